@@ -1,0 +1,54 @@
+"""The headless command line: `planner new|info|validate|schedule|dump|import|export|chart|report`.
+
+Each sub-command lives in its own module `planner/cli/cmd_<name>.py` exposing
+`register(subparsers)`; the parser calls the function stored as `func`. User errors
+(`PlannerError`) print one message and exit 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from planner.errors import PlannerError
+
+COMMANDS = ("new", "info", "validate", "schedule", "dump", "import", "export", "chart", "report")
+
+
+def _available_commands() -> list[str]:
+    names = []
+    for name in COMMANDS:
+        if importlib.util.find_spec(f"planner.cli.cmd_{name}") is not None:
+            names.append(name)
+    return names
+
+
+def is_cli_invocation(argv: list[str]) -> bool:
+    return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from planner import __version__
+
+    parser = argparse.ArgumentParser(prog="planner", description="Roadmap Planner (路线图规划器)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in _available_commands():
+        importlib.import_module(f"planner.cli.cmd_{name}").register(sub)
+    return parser
+
+
+def run_cli(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except PlannerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as exc:
+        print(f"error: file not found: {exc.filename or exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,424 @@
+"""SQLModel tables: everything a plan holds (see DOMAIN.md, "What a plan holds").
+
+Conventions:
+- every table has an integer primary key `id`; human codes (TP-01, O1, KR2) are separate
+  unique columns so they can be renamed;
+- `order` columns give the user's ordering (stages, modules, tasks within a module ...);
+- text the user wrote is stored as written (`*_text` columns) next to the parsed value, so
+  views and exports can show "第1-8周" or "≥10%" exactly as typed;
+- dates are `datetime.date`; planned spans are inclusive [start, end];
+- progress and thresholds are fractions 0..1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Optional
+
+from sqlalchemy import CheckConstraint, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+SCHEMA_VERSION = 1
+"""Bump with every migration in planner/document/migrations.py."""
+
+
+class Language(str, Enum):
+    zh = "zh_CN"
+    en = "en"
+
+
+class Priority(str, Enum):
+    high = "high"  # 🔴 高
+    medium = "medium"  # 🟡 中
+    low = "low"  # 🟢 低
+
+
+class DepType(str, Enum):
+    FS = "FS"
+    SS = "SS"
+    FF = "FF"
+    SF = "SF"
+
+
+class LagUnit(str, Enum):
+    day = "d"  # working days
+    week = "w"  # working weeks (workdays per week of the calendar)
+
+
+class TaskStatus(str, Enum):
+    not_started = "not_started"
+    in_progress = "in_progress"
+    done = "done"
+    on_hold = "on_hold"
+    cancelled = "cancelled"
+
+
+class Scheduling(str, Enum):
+    auto = "auto"  # dates follow the dependencies (as soon as possible)
+    manual = "manual"  # dates the user fixed are kept; broken dependencies are reported
+
+
+class PeriodStyle(str, Enum):
+    """How the user wrote a task's span, so it is shown back the same way."""
+
+    week = "week"  # 第1-8周
+    date = "date"  # 2025-01-27 至 2025-04-21
+    month = "month"  # 0-6 个月
+
+
+class MilestoneStatus(str, Enum):
+    met = "met"
+    on_track = "on_track"
+    at_risk = "at_risk"
+    missed = "missed"
+
+
+class RaciRole(str, Enum):
+    R = "R"
+    A = "A"
+    C = "C"
+    I = "I"  # noqa: E741 - the letter of RACI
+
+
+class ObjectiveKind(str, Enum):
+    delivery = "delivery"  # 交付型
+    exploration = "exploration"  # 探索型
+
+
+class Comparator(str, Enum):
+    ge = ">="
+    le = "<="
+    eq = "="
+
+
+class Direction(str, Enum):
+    higher = "higher"  # higher is better
+    lower = "lower"  # lower is better
+
+
+class AchievementRule(str, Enum):
+    ratio = "ratio"  # cumulative / target (the statistics template's rule)
+    inverse = "inverse"  # target / actual, for lower-is-better indicators
+    progress = "progress"  # (actual - baseline) / (target - baseline)
+
+
+# --- programme, stages, modules ----------------------------------------------------------
+class Programme(SQLModel, table=True):
+    """The plan's single header row."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str
+    start_date: dt.date  # week 1 and month 0 start here
+    language: str = Language.zh.value
+    workweek: str = "1111100"  # Mon..Sun, 1 = working day
+    holiday_region: str = "CN"  # statutory holidays and make-up workdays; "" for none
+    status_date: Optional[dt.date] = None  # "today" for progress and lateness; None = real today
+    notes: str = ""
+
+
+class CalendarException(SQLModel, table=True):
+    """A user-added holiday (working=False) or make-up workday (working=True)."""
+
+    __table_args__ = (UniqueConstraint("day"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    day: dt.date
+    working: bool = False
+    name: str = ""
+
+
+class Stage(SQLModel, table=True):
+    """阶段: a period of the programme, by month offsets or by dates."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    order: int = 0
+    name: str  # 基础建设期
+    label: str = ""  # as written: 第一阶段（0-6 个月）：基础建设期
+    goal: str = ""
+    start_month: Optional[int] = None  # months after the programme start (0-6 -> 0, 6)
+    end_month: Optional[int] = None
+    start_date: Optional[dt.date] = None
+    end_date: Optional[dt.date] = None
+
+
+class Module(SQLModel, table=True):
+    """模块 / 任务组: a workstream across stages, with its task-ID prefix."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    order: int = 0
+    name: str
+    prefix: str = ""  # TP, EC, BM ...
+    priority: Optional[str] = None  # Priority value
+    notes: str = ""
+
+
+class RoadmapCell(SQLModel, table=True):
+    """A stage x module cell of the roadmap (the indicator-system table)."""
+
+    __table_args__ = (UniqueConstraint("stage_id", "module_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    stage_id: int = Field(foreign_key="stage.id", index=True)
+    module_id: int = Field(foreign_key="module.id", index=True)
+    scope: str = ""  # 建设内容
+    actions: str = ""  # 具体行动
+    acceptance: str = ""  # 量化验收指标, as written
+    evaluation_method: str = ""  # 评估方法
+    data_source: str = ""  # 数据来源
+
+
+# --- tasks and dependencies ------------------------------------------------------------
+class Task(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("code"),
+        CheckConstraint("progress >= 0 AND progress <= 1", name="task_progress_range"),
+        CheckConstraint("end_date >= start_date", name="task_span_order"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str  # TP-01
+    module_id: Optional[int] = Field(default=None, foreign_key="module.id", index=True)
+    stage_id: Optional[int] = Field(default=None, foreign_key="stage.id", index=True)
+    order: int = 0
+    name: str = ""  # 建设内容 (the task's scope, used as its name)
+    actions: str = ""  # 具体行动
+    start_date: dt.date  # planned, inclusive
+    end_date: dt.date
+    period_style: str = PeriodStyle.week.value
+    duration_days: Optional[int] = None  # working days; None = derived from the span
+    progress: float = 0.0
+    actual_start: Optional[dt.date] = None
+    actual_finish: Optional[dt.date] = None
+    roles_text: str = ""  # as written: 算子组工程师×8、架构师×2
+    milestone_text: str = ""  # 里程碑
+    acceptance: str = ""  # 核心验收指标 / 核心指标
+    risk_response: str = ""  # 风险应对
+    status: str = TaskStatus.not_started.value
+    scheduling: str = Scheduling.manual.value
+    priority: Optional[str] = None
+    is_milestone: bool = False  # zero-length task drawn as a diamond
+    notes: str = ""
+
+
+class Role(SQLModel, table=True):
+    """An executing role (算子组工程师), optionally belonging to a team."""
+
+    __table_args__ = (UniqueConstraint("name"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str
+    team_id: Optional[int] = Field(default=None, foreign_key="team.id")
+
+
+class TaskRole(SQLModel, table=True):
+    """A role on a task with its head-count (算子组工程师×8)."""
+
+    __table_args__ = (
+        UniqueConstraint("task_id", "role_id"),
+        CheckConstraint("headcount >= 0", name="taskrole_headcount"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    role_id: int = Field(foreign_key="role.id", index=True)
+    headcount: int = 1
+    order: int = 0
+
+
+class Dependency(SQLModel, table=True):
+    """Predecessor -> successor link; threshold < 1 means "start when X% done"."""
+
+    __table_args__ = (
+        UniqueConstraint("predecessor_id", "successor_id"),
+        CheckConstraint("predecessor_id != successor_id", name="dependency_not_self"),
+        CheckConstraint("threshold > 0 AND threshold <= 1", name="dependency_threshold"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    predecessor_id: int = Field(foreign_key="task.id", index=True)
+    successor_id: int = Field(foreign_key="task.id", index=True)
+    type: str = DepType.FS.value
+    lag: int = 0  # in lag_unit; negative = lead
+    lag_unit: str = LagUnit.day.value
+    threshold: float = 1.0
+    text: str = ""  # the phrase as written: TP-02芯片适配完成30%
+
+
+class Milestone(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    order: int = 0
+    name: str
+    date: dt.date  # planned
+    criterion: str = ""  # acceptance criterion
+    task_id: Optional[int] = Field(default=None, foreign_key="task.id", index=True)
+    stage_id: Optional[int] = Field(default=None, foreign_key="stage.id")
+    actual_date: Optional[dt.date] = None
+    status: Optional[str] = None  # MilestoneStatus override; None = computed
+
+
+class Risk(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    order: int = 0
+    category: str = ""  # 技术风险 / 进度风险 / 质量风险
+    description: str = ""
+    response: str = ""  # 应对策略
+    owner: str = ""
+    task_id: Optional[int] = Field(default=None, foreign_key="task.id")
+    module_id: Optional[int] = Field(default=None, foreign_key="module.id")
+
+
+# --- teams and RACI --------------------------------------------------------------------
+class Team(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("name"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    order: int = 0
+    name: str
+
+
+class RaciCell(SQLModel, table=True):
+    """Module or task x team -> R/A/C/I. Exactly one of module_id, task_id is set."""
+
+    __table_args__ = (
+        UniqueConstraint("module_id", "task_id", "team_id"),
+        CheckConstraint(
+            "(module_id IS NULL) != (task_id IS NULL)", name="raci_one_subject"
+        ),
+        CheckConstraint("role IN ('R','A','C','I')", name="raci_role"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    module_id: Optional[int] = Field(default=None, foreign_key="module.id", index=True)
+    task_id: Optional[int] = Field(default=None, foreign_key="task.id", index=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    role: str
+
+
+class DivisionOfWork(SQLModel, table=True):
+    """分工矩阵 columns not captured by RACI letters: decision maker, roles, cadence."""
+
+    __table_args__ = (UniqueConstraint("module_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    module_id: int = Field(foreign_key="module.id")
+    decision_maker: str = ""  # 决策人: CTO/技术负责人
+    executing_roles: str = ""  # 核心执行角色
+    cadence: str = ""  # 协作频率: 每周2次同步会
+
+
+# --- OKRs and indicators ---------------------------------------------------------------
+class Objective(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("code"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    order: int = 0
+    code: str  # O1
+    title: str
+    kind: str = ObjectiveKind.delivery.value
+    owner: str = ""
+    period: str = ""  # 2024, 2025Q1 ...
+
+
+class KeyResult(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("objective_id", "code"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    objective_id: int = Field(foreign_key="objective.id", index=True)
+    order: int = 0
+    code: str  # KR1
+    title: str
+    plan: str = ""  # 计划
+    execution: str = ""  # 执行
+    measurability: str = ""  # 可衡量性
+    steps: str = ""  # 具体步骤
+    target_text: str = ""  # 45% -> 90%
+    baseline: Optional[float] = None
+    target: Optional[float] = None
+    unit: str = ""
+    progress: Optional[float] = None  # manual progress 0..1 when no indicator is linked
+
+
+class KeyResultLink(SQLModel, table=True):
+    """A key result's linked indicator or task (exactly one is set)."""
+
+    __table_args__ = (
+        CheckConstraint(
+            "(indicator_id IS NULL) != (task_id IS NULL)", name="krlink_one_target"
+        ),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    key_result_id: int = Field(foreign_key="keyresult.id", index=True)
+    indicator_id: Optional[int] = Field(default=None, foreign_key="indicator.id")
+    task_id: Optional[int] = Field(default=None, foreign_key="task.id")
+
+
+class Indicator(SQLModel, table=True):
+    """A quantified indicator with its target, as parsed from the user's phrase."""
+
+    __table_args__ = (UniqueConstraint("code"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    order: int = 0
+    code: str  # stable key used by templates: IND-001
+    name: str  # 指标名称
+    module_id: Optional[int] = Field(default=None, foreign_key="module.id", index=True)
+    stage_id: Optional[int] = Field(default=None, foreign_key="stage.id", index=True)
+    target_text: str = ""  # 阶段目标 as written: 25款（0-6月）, ≥10%
+    baseline: Optional[float] = None
+    target: Optional[float] = None
+    comparator: str = Comparator.ge.value
+    unit: str = ""
+    direction: str = Direction.higher.value
+    rule: str = AchievementRule.ratio.value
+    owner_team_id: Optional[int] = Field(default=None, foreign_key="team.id")
+    evaluation_method: str = ""
+    data_source: str = ""
+
+
+class Reading(SQLModel, table=True):
+    """One reported figure: indicator x period (2025-03 monthly, 2025-W12 weekly)."""
+
+    __table_args__ = (UniqueConstraint("indicator_id", "period"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", index=True)
+    period: str
+    period_value: Optional[float] = None  # 本月实际值
+    cumulative_value: Optional[float] = None  # 累计实际值
+    test_date: Optional[dt.date] = None
+    tester: str = ""
+    source: str = ""
+    exception_note: str = ""
+    verified: bool = False  # 双源验证 done
+
+
+# --- baselines -------------------------------------------------------------------------
+class Baseline(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("name"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str
+    taken_on: dt.date
+
+
+class BaselineTask(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("baseline_id", "task_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    baseline_id: int = Field(foreign_key="baseline.id", index=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    start_date: dt.date
+    end_date: dt.date
+    progress: float = 0.0
+
+
+ALL_TABLES: tuple[type[SQLModel], ...] = (
+    Programme,
+    CalendarException,
+    Stage,
+    Module,
+    RoadmapCell,
+    Task,
+    Team,
+    Role,
+    TaskRole,
+    Dependency,
+    Milestone,
+    Risk,
+    RaciCell,
+    DivisionOfWork,
+    Objective,
+    Indicator,
+    KeyResult,
+    KeyResultLink,
+    Reading,
+    Baseline,
+    BaselineTask,
+)
+"""In dependency order (parents before children): used by dump, copy and delete."""

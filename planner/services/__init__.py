@@ -1,0 +1,1 @@
+"""Services: each runs inside one transaction (a Session) and returns `Changes`."""
