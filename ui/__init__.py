@@ -1,0 +1,1 @@
+"""The PySide6 desktop app. Everything Qt lives here; the core is in planner/."""
