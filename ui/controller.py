@@ -67,8 +67,7 @@ class DocumentController(QObject):
         return changes
 
     def notify(self, changes: Changes) -> None:
-        if changes.areas & ~Area.READINGS or changes.areas:
-            self._plan = None
+        self._plan = None  # any change may touch what the snapshot holds
         if changes.areas & (Area.SCHEDULE | Area.TASKS | Area.DEPENDENCIES | Area.PROGRAMME | Area.MILESTONES):
             self._schedule = None
         self.changed.emit(changes)
