@@ -154,3 +154,7 @@ def restore_rows(s: Session, undo: tuple) -> Changes:
         areas |= AREA_OF[child_table]
     s.flush()
     return Changes(areas, frozenset(ids))
+
+# Public names for the journal (planner/services/journal.py), which cascades the same way.
+DEPENDANTS = _DEPENDANTS
+NULLED = _NULLED

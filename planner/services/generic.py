@@ -1,0 +1,179 @@
+"""Validated, undoable add / update / delete / reorder for any table; domain services build on it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Session, SQLModel, select
+
+from planner import model as m
+from planner.changes import Changes
+from planner.errors import DuplicateId, NotFound, ValidationError
+from planner.services.fields import check_span, clean, describe
+from planner.services.journal import Journal, Patch
+from planner.services.journal import undo as _undo
+
+# Tables whose rows the user orders, and the column that scopes the order (None = whole table).
+ORDER_SCOPE: dict[type[SQLModel], str | None] = {
+    m.Stage: None,
+    m.Module: None,
+    m.Team: None,
+    m.Milestone: None,
+    m.Risk: None,
+    m.Objective: None,
+    m.Indicator: None,
+    m.Task: "module_id",
+    m.KeyResult: "objective_id",
+    m.TaskRole: "task_id",
+}
+
+
+def get(s: Session, table: type[SQLModel], row_id: int) -> Any:
+    row = s.get(table, row_id) if row_id is not None else None
+    if row is None:
+        raise NotFound(f"{table.__name__} {row_id} does not exist.", where=f"{table.__name__}:{row_id}")
+    return row
+
+
+def undo(s: Session, patch: Patch) -> Changes:
+    """The inverse of every service: restore what `patch` recorded (returns the redo patch)."""
+    return _undo(s, patch)
+
+
+# --- building blocks used with a Journal ----------------------------------------------------
+def add_row(j: Journal, table: type[SQLModel], values: dict[str, Any], *, where: str = "") -> SQLModel:
+    where = where or describe(table)
+    values = clean(j.s, table, values, where=where)
+    if table in ORDER_SCOPE and "order" not in values:
+        values["order"] = _next_order(j.s, table, values.get(ORDER_SCOPE[table]))
+    try:
+        row = table(**values)
+    except (TypeError, ValueError) as exc:  # a required field is missing
+        raise ValidationError(f"{where}: {exc}", where=where) from None
+    check_row(j.s, row, where=where)
+    return j.add(row)
+
+
+def update_row(j: Journal, row: SQLModel, values: dict[str, Any], *, where: str = "") -> SQLModel:
+    where = where or describe(row)
+    values = clean(j.s, type(row), values, where=where)
+    merged = type(row)(**{**_values(row), **values})
+    check_row(j.s, merged, where=where)
+    return j.update(row, **values)
+
+
+def check_row(s: Session, row: SQLModel, *, where: str) -> None:
+    """Rules spanning several fields, and unique codes and names."""
+    table = type(row)
+    if table is m.Task:
+        check_span(row.start_date, row.end_date, where)
+        if row.actual_start and row.actual_finish:
+            _ordered(row.actual_start, row.actual_finish, where, "actual_start", "actual_finish")
+    if table is m.Stage:
+        if row.start_date and row.end_date:
+            _ordered(row.start_date, row.end_date, where, "start_date", "end_date")
+        if row.start_month is not None and row.end_month is not None:
+            _ordered(row.start_month, row.end_month, where, "start_month", "end_month")
+    if table is m.Dependency and row.predecessor_id == row.successor_id:
+        raise ValidationError(f"{where}: a task cannot depend on itself.", where=where)
+    if table is m.RaciCell and (row.module_id is None) == (row.task_id is None):
+        raise ValidationError(f"{where}: give either a module or a task.", where=where)
+    if table is m.KeyResultLink and (row.indicator_id is None) == (row.task_id is None):
+        raise ValidationError(f"{where}: link either an indicator or a task.", where=where)
+    _check_unique(s, row, where=where)
+
+
+def _ordered(first, last, where: str, first_name: str, last_name: str) -> None:
+    if last < first:
+        raise ValidationError(
+            f"{where}: {first_name} {first} is after {last_name} {last}.", where=f"{where}.{first_name}"
+        )
+
+
+def _check_unique(s: Session, row: SQLModel, *, where: str) -> None:
+    table = type(row)
+    for constraint in table.__table__.constraints:
+        if not isinstance(constraint, UniqueConstraint):
+            continue
+        names = [c.name for c in constraint.columns]
+        wanted = {n: getattr(row, n) for n in names}
+        if any(v is None for v in wanted.values()):
+            continue  # SQL treats NULLs as distinct
+        query = select(table)
+        for name, value in wanted.items():
+            query = query.where(getattr(table, name) == value)
+        clash = s.exec(query).first()
+        if clash is not None and clash.id != row.id:
+            shown = ", ".join(str(v) for n, v in wanted.items() if not n.endswith("_id")) or str(wanted)
+            raise DuplicateId(
+                f"{where}: {shown} is already used by another {table.__name__.lower()}.",
+                where=f"{where}.{names[-1]}",
+            )
+
+
+def _values(row: SQLModel) -> dict[str, Any]:
+    return {c.name: getattr(row, c.name) for c in type(row).__table__.columns}
+
+
+def _next_order(s: Session, table: type[SQLModel], scope_value: Any) -> int:
+    query = select(table.order)
+    scope = ORDER_SCOPE[table]
+    if scope is not None:
+        query = query.where(getattr(table, scope) == scope_value)
+    orders = s.exec(query).all()
+    return max(orders, default=-1) + 1
+
+
+# --- services -------------------------------------------------------------------------------
+def add(s: Session, table: type[SQLModel], **values: Any) -> Changes:
+    j = Journal(s)
+    row = add_row(j, table, values)
+    j.touch(row.id)
+    return j.changes(created=row.id)
+
+
+def update(s: Session, table: type[SQLModel], row_id: int, **values: Any) -> Changes:
+    j = Journal(s)
+    update_row(j, get(s, table, row_id), values)
+    j.touch(row_id)
+    return j.changes()
+
+
+def delete(s: Session, table: type[SQLModel], row_id: int) -> Changes:
+    """Delete a row, its dependants, and clear optional references to it; undo restores all."""
+    j = Journal(s)
+    j.delete(get(s, table, row_id))
+    j.touch(row_id)
+    return j.changes()
+
+
+def rename(s: Session, table: type[SQLModel], row_id: int, name: str) -> Changes:
+    return update(s, table, row_id, name=name)
+
+
+def reorder(s: Session, table: type[SQLModel], row_id: int, new_index: int) -> Changes:
+    """Move a row to position `new_index` among its siblings (clamped), renumbering `order`."""
+    if table not in ORDER_SCOPE:
+        raise ValidationError(f"{table.__name__} rows have no user order.", where=table.__name__)
+    j = Journal(s)
+    row = get(s, table, row_id)
+    siblings = ordered_siblings(s, table, getattr(row, ORDER_SCOPE[table]) if ORDER_SCOPE[table] else None)
+    siblings = [r for r in siblings if r.id != row.id]
+    siblings.insert(max(0, min(new_index, len(siblings))), row)
+    renumber(j, siblings)
+    j.touch(row_id)
+    return j.changes()
+
+
+def ordered_siblings(s: Session, table: type[SQLModel], scope_value: Any) -> list[SQLModel]:
+    query = select(table)
+    scope = ORDER_SCOPE[table]
+    if scope is not None:
+        query = query.where(getattr(table, scope) == scope_value)
+    return list(s.exec(query.order_by(table.order, table.id)).all())
+
+
+def renumber(j: Journal, rows: list[SQLModel]) -> None:
+    for index, row in enumerate(rows):
+        j.update(row, order=index)

@@ -1,0 +1,148 @@
+"""Task services: add, edit, span and roles as users write them, delete, restore, move, next code."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlmodel import Session, select
+
+from planner import model as m
+from planner.changes import Changes
+from planner.errors import DuplicateId, ParseError
+from planner.services import generic
+from planner.services.journal import Journal, Patch
+
+_ROLE_SPLIT = re.compile(r"[、,，;；/\n]+")
+_ROLE_COUNT = re.compile(r"^(?P<name>.*?)\s*(?:[×xX*＊]\s*(?P<n>\d+)\s*(?:人|名)?)?\s*$")
+
+
+def task_label(s: Session, task_id: int) -> str:
+    return f"Task {generic.get(s, m.Task, task_id).code}"
+
+
+def add_task(
+    s: Session, code: str, *, start: Any, end: Any, module_id: int | None = None,
+    stage_id: int | None = None, name: str = "", **fields: Any,
+) -> Changes:
+    """Create a task; a code already in the plan raises DuplicateId."""
+    j = Journal(s)
+    _check_code_free(s, code, where=f"Task {code}")
+    values = dict(code=code, module_id=module_id, stage_id=stage_id, name=name,
+                  start_date=start, end_date=end, **fields)
+    task = generic.add_row(j, m.Task, values, where=f"Task {code}")
+    j.touch(task.id)
+    return j.changes(created=task.id)
+
+
+def update_task(s: Session, task_id: int, **fields: Any) -> Changes:
+    """Set task fields (start_date, end_date, progress 0..1, status ...), all checked first."""
+    j = Journal(s)
+    task = generic.get(s, m.Task, task_id)
+    where = f"Task {task.code}"
+    if "code" in fields and fields["code"] != task.code:
+        _check_code_free(s, fields["code"], where=where)
+    generic.update_row(j, task, fields, where=where)
+    j.touch(task_id)
+    return j.changes()
+
+
+def set_task_span_text(s: Session, task_id: int, text: str) -> Changes:
+    """Set start and end from "第1-8周", "W1-W8", "0-6 个月" or "2025-03-01 至 2025-04-30"."""
+    from planner.services.span import parse_span_text
+
+    task = generic.get(s, m.Task, task_id)
+    programme = s.exec(select(m.Programme)).one()
+    start, end, style = parse_span_text(text, programme, where=f"Task {task.code}, field start-end")
+    return update_task(s, task_id, start_date=start, end_date=end, period_style=style)
+
+
+def parse_roles_text(text: str, *, where: str = "") -> list[tuple[str, int]]:
+    """"算子组工程师×8、架构师×2" -> [("算子组工程师", 8), ("架构师", 2)]; no count means 1."""
+    out: dict[str, int] = {}
+    for part in _ROLE_SPLIT.split(text or ""):
+        part = part.strip()
+        if not part or part in ("无", "-", "—"):
+            continue
+        match = _ROLE_COUNT.match(part)
+        name = match.group("name").strip() if match else ""
+        if not name:
+            raise ParseError(f"{where}: “{part}” names no role.", where=where)
+        out[name] = out.get(name, 0) + int(match.group("n") or 1)
+    return list(out.items())
+
+
+def set_task_roles_text(s: Session, task_id: int, text: str) -> Changes:
+    """Replace the task's roles from a phrase, creating Role rows the plan does not have yet."""
+    j = Journal(s)
+    task = generic.get(s, m.Task, task_id)
+    wanted = parse_roles_text(text, where=f"Task {task.code}, field roles")
+    existing = {tr.role_id: tr for tr in s.exec(select(m.TaskRole).where(m.TaskRole.task_id == task_id))}
+    keep: set[int] = set()
+    for order, (name, count) in enumerate(wanted):
+        role = s.exec(select(m.Role).where(m.Role.name == name)).first()
+        if role is None:
+            role = generic.add_row(j, m.Role, {"name": name}, where=f"Task {task.code}, role {name}")
+        keep.add(role.id)
+        values = {"headcount": count, "order": order}
+        if role.id in existing:
+            generic.update_row(j, existing[role.id], values, where=f"Task {task.code}, role {name}")
+        else:
+            generic.add_row(j, m.TaskRole, {"task_id": task_id, "role_id": role.id, **values},
+                            where=f"Task {task.code}, role {name}")
+    for role_id, link in existing.items():
+        if role_id not in keep:
+            j.delete(link)
+    j.update(task, roles_text=text.strip())
+    j.touch(task_id)
+    return j.changes()
+
+
+def delete_task(s: Session, task_id: int) -> Changes:
+    """Delete a task with its roles, dependencies, RACI cells, links and baseline rows."""
+    return generic.delete(s, m.Task, task_id)
+
+
+def restore_task(s: Session, undo: Patch) -> Changes:
+    """Undo `delete_task` (or any task service) from its `Changes.undo`."""
+    return generic.undo(s, undo)
+
+
+def move_task(s: Session, task_id: int, new_index: int, module_id: int | None = None) -> Changes:
+    """Move a task to `new_index` within `module_id` (default: its own module), renumbering both."""
+    j = Journal(s)
+    task = generic.get(s, m.Task, task_id)
+    target = task.module_id if module_id is None else module_id
+    if target != task.module_id:
+        generic.get(s, m.Module, target)
+        old_siblings = [t for t in generic.ordered_siblings(s, m.Task, task.module_id) if t.id != task_id]
+        generic.renumber(j, old_siblings)
+        j.update(task, module_id=target)
+    siblings = [t for t in generic.ordered_siblings(s, m.Task, target) if t.id != task_id]
+    siblings.insert(max(0, min(new_index, len(siblings))), task)
+    generic.renumber(j, siblings)
+    j.touch(task_id)
+    return j.changes()
+
+
+def next_task_code(s: Session, module_id: int | None) -> str:
+    """The next free code of a module: prefix + next number ("TP-05"), keeping the digit width."""
+    module = s.get(m.Module, module_id) if module_id is not None else None
+    prefix = (module.prefix if module and module.prefix else "T").strip()
+    pattern = re.compile(rf"^{re.escape(prefix)}-?(\d+)$")
+    numbers, width = [], 2
+    for code in s.exec(select(m.Task.code)).all():
+        match = pattern.match(code)
+        if match:
+            numbers.append(int(match.group(1)))
+            width = max(width, len(match.group(1)))
+    n = max(numbers, default=0) + 1
+    taken = set(s.exec(select(m.Task.code)).all())
+    while f"{prefix}-{n:0{width}d}" in taken:
+        n += 1
+    return f"{prefix}-{n:0{width}d}"
+
+
+def _check_code_free(s: Session, code: Any, *, where: str) -> None:
+    if isinstance(code, str) and s.exec(select(m.Task.id).where(m.Task.code == code)).first() is not None:
+        raise DuplicateId(f"{where}: the task ID {code} is already used.", where=f"{where}.code")
