@@ -1,0 +1,140 @@
+"""The whole plan as stable, sorted JSON: the same plan always gives the same bytes.
+
+Two forms:
+- `dump_plan(plan)` keeps row ids (they are stored in the file, so they are stable) and
+  sorts rows by id: the canonical dump the reliability tests compare before and after an
+  operation;
+- `dump_plan(plan, natural=True)` drops ids and writes every reference as the referenced
+  row's natural key (task code, module name, ...), rows sorted by content: two plans built
+  differently (an Excel round-trip, an import into a fresh file) compare equal when they
+  hold the same things.
+
+Dates are ISO strings, floats are rounded to 12 significant digits (so 0.1 + 0.2 and 0.3
+agree), nothing depends on the moment the dump is made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlmodel import SQLModel
+
+from planner import model as m
+from planner.plan import Plan, load_plan
+
+FORMAT = "roadmap-planner-dump/1"
+
+_LISTS: dict[type[SQLModel], str] = {
+    m.CalendarException: "calendar_exceptions", m.Stage: "stages", m.Module: "modules",
+    m.RoadmapCell: "cells", m.Task: "tasks", m.Team: "teams", m.Role: "roles",
+    m.TaskRole: "task_roles", m.Dependency: "dependencies", m.Milestone: "milestones",
+    m.Risk: "risks", m.RaciCell: "raci", m.DivisionOfWork: "division", m.Objective: "objectives",
+    m.Indicator: "indicators", m.KeyResult: "key_results", m.KeyResultLink: "kr_links",
+    m.Reading: "readings", m.Baseline: "baselines", m.BaselineTask: "baseline_tasks",
+}
+
+
+def value(v: Any) -> Any:
+    """A column value in its stable JSON form."""
+    if isinstance(v, float):
+        v = float(f"{v:.12g}")
+        return 0.0 if v == 0 else v  # -0.0 and 0.0 dump alike
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if hasattr(v, "value") and not isinstance(v, (int, str)):  # an Enum
+        return v.value
+    return v
+
+
+def _columns(table: type[SQLModel]) -> list[str]:
+    return [c.name for c in table.__table__.columns]
+
+
+def _fk_targets(table: type[SQLModel]) -> dict[str, type[SQLModel]]:
+    by_name = {t.__tablename__: t for t in m.ALL_TABLES}
+    return {fk.parent.name: by_name[fk.column.table.name] for fk in table.__table__.foreign_keys}
+
+
+def _rows(plan: Plan, table: type[SQLModel]) -> list[SQLModel]:
+    if table is m.Programme:
+        return [plan.programme]
+    return getattr(plan, _LISTS[table])
+
+
+def dump_plan(plan: Plan, *, natural: bool = False) -> dict[str, Any]:
+    """Every table of the plan as lists of plain dicts (see the module docstring)."""
+    tables: dict[str, list[dict[str, Any]]] = {}
+    keys: dict[type[SQLModel], dict[int, str]] = {}
+    for table in m.ALL_TABLES:
+        columns = _columns(table)
+        rows = _rows(plan, table)
+        if not natural:
+            dumped = [{c: value(getattr(r, c)) for c in columns} for r in sorted(rows, key=lambda r: r.id)]
+        else:
+            dumped = _natural_rows(table, rows, columns, keys)
+        tables[table.__tablename__] = dumped
+    return {"format": FORMAT, "tables": tables}
+
+
+def _natural_rows(table, rows, columns, keys) -> list[dict[str, Any]]:
+    refs = _fk_targets(table)
+    own = [c for c in columns if c != "id"]
+    out, table_keys = [], {}
+    for row in rows:
+        data = {}
+        for c in own:
+            v = getattr(row, c)
+            data[c] = keys[refs[c]].get(v) if c in refs and v is not None else value(v)
+        table_keys[row.id] = _natural_key(table, data)
+        out.append(data)
+    keys[table] = table_keys
+    return sorted(out, key=lambda d: json.dumps(d, sort_keys=True, ensure_ascii=False))
+
+
+_KEY_FIELDS: dict[type[SQLModel], tuple[str, ...]] = {
+    m.Programme: ("name",), m.CalendarException: ("day",), m.Stage: ("name",), m.Module: ("name",),
+    m.RoadmapCell: ("stage_id", "module_id"), m.Task: ("code",), m.Team: ("name",),
+    m.Role: ("name",), m.TaskRole: ("task_id", "role_id"),
+    m.Dependency: ("predecessor_id", "successor_id"), m.Milestone: ("name", "date"),
+    m.Risk: ("category", "description"), m.RaciCell: ("module_id", "task_id", "team_id"),
+    m.DivisionOfWork: ("module_id",), m.Objective: ("code",), m.Indicator: ("code",),
+    m.KeyResult: ("objective_id", "code"), m.KeyResultLink: ("key_result_id", "indicator_id", "task_id"),
+    m.Reading: ("indicator_id", "period"), m.Baseline: ("name",), m.BaselineTask: ("baseline_id", "task_id"),
+}
+
+
+def _natural_key(table: type[SQLModel], data: dict[str, Any]) -> str:
+    return "/".join("" if data[f] is None else str(data[f]) for f in _KEY_FIELDS[table])
+
+
+def dump_json(plan: Plan, *, natural: bool = False) -> str:
+    """`dump_plan` as JSON text: sorted keys, one row per line, UTF-8 as written, final newline."""
+    data = dump_plan(plan, natural=natural)
+    lines = ["{", f' "format": {json.dumps(data["format"])},', ' "tables": {']
+    tables = data["tables"]
+    names = sorted(tables)
+    for i, name in enumerate(names):
+        rows = tables[name]
+        body = ",\n".join(f"   {_compact(r)}" for r in rows)
+        tail = "," if i < len(names) - 1 else ""
+        lines.append(f'  {json.dumps(name)}: [\n{body}\n  ]{tail}' if rows else f'  {json.dumps(name)}: []{tail}')
+    lines += [" }", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def _compact(row: dict[str, Any]) -> str:
+    return json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def dump_session(session, *, natural: bool = False) -> dict[str, Any]:
+    """Convenience for tests and services: load the plan from a session and dump it."""
+    return dump_plan(load_plan(session), natural=natural)
+
+
+def dump_project(project, *, natural: bool = False) -> dict[str, Any]:
+    """The dump of an open `Project`'s working copy."""
+    return project.read(lambda s: dump_session(s, natural=natural))
+
+
