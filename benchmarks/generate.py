@@ -1,0 +1,159 @@
+"""Seeded random plans for the benchmarks: `generate_plan(path, n_tasks, ...) -> Path`.
+
+Writes a real `.plan` file through `Project.new` + bulk inserts + `save_as`: modules, stages,
+tasks of 1-20 working days, acyclic dependencies (FS only, or all four types with lags and
+some progress thresholds), milestones, teams, roles, RACI cells, indicators and readings.
+
+    python -m benchmarks.generate out.plan 10000 [--seed 1] [--fs-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import time
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from planner import model as m
+from planner.document import Project
+
+START = dt.date(2025, 1, 6)  # a Monday
+PREFIXES = ("TP", "EC", "BM", "UG", "BC", "OI", "QA", "OP", "DX", "RS", "SE", "DC")
+STAGES = (("基础建设期", 0, 6), ("规模扩张期", 6, 18), ("生态成熟期", 18, 36))
+WINDOW = 300  # predecessors come from the previous WINDOW tasks, as in real plans (local chains)
+
+
+def _months(months: int) -> dt.date:
+    y, mo = divmod(START.month - 1 + months, 12)
+    return dt.date(START.year + y, mo + 1, min(START.day, 28))
+
+
+def _rows(n_tasks: int, rnd: random.Random, deps_per_task: float, mixed: bool) -> dict[type, list[dict]]:
+    n_modules = max(3, min(len(PREFIXES), n_tasks // 500 + 3))
+    modules = [
+        {"id": i + 1, "order": i, "name": f"模块{i + 1}", "prefix": PREFIXES[i],
+         "priority": ("high", "medium", "low")[i % 3]}
+        for i in range(n_modules)
+    ]
+    stages = [
+        {"id": i + 1, "order": i, "name": name, "label": f"第{i + 1}阶段（{a}-{b} 个月）：{name}",
+         "start_month": a, "end_month": b, "start_date": _months(a), "end_date": _months(b) - dt.timedelta(days=1)}
+        for i, (name, a, b) in enumerate(STAGES)
+    ]
+    cells = [
+        {"stage_id": s["id"], "module_id": mo["id"], "scope": f"{mo['name']}建设", "actions": "1. 行动；2. 行动",
+         "acceptance": "≥10%", "evaluation_method": "月度复盘", "data_source": "系统"}
+        for s in stages for mo in modules
+    ]
+    tasks, deps = [], []
+    span_days = max(30, n_tasks // 10)  # planned starts spread over the programme
+    for i in range(n_tasks):
+        mod = modules[i % n_modules]
+        dur = rnd.randint(1, 20)
+        offset = (i * span_days) // n_tasks
+        start = START + dt.timedelta(days=offset - offset % 7)
+        end = start + dt.timedelta(days=(dur - 1) // 5 * 7 + (dur - 1) % 5)
+        tasks.append({
+            "id": i + 1, "code": f"{mod['prefix']}-{i + 1:05d}", "module_id": mod["id"],
+            "stage_id": stages[min(2, i * 3 // n_tasks)]["id"], "order": i, "name": f"任务{i + 1}",
+            "start_date": start, "end_date": end, "duration_days": dur,
+            "scheduling": "auto", "progress": 0.0, "status": "not_started",
+        })
+    seen: set[tuple[int, int]] = set()
+    base, frac = int(deps_per_task), deps_per_task - int(deps_per_task)
+    for i in range(1, n_tasks):
+        k = min(i, base + (rnd.random() < frac))
+        for _ in range(k):
+            p = rnd.randint(max(0, i - WINDOW), i - 1)
+            if (p, i) in seen:
+                continue
+            seen.add((p, i))
+            dep = {"id": len(deps) + 1, "predecessor_id": p + 1, "successor_id": i + 1,
+                   "type": "FS", "lag": 0, "lag_unit": "d", "threshold": 1.0}
+            if mixed:
+                r = rnd.random()
+                dep["type"] = "FS" if r < 0.55 else "SS" if r < 0.75 else "FF" if r < 0.92 else "SF"
+                dep["lag"] = rnd.choice((0, 0, 0, 1, 2, 3, 5, -1, -2))
+                dep["lag_unit"] = "w" if rnd.random() < 0.1 else "d"
+                if dep["type"] == "FS" and rnd.random() < 0.1:
+                    dep["threshold"] = 0.3
+            deps.append(dep)
+    teams = [{"id": i + 1, "order": i, "name": f"团队{i + 1}"} for i in range(8)]
+    roles = [{"id": i + 1, "name": f"角色{i + 1}", "team_id": i % 8 + 1} for i in range(12)]
+    task_roles = []
+    for t in tasks:
+        for j, r in enumerate(rnd.sample(range(1, 13), 2)):
+            task_roles.append({"task_id": t["id"], "role_id": r, "headcount": rnd.randint(1, 8), "order": j})
+    raci = []
+    for mo in modules:
+        chosen = rnd.sample(range(1, 9), 4)
+        for letter, team in zip("ARCI", chosen):
+            raci.append({"module_id": mo["id"], "team_id": team, "role": letter})
+    for t in tasks[:: max(1, n_tasks // 200)]:
+        a, r = rnd.sample(range(1, 9), 2)
+        raci.append({"task_id": t["id"], "team_id": a, "role": "A"})
+        raci.append({"task_id": t["id"], "team_id": r, "role": "R"})
+    milestones = [
+        {"id": j + 1, "order": j, "name": f"里程碑{j + 1}", "date": tasks[i]["end_date"], "criterion": "验收通过",
+         "task_id": tasks[i]["id"], "stage_id": tasks[i]["stage_id"]}
+        for j, i in enumerate(range(49, n_tasks, 50))
+    ]
+    indicators, readings = [], []
+    for s in stages:
+        for mo in modules:
+            iid = len(indicators) + 1
+            indicators.append({
+                "id": iid, "order": iid, "code": f"IND-{iid:03d}", "name": f"{mo['name']}指标{s['id']}",
+                "module_id": mo["id"], "stage_id": s["id"], "target_text": "≥100", "target": 100.0,
+                "comparator": ">=", "unit": "", "owner_team_id": rnd.randint(1, 8),
+            })
+            total = 0.0
+            for month in range(6):
+                v = round(rnd.uniform(0, 25), 1)
+                total += v
+                readings.append({"indicator_id": iid, "period": f"2025-{month + 1:02d}",
+                                 "period_value": v, "cumulative_value": round(total, 1)})
+    return {
+        m.Module: modules, m.Stage: stages, m.RoadmapCell: cells, m.Task: tasks, m.Dependency: deps,
+        m.Team: teams, m.Role: roles, m.TaskRole: task_roles, m.RaciCell: raci, m.Milestone: milestones,
+        m.Indicator: indicators, m.Reading: readings,
+    }
+
+
+def generate_plan(path: Path | str, n_tasks: int, seed: int = 1, deps_per_task: float = 1.5,
+                  mixed_types: bool = True) -> Path:
+    """Write a random plan of `n_tasks` tasks to `path` (a `.plan` file) and return its path."""
+    rnd = random.Random(seed)
+    project = Project.new(f"Benchmark {n_tasks}", START)
+    try:
+        with project.session() as s:
+            prog = s.get(m.Programme, 1)
+            prog.status_date = START + dt.timedelta(days=120)
+            for table, rows in _rows(n_tasks, rnd, deps_per_task, mixed_types).items():
+                if rows:
+                    s.execute(insert(table), rows)
+        path = Path(path)
+        project.save_as(path)
+        return project.path
+    finally:
+        project.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("path")
+    ap.add_argument("n_tasks", type=int)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--deps", type=float, default=1.5)
+    ap.add_argument("--fs-only", action="store_true")
+    a = ap.parse_args()
+    t0 = time.perf_counter()
+    out = generate_plan(a.path, a.n_tasks, a.seed, a.deps, not a.fs_only)
+    print(f"wrote {out} in {time.perf_counter() - t0:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

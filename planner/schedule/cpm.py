@@ -1,0 +1,224 @@
+"""Critical-path method on working-day integers: forward and backward pass, float, critical chain.
+
+Every link, whatever its type, lag or threshold, is reduced beforehand to one difference
+constraint `start[succ] >= start[pred] + weight` (see `link_weight`), so both passes are a
+single loop over integer arrays in topological order (Kahn's algorithm). Tasks are numbered
+0..n-1; edges are kept as CSR arrays by predecessor. No per-edge objects are created.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.errors import CycleError
+
+NEG = -(1 << 60)  # "no constraint" (below any real day index)
+
+
+def threshold_days(threshold: float, duration: int) -> int:
+    """Working days of `duration` that must be done to reach `threshold` (rounded up).
+
+    The threshold is quantised to 0.1% first so 0.3 x 10 gives 3, not 4 (float noise).
+    """
+    if threshold >= 1.0:
+        return duration
+    per_mille = round(threshold * 1000)
+    return -(-per_mille * duration // 1000)
+
+
+def link_weight(dep_type: str, lag_days: int, threshold: float, dur_pred: int, dur_succ: int) -> int:
+    """`w` such that the link holds iff start[succ] >= start[pred] + w.
+
+    With exclusive finishes (finish = start + duration):
+      FS: start_s >= point_p + lag       SS: start_s >= start_p + lag
+      FF: finish_s >= point_p + lag      SF: finish_s >= start_p + lag
+    where point_p is the predecessor's finish, or for a progress threshold t < 1 the moment
+    t x its duration is planned done. A threshold means nothing for start-based SS/SF.
+    """
+    if dep_type == "FS":
+        return threshold_days(threshold, dur_pred) + lag_days
+    if dep_type == "SS":
+        return lag_days
+    if dep_type == "FF":
+        return threshold_days(threshold, dur_pred) + lag_days - dur_succ
+    if dep_type == "SF":
+        return lag_days - dur_succ
+    raise ValueError(f"unknown dependency type {dep_type!r}")
+
+
+@dataclass
+class Network:
+    """The scheduling problem as integer arrays."""
+
+    duration: list[int]
+    fixed: list[int | None]  # start index the user fixed (manual or started tasks), else None
+    floor: int  # earliest start of an automatic task (the programme start)
+    pred: list[int]  # per edge
+    succ: list[int]
+    weight: list[int]
+
+    @property
+    def n(self) -> int:
+        return len(self.duration)
+
+
+@dataclass
+class Pass:
+    """Forward/backward pass results, one entry per task (indices are working days)."""
+
+    order: list[int]  # topological order
+    start: list[int]
+    late_start: list[int]
+    total_float: list[int]
+    free_float: list[int]
+    finish: int  # project finish (exclusive working-day index)
+    out_ptr: list[int]  # CSR by predecessor: edges out_edge[out_ptr[u]:out_ptr[u+1]]
+    out_edge: list[int]
+
+
+def _csr(n: int, pred: list[int]) -> tuple[list[int], list[int]]:
+    """Edge numbers grouped by predecessor (counting sort, O(n + m))."""
+    ptr = [0] * (n + 1)
+    for p in pred:
+        ptr[p + 1] += 1
+    for i in range(n):
+        ptr[i + 1] += ptr[i]
+    fill = ptr[:-1]
+    fill = list(fill)
+    edges = [0] * len(pred)
+    for k, p in enumerate(pred):
+        edges[fill[p]] = k
+        fill[p] += 1
+    return ptr, edges
+
+
+def solve(net: Network, codes: list[str] | None = None) -> Pass:
+    """Forward pass (Kahn) then backward pass; raises CycleError naming the cycle."""
+    n = net.n
+    dur, fixed, floor = net.duration, net.fixed, net.floor
+    succ_of_edge, weight = net.succ, net.weight
+    out_ptr, out_edge = _csr(n, net.pred)
+    out_succ = [succ_of_edge[k] for k in out_edge]
+    out_w = [weight[k] for k in out_edge]
+
+    indeg = [0] * n
+    for s in succ_of_edge:
+        indeg[s] += 1
+    allowed = [NEG] * n
+    start = [0] * n
+    order = [v for v in range(n) if not indeg[v]]
+    i = 0
+    while i < len(order):
+        u = order[i]
+        i += 1
+        f = fixed[u]
+        if f is None:
+            a = allowed[u]
+            su = a if a > floor else floor
+        else:
+            su = f
+        start[u] = su
+        for k in range(out_ptr[u], out_ptr[u + 1]):
+            v = out_succ[k]
+            c = su + out_w[k]
+            if c > allowed[v]:
+                allowed[v] = c
+            indeg[v] -= 1
+            if not indeg[v]:
+                order.append(v)
+    if len(order) < n:
+        raise CycleError(_find_cycle(n, net.pred, net.succ, indeg, codes))
+
+    finish = max((s + d for s, d in zip(start, dur)), default=floor)
+    late = [0] * n
+    free = [0] * n
+    for u in reversed(order):
+        su, du = start[u], dur[u]
+        ls = finish - du
+        ff = finish - su - du
+        for k in range(out_ptr[u], out_ptr[u + 1]):
+            v = out_succ[k]
+            w = out_w[k]
+            t = late[v] - w
+            if t < ls:
+                ls = t
+            t = start[v] - su - w
+            if t < ff:
+                ff = t
+        late[u] = ls
+        free[u] = ff if ff > 0 else 0
+    total = [ls - s for ls, s in zip(late, start)]
+    return Pass(order, start, late, total, free, finish, out_ptr, out_edge)
+
+
+def _find_cycle(n: int, pred: list[int], succ: list[int], indeg: list[int], codes) -> list[str]:
+    """Tasks left after Kahn all have an unprocessed predecessor: walk back until one repeats."""
+    back: dict[int, int] = {}
+    for p, s in zip(pred, succ):
+        if indeg[s] and indeg[p] and s not in back:
+            back[s] = p
+    v = next(x for x in range(n) if indeg[x])
+    seen: dict[int, int] = {}
+    path: list[int] = []
+    while v not in seen:
+        seen[v] = len(path)
+        path.append(v)
+        v = back[v]
+    loop = path[seen[v]:]
+    loop.reverse()  # we walked successor -> predecessor; report in link direction
+    # start at the smallest code so the message does not depend on where the walk began
+    names = [codes[x] if codes else str(x) for x in loop]
+    first = min(range(len(names)), key=lambda j: names[j])
+    names = names[first:] + names[:first]
+    return names + [names[0]]
+
+
+def critical_chain(net: Network, res: Pass) -> list[int]:
+    """The chain that drives the project finish, in link order.
+
+    Starts from the task that finishes last (least float first on ties) and walks back along
+    links that are tight in the backward pass (the predecessor's late start is set by this
+    link), preferring the least-float predecessor; it stops where the float grows. In a plan
+    without fixed dates this is the classic zero-float path; with manual dates that break
+    links it is the least-float (possibly negative) chain behind the finish.
+    """
+    n = net.n
+    if not n:
+        return []
+    tf, start, dur, late = res.total_float, res.start, net.duration, res.late_start
+    best_pred: dict[int, int] = {}
+    for p, s, w in zip(net.pred, net.succ, net.weight):
+        if late[s] - w == late[p]:
+            q = best_pred.get(s)
+            if q is None or (tf[p], -(start[p] + dur[p]), p) < (tf[q], -(start[q] + dur[q]), q):
+                best_pred[s] = p
+    end = min(range(n), key=lambda v: (-(start[v] + dur[v]), tf[v], v))
+    chain = [end]
+    seen = {end}
+    while True:
+        cur = chain[-1]
+        p = best_pred.get(cur)
+        if p is None or p in seen or tf[p] > tf[cur]:
+            break
+        seen.add(p)
+        chain.append(p)
+    chain.reverse()
+    return chain
+
+
+def forward_only(net: Network, order: list[int], floors: list[int]) -> list[int]:
+    """A forward pass in a known topological order with a per-task floor (forecasting)."""
+    ptr, edges = _csr(net.n, net.pred)
+    succ, weight, fixed = net.succ, net.weight, net.fixed
+    allowed = list(floors)
+    start = [0] * net.n
+    for u in order:
+        f = fixed[u]
+        su = allowed[u] if f is None else f
+        start[u] = su
+        for k in edges[ptr[u]:ptr[u + 1]]:
+            c = su + weight[k]
+            v = succ[k]
+            if c > allowed[v]:
+                allowed[v] = c
+    return start

@@ -1,0 +1,202 @@
+"""Progress against the plan at a status date: link states, conflicts, lateness, milestone forecasts.
+
+Rules (documented here because the UI and reports show them):
+- a link is *broken* when the plan itself starts (FS/SS) or finishes (FF/SF) the successor
+  earlier than the link allows; every broken link is a `date_before_dependency` conflict;
+- otherwise it is *satisfied* once the predecessor's reported progress reaches the link's
+  threshold (FS/FF; 100% for a plain finish) or the predecessor has started (SS/SF);
+- else *blocking* if the successor has started or is due by the status date, else *pending*;
+  a started successor whose predecessor is short of the threshold is also a
+  `threshold_not_reached` conflict;
+- a task is *late* when its finish is before the status date and it is not done; *at risk*
+  when not late but its reported progress trails the planned progress by 20 points or more,
+  or one of its links is blocking, or its total float is negative.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.schedule.cpm import Network, Pass, forward_only
+from planner.schedule.network import Built
+from planner.schedule.result import (
+    Conflict,
+    ConflictKind,
+    LinkState,
+    LinkStatus,
+    MilestoneForecast,
+)
+
+AT_RISK_GAP = 0.2  # planned minus reported progress that makes a task "at risk"
+_START_BASED = ("SS", "SF")  # predecessor side is its start
+_SUCC_FINISH = ("FF", "SF")  # successor side is its finish
+
+
+def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[str], list[int], list[int]]:
+    """Per edge: state value, slack (working days) and the required index (start or finish)."""
+    net, t = b.net, b.tasks
+    start, dur = res.start, net.duration
+    progress, started = t.progress, t.started
+    states: list[str] = []
+    slacks: list[int] = []
+    required: list[int] = []
+    satisfied, pending, blocking, broken = (
+        LinkState.satisfied.value,
+        LinkState.pending.value,
+        LinkState.blocking.value,
+        LinkState.broken.value,
+    )
+    for p, s, w, kind, thr in zip(net.pred, net.succ, net.weight, b.edge_type, b.edge_threshold):
+        need = start[p] + w
+        slack = start[s] - need
+        # which side of the predecessor counts: its start (SS/SF) or its threshold/finish
+        reached = started[p] if kind in _START_BASED else (progress[p] + 1e-9 >= thr or t.done[p])
+        if kind in _SUCC_FINISH:  # the link constrains the successor's finish
+            required.append(need + dur[s])
+            due = start[s] + dur[s] - 1 <= status_idx
+        else:
+            required.append(need)
+            due = start[s] <= status_idx
+        if slack < 0:
+            states.append(broken)
+        elif reached:
+            states.append(satisfied)
+        elif started[s] or due:
+            states.append(blocking)
+        else:
+            states.append(pending)
+        slacks.append(slack)
+    return states, slacks, required
+
+
+def link_conflicts(b: Built, res: Pass, states: list[str], slacks: list[int]) -> list[Conflict]:
+    out: list[Conflict] = []
+    t, net, cal = b.tasks, b.net, b.calendar
+    codes = t.codes
+    for k, st in enumerate(states):
+        p, s = net.pred[k], net.succ[k]
+        dep = b.edge_dep[k]
+        kind = b.edge_type[k]
+        thr = b.edge_threshold[k]
+        if st == LinkState.broken.value:
+            need = res.start[p] + net.weight[k]
+            what = "finishes" if kind in _SUCC_FINISH else "starts"
+            when = _day(cal, res.start[s] + (net.duration[s] - 1 if what == "finishes" else 0))
+            allowed = _day(cal, need + (net.duration[s] - 1 if what == "finishes" else 0))
+            out.append(Conflict(
+                ConflictKind.date_before_dependency, t.ids[s], codes[s],
+                f"Task {codes[s]} {what} {when} but its link {_link_label(codes[p], kind, thr, dep)} "
+                f"allows {allowed} at the earliest ({-slacks[k]} working days early)",
+                dependency_id=dep["id"], days=-slacks[k],
+            ))
+        elif kind not in _START_BASED and t.started[s] and not (t.progress[p] + 1e-9 >= thr or t.done[p]):
+            out.append(Conflict(
+                ConflictKind.threshold_not_reached, t.ids[s], codes[s],
+                f"Task {codes[s]} has started but {codes[p]} is at {t.progress[p]:.0%}, "
+                f"short of the {thr:.0%} its link needs",
+                dependency_id=dep["id"],
+            ))
+    return out
+
+
+def _day(cal, index: int) -> str:
+    return cal.date(index).isoformat()
+
+
+def _link_label(pred_code: str, kind: str, thr: float, dep: dict) -> str:
+    label = f"{kind} from {pred_code}"
+    if thr < 1 and kind not in _START_BASED:
+        label += f" at {thr:.0%}"
+    if dep["lag"]:
+        label += f" {dep['lag']:+d}{dep['lag_unit']}"
+    return label
+
+
+def task_flags(b: Built, res: Pass, status_idx: int, states: list[str]) -> tuple[list[bool], list[bool]]:
+    """(late, at_risk) per task at the status index."""
+    net, t = b.net, b.tasks
+    n = net.n
+    blocked = [False] * n
+    blocking = LinkState.blocking.value
+    for s, st in zip(net.succ, states):
+        if st == blocking:
+            blocked[s] = True
+    late = [False] * n
+    risk = [False] * n
+    start, dur, tf = res.start, net.duration, res.total_float
+    for i in range(n):
+        if t.done[i]:
+            continue
+        last = start[i] + dur[i] - 1 if dur[i] else start[i]
+        if last < status_idx:
+            late[i] = True
+            continue
+        planned = 0.0
+        if dur[i] and status_idx >= start[i]:
+            planned = min(1.0, (status_idx - start[i] + 1) / dur[i])
+        risk[i] = planned - t.progress[i] >= AT_RISK_GAP - 1e-9 or blocked[i] or tf[i] < 0
+    return late, risk
+
+
+def forecast_starts(b: Built, res: Pass, status_idx: int) -> list[int]:
+    """Expected starts: unstarted tasks no earlier than planned nor the status date, links honoured."""
+    net, t = b.net, b.tasks
+    floors = []
+    fixed: list[int | None] = []
+    for i in range(net.n):
+        if t.started[i]:
+            fixed.append(res.start[i])
+            floors.append(res.start[i])
+        else:
+            fixed.append(None)
+            base = res.start[i]
+            floors.append(base if base > status_idx else status_idx)
+    view = Network(net.duration, fixed, net.floor, net.pred, net.succ, net.weight)
+    return forward_only(view, res.order, floors)
+
+
+def forecast_finish_index(b: Built, res: Pass, i: int, fstart: int, status_idx: int) -> int:
+    """Exclusive finish index expected for task i: started tasks finish their remaining work."""
+    dur = b.net.duration[i]
+    t = b.tasks
+    if t.done[i]:
+        return res.start[i] + dur
+    if t.started[i]:
+        remaining = round(dur * (1.0 - t.progress[i]))
+        return max(fstart + dur, status_idx + 1 + remaining)
+    return fstart + dur
+
+
+def milestone_forecasts(plan, b: Built, res: Pass, status_date: dt.date, status_idx: int) -> dict[int, MilestoneForecast]:
+    out: dict[int, MilestoneForecast] = {}
+    if not plan.milestones:
+        return out
+    cal = b.calendar
+    fstarts = forecast_starts(b, res, status_idx)
+    for ms in plan.milestones:
+        planned = ms.date
+        i = b.tasks.index_of.get(ms.task_id) if ms.task_id is not None else None
+        if ms.actual_date is not None:
+            forecast = ms.actual_date
+        elif i is not None:
+            end = forecast_finish_index(b, res, i, fstarts[i], status_idx)
+            forecast = cal.date(max(end - 1, fstarts[i]))
+            actual_finish = plan.task_by_id[ms.task_id].actual_finish
+            if b.tasks.done[i] and actual_finish is not None:
+                forecast = actual_finish
+        else:
+            forecast = planned
+        slip = cal.index(forecast) - cal.index(planned)
+        done = ms.actual_date is not None or (i is not None and b.tasks.done[i])
+        if ms.status:
+            status = ms.status
+        elif done:
+            status = "met"
+        elif planned < status_date:
+            status = "missed"
+        elif slip > 0:
+            status = "at_risk"
+        else:
+            status = "on_track"
+        out[ms.id] = MilestoneForecast(ms.id, planned, forecast, status, slip)
+    return out
