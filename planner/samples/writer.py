@@ -1,0 +1,127 @@
+"""Write a sample plan file byte-stably: fixed ids, one insertion order, VACUUM INTO the target."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlmodel import Session, SQLModel
+
+from planner import model as m
+from planner.document.project import initialise_schema
+
+
+class RowBook:
+    """Rows of a plan to be written, each given the next id of its table as it is added."""
+
+    def __init__(self) -> None:
+        self.rows: dict[type[SQLModel], list[SQLModel]] = {}
+
+    def add(self, row):
+        rows = self.rows.setdefault(type(row), [])
+        row.id = len(rows) + 1
+        rows.append(row)
+        return row
+
+    def all(self, table: type[SQLModel]) -> list:
+        return list(self.rows.get(table, []))
+
+
+def write_plan(book: RowBook, target: Path) -> Path:
+    """Write `book` as a plan file at `target` (replacing it); the same book gives the same bytes.
+
+    Rows go in in table order and id order into a fresh database, which is then copied with
+    VACUUM INTO so the file holds no free pages or leftovers of the build.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="roadmap-sample-") as folder:
+        build = Path(folder) / "build.sqlite"
+        initialise_schema(build)
+        _sort_indexes(build)
+        engine = create_engine(f"sqlite:///{build}")
+        event.listen(engine, "connect", lambda con, _r: con.execute("PRAGMA foreign_keys=ON"))
+        try:
+            with Session(engine) as session:
+                for table in m.ALL_TABLES:
+                    for row in book.all(table):
+                        session.add(row)
+                    session.flush()  # parents exist before their children are inserted
+                session.commit()
+        finally:
+            engine.dispose()
+        tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        try:
+            with contextlib.closing(sqlite3.connect(build)) as con:
+                con.execute("VACUUM INTO ?", (str(tmp),))
+            os.replace(tmp, target)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+    return target
+
+
+def _sort_indexes(db: Path) -> None:
+    """Recreate the indexes in name order: create_all emits them in set order, which varies
+    between interpreter runs and would change the file's bytes."""
+    with contextlib.closing(sqlite3.connect(db)) as con:
+        rows = con.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+        ).fetchall()
+        for name, _sql in rows:
+            con.execute(f'DROP INDEX "{name}"')
+        for _name, sql in rows:
+            con.execute(sql)
+        con.commit()
+
+
+# --- helpers the sample builders share ---------------------------------------------------
+def week_start(programme_start: dt.date, week: int) -> dt.date:
+    """Week N starts programme start + 7(N-1) days."""
+    return programme_start + dt.timedelta(days=7 * (week - 1))
+
+
+def week_end(programme_start: dt.date, week: int) -> dt.date:
+    """The last working day (Friday, for a Monday start) of week N."""
+    return week_start(programme_start, week) + dt.timedelta(days=4)
+
+
+def week_span(programme_start: dt.date, text: str) -> tuple[dt.date, dt.date]:
+    """'第4-22周' -> (start of week 4, end of week 22); '第24周' -> week 24 only."""
+    match = re.search(r"(\d+)\s*(?:[-–~至]\s*(\d+))?\s*周", text)
+    if not match:
+        raise ValueError(f"not a week span: {text!r}")
+    first = int(match.group(1))
+    last = int(match.group(2) or first)
+    return week_start(programme_start, first), week_end(programme_start, last)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month `months` later (clamped to the month's last day)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    month += 1
+    for d in range(day.day, 27, -1):
+        with contextlib.suppress(ValueError):
+            return dt.date(year, month, d)
+    return dt.date(year, month, min(day.day, 28))
+
+
+def parse_roles(text: str) -> list[tuple[str, int]]:
+    """'算子组工程师×8、架构师×2' -> [('算子组工程师', 8), ('架构师', 2)]."""
+    out = []
+    for part in re.split(r"[、，,;；]", text):
+        part = part.strip()
+        if not part:
+            continue
+        match = re.fullmatch(r"(.+?)\s*[×xX*]\s*(\d+)", part)
+        out.append((match.group(1).strip(), int(match.group(2))) if match else (part, 1))
+    return out
