@@ -1,0 +1,53 @@
+"""Helpers shared by the CLI sub-commands: read a plan file, write output atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import sys
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError
+
+from planner.errors import FileDamaged, ValidationError
+from planner.plan import Plan, load_plan
+
+
+def read_plan(path: str | Path) -> Plan:
+    """Open a plan read-only, load it into memory and close it; damage becomes FileDamaged."""
+    from planner.document import Project
+
+    path = Path(path)
+    if path.is_dir():
+        raise FileDamaged(f"{path} is a folder, not a plan file.", where=str(path))
+    project = Project.open(path, read_only=True)
+    try:
+        return project.read(load_plan)
+    except (DatabaseError, sqlite3.DatabaseError) as exc:
+        raise FileDamaged(f"{path.name} is damaged and cannot be read ({_reason(exc)}).", where=str(path)) from None
+    finally:
+        project.close()
+
+
+def _reason(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).splitlines()[0]
+
+
+def parse_date_arg(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"{option}: “{text}” is not a date (YYYY-MM-DD).", where=option) from None
+
+
+def write_text(text: str, output: str | None) -> None:
+    """Write to stdout, or atomically to a file (a failed write leaves no partial file)."""
+    if not output or output == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return
+    from planner.document.atomic import atomic_write
+
+    with atomic_write(output) as tmp:
+        Path(tmp).write_bytes(text.encode("utf-8"))
