@@ -1,0 +1,203 @@
+"""The Gantt in day space: one flat array per attribute, indexed by row, built once per plan.
+
+Zooming and scrolling never rebuild this; `planner.gantt.layout` maps it to pixels for the
+rows on screen only. Day values are day indices from the programme start; ends are exclusive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from planner.gantt.rows import GROUP, MILESTONES, TASK, Row
+
+NONE = np.iinfo(np.int32).min  # "no date" in the day-index arrays
+KIND_CODE = {TASK: 0, GROUP: 1, MILESTONES: 2}
+TYPE_CODE = {"FS": 0, "SS": 1, "FF": 2, "SF": 3}
+TYPE_NAME = {v: k for k, v in TYPE_CODE.items()}
+
+
+@dataclass
+class Marker:
+    """A plan milestone drawn as a diamond on a row."""
+
+    row: int
+    day: int
+    name: str
+    milestone_id: int
+
+
+@dataclass
+class GanttData:
+    origin: dt.date
+    rows: list[Row]
+    kind: np.ndarray  # int8, KIND_CODE
+    start: np.ndarray  # int32 day index; NONE for a row without a bar
+    end: np.ndarray  # int32, exclusive
+    progress: np.ndarray  # float32 0..1
+    critical: np.ndarray  # bool
+    float_end: np.ndarray  # int32, exclusive end of the total-float tail (== end when none)
+    actual_start: np.ndarray  # int32 or NONE
+    actual_end: np.ndarray
+    base_start: np.ndarray  # int32 or NONE (the chosen baseline)
+    base_end: np.ndarray
+    is_milestone: np.ndarray  # bool: a task drawn as a diamond
+    task_id: np.ndarray  # int64, -1 for group rows
+    roles: list[str]
+    row_of_task: dict[int, int]
+    markers: dict[int, list[Marker]] = field(default_factory=dict)
+    # links, sorted by their top row so a window query is a bisect plus a vector compare
+    link_dep: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    link_pred: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    link_succ: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    link_type: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
+    link_threshold: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    link_broken: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    link_lo: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    link_hi: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    link_day_lo: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    link_day_hi: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    links_of_row: dict[int, list[int]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def day_range(self) -> tuple[int, int]:
+        """First and last+1 day index of everything drawn (0, 1 for an empty plan)."""
+        has = self.start != NONE
+        if not has.any():
+            return 0, 1
+        lo = int(self.start[has].min())
+        hi = int(max(self.end[has].max(), self.float_end[has].max()))
+        base = self.base_start != NONE
+        if base.any():
+            lo, hi = min(lo, int(self.base_start[base].min())), max(hi, int(self.base_end[base].max()))
+        for marks in self.markers.values():
+            for mk in marks:
+                lo, hi = min(lo, mk.day), max(hi, mk.day + 1)
+        return lo, hi
+
+    def task_span(self, row: int) -> tuple[int, int] | None:
+        if self.start[row] == NONE:
+            return None
+        return int(self.start[row]), int(self.end[row])
+
+
+def build_data(plan, schedule, rows: list[Row], *, baseline_id: int | None = None,
+               status_date: dt.date | None = None) -> GanttData:
+    """Arrays for `rows` from the plan and its schedule (`ScheduleResult`)."""
+    origin = plan.programme.start_date
+    n = len(rows)
+    arr = _empty_arrays(n)
+    row_of_task: dict[int, int] = {}
+    roles: list[str] = [""] * n
+    today = status_date or schedule.status_date or plan.programme.status_date or dt.date.today()
+    base = _baseline_spans(plan, baseline_id)
+    for r, row in enumerate(rows):
+        arr["kind"][r] = KIND_CODE[row.kind]
+        if row.kind == TASK:
+            row_of_task[row.task_id] = r
+            task = plan.task_by_id[row.task_id]
+            roles[r] = task.roles_text
+            _fill_task(arr, r, task, schedule.timings.get(task.id), origin, today, base.get(task.id))
+        elif row.kind == GROUP:
+            _fill_group(arr, r, row, plan, schedule, origin)
+    data = GanttData(origin=origin, rows=rows, roles=roles, row_of_task=row_of_task, **arr)
+    data.markers = _markers(plan, rows, row_of_task, origin)
+    _fill_links(data, plan, schedule)
+    return data
+
+
+def _empty_arrays(n: int) -> dict[str, np.ndarray]:
+    ints = ("start", "end", "float_end", "actual_start", "actual_end", "base_start", "base_end")
+    out = {name: np.full(n, NONE, np.int32) for name in ints}
+    out["kind"] = np.zeros(n, np.int8)
+    out["progress"] = np.zeros(n, np.float32)
+    out["critical"] = np.zeros(n, bool)
+    out["is_milestone"] = np.zeros(n, bool)
+    out["task_id"] = np.full(n, -1, np.int64)
+    return out
+
+
+def _fill_task(arr, r, task, timing, origin, today, base) -> None:
+    start = timing.start if timing else task.start_date
+    finish = timing.finish if timing else task.end_date
+    arr["task_id"][r] = task.id
+    arr["start"][r] = (start - origin).days
+    arr["end"][r] = (finish - origin).days + 1
+    arr["progress"][r] = task.progress
+    arr["is_milestone"][r] = task.is_milestone
+    arr["critical"][r] = bool(timing and timing.critical)
+    late_finish = timing.late_finish if timing and timing.total_float > 0 else finish
+    arr["float_end"][r] = (max(late_finish, finish) - origin).days + 1
+    if task.actual_start:
+        actual_end = task.actual_finish or max(task.actual_start, min(today, finish))
+        arr["actual_start"][r] = (task.actual_start - origin).days
+        arr["actual_end"][r] = (actual_end - origin).days + 1
+    if base:
+        arr["base_start"][r] = (base[0] - origin).days
+        arr["base_end"][r] = (base[1] - origin).days + 1
+
+
+def _fill_group(arr, r, row, plan, schedule, origin) -> None:
+    """A summary bar over the group's tasks; progress weighted by span."""
+    spans = []
+    for tid in row.children:
+        t = plan.task_by_id[tid]
+        timing = schedule.timings.get(tid)
+        s, f = (timing.start, timing.finish) if timing else (t.start_date, t.end_date)
+        spans.append(((s - origin).days, (f - origin).days + 1, t.progress))
+    if not spans:
+        return
+    lo, hi = min(s for s, _, _ in spans), max(f for _, f, _ in spans)
+    weight = sum(f - s for s, f, _ in spans) or 1
+    arr["start"][r], arr["end"][r], arr["float_end"][r] = lo, hi, hi
+    arr["progress"][r] = sum((f - s) * p for s, f, p in spans) / weight
+
+
+def _baseline_spans(plan, baseline_id):
+    if baseline_id is None:
+        return {}
+    return {b.task_id: (b.start_date, b.end_date) for b in plan.baseline_tasks if b.baseline_id == baseline_id}
+
+
+def _markers(plan, rows, row_of_task, origin) -> dict[int, list[Marker]]:
+    free_row = next((i for i, row in enumerate(rows) if row.kind == MILESTONES), None)
+    out: dict[int, list[Marker]] = {}
+    for ms in plan.milestones:
+        r = row_of_task.get(ms.task_id) if ms.task_id is not None else None
+        r = free_row if r is None and (ms.task_id is None or ms.task_id not in plan.task_by_id) else r
+        if r is not None:
+            out.setdefault(r, []).append(Marker(r, (ms.date - origin).days, ms.name, ms.id))
+    return out
+
+
+def _fill_links(data: GanttData, plan, schedule) -> None:
+    recs = []
+    for dep in plan.dependencies:
+        p, s = data.row_of_task.get(dep.predecessor_id), data.row_of_task.get(dep.successor_id)
+        if p is None or s is None:
+            continue  # an end is hidden in a collapsed group
+        status = schedule.links.get(dep.id)
+        broken = bool(status is not None and status.state.value == "broken")
+        recs.append((min(p, s), max(p, s), dep.id, p, s, TYPE_CODE.get(dep.type, 0), dep.threshold, broken))
+    recs.sort()
+    if not recs:
+        return
+    cols = list(zip(*recs))
+    data.link_lo = np.array(cols[0], np.int32)
+    data.link_hi = np.array(cols[1], np.int32)
+    data.link_dep = np.array(cols[2], np.int64)
+    data.link_pred = np.array(cols[3], np.int32)
+    data.link_succ = np.array(cols[4], np.int32)
+    data.link_type = np.array(cols[5], np.int8)
+    data.link_threshold = np.array(cols[6], np.float32)
+    data.link_broken = np.array(cols[7], bool)
+    ends = (data.start[data.link_pred], data.end[data.link_pred], data.start[data.link_succ], data.end[data.link_succ])
+    data.link_day_lo = np.minimum.reduce([ends[0], ends[2]]) - 2
+    data.link_day_hi = np.maximum.reduce([ends[1], ends[3]]) + 2
+    for i, (p, s) in enumerate(zip(cols[3], cols[4])):
+        data.links_of_row.setdefault(p, []).append(i)
+        data.links_of_row.setdefault(s, []).append(i)
