@@ -59,6 +59,10 @@ class ChangedOnDisk(DocumentError):
     """The plan file was moved, deleted or replaced since it was opened."""
 
 
+class UpgradeFailed(DocumentError):
+    """Upgrading an older plan's format failed; the file itself was not changed."""
+
+
 class ReadOnlyDocument(DocumentError):
     """The plan is open read-only."""
 

@@ -19,8 +19,13 @@ from typing import Optional
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
-"""Bump with every migration in planner/document/migrations.py."""
+SCHEMA_VERSION = 2
+"""Bump with every migration in planner/document/migrations.py.
+
+New columns on an existing table need a default SQLite can fill in for rows already there:
+make them Optional (NULL) or give them `sa_column_kwargs={"server_default": ...}`, and add an
+explicit `ALTER TABLE` step to the migration (tests/unit/test_document_migrations.py says which).
+"""
 
 
 class Language(str, Enum):
@@ -378,6 +383,7 @@ class Reading(SQLModel, table=True):
     source: str = ""
     exception_note: str = ""
     verified: bool = False  # 双源验证 done
+    verified_by: str = Field(default="", sa_column_kwargs={"server_default": ""})  # who did 双源验证 (schema 2)
 
 
 # --- baselines -------------------------------------------------------------------------

@@ -103,15 +103,17 @@ def atomic_write(path: Path | str, mode: str = "wb") -> Iterator[Path]:
         raise
 
 
-def remove_stale_temps(folder: Path, *, older_than: float) -> list[Path]:
+def remove_stale_temps(folder: Path, *, older_than: float, target: str = "") -> list[Path]:
     """Delete our own `.X.tmp-*` leftovers in `folder` last modified before `older_than`.
 
-    Only names we create are touched; SQLite journals and other programs' files never are.
+    Only names we create are touched (with `target`, only those of that file name); SQLite
+    journals of the document and other programs' files never are.
     """
     removed: list[Path] = []
+    prefix = f".{target}{TMP_MARKER}" if target else "."
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():
-            if not is_our_temp(entry) or not entry.is_file():
+            if not (is_our_temp(entry) and entry.name.startswith(prefix)) or not entry.is_file():
                 continue
             with contextlib.suppress(OSError):
                 if entry.stat().st_mtime < older_than:

@@ -1,113 +1,117 @@
 """The `Project` facade: one plan document (a `.plan` SQLite file) and its private working copy.
 
-Edits go to a working copy; the document on disk changes only on Save, which writes a
-complete snapshot beside the target and atomically replaces it.
+Edits go to a working copy in the user's app-data folder (durable after every transaction,
+offered for recovery after a crash); the document changes only on Save, which writes a
+complete, verified snapshot beside it and atomically replaces it (see `save.py`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
-import shutil
 import sqlite3
-import tempfile
+import time
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 from planner import model as m
 from planner.changes import Changes
-from planner.errors import FileDamaged, FileTooNew, NotAPlanFile, ReadOnlyDocument, SaveFailed
+from planner.document import migrations, workcopy
+from planner.document.atomic import remove_stale_temps
+from planner.document.identity import FileIdentity
+from planner.document.lock import DocumentLock, LockOwner
+from planner.document.save import Progress, write_snapshot
+from planner.document.sqlitefile import APPLICATION_ID, check_contents, check_header, connect_read_only
+from planner.document.workcopy import RecoveryEntry
+from planner.errors import (
+    ChangedOnDisk,
+    DocumentError,
+    FileDamaged,
+    ReadOnlyDocument,
+    SaveFailed,
+    UpgradeFailed,
+)
 
-APPLICATION_ID = 0x524D504C  # "RMPL"
 PLAN_SUFFIX = ".plan"
-SQLITE_MAGIC = b"SQLite format 3\x00"
+SESSION_START = time.time()
+"""Temp files older than this start-up are leftovers of a crashed session."""
 
+WORK_PRAGMAS = (
+    "locking_mode=EXCLUSIVE",  # before WAL: the WAL index then lives in memory (no -shm file)
+    "journal_mode=WAL",
+    "synchronous=NORMAL",  # WAL + NORMAL: every commit survives a crash of the app
+    "foreign_keys=ON",
+    "trusted_schema=OFF",
+)
+
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def _connect_pragmas(dbapi_conn, _record) -> None:
+def _work_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
-    for pragma in (
-        "foreign_keys=ON",
-        "trusted_schema=OFF",
-        "journal_mode=WAL",
-        "synchronous=NORMAL",
-    ):
+    for pragma in WORK_PRAGMAS:
         cur.execute(f"PRAGMA {pragma}")
     cur.close()
 
 
 def make_engine(db_path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}", connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _connect_pragmas)
+    """One connection for the working copy: the exclusive lock admits no second one."""
+    engine = create_engine(
+        f"sqlite:///{db_path}", connect_args={"check_same_thread": False}, poolclass=StaticPool
+    )
+    event.listen(engine, "connect", _work_pragmas)
     return engine
 
 
-def initialise_schema(db_path: Path) -> None:
-    """Create every table in an empty database and stamp it as a plan of this schema."""
-    engine = make_engine(db_path)
-    SQLModel.metadata.create_all(engine)
-    engine.dispose()
-    with contextlib.closing(sqlite3.connect(db_path)) as con:
-        con.execute(f"PRAGMA application_id={APPLICATION_ID}")
-        con.execute(f"PRAGMA user_version={m.SCHEMA_VERSION}")
-        con.commit()
-
-
-def read_header(path: Path) -> tuple[int, int]:
-    """(application_id, user_version) read from the file header without opening SQLite."""
-    with open(path, "rb") as fh:
-        head = fh.read(100)
-    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
-        raise NotAPlanFile(f"{path.name} is not a Roadmap Planner plan.", where=str(path))
-    user_version = int.from_bytes(head[60:64], "big")
-    application_id = int.from_bytes(head[68:72], "big")
-    return application_id, user_version
-
-
-def check_plan_file(path: Path) -> int:
-    """Raise a clear error unless `path` is a plan this app can open; return its schema version."""
-    if not path.exists():
-        raise FileNotFoundError(path)
-    if path.stat().st_size == 0:
-        raise FileDamaged(f"{path.name} is empty (incomplete download or copy?).", where=str(path))
-    application_id, version = read_header(path)
-    if application_id != APPLICATION_ID:
-        raise NotAPlanFile(
-            f"{path.name} is an SQLite database but not a Roadmap Planner plan.", where=str(path)
-        )
-    if version > m.SCHEMA_VERSION:
-        raise FileTooNew(
-            f"{path.name} was saved by a newer version of Roadmap Planner "
-            f"(format {version}; this version reads up to {m.SCHEMA_VERSION}). "
-            "Please update the app.",
-            where=str(path),
-        )
-    return version
-
-
 class Project:
-    """An open plan. Use `Project.new`, `Project.create` or `Project.open`; close when done."""
+    """An open plan. Use `Project.new`, `.create`, `.open` or `.recover`; close when done."""
 
-    def __init__(self, work_path: Path, path: Path | None, *, read_only: bool = False):
+    def __init__(
+        self,
+        work_path: Path,
+        path: Path | None,
+        *,
+        read_only: bool = False,
+        read_only_reason: str = "",
+        identity: FileIdentity | None = None,
+        lock: DocumentLock | None = None,
+        dirty: bool = False,
+        title: str = "",
+    ):
         self.work_path = work_path
+        self.work_dir = work_path.parent
         self.path = path
         self.read_only = read_only
+        self.read_only_reason = read_only_reason  # "" | "requested" | "folder" | "locked"
+        self.identity = identity
+        self.lock = lock
+        self.title = title or (path.stem if path else "")
+        self.upgraded_from: int | None = None
         self.engine = make_engine(work_path)
-        self.dirty = False
+        self.dirty = dirty
+        self._closed = False
+        self._write_manifest()
 
-    # --- lifecycle -----------------------------------------------------------------
+    # --- creating and opening ----------------------------------------------------------
     @classmethod
     def new(cls, name: str, start_date: dt.date, *, language: str = m.Language.zh.value) -> "Project":
         """An untitled plan (no file yet: the first Save asks for a name)."""
-        work = _new_work_path("untitled")
-        initialise_schema(work)
-        project = cls(work, None)
+        work = workcopy.new_work_dir() / workcopy.WORK_FILE
+        engine = make_engine(work)
+        SQLModel.metadata.create_all(engine)
+        with engine.begin() as con:
+            con.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+            con.exec_driver_sql(f"PRAGMA user_version={m.SCHEMA_VERSION}")
+        engine.dispose()
+        project = cls(work, None, dirty=True, title=name)
         with project.session() as s:
             s.add(m.Programme(name=name, start_date=start_date, language=language))
         return project
@@ -115,20 +119,95 @@ class Project:
     @classmethod
     def create(cls, path: Path | str, name: str, start_date: dt.date, **kw) -> "Project":
         project = cls.new(name, start_date, **kw)
-        project.save_as(Path(path))
+        try:
+            project.save_as(Path(path))
+        except BaseException:
+            project.close()
+            raise
         return project
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> "Project":
-        path = Path(path)
-        check_plan_file(path)
-        work = _new_work_path(path.stem)
-        _backup(path, work)
-        return cls(work, path, read_only=read_only)
+    def open(cls, path: Path | str, *, read_only: bool = False, take_over: bool = False) -> "Project":
+        """Open a plan file. Raises FileLocked if another window or computer has it open
+        (read_only=True still works; take_over=True replaces another computer's lock), and a
+        DocumentError naming the problem for a file that is not a plan, damaged or too new."""
+        path = Path(path).absolute()
+        if not path.exists():
+            raise FileNotFoundError(f"{path.name} does not exist (moved or deleted?): {path}")
+        header = check_header(path)
+        reason = "requested" if read_only else ""
+        if not read_only and not _writable(path):
+            read_only, reason = True, "folder"
+        lock = None if read_only else DocumentLock(path).acquire(take_over=take_over)
+        try:
+            if lock is not None:
+                remove_stale_temps(path.parent, older_than=SESSION_START, target=path.name)
+            work, identity = _copy_in(path, header.user_version)
+            upgraded = _upgrade_if_needed(path, work, header.user_version)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        # An upgrade reaches the file only on Save, so an upgraded plan starts out unsaved.
+        project = cls(
+            work, path, read_only=read_only, read_only_reason=reason, identity=identity,
+            lock=lock, dirty=upgraded is not None,
+        )
+        project.upgraded_from = upgraded
+        return project
+
+    # --- crash recovery ------------------------------------------------------------------
+    @staticmethod
+    def recoverable(document: Path | str | None = None) -> list[RecoveryEntry]:
+        """Working copies of sessions that ended without closing (newest first)."""
+        entries = workcopy.orphans()
+        if document is None:
+            return entries
+        wanted = Path(document).absolute()
+        return [e for e in entries if e.document is not None and e.document == wanted]
+
+    @classmethod
+    def recover(cls, entry: RecoveryEntry, *, read_only: bool = False) -> "Project":
+        """Continue from a crashed session's working copy: its last committed edit included."""
+        data = workcopy.read_manifest(entry.work_dir)
+        work = workcopy.claim(entry) / workcopy.WORK_FILE
+        version = _check_work_copy(work)
+        if version < m.SCHEMA_VERSION:
+            _upgrade_work_copy(work, version)
+        document = entry.document
+        lock = None
+        if document is not None and not read_only and document.parent.exists() and _writable(document):
+            lock = DocumentLock(document).acquire()
+        identity = FileIdentity.from_json(data.get("identity"))
+        return cls(
+            work, document, read_only=read_only, read_only_reason="requested" if read_only else "",
+            identity=identity, lock=lock, dirty=True, title=entry.title,
+        )
+
+    @staticmethod
+    def discard(entry: RecoveryEntry) -> None:
+        """Delete a crashed session's working copy the user chose not to recover."""
+        workcopy.remove(entry.work_dir)
+
+    @staticmethod
+    def backups(path: Path | str) -> list[Path]:
+        """Saved versions and pre-upgrade copies of a document kept in app-data, newest first."""
+        return workcopy.backups_of(Path(path).absolute())
+
+    # --- lifecycle -----------------------------------------------------------------------
+    @property
+    def lock_taken_over(self) -> LockOwner | None:
+        """The crashed session whose stale lock this open replaced (offer its recovery)."""
+        return self.lock.taken_over if self.lock else None
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         self.engine.dispose()
-        shutil.rmtree(self.work_path.parent, ignore_errors=True)
+        if self.lock is not None:
+            self.lock.release()
+        workcopy.remove(self.work_dir)
 
     def __enter__(self) -> "Project":
         return self
@@ -136,10 +215,14 @@ class Project:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # --- transactions --------------------------------------------------------------
+    # --- transactions --------------------------------------------------------------------
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
+        if not self.dirty:
+            # Mark before committing: after a crash the copy must not claim to be saved.
+            self.dirty = True
+            self._write_manifest()
         with Session(self.engine, expire_on_commit=False) as s:
             try:
                 yield s
@@ -147,7 +230,6 @@ class Project:
             except BaseException:
                 s.rollback()
                 raise
-        self.dirty = True
 
     def run(self, service: Callable[..., Changes], *args, **kwargs) -> Changes:
         """Run one service in one transaction and return what it changed."""
@@ -160,70 +242,180 @@ class Project:
         with Session(self.engine, expire_on_commit=False) as s:
             return reader(s)
 
-    # --- saving --------------------------------------------------------------------
-    def save(self) -> None:
+    def autosave(self) -> None:
+        """For the UI's timer: fold the write-ahead log into the working copy and stamp it.
+
+        Every committed edit is already durable; this bounds the log and the recovery time.
+        """
+        if self._closed:
+            return
+        with self.engine.connect() as con:
+            con.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+        self._write_manifest()
+
+    # --- saving --------------------------------------------------------------------------
+    def check_on_disk(self) -> str:
+        """'' if the document is as we last opened or saved it, else what happened to it."""
+        if self.path is None or self.identity is None:
+            return ""
+        return self.identity.change(self.path)
+
+    def save(self, *, overwrite: bool = False, progress: Progress | None = None) -> None:
+        """Save to the document's own file. Raises ChangedOnDisk if that file was moved,
+        deleted or replaced since it was opened (unless `overwrite`), SaveFailed otherwise."""
         if self.path is None:
             raise SaveFailed("This plan has no file name yet; use Save As.")
         if self.read_only:
+            if self.read_only_reason == "folder":
+                raise SaveFailed(
+                    f"Cannot save {self.path.name}: its folder or file is read-only. "
+                    "Use Save As to save a copy elsewhere; the file is unchanged.",
+                    where=str(self.path),
+                )
             raise ReadOnlyDocument("This plan is open read-only; use Save As to keep changes.")
-        self._write_snapshot(self.path)
-        self.dirty = False
+        change = "" if overwrite else self.check_on_disk()
+        if change:
+            raise ChangedOnDisk(
+                f"{self.path.name} was {change} since it was opened. Save As keeps your changes "
+                "in a new file, Overwrite replaces what is there now, Reload discards your changes.",
+                where=str(self.path),
+            )
+        self._write(self.path, progress)
 
-    def save_as(self, path: Path | str) -> None:
-        path = Path(path)
+    def save_as(self, path: Path | str, *, progress: Progress | None = None) -> None:
+        path = Path(path).absolute()
         if path.suffix != PLAN_SUFFIX:
-            path = path.with_suffix(PLAN_SUFFIX)
-        self._write_snapshot(path)
-        self.path = path
-        self.read_only = False
-        self.dirty = False
-
-    def _write_snapshot(self, target: Path) -> None:
-        tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+            path = path.with_name(path.name + PLAN_SUFFIX)
+        if path == self.path and not self.read_only:
+            self._write(path, progress)
+            return
+        if not _writable(path):
+            raise SaveFailed(
+                f"Cannot save {path.name}: no permission to write in {path.parent}. "
+                "Choose another folder.",
+                where=str(path),
+            )
+        lock = DocumentLock(path).acquire()
         try:
-            _backup(self.work_path, tmp, journal_mode="DELETE")
-            fd = os.open(tmp, os.O_RDONLY)
+            self._write(path, progress)
+        except BaseException:
+            lock.release()
+            raise
+        if self.lock is not None:
+            self.lock.release()
+        self.lock, self.path, self.title = lock, path, path.stem
+        self.read_only, self.read_only_reason = False, ""
+        self._write_manifest()
+
+    def _write(self, target: Path, progress: Progress | None) -> None:
+        raw = self.engine.raw_connection()
+        try:
+            identity = write_snapshot(raw.dbapi_connection, target, progress=progress)
+        except SaveFailed as exc:
+            if getattr(exc, "renamed", False) and target == self.path:
+                self.identity = FileIdentity.of(target)
+            raise
+        finally:
+            raw.close()
+        self.identity = identity
+        self.dirty = False
+        try:
+            workcopy.keep_saved_version(target)
+        except OSError as exc:  # the save itself succeeded; a missing backup is only logged
+            log.warning("could not keep a backup of %s: %s", target, exc)
+        self._write_manifest(document=target)
+
+    def _write_manifest(self, document: Path | None = None) -> None:
+        document = document or self.path
+        workcopy.write_manifest(
+            self.work_dir,
+            {
+                "document": str(document) if document else None,
+                "title": self.title,
+                "unsaved": self.dirty,
+                "identity": self.identity.to_json() if self.identity else None,
+                "schema_version": m.SCHEMA_VERSION,
+                "stamped": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            },
+        )
+
+
+# --- helpers -----------------------------------------------------------------------------
+def _writable(path: Path) -> bool:
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _copy_in(path: Path, version: int) -> tuple[Path, FileIdentity]:
+    """Check the document read-only, then copy it page by page into a new working copy."""
+    work_dir = workcopy.new_work_dir()
+    work = work_dir / workcopy.WORK_FILE
+    try:
+        try:
+            src = connect_read_only(path)
+        except sqlite3.Error as exc:
+            raise FileDamaged(f"{path.name} cannot be read ({exc}).", where=str(path)) from exc
+        try:
+            check_contents(src, path, version)
+            identity = FileIdentity.of(path)
+            dst = sqlite3.connect(work, isolation_level=None)
             try:
-                os.fsync(fd)
+                src.backup(dst)
             finally:
-                os.close(fd)
-            os.replace(tmp, target)
-            _fsync_dir(target.parent)
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise SaveFailed(f"Could not save {target.name}: {exc.strerror or exc}", where=str(target)) from exc
+                dst.close()
+        except sqlite3.DatabaseError as exc:
+            raise FileDamaged(f"{path.name} is damaged ({exc}); it was not changed.", where=str(path)) from exc
+        finally:
+            src.close()
+    except FileDamaged as exc:
+        workcopy.remove(work_dir)
+        exc.backups = workcopy.backups_of(path)  # offered by the UI (O8)
+        raise
+    except BaseException:
+        workcopy.remove(work_dir)
+        raise
+    return work, identity
 
 
-def _new_work_path(stem: str) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="roadmap-planner-"))
-    return folder / f"{stem}.work.sqlite"
-
-
-def _backup(source: Path, target: Path, *, journal_mode: str | None = None) -> None:
-    """Copy a database page by page with SQLite's online backup API."""
+def _upgrade_if_needed(path: Path, work: Path, version: int) -> int | None:
+    if version >= m.SCHEMA_VERSION:
+        return None
+    workcopy.keep_pre_upgrade(path, version, m.SCHEMA_VERSION)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise FileDamaged(f"{source.name} cannot be read: {exc}", where=str(source)) from exc
-    dst = sqlite3.connect(target)
+        _upgrade_work_copy(work, version)
+    except BaseException:
+        workcopy.remove(work.parent)
+        raise
+    return version
+
+
+def _upgrade_work_copy(work: Path, version: int) -> None:
+    con = sqlite3.connect(work, isolation_level=None)
     try:
-        src.backup(dst)
-        if journal_mode:
-            dst.execute(f"PRAGMA journal_mode={journal_mode}")
-        dst.commit()
+        migrations.upgrade(con, version)
+    except migrations.MigrationError as exc:
+        raise UpgradeFailed(
+            f"Could not upgrade this plan from format {version} to {m.SCHEMA_VERSION} "
+            f"({exc.cause}). The file was not changed.",
+        ) from exc
+    finally:
+        con.close()
+
+
+def _check_work_copy(work: Path) -> int:
+    """A recovered working copy must be intact; returns its schema version."""
+    try:
+        con = sqlite3.connect(work, isolation_level=None)
+        try:
+            rows = con.execute("PRAGMA integrity_check(20)").fetchall()
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        finally:
+            con.close()
     except sqlite3.DatabaseError as exc:
-        raise FileDamaged(f"{source.name} is damaged: {exc}", where=str(source)) from exc
-    finally:
-        dst.close()
-        src.close()
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        raise FileDamaged(f"The recovery copy is damaged ({exc}).", where=str(work)) from exc
+    if rows != [("ok",)] or app_id != APPLICATION_ID:
+        raise FileDamaged("The recovery copy is damaged.", where=str(work))
+    if version > m.SCHEMA_VERSION:
+        raise DocumentError("The recovery copy was made by a newer version of the app.", where=str(work))
+    return version

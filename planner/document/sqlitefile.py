@@ -1,0 +1,179 @@
+"""Checks a `.plan` file before trusting it: header, size, application id, version, schema, pages."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner import model as m
+from planner.document import schema
+from planner.errors import FileDamaged, FileTooNew, FileTooOld, NotAPlanFile
+
+APPLICATION_ID = 0x524D504C  # "RMPL"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIN_SCHEMA_VERSION = 1
+MAX_PLAN_BYTES = 512 * 1024 * 1024
+"""A plan of 100,000 tasks is tens of MB; anything this big is refused before SQLite reads it."""
+
+DOCUMENT_PRAGMAS = (
+    "trusted_schema=OFF",
+    "cell_size_check=ON",
+    "mmap_size=0",
+    "foreign_keys=ON",
+)
+"""Set on every connection to a document file (RELIABILITY-MATRIX section 8)."""
+
+
+class FileTooLarge(NotAPlanFile):
+    """The file is far larger than any plan (C6)."""
+
+
+@dataclass(frozen=True)
+class Header:
+    page_size: int
+    page_count: int  # 0 when the header's count is not valid (written by old SQLite)
+    write_version: int  # 1 rollback journal, 2 WAL
+    user_version: int
+    application_id: int
+
+
+def parse_header(head: bytes) -> Header:
+    raw_page = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if raw_page == 1 else raw_page
+    change_counter = int.from_bytes(head[24:28], "big")
+    valid_for = int.from_bytes(head[92:96], "big")
+    count = int.from_bytes(head[28:32], "big") if change_counter == valid_for else 0
+    return Header(
+        page_size=page_size,
+        page_count=count,
+        write_version=head[18],
+        user_version=int.from_bytes(head[60:64], "big"),
+        application_id=int.from_bytes(head[68:72], "big"),
+    )
+
+
+def _describe_foreign(head: bytes) -> str:
+    if head.startswith(b"PK\x03\x04"):
+        return "looks like an Excel workbook or other zip file renamed to .plan; use Import instead"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "looks like an old Office document (.xls/.doc) renamed to .plan"
+    if head.startswith(b"%PDF"):
+        return "is a PDF document"
+    return "is not a Roadmap Planner plan (unknown content)"
+
+
+def check_header(path: Path) -> Header:
+    """Everything that can be judged from the first 100 bytes and the size; reads no pages.
+
+    Raises FileDamaged (empty/truncated), NotAPlanFile (other content), FileTooNew/FileTooOld.
+    """
+    size = path.stat().st_size
+    where = str(path)
+    if size == 0:
+        raise FileDamaged(
+            f"{path.name} is empty: the file is incomplete (still downloading or syncing?) "
+            "or damaged.",
+            where=where,
+        )
+    if size > MAX_PLAN_BYTES:
+        raise FileTooLarge(
+            f"{path.name} is {size // (1024 * 1024)} MB, far larger than any plan; not opened.",
+            where=where,
+        )
+    with open(path, "rb") as fh:
+        head = fh.read(100)
+    if not head.startswith(SQLITE_MAGIC):
+        if SQLITE_MAGIC.startswith(head[: len(SQLITE_MAGIC)]):
+            raise FileDamaged(f"{path.name} is incomplete or damaged (only {size} bytes).", where=where)
+        raise NotAPlanFile(f"{path.name} {_describe_foreign(head)}.", where=where)
+    if len(head) < 100:
+        raise FileDamaged(f"{path.name} is incomplete or damaged (only {size} bytes).", where=where)
+    header = parse_header(head)
+    if header.application_id != APPLICATION_ID:
+        raise NotAPlanFile(
+            f"{path.name} is an SQLite database of another program, not a Roadmap Planner plan.",
+            where=where,
+        )
+    if header.page_size < 512 or header.page_size & (header.page_size - 1):
+        raise FileDamaged(f"{path.name} is damaged (invalid page size in its header).", where=where)
+    if header.page_count and size < header.page_count * header.page_size:
+        raise FileDamaged(
+            f"{path.name} is incomplete: {size} bytes of the {header.page_count * header.page_size} "
+            "its header announces (cut short while copying, downloading or syncing?).",
+            where=where,
+        )
+    if size % header.page_size:
+        raise FileDamaged(f"{path.name} is incomplete or damaged (size is not whole pages).", where=where)
+    if header.user_version > m.SCHEMA_VERSION:
+        raise FileTooNew(
+            f"{path.name} was saved by a newer version of Roadmap Planner (file format "
+            f"{header.user_version}; this version reads formats up to {m.SCHEMA_VERSION}). "
+            "Please update the app; the file was not changed.",
+            where=where,
+        )
+    if header.user_version < MIN_SCHEMA_VERSION:
+        raise FileTooOld(
+            f"{path.name} has file format {header.user_version}, older than this app can "
+            f"upgrade (format {MIN_SCHEMA_VERSION} or later).",
+            where=where,
+        )
+    return header
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can never write to `path` nor create it if it is missing."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    con = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    for pragma in DOCUMENT_PRAGMAS:
+        con.execute(f"PRAGMA {pragma}")
+    return con
+
+
+def check_contents(con: sqlite3.Connection, path: Path, version: int) -> None:
+    """Schema allowlist first (before any query of ours touches a table), then quick_check."""
+    where = str(path)
+    try:
+        problems = schema.unexpected_objects(con, version)
+    except sqlite3.DatabaseError as exc:
+        raise FileDamaged(f"{path.name} is damaged ({exc}).", where=where) from exc
+    if problems:
+        listed = "; ".join(problems[:5])
+        raise NotAPlanFile(
+            f"{path.name} contains database objects a Roadmap Planner plan never has ({listed}); "
+            "it was not opened.",
+            where=where,
+        )
+    try:
+        rows = con.execute("PRAGMA quick_check(20)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise FileDamaged(f"{path.name} is damaged ({exc}).", where=where) from exc
+    if rows != [("ok",)]:
+        raise FileDamaged(
+            f"{path.name} is damaged: {rows[0][0]}. The file was not changed; "
+            "open a backup instead.",
+            where=where,
+        )
+
+
+def verify_snapshot(path: Path) -> None:
+    """The last gate before a snapshot replaces the document: open it read-only and check it."""
+    with contextlib.closing(connect_read_only(path)) as con:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        journal = con.execute("PRAGMA journal_mode").fetchone()[0]
+        check = con.execute("PRAGMA quick_check").fetchall()
+    with open(path, "rb") as fh:
+        write_version = fh.read(20)[18]
+    failures = []
+    if app_id != APPLICATION_ID:
+        failures.append(f"application_id {app_id:#x}")
+    if version != m.SCHEMA_VERSION:
+        failures.append(f"schema version {version}")
+    if journal != "delete" or write_version != 1:
+        failures.append(f"journal mode {journal}")
+    if check != [("ok",)]:
+        failures.append(f"quick_check {check[0][0]}")
+    if failures:
+        raise sqlite3.DatabaseError("snapshot verification failed: " + ", ".join(failures))
