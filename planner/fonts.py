@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
-import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
+
+from planner.resources import resource_path
 
 BUNDLED_FONT_NAME = "wqy-microhei.ttc"
 
@@ -42,20 +44,19 @@ SYSTEM_CJK_FONT_FILES = (
 FONT_ENV_VAR = "ROADMAP_PLANNER_CJK_FONT"
 
 _lock = threading.Lock()
+
+
+class _NoSyntheticBoldNotice(logging.Filter):
+    """CJK fonts ship one weight; matplotlib's notice that bold falls back to regular is noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Failed to find font weight" not in record.getMessage()
 _configured_family: str | None = None
 
 
-def resources_dir() -> Path:
-    """The `resources/` folder: next to the package in a checkout, under `_MEIPASS` when frozen."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
-
-
 def bundled_font_path() -> Path:
-    """The font file shipped with the application (always present in a correct install)."""
-    return resources_dir() / "fonts" / BUNDLED_FONT_NAME
+    """The font file shipped with the application (under `_MEIPASS` when frozen)."""
+    return resource_path("fonts", BUNDLED_FONT_NAME)
 
 
 def system_font_path() -> Path | None:
@@ -136,6 +137,7 @@ def configure_matplotlib() -> str:
             if os.path.realpath(path) not in registered:
                 font_manager.fontManager.addfont(str(path))
             _configured_family = _family_of(str(path))
+            logging.getLogger("matplotlib.font_manager").addFilter(_NoSyntheticBoldNotice())
         matplotlib.rcParams["font.family"] = font_family_list()
         # CJK fonts often lack U+2212 MINUS SIGN; a hyphen renders everywhere.
         matplotlib.rcParams["axes.unicode_minus"] = False

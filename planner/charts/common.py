@@ -1,0 +1,123 @@
+"""Shared pieces of every chart: context, figure creation, the plan/date stamp, colours."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from matplotlib.figure import Figure
+
+from planner.charts.labels import normalise_lang, text
+from planner.fonts import configure_matplotlib
+from planner.plan import Plan
+from planner.schedule.result import ScheduleResult
+
+STATUS_COLOURS = {
+    "met": "#2e7d32",
+    "on_track": "#1565c0",
+    "at_risk": "#f9a825",
+    "missed": "#c62828",
+}
+LINK_COLOURS = {
+    "satisfied": "#43a047",
+    "pending": "#9e9e9e",
+    "blocking": "#d32f2f",
+    "broken": "#8e24aa",
+}
+CRITICAL_COLOUR = "#b71c1c"
+TODAY_COLOUR = "#e53935"
+NEUTRAL = "#90a4ae"
+MODULE_PALETTE = ("#5c6bc0", "#26a69a", "#ffa726", "#8d6e63", "#ab47bc", "#42a5f5", "#9ccc65", "#ec407a")
+
+PRINT_DPI = 200
+
+
+@dataclass
+class ChartContext:
+    """What every builder needs: the plan, its schedule (may be None), language and "today"."""
+
+    plan: Plan
+    schedule: ScheduleResult | None = None
+    lang: str = "zh"
+    today: dt.date | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.lang = normalise_lang(self.lang)
+        if self.today is None:
+            self.today = status_date(self.plan, self.schedule)
+
+    def t(self, key: str, **values: object) -> str:
+        return text(key, self.lang, **values)
+
+
+@dataclass
+class ChartResult:
+    """A built chart: the Figure and the data it plotted (for tests and the dashboard)."""
+
+    kind: str
+    figure: Figure
+    data: Any
+
+
+def status_date(plan: Plan, schedule: ScheduleResult | None = None) -> dt.date:
+    """The plan's "today": the schedule's status date, the programme's, else the real date."""
+    if schedule is not None and schedule.status_date is not None:
+        return schedule.status_date
+    return plan.programme.status_date or dt.date.today()
+
+
+def new_figure(ctx: ChartContext, title_key: str, size: tuple[float, float]) -> Figure:
+    """A Figure (never pyplot) with CJK fonts configured and the title/plan/date stamp."""
+    configure_matplotlib()
+    fig = Figure(figsize=size, dpi=100, layout="constrained")
+    stamp(fig, ctx, ctx.t(title_key))
+    return fig
+
+
+def stamp(fig: Figure, ctx: ChartContext, title: str) -> None:
+    """Title plus "plan name · status date" so a printed chart always says what and when."""
+    fig.suptitle(title, fontsize=14, fontweight="bold")
+    date_label = f"{ctx.t('status_date')}: {ctx.today.isoformat()}"
+    fig.supxlabel(f"{ctx.plan.programme.name}  ·  {date_label}", fontsize=8, color="#555555", x=0.99, ha="right")
+
+
+def empty_note(fig: Figure, message: str) -> None:
+    """A chart with nothing to plot says so instead of showing empty axes."""
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=13, color="#555555", wrap=True)
+
+
+def legend_on_top(ax, handles: list) -> None:
+    """The legend just above the plot (constrained layout makes room for it under the title)."""
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(len(handles), 6),
+              fontsize=8, frameon=False)
+
+
+def shorten(label: str, limit: int = 18) -> str:
+    """Cut long labels (CJK counts double) so axes stay readable; the full text is in the data."""
+    width = 0
+    for index, char in enumerate(label):
+        width += 2 if ord(char) > 0x2E80 else 1
+        if width > limit:
+            return label[: max(index, 1)] + "…"
+    return label
+
+
+def stage_name(plan: Plan, stage_id: int | None, ctx: ChartContext) -> str:
+    stage = plan.stage_by_id.get(stage_id) if stage_id is not None else None
+    return stage.name if stage else ctx.t("no_stage")
+
+
+def module_name(plan: Plan, module_id: int | None, ctx: ChartContext) -> str:
+    module = plan.module_by_id.get(module_id) if module_id is not None else None
+    return module.name if module else ctx.t("no_module")
+
+
+def module_colour(plan: Plan, module_id: int | None) -> str:
+    ids = [m.id for m in plan.modules]
+    if module_id not in ids:
+        return NEUTRAL
+    return MODULE_PALETTE[ids.index(module_id) % len(MODULE_PALETTE)]

@@ -1,0 +1,47 @@
+"""Write a chart Figure to PNG, SVG or PDF at print quality, atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+from planner.charts.common import PRINT_DPI
+from planner.document.atomic import atomic_write
+from planner.errors import ExportFailed
+
+FORMATS = ("png", "svg", "pdf")
+
+
+def format_of(path: Path | str, fmt: str | None = None) -> str:
+    """The export format: explicit, else from the file suffix; a clear error otherwise."""
+    chosen = (fmt or Path(path).suffix.lstrip(".")).lower()
+    if chosen not in FORMATS:
+        raise ExportFailed(
+            f"Cannot export a chart as '{Path(path).name}': use a .png, .svg or .pdf file name.",
+            where=str(path),
+        )
+    return chosen
+
+
+def export_figure(fig: Figure, path: Path | str, fmt: str | None = None, *, dpi: int = PRINT_DPI) -> Path:
+    """Save `fig` to `path`; the target is replaced only once the whole file is written."""
+    target = Path(path)
+    chosen = format_of(target, fmt)
+    if not target.parent.is_dir():
+        raise ExportFailed(f"The folder {target.parent} does not exist.", where=str(target))
+    try:
+        with atomic_write(target) as tmp:
+            fig.savefig(tmp, format=chosen, dpi=dpi, metadata=_metadata(fig, chosen))
+    except OSError as exc:
+        raise ExportFailed(f"Could not write {target.name}: {exc.strerror or exc}", where=str(target)) from exc
+    return target
+
+
+def _metadata(fig: Figure, fmt: str) -> dict:
+    title = fig.get_suptitle() or "Roadmap Planner chart"
+    if fmt == "png":
+        return {"Title": title, "Software": "Roadmap Planner"}
+    if fmt == "pdf":
+        return {"Title": title, "Creator": "Roadmap Planner"}
+    return {"Title": title, "Creator": "Roadmap Planner", "Date": None}

@@ -1,0 +1,183 @@
+"""Indicator achievement against 100% with the ±10% band, and cumulative trends by period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from matplotlib.patches import Patch
+
+from planner import model as m
+from planner.charts.common import ChartContext, ChartResult, empty_note, legend_on_top, new_figure, shorten
+from planner.charts.rates import BAND, IndicatorStatus, indicator_statuses
+
+COLOURS = {"below": "#d32f2f", "within": "#43a047", "above": "#1e88e5", "none": "#bdbdbd"}
+MAX_TREND_PANELS = 12
+
+
+@dataclass
+class AchievementData:
+    group_by: str
+    groups: list[tuple[str, list[IndicatorStatus]]] = field(default_factory=list)
+
+    @property
+    def statuses(self) -> list[IndicatorStatus]:
+        return [s for _, items in self.groups for s in items]
+
+    def by_code(self, code: str) -> IndicatorStatus:
+        return next(s for s in self.statuses if s.code == code)
+
+    @property
+    def off_target(self) -> list[IndicatorStatus]:
+        return [s for s in self.statuses if s.off_target]
+
+
+def collect_achievement(ctx: ChartContext, group_by: str = "module") -> AchievementData:
+    plan = ctx.plan
+    statuses = indicator_statuses(plan)
+    if group_by == "stage":
+        order = [(s.id, s.name) for s in plan.stages]
+        key = lambda ind: ind.stage_id  # noqa: E731
+    else:
+        group_by = "module"
+        order = [(x.id, x.name) for x in plan.modules]
+        key = lambda ind: ind.module_id  # noqa: E731
+    data = AchievementData(group_by)
+    known = {gid for gid, _ in order}
+    for gid, name in order + [(None, ctx.t("no_stage" if group_by == "stage" else "no_module"))]:
+        items = [s for s in statuses if (key(s.indicator) if key(s.indicator) in known else None) == gid]
+        if items:
+            data.groups.append((name, items))
+    return data
+
+
+def build_indicator_achievement(ctx: ChartContext) -> ChartResult:
+    data = collect_achievement(ctx, ctx.options.get("group_by", "module"))
+    rows = len(data.statuses) + len(data.groups)
+    fig = new_figure(ctx, "indicators.title", (11, min(max(4.0, 1.8 + 0.32 * rows), 40)))
+    if not data.statuses:
+        empty_note(fig, ctx.t("ind.none"))
+        return ChartResult("indicators", fig, data)
+    ax = fig.add_subplot()
+    labels, y = [], 0
+    top = max([1.5] + [s.rate for s in data.statuses if s.rate is not None])
+    for group, items in data.groups:
+        labels.append(group)
+        y += 1
+        for status in items:
+            _bar(ax, ctx, status, y, top)
+            labels.append(shorten(status.name, 26))
+            y += 1
+    ax.set_yticks(range(len(labels)), labels)
+    for tick, label in zip(ax.get_yticklabels(), _group_flags(data)):
+        if label:
+            tick.set_fontweight("bold")
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.axvspan(1 - BAND, 1 + BAND, color="#c8e6c9", alpha=0.6, zorder=0)
+    ax.axvline(1.0, color="#2e7d32", linewidth=1.5, zorder=1)
+    ax.set_xlim(0, top * 1.18)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.set_xlabel(ctx.t("ind.rate"))
+    ax.grid(axis="x", color="#e0e0e0")
+    handles = [Patch(color="#c8e6c9", label=ctx.t("ind.band"))] + [
+        Patch(color=COLOURS[k], label=text) for k, text in _legend_text(ctx).items()
+    ]
+    legend_on_top(ax, handles)
+    return ChartResult("indicators", fig, data)
+
+
+def _group_flags(data: AchievementData) -> list[bool]:
+    flags = []
+    for _, items in data.groups:
+        flags += [True] + [False] * len(items)
+    return flags
+
+
+def _legend_text(ctx: ChartContext) -> dict[str, str]:
+    if ctx.lang == "en":
+        return {"below": "Below target by >10%", "within": "Within ±10%", "above": "Above target", "none": "No rate"}
+    return {"below": "低于目标 10% 以上", "within": "±10% 以内", "above": "超出目标", "none": "无达成率"}
+
+
+def _bar(ax, ctx: ChartContext, status: IndicatorStatus, y: int, top: float) -> None:
+    if status.rate is None:
+        ax.text(0.01, y, ctx.t("ind.no_rate"), va="center", fontsize=8, color="#757575")
+        return
+    colour = COLOURS[status.band]
+    ax.barh(y, status.rate, height=0.6, color=colour, zorder=2)
+    label = f"{status.rate:.0%}"
+    if status.off_target:
+        label += f"  {ctx.t('ind.off')} {status.deviation:+.0%}"
+    ax.text(status.rate + top * 0.01, y, label, va="center", fontsize=8, zorder=3,
+            color=colour if status.off_target else "#212121", fontweight="bold" if status.off_target else "normal")
+
+
+# --- cumulative trend by period -------------------------------------------------------------
+@dataclass
+class TrendPanel:
+    code: str
+    name: str
+    periods: list[str]
+    cumulative: list[float | None]
+    target: float | None
+    unit: str
+    off_target: bool
+
+
+@dataclass
+class IndicatorTrendData:
+    panels: list[TrendPanel] = field(default_factory=list)
+    omitted: int = 0  # indicators left out beyond MAX_TREND_PANELS (off-target ones come first)
+
+
+def collect_indicator_trend(ctx: ChartContext, codes: list[str] | None = None) -> IndicatorTrendData:
+    statuses = indicator_statuses(ctx.plan)
+    if codes is not None:
+        statuses = [s for s in statuses if s.code in codes]
+    statuses.sort(key=lambda s: (not s.off_target, s.indicator.order))
+    data = IndicatorTrendData(omitted=max(len(statuses) - MAX_TREND_PANELS, 0))
+    for status in statuses[:MAX_TREND_PANELS]:
+        readings = ctx.plan.readings_of.get(status.indicator.id, [])
+        data.panels.append(
+            TrendPanel(status.code, status.name, [r.period for r in readings], [r.cumulative_value for r in readings],
+                       status.indicator.target, status.indicator.unit, status.off_target)
+        )
+    return data
+
+
+def build_indicator_trend(ctx: ChartContext) -> ChartResult:
+    data = collect_indicator_trend(ctx, ctx.options.get("codes"))
+    cols = min(3, max(len(data.panels), 1))
+    rows = max(1, -(-len(data.panels) // cols))
+    fig = new_figure(ctx, "indicator_trend.title", (4.2 * cols + 1, 3.0 * rows + 1.2))
+    if not data.panels:
+        empty_note(fig, ctx.t("ind.none"))
+        return ChartResult("indicator-trend", fig, data)
+    axes = fig.subplots(rows, cols, squeeze=False).ravel()
+    for ax, panel in zip(axes, data.panels):
+        draw_trend_panel(ax, ctx, panel)
+    for ax in axes[len(data.panels):]:
+        ax.set_axis_off()
+    return ChartResult("indicator-trend", fig, data)
+
+
+def draw_trend_panel(ax, ctx: ChartContext, panel: TrendPanel) -> None:
+    """One indicator: cumulative value per period against its target and the ±10% band."""
+    ax.set_title(shorten(panel.name, 24), fontsize=10, color="#c62828" if panel.off_target else "#212121")
+    if not panel.periods:
+        ax.text(0.5, 0.5, ctx.t("ind.no_readings"), ha="center", va="center", transform=ax.transAxes, color="#757575")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        return
+    x = np.arange(len(panel.periods))
+    values = [np.nan if v is None else v for v in panel.cumulative]
+    if panel.target is not None:
+        ax.axhspan(panel.target * (1 - BAND), panel.target * (1 + BAND), color="#c8e6c9", alpha=0.6)
+        ax.axhline(panel.target, color="#2e7d32", linestyle="--", linewidth=1.2,
+                   label=f"{ctx.t('ind.target')} {panel.target:g}{panel.unit}")
+    ax.plot(x, values, marker="o", color="#1565c0", label=ctx.t("ind.cumulative"))
+    ax.set_xticks(x, panel.periods, fontsize=8, rotation=30 if len(x) > 4 else 0)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.grid(color="#eeeeee")
+    ax.legend(fontsize=7, loc="best", frameon=False)
+    ax.set_ylim(bottom=min(0, np.nanmin(values) if not np.all(np.isnan(values)) else 0))
