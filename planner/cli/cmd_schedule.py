@@ -1,0 +1,110 @@
+"""`planner schedule PLAN [--json] [--today DATE]`: critical path, float, late tasks, conflicts."""
+
+from __future__ import annotations
+
+import json
+
+from planner.cli.common import parse_date_arg, read_plan
+from planner.plan import Plan
+from planner.schedule import ScheduleResult, schedule_plan
+
+
+def register(sub) -> None:
+    p = sub.add_parser("schedule", help="show the critical path, float per task, late tasks and conflicts")
+    p.add_argument("plan", help="a .plan file")
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p.add_argument("--today", metavar="DATE", help="status date (YYYY-MM-DD); default: the plan's, else today")
+    p.set_defaults(func=run)
+
+
+def report(plan: Plan, result: ScheduleResult) -> dict:
+    """Everything the command prints, as plain data in plan order (stable for equal input)."""
+    code = {t.id: t.code for t in plan.tasks}
+    tasks = []
+    for t in plan.tasks:
+        tm = result.timings[t.id]
+        tasks.append({
+            "code": t.code, "scheduling": t.scheduling,
+            "start": tm.start.isoformat(), "finish": tm.finish.isoformat(),
+            "late_start": tm.late_start.isoformat(), "late_finish": tm.late_finish.isoformat(),
+            "duration": tm.duration, "total_float": tm.total_float, "free_float": tm.free_float,
+            "critical": tm.critical, "late": tm.late, "at_risk": tm.at_risk, "progress": t.progress,
+        })
+    milestones = []
+    for ms in plan.milestones:
+        f = result.milestones.get(ms.id)
+        if f is not None:
+            milestones.append({"name": ms.name, "task": code.get(ms.task_id), "planned": f.planned.isoformat(),
+                               "forecast": f.forecast.isoformat(), "status": f.status, "slip_days": f.slip_days})
+    return {
+        "programme": plan.programme.name,
+        "status_date": result.status_date.isoformat() if result.status_date else None,
+        "project_start": result.project_start.isoformat() if result.project_start else None,
+        "project_finish": result.project_finish.isoformat() if result.project_finish else None,
+        "critical_path": [code[i] for i in result.critical_path],
+        "late": [t["code"] for t in tasks if t["late"]],
+        "at_risk": [t["code"] for t in tasks if t["at_risk"]],
+        "conflicts": [
+            {"kind": c.kind.value, "task": c.task_code, "message": c.message, "days": c.days}
+            for c in result.conflicts
+        ],
+        "milestones": milestones,
+        "tasks": tasks,
+    }
+
+
+def run(args) -> int:
+    today = parse_date_arg(args.today, "--today") if args.today else None
+    plan = read_plan(args.plan)
+    data = report(plan, schedule_plan(plan, today))
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+    else:
+        print(render_text(data))
+    return 0
+
+
+def render_text(d: dict) -> str:
+    lines = [
+        f"Programme:     {d['programme']}",
+        f"Status date:   {d['status_date']}",
+        f"Span:          {d['project_start'] or '-'} .. {d['project_finish'] or '-'}",
+        f"Critical path: {' → '.join(d['critical_path']) or '-'}",
+        "",
+        _table(
+            ("Task", "Start", "Finish", "Days", "Float", "Free", "Flags"),
+            [(t["code"], t["start"], t["finish"], t["duration"], t["total_float"], t["free_float"], _flags(t))
+             for t in d["tasks"]],
+        ),
+    ]
+    lines += ["", f"Late tasks: {', '.join(d['late']) or 'none'}"]
+    lines += [f"At risk:    {', '.join(d['at_risk']) or 'none'}"]
+    lines += ["", f"Conflicts ({len(d['conflicts'])}):" if d["conflicts"] else "Conflicts: none"]
+    lines += [f"  {c['message']}" for c in d["conflicts"]]
+    if d["milestones"]:
+        lines += ["", _table(
+            ("Milestone", "Planned", "Forecast", "Status", "Slip"),
+            [(x["name"], x["planned"], x["forecast"], x["status"], x["slip_days"]) for x in d["milestones"]],
+        )]
+    return "\n".join(lines)
+
+
+def _flags(t: dict) -> str:
+    return " ".join(name for name, on in (("critical", t["critical"]), ("late", t["late"]),
+                                          ("at-risk", t["at_risk"]), ("manual", t["scheduling"] == "manual"))
+                    if on)
+
+
+def _width(s: str) -> int:
+    # CJK characters take two columns in a terminal
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in s)
+
+
+def _table(header: tuple, rows: list[tuple]) -> str:
+    cells = [[str(c) for c in header]] + [[str(c) for c in r] for r in rows]
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(header))]
+    out = []
+    for r in cells:
+        out.append("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip())
+    out.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(out)
