@@ -91,15 +91,20 @@ def _ordered(first, last, where: str, first_name: str, last_name: str) -> None:
         )
 
 
+# Kept unique by the services though the schema allows repeats: names users refer to rows by.
+UNIQUE_IN_SERVICES: dict[type[SQLModel], list[list[str]]] = {
+    m.Module: [["name"], ["prefix"]],
+    m.Stage: [["name"]],
+}
+
+
 def _check_unique(s: Session, row: SQLModel, *, where: str) -> None:
     table = type(row)
-    for constraint in table.__table__.constraints:
-        if not isinstance(constraint, UniqueConstraint):
-            continue
-        names = [c.name for c in constraint.columns]
+    groups = [[c.name for c in k.columns] for k in table.__table__.constraints if isinstance(k, UniqueConstraint)]
+    for names in groups + UNIQUE_IN_SERVICES.get(table, []):
         wanted = {n: getattr(row, n) for n in names}
-        if any(v is None for v in wanted.values()):
-            continue  # SQL treats NULLs as distinct
+        if any(v is None or v == "" for v in wanted.values()):
+            continue  # SQL treats NULLs as distinct; an empty prefix is no claim
         query = select(table)
         for name, value in wanted.items():
             query = query.where(getattr(table, name) == value)
