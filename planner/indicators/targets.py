@@ -82,7 +82,7 @@ class _Quantity:
 
 _QUANTITY = re.compile(
     r"^(?P<cmp>≥|≤|>|<|=|" + "|".join(_GE_WORDS + _LE_WORDS) + r")?\s*"
-    r"(?P<num>" + _NUM + r")\s*(?P<unit>.*?)\s*(?P<suffix>及以上|及以下|以上|以下|以内|之内|\+)?$"
+    r"(?P<num>" + _NUM + r")(?P<plus>\s*\+)?\s*(?P<unit>.*?)\s*(?P<suffix>及以上|及以下|以上|以下|以内|之内|\+)?$"
 )
 
 
@@ -96,7 +96,7 @@ def _quantity(text: str) -> _Quantity | None:
         return None
     cmp_word, suffix = match["cmp"], match["suffix"]
     comparator = None
-    if cmp_word in ("≥", ">") or cmp_word in _GE_WORDS or suffix in _GE_SUFFIX:
+    if cmp_word in ("≥", ">") or cmp_word in _GE_WORDS or suffix in _GE_SUFFIX or match["plus"]:
         comparator = Comparator.ge.value
     elif cmp_word in ("≤", "<") or cmp_word in _LE_WORDS or suffix in _LE_SUFFIX:
         comparator = Comparator.le.value

@@ -28,19 +28,7 @@ def build_sample(name: str, target: Path) -> Path:
     return write_plan(module.build(), Path(target))
 
 
-def available() -> tuple[str, ...]:
-    """The samples whose builder exists in this version."""
-    out = []
-    for name in SAMPLES:
-        try:
-            import_module(_BUILDERS[name])
-        except ModuleNotFoundError:
-            continue
-        out.append(name)
-    return tuple(out)
-
-
 def build_all(folder: Path | None = None) -> list[Path]:
     """Rebuild every sample into `folder` (default: the bundled resources/samples)."""
     folder = Path(folder) if folder is not None else resource_path("samples")
-    return [build_sample(name, folder / f"{name}.plan") for name in available()]
+    return [build_sample(name, folder / f"{name}.plan") for name in SAMPLES]

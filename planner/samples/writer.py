@@ -10,11 +10,10 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, select
 
 from planner import model as m
-from planner.document.project import initialise_schema
+from planner.document.project import Project
 
 
 class RowBook:
@@ -36,37 +35,49 @@ class RowBook:
 def write_plan(book: RowBook, target: Path) -> Path:
     """Write `book` as a plan file at `target` (replacing it); the same book gives the same bytes.
 
-    Rows go in in table order and id order into a fresh database, which is then copied with
-    VACUUM INTO so the file holds no free pages or leftovers of the build.
+    The plan is made through the public `Project` API (so it has the current schema and
+    header), rows go in in table order and id order, and the saved file is copied with
+    VACUUM INTO so the result holds no free pages or leftovers of the build.
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    programme = book.all(m.Programme)[0]
     with tempfile.TemporaryDirectory(prefix="roadmap-sample-") as folder:
-        build = Path(folder) / "build.sqlite"
-        initialise_schema(build)
-        _sort_indexes(build)
-        engine = create_engine(f"sqlite:///{build}")
-        event.listen(engine, "connect", lambda con, _r: con.execute("PRAGMA foreign_keys=ON"))
+        saved = Path(folder) / "sample.plan"
+        project = Project.new(programme.name, programme.start_date)
         try:
-            with Session(engine) as session:
-                for table in m.ALL_TABLES:
-                    for row in book.all(table):
-                        session.add(row)
-                    session.flush()  # parents exist before their children are inserted
-                session.commit()
+            with project.session() as session:
+                _fill(session, book)
+            project.save_as(saved)
         finally:
-            engine.dispose()
+            project.close()
+        _sort_indexes(saved)
         tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         try:
-            with contextlib.closing(sqlite3.connect(build)) as con:
+            with contextlib.closing(sqlite3.connect(saved)) as con:
                 con.execute("VACUUM INTO ?", (str(tmp),))
             os.replace(tmp, target)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
     return target
+
+
+def _fill(session: Session, book: RowBook) -> None:
+    """The programme row `Project.new` made takes the book's values; every other row is added."""
+    existing = session.exec(select(m.Programme)).one()
+    for key, value in book.all(m.Programme)[0].model_dump(exclude={"id"}).items():
+        setattr(existing, key, value)
+    session.add(existing)
+    session.flush()
+    for table in m.ALL_TABLES:
+        if table is m.Programme:
+            continue
+        for row in book.all(table):
+            session.add(row)
+        session.flush()  # parents exist before their children are inserted
 
 
 def _sort_indexes(db: Path) -> None:
@@ -90,8 +101,8 @@ def week_start(programme_start: dt.date, week: int) -> dt.date:
 
 
 def week_end(programme_start: dt.date, week: int) -> dt.date:
-    """The last working day (Friday, for a Monday start) of week N."""
-    return week_start(programme_start, week) + dt.timedelta(days=4)
+    """The last calendar day of week N (the convention of planner.schedule.notation)."""
+    return programme_start + dt.timedelta(days=7 * week - 1)
 
 
 def week_span(programme_start: dt.date, text: str) -> tuple[dt.date, dt.date]:
