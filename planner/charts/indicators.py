@@ -18,6 +18,7 @@ MAX_TREND_PANELS = 12
 @dataclass
 class AchievementData:
     group_by: str
+    unrated: int = 0  # indicators with no rate yet (no target or no reading)
     groups: list[tuple[str, list[IndicatorStatus]]] = field(default_factory=list)
 
     @property
@@ -32,9 +33,13 @@ class AchievementData:
         return [s for s in self.statuses if s.off_target]
 
 
-def collect_achievement(ctx: ChartContext, group_by: str = "module") -> AchievementData:
+def collect_achievement(ctx: ChartContext, group_by: str = "module", include_unrated: bool = False) -> AchievementData:
+    """Indicators grouped by module or stage; those without a rate yet are only counted."""
     plan = ctx.plan
     statuses = indicator_statuses(plan)
+    unrated = [s for s in statuses if s.rate is None]
+    if not include_unrated:
+        statuses = [s for s in statuses if s.rate is not None]
     if group_by == "stage":
         order = [(s.id, s.name) for s in plan.stages]
         key = lambda ind: ind.stage_id  # noqa: E731
@@ -42,7 +47,7 @@ def collect_achievement(ctx: ChartContext, group_by: str = "module") -> Achievem
         group_by = "module"
         order = [(x.id, x.name) for x in plan.modules]
         key = lambda ind: ind.module_id  # noqa: E731
-    data = AchievementData(group_by)
+    data = AchievementData(group_by, unrated=len(unrated))
     known = {gid for gid, _ in order}
     for gid, name in order + [(None, ctx.t("no_stage" if group_by == "stage" else "no_module"))]:
         items = [s for s in statuses if (key(s.indicator) if key(s.indicator) in known else None) == gid]
@@ -52,11 +57,11 @@ def collect_achievement(ctx: ChartContext, group_by: str = "module") -> Achievem
 
 
 def build_indicator_achievement(ctx: ChartContext) -> ChartResult:
-    data = collect_achievement(ctx, ctx.options.get("group_by", "module"))
+    data = collect_achievement(ctx, ctx.options.get("group_by", "module"), ctx.options.get("include_unrated", False))
     rows = len(data.statuses) + len(data.groups)
     fig = new_figure(ctx, "indicators.title", (11, min(max(4.0, 1.8 + 0.32 * rows), 40)))
     if not data.statuses:
-        empty_note(fig, ctx.t("ind.none"))
+        empty_note(fig, ctx.t("ind.unrated", n=data.unrated) if data.unrated else ctx.t("ind.none"))
         return ChartResult("indicators", fig, data)
     ax = fig.add_subplot()
     labels, y = [], 0
@@ -83,6 +88,8 @@ def build_indicator_achievement(ctx: ChartContext) -> ChartResult:
         Patch(color=COLOURS[k], label=text) for k, text in _legend_text(ctx).items()
     ]
     legend_on_top(ax, handles)
+    if data.unrated:
+        ax.set_xlabel(f"{ctx.t('ind.rate')}    ({ctx.t('ind.unrated', n=data.unrated)})")
     return ChartResult("indicators", fig, data)
 
 

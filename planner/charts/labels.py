@@ -57,6 +57,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "ind.no_rate": ("无达成率", "no rate"),
     "ind.off": ("偏差", "off"),
     "ind.none": ("此计划没有指标", "This plan has no indicators"),
+    "ind.unrated": ("另有 {n} 个指标尚无达成率（无目标值或尚无填报）", "{n} more indicators have no rate yet (no target or no reading)"),
     "ind.target": ("目标", "Target"),
     "ind.cumulative": ("累计值", "Cumulative"),
     "ind.period": ("统计周期", "Period"),
@@ -70,8 +71,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "heat.empty": ("无任务", "no tasks"),
     # raci
     "raci.team": ("团队", "Team"),
-    "raci.count": ("R / A 数量", "R and A held"),
+    "raci.count": ("R + A 数量", "R + A held"),
     "raci.none": ("此计划没有 RACI 分配", "This plan has no RACI assignments"),
+    "raci.total": ("合计", "Total"),
+    "raci.more": ("……另有 {n} 项 RACI 问题", "… and {n} more RACI problems"),
     "raci.all_stages": ("不分阶段", "Not by stage"),
 }
 

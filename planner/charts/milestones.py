@@ -106,7 +106,7 @@ def build_milestone_status(ctx: ChartContext) -> ChartResult:
     _draw_status_rows(ax, ctx, rows)
     _date_axis(ax)
     ax.axvline(ctx.today, color=TODAY_COLOUR, linestyle="--", linewidth=1.2)
-    ax.annotate(ctx.t("today"), (ctx.today, 1.0), xycoords=("data", "axes fraction"), xytext=(2, 2),
+    ax.annotate(ctx.t("today"), (ctx.today, 0.0), xycoords=("data", "axes fraction"), xytext=(3, 3),
                 textcoords="offset points", color=TODAY_COLOUR, fontsize=8, va="bottom")
     legend_on_top(ax, _status_legend(ctx))
     return ChartResult("milestones", fig, data)

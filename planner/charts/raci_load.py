@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from matplotlib.patches import Patch
+from matplotlib import colormaps
 
-from planner.charts.common import MODULE_PALETTE, ChartContext, ChartResult, empty_note, new_figure, shorten
+from planner.charts.common import ChartContext, ChartResult, empty_note, new_figure, shorten
 from planner.raci import RaciIssue, RaciIssueKind, check_plan, team_loads
 
 
@@ -53,40 +53,40 @@ def raci_problem_text(issue: RaciIssue, lang: str) -> str:
 
 
 def build_raci_load(ctx: ChartContext) -> ChartResult:
+    """A team x stage grid: each cell says "R n · A m", shaded by R+A; a total column at the right."""
     data = collect_raci(ctx)
-    width = min(max(8.0, 2.5 + 0.5 * len(data.teams) * max(len(data.stages), 1)), 20)
-    fig = new_figure(ctx, "raci.title", (width, 5.5))
-    if not data.teams or not data.stages:
+    teams = [t for t in data.teams if data.total(t) > 0]
+    width = min(max(7.5, 3.0 + 1.7 * (len(data.stages) + 1)), 20)
+    height = min(max(3.5, 1.8 + 0.42 * len(teams) + 0.2 * min(len(data.problems), 5)), 30)
+    fig = new_figure(ctx, "raci.title", (width, height))
+    if not teams or not data.stages:
         empty_note(fig, ctx.t("raci.none"))
         return ChartResult("raci", fig, data)
     ax = fig.add_subplot()
-    _draw_bars(ax, data)
-    ax.set_xticks(range(len(data.teams)), [shorten(t, 12) for t in data.teams], rotation=0 if len(data.teams) < 7 else 30,
-                  ha="center" if len(data.teams) < 7 else "right")
-    ax.set_ylabel(ctx.t("raci.count"))
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.grid(axis="y", color="#e0e0e0")
-    ax.set_axisbelow(True)
-    handles = [Patch(color=MODULE_PALETTE[i % len(MODULE_PALETTE)], label=s) for i, s in enumerate(data.stages)]
-    handles += [Patch(facecolor="#bdbdbd", label="R"), Patch(facecolor="white", edgecolor="#616161", hatch="///", label="A")]
-    ax.legend(handles=handles, loc="upper right", fontsize=8, frameon=False)
+    columns = data.stages + [ctx.t("raci.total")]
+    grid = np.array([[data.r[(t, s)] + data.a[(t, s)] for s in data.stages] + [data.total(t)] for t in teams], float)
+    shade = grid.copy()
+    shade[:, -1] = np.nan  # the total column is not shaded against the per-stage scale
+    top = max(np.nanmax(shade), 4)  # a plan where every team holds one letter is not "hot"
+    ax.imshow(np.ma.masked_invalid(shade), cmap=colormaps["Oranges"].with_extremes(bad="#eceff1"),
+              vmin=0, vmax=top, aspect="auto")
+    for y, team in enumerate(teams):
+        for x, stage in enumerate(data.stages):
+            r, a = data.r[(team, stage)], data.a[(team, stage)]
+            label = f"R {r} · A {a}" if r or a else "–"
+            dark = grid[y, x] > 0.6 * top
+            ax.text(x, y, label, ha="center", va="center", fontsize=9, color="white" if dark else "#212121")
+        ax.text(len(data.stages), y, str(int(grid[y, -1])), ha="center", va="center", fontsize=10, fontweight="bold")
+    ax.set_xticks(range(len(columns)), [shorten(c, 16) for c in columns])
+    ax.set_yticks(range(len(teams)), [shorten(t, 16) for t in teams])
+    ax.tick_params(top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
+    ax.set_xticks(np.arange(-0.5, len(columns)), minor=True)
+    ax.set_yticks(np.arange(-0.5, len(teams)), minor=True)
+    ax.grid(which="minor", color="white", linewidth=2)
+    ax.tick_params(which="minor", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
     if data.problems:
-        shown = data.problems[:4] + (["…"] if len(data.problems) > 4 else [])
-        ax.set_title("\n".join(shown), loc="left", fontsize=8, color="#c62828")
+        shown = data.problems[:5] + ([ctx.t("raci.more", n=len(data.problems) - 5)] if len(data.problems) > 5 else [])
+        ax.set_xlabel("\n".join(shown), fontsize=8, color="#c62828", loc="left")
     return ChartResult("raci", fig, data)
-
-
-def _draw_bars(ax, data: RaciLoadData) -> None:
-    groups = len(data.stages)
-    width = 0.8 / groups
-    x = np.arange(len(data.teams))
-    for index, stage in enumerate(data.stages):
-        colour = MODULE_PALETTE[index % len(MODULE_PALETTE)]
-        offset = x - 0.4 + width * (index + 0.5)
-        r = [data.r[(t, stage)] for t in data.teams]
-        a = [data.a[(t, stage)] for t in data.teams]
-        ax.bar(offset, r, width * 0.92, color=colour)
-        ax.bar(offset, a, width * 0.92, bottom=r, color="white", edgecolor=colour, hatch="///")
-        for xpos, total in zip(offset, np.add(r, a)):
-            if total:
-                ax.text(xpos, total, str(total), ha="center", va="bottom", fontsize=8)
