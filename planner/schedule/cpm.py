@@ -206,8 +206,13 @@ def critical_chain(net: Network, res: Pass) -> list[int]:
     return chain
 
 
-def forward_only(net: Network, order: list[int], floors: list[int]) -> list[int]:
-    """A forward pass in a known topological order with a per-task floor (forecasting)."""
+def forward_only(net: Network, order: list[int], floors: list[int], delay: list[int] | None = None,
+                 finish_based: list[bool] | None = None) -> list[int]:
+    """A forward pass in a known topological order with a per-task floor (forecasting).
+
+    `delay[u]` postpones u's finish (work remaining past the plan); it reaches successors
+    through the edges marked `finish_based` (FS/FF), not through start-based ones.
+    """
     ptr, edges = _csr(net.n, net.pred)
     succ, weight, fixed = net.succ, net.weight, net.fixed
     allowed = list(floors)
@@ -216,8 +221,9 @@ def forward_only(net: Network, order: list[int], floors: list[int]) -> list[int]
         f = fixed[u]
         su = allowed[u] if f is None else f
         start[u] = su
+        late_by = delay[u] if delay else 0
         for k in edges[ptr[u]:ptr[u + 1]]:
-            c = su + weight[k]
+            c = su + weight[k] + (late_by if late_by and finish_based[k] else 0)
             v = succ[k]
             if c > allowed[v]:
                 allowed[v] = c

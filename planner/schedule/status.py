@@ -138,33 +138,35 @@ def task_flags(b: Built, res: Pass, status_idx: int, states: list[str]) -> tuple
     return late, risk
 
 
-def forecast_starts(b: Built, res: Pass, status_idx: int) -> list[int]:
-    """Expected starts: unstarted tasks no earlier than planned nor the status date, links honoured."""
+def forecast(b: Built, res: Pass, status_idx: int) -> tuple[list[int], list[int]]:
+    """Expected (start, exclusive finish) per task at the status date.
+
+    Unstarted tasks start no earlier than planned nor than the status date, links honoured;
+    started tasks finish their remaining work (duration x (1 - progress)) after the status
+    date, and that delay reaches their successors through finish-based links.
+    """
     net, t = b.net, b.tasks
-    floors = []
+    dur = net.duration
+    floors: list[int] = []
     fixed: list[int | None] = []
+    delay: list[int] = []
     for i in range(net.n):
+        s = res.start[i]
         if t.started[i]:
-            fixed.append(res.start[i])
-            floors.append(res.start[i])
+            fixed.append(s)
+            floors.append(s)
+            end = s + dur[i]
+            if not t.done[i]:
+                end = max(end, status_idx + 1 + round(dur[i] * (1.0 - t.progress[i])))
+            delay.append(end - s - dur[i])
         else:
             fixed.append(None)
-            base = res.start[i]
-            floors.append(base if base > status_idx else status_idx)
-    view = Network(net.duration, fixed, net.floor, net.pred, net.succ, net.weight)
-    return forward_only(view, res.order, floors)
-
-
-def forecast_finish_index(b: Built, res: Pass, i: int, fstart: int, status_idx: int) -> int:
-    """Exclusive finish index expected for task i: started tasks finish their remaining work."""
-    dur = b.net.duration[i]
-    t = b.tasks
-    if t.done[i]:
-        return res.start[i] + dur
-    if t.started[i]:
-        remaining = round(dur * (1.0 - t.progress[i]))
-        return max(fstart + dur, status_idx + 1 + remaining)
-    return fstart + dur
+            floors.append(s if s > status_idx else status_idx)
+            delay.append(0)
+    view = Network(dur, fixed, net.floor, net.pred, net.succ, net.weight)
+    finish_based = [k in ("FS", "FF") for k in b.edge_type]
+    starts = forward_only(view, res.order, floors, delay, finish_based)
+    return starts, [s + d + x for s, d, x in zip(starts, dur, delay)]
 
 
 def milestone_forecasts(plan, b: Built, res: Pass, status_date: dt.date, status_idx: int) -> dict[int, MilestoneForecast]:
@@ -172,21 +174,20 @@ def milestone_forecasts(plan, b: Built, res: Pass, status_date: dt.date, status_
     if not plan.milestones:
         return out
     cal = b.calendar
-    fstarts = forecast_starts(b, res, status_idx)
+    fstarts, fends = forecast(b, res, status_idx)
     for ms in plan.milestones:
         planned = ms.date
         i = b.tasks.index_of.get(ms.task_id) if ms.task_id is not None else None
         if ms.actual_date is not None:
-            forecast = ms.actual_date
+            expected = ms.actual_date
         elif i is not None:
-            end = forecast_finish_index(b, res, i, fstarts[i], status_idx)
-            forecast = cal.date(max(end - 1, fstarts[i]))
+            expected = cal.date(max(fends[i] - 1, fstarts[i]))
             actual_finish = plan.task_by_id[ms.task_id].actual_finish
             if b.tasks.done[i] and actual_finish is not None:
-                forecast = actual_finish
+                expected = actual_finish
         else:
-            forecast = planned
-        slip = cal.index(forecast) - cal.index(planned)
+            expected = planned
+        slip = cal.index(expected) - cal.index(planned)
         done = ms.actual_date is not None or (i is not None and b.tasks.done[i])
         if ms.status:
             status = ms.status
@@ -198,5 +199,5 @@ def milestone_forecasts(plan, b: Built, res: Pass, status_date: dt.date, status_
             status = "at_risk"
         else:
             status = "on_track"
-        out[ms.id] = MilestoneForecast(ms.id, planned, forecast, status, slip)
+        out[ms.id] = MilestoneForecast(ms.id, planned, expected, status, slip)
     return out
