@@ -1,8 +1,8 @@
 """Working-day arithmetic the Gantt needs (shading, drag snapping), behind one small adapter.
 
-When the scheduler's calendar (`planner.schedule.calendar`) provides `calendar_for(plan)` it is
-used, so statutory holidays and make-up workdays match the schedule; otherwise the programme's
-work week and the user's calendar exceptions are used.
+The scheduler's calendar (`planner.schedule.plan_calendar`) is used when available, so statutory
+holidays and make-up workdays match the schedule; otherwise the programme's work week and the
+user's calendar exceptions are used.
 """
 
 from __future__ import annotations
@@ -33,13 +33,11 @@ class WeekCalendar:
 
 def calendar_for(plan) -> WorkCalendar:
     try:
-        from planner.schedule import calendar as sched_calendar
-
-        factory = getattr(sched_calendar, "calendar_for", None)
-        if factory is not None:
-            return factory(plan)
+        from planner.schedule import plan_calendar
     except ImportError:
-        pass
+        plan_calendar = None
+    if plan_calendar is not None:
+        return plan_calendar(plan)
     exceptions = {e.day: e.working for e in plan.calendar_exceptions}
     return WeekCalendar(plan.programme.workweek, exceptions)
 

@@ -1,0 +1,183 @@
+"""PNG, multi-page PDF and printing of the Gantt, painted by the same code as the screen.
+
+A PDF or printout is tiled: each page shows a block of rows and a slice of the time range,
+with the time scale and the task names repeated, and a footer naming the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox)
+
+from planner.errors import PlannerError
+from ui.gantt import paint
+
+MAX_IMAGE_SIDE = 32000  # px; larger charts go to PDF
+FOOTER = 22
+LOGICAL_DPI = 96
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Gantt", text)
+
+
+class ExportTooLarge(PlannerError):
+    """The chart does not fit in one image."""
+
+
+def x_window(view, first: dt.date | None, last: dt.date | None) -> tuple[float, float]:
+    lo, hi = view.layout.x_range(margin_days=3)
+    x0 = view.scale.x(first) if first else lo
+    x1 = view.scale.x_end(last) if last else hi
+    if x1 <= x0:
+        raise PlannerError(tr("The last day to print is before the first."), where="date range")
+    return x0, x1
+
+
+def paint_tile(p: QPainter, view, x0: float, x1: float, y0: float, y1: float, names_w: float) -> None:
+    """Names and timeline for content window [x0, x1) x [y0, y1), drawn from device (0, 0)."""
+    options = view.paint_options()
+    options.preview = options.link_preview = None
+    body_h = y1 - y0
+    p.save()
+    p.setClipRect(QRectF(0, paint.HEADER_HEIGHT, names_w, body_h))
+    p.translate(0, paint.HEADER_HEIGHT - y0)
+    paint.paint_names(p, view.layout, y0, y1, names_w, options, expanded_arrows=False)
+    p.restore()
+    p.save()
+    p.setClipRect(QRectF(0, 0, names_w, paint.HEADER_HEIGHT))
+    view.paint_names_header(p, names_w)
+    p.restore()
+    p.save()
+    p.translate(names_w, 0)
+    view.timeline.paint_window(p, QRectF(x0, y0, x1 - x0, body_h), options)
+    p.restore()
+
+
+def write_png(view, path, *, first: dt.date | None = None, last: dt.date | None = None) -> QImage:
+    """The whole chart (or a date range) as one image, names on the left."""
+    x0, x1 = x_window(view, first, last)
+    names_w = paint.names_width()
+    width, height = int(names_w + x1 - x0), int(paint.HEADER_HEIGHT + view.layout.height)
+    if max(width, height) > MAX_IMAGE_SIDE:
+        raise ExportTooLarge(tr("The chart is too large for one image (%1 x %2 px); export a PDF or a shorter "
+                                "date range instead.").replace("%1", str(width)).replace("%2", str(height)))
+    image = QImage(width, height, QImage.Format_ARGB32_Premultiplied)
+    image.fill(Qt.white)
+    p = QPainter(image)
+    paint_tile(p, view, x0, x1, 0, view.layout.height, names_w)
+    p.end()
+    if not image.save(str(path)):
+        raise PlannerError(tr("Could not write %1.").replace("%1", str(path)), where=str(path))
+    return image
+
+
+def paint_pages(device, view, *, first: dt.date | None = None, last: dt.date | None = None) -> int:
+    """Tile the chart over the device's pages (QPdfWriter or QPrinter); returns the page count."""
+    x0, x1 = x_window(view, first, last)
+    factor = device.resolution() / LOGICAL_DPI
+    page = device.pageLayout().paintRectPixels(device.resolution())
+    page_w, page_h = page.width() / factor, page.height() / factor
+    names_w = paint.names_width()
+    if names_w > page_w * 0.45:  # a narrow page keeps IDs and names, drops the date columns
+        names_w = min(paint.names_width(with_dates=False), page_w * 0.45)
+    time_w = page_w - names_w
+    rows_per_page = max(1, int((page_h - paint.HEADER_HEIGHT - FOOTER) // view.layout.row_height))
+    columns = max(1, math.ceil((x1 - x0) / time_w))
+    blocks = max(1, math.ceil(len(view.data) / rows_per_page))
+    total = columns * blocks
+    p = QPainter(device)
+    p.scale(factor, factor)
+    for b in range(blocks):
+        for c in range(columns):
+            if b or c:
+                device.newPage()
+            y0 = b * rows_per_page * view.layout.row_height
+            y1 = min(view.layout.height, y0 + rows_per_page * view.layout.row_height)
+            tx0 = x0 + c * time_w
+            tx1 = min(x1, tx0 + time_w)
+            paint_tile(p, view, tx0, tx1, y0, y1, names_w)
+            _footer(p, view, page_w, page_h, b * columns + c + 1, total, tx0, tx1)
+    p.end()
+    return total
+
+
+def _footer(p: QPainter, view, page_w: float, page_h: float, number: int, total: int, x0: float, x1: float) -> None:
+    first, last = view.scale.date_at(x0), view.scale.date_at(x1 - 1)
+    text = tr("%1 · %2 to %3 · page %4 of %5").replace("%1", view.plan().programme.name).replace(
+        "%2", first.isoformat()).replace("%3", last.isoformat()).replace("%4", str(number)).replace("%5", str(total))
+    p.setPen(paint.C["text"])
+    p.setFont(paint.base_font(view.paint_options()))
+    p.drawText(QRectF(0, page_h - FOOTER + 4, page_w, FOOTER - 4), Qt.AlignRight | Qt.AlignVCenter, text)
+
+
+def write_pdf(view, path, *, first: dt.date | None = None, last: dt.date | None = None,
+              page_size: QPageSize.PageSizeId = QPageSize.A4) -> int:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(LOGICAL_DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(page_size), QPageLayout.Landscape, QMarginsF(10, 10, 10, 10),
+                                     QPageLayout.Millimeter))
+    writer.setTitle(view.plan().programme.name)
+    writer.setCreator("Roadmap Planner")
+    return paint_pages(writer, view, first=first, last=last)
+
+
+# --- dialogs -------------------------------------------------------------------------------
+def ask_png(view) -> None:
+    path, _ = QFileDialog.getSaveFileName(view, tr("Export Gantt as PNG"), "gantt.png", "PNG (*.png)")
+    if path:
+        _guard(view, lambda: write_png(view, path))
+
+
+def ask_pdf(view) -> None:
+    span = _ask_range(view)
+    if span is None:
+        return
+    path, _ = QFileDialog.getSaveFileName(view, tr("Export Gantt as PDF"), "gantt.pdf", "PDF (*.pdf)")
+    if path:
+        _guard(view, lambda: write_pdf(view, path, first=span[0], last=span[1]))
+
+
+def print_dialog(view) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    span = _ask_range(view)
+    if span is None:
+        return
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setPageOrientation(QPageLayout.Landscape)
+    if QPrintDialog(printer, view).exec() == QDialog.Accepted:
+        _guard(view, lambda: paint_pages(printer, view, first=span[0], last=span[1]))
+
+
+def _ask_range(view) -> tuple[dt.date, dt.date] | None:
+    """Ask for the dates to print; defaults to the whole plan."""
+    lo, hi = view.data.day_range()
+    origin = view.data.origin
+    dialog = QDialog(view)
+    dialog.setWindowTitle(tr("Date range to print"))
+    form = QFormLayout(dialog)
+    first, last = QDateEdit(origin + dt.timedelta(days=lo), dialog), QDateEdit(origin + dt.timedelta(days=hi - 1), dialog)
+    for edit in (first, last):
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+    form.addRow(tr("From"), first)
+    form.addRow(tr("To"), last)
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.Accepted:
+        return None
+    return first.date().toPython(), last.date().toPython()
+
+
+def _guard(view, action) -> None:
+    try:
+        action()
+    except PlannerError as exc:
+        QMessageBox.warning(view, tr("Export"), str(exc))

@@ -1,0 +1,193 @@
+"""The two halves of the Gantt view: task names on the left, the timeline on the right.
+
+Both read their geometry from the owning `GanttView` and share the timeline's vertical
+scroll bar; both paint only the rows in view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QCursor, QPainter, QPen
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+
+from planner.gantt.hit import BODY, END_EDGE, LINK_FROM_END, LINK_FROM_START, PROGRESS, START_EDGE, hit_test
+from planner.gantt.rows import GROUP
+from ui.gantt import paint
+from ui.gantt.gestures import Gesture
+
+_CURSORS = {BODY: Qt.SizeAllCursor, START_EDGE: Qt.SizeHorCursor, END_EDGE: Qt.SizeHorCursor,
+            PROGRESS: Qt.PointingHandCursor, LINK_FROM_START: Qt.CrossCursor, LINK_FROM_END: Qt.CrossCursor}
+
+
+class TimelineArea(QAbstractScrollArea):
+    """Custom-painted timeline; only the visible window is laid out and drawn."""
+
+    zoom_requested = Signal(float, float)  # factor, anchor x in the viewport
+
+    def __init__(self, gantt, parent=None):
+        super().__init__(parent)
+        self.gantt = gantt
+        self.gesture: Gesture | None = None
+        self.viewport().setMouseTracking(True)
+        self.viewport().setAttribute(Qt.WA_OpaquePaintEvent)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.verticalScrollBar().setSingleStep(24)
+        self.horizontalScrollBar().setSingleStep(40)
+
+    # --- coordinates -----------------------------------------------------------------
+    def x_offset(self) -> float:
+        return self.gantt.x_min + self.horizontalScrollBar().value()
+
+    def y_offset(self) -> float:
+        return float(self.verticalScrollBar().value())
+
+    def to_content(self, pos: QPointF) -> tuple[float, float]:
+        return pos.x() + self.x_offset(), pos.y() - paint.HEADER_HEIGHT + self.y_offset()
+
+    def visible_window(self) -> QRectF:
+        vp = self.viewport()
+        return QRectF(self.x_offset(), self.y_offset(), vp.width(), max(0, vp.height() - paint.HEADER_HEIGHT))
+
+    def update_scroll_ranges(self) -> None:
+        lay = self.gantt.layout
+        vp = self.viewport()
+        span = self.gantt.x_max - self.gantt.x_min
+        self.horizontalScrollBar().setRange(0, max(0, int(span - vp.width())))
+        self.horizontalScrollBar().setPageStep(vp.width())
+        body = max(0, vp.height() - paint.HEADER_HEIGHT)
+        self.verticalScrollBar().setRange(0, max(0, lay.height - body))
+        self.verticalScrollBar().setPageStep(body)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.update_scroll_ranges()
+
+    def scrollContentsBy(self, dx, dy):
+        self.viewport().update()
+
+    # --- painting -------------------------------------------------------------------
+    def paintEvent(self, event):
+        p = QPainter(self.viewport())
+        p.fillRect(self.viewport().rect(), self.palette().base())
+        self.paint_window(p, self.visible_window(), self.gantt.paint_options())
+        p.end()
+
+    def paint_window(self, p: QPainter, win: QRectF, options) -> None:
+        lay = self.gantt.layout
+        p.setRenderHint(QPainter.Antialiasing, True)
+        p.save()
+        p.setClipRect(QRectF(0, paint.HEADER_HEIGHT, win.width(), win.height()))
+        p.translate(-win.left(), paint.HEADER_HEIGHT - win.top())
+        paint.paint_body(p, lay, win, options)
+        p.restore()
+        p.save()
+        p.setClipRect(QRectF(0, 0, win.width(), paint.HEADER_HEIGHT))
+        p.translate(-win.left(), 0)
+        paint.paint_header(p, lay, win.left(), win.right(), options)
+        p.restore()
+
+    # --- mouse ----------------------------------------------------------------------
+    def mousePressEvent(self, event):
+        if event.button() != Qt.LeftButton or event.position().y() < paint.HEADER_HEIGHT:
+            return super().mousePressEvent(event)
+        x, y = self.to_content(event.position())
+        hit = hit_test(self.gantt.layout, x, y)
+        self.gantt.select_row_at(hit.row if hit else None, toggle=bool(event.modifiers() & Qt.ControlModifier))
+        self.gesture = Gesture.begin(hit, x, y)
+
+    def mouseMoveEvent(self, event):
+        x, y = self.to_content(event.position())
+        if self.gesture is None:
+            hit = hit_test(self.gantt.layout, x, y)
+            self.viewport().setCursor(QCursor(_CURSORS.get(hit.kind if hit else "", Qt.ArrowCursor)))
+            return
+        self.gesture.update(x, y)
+        self.gantt.show_gesture(self.gesture)
+
+    def mouseReleaseEvent(self, event):
+        gesture, self.gesture = self.gesture, None
+        if gesture is not None:
+            gesture.update(*self.to_content(event.position()))
+            self.gantt.finish_gesture(gesture)
+
+    def mouseDoubleClickEvent(self, event):
+        x, y = self.to_content(event.position())
+        hit = hit_test(self.gantt.layout, x, y)
+        if hit is not None:
+            self.gantt.activate_row(hit.row)
+
+    def wheelEvent(self, event):
+        if event.modifiers() & Qt.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.zoom_requested.emit(1.25 ** steps, event.position().x())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def viewportEvent(self, event):
+        if event.type() == event.Type.ToolTip:
+            x, y = self.to_content(QPointF(event.pos()))
+            text = self.gantt.tooltip_at(x, y)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+
+class NamesPane(QWidget):
+    """Task IDs and names, grouped and collapsible, scrolled with the timeline."""
+
+    def __init__(self, gantt, parent=None):
+        super().__init__(parent)
+        self.gantt = gantt
+        self.setAttribute(Qt.WA_OpaquePaintEvent)
+        self.setMinimumWidth(120)
+
+    def sizeHint(self):
+        size = super().sizeHint()
+        size.setWidth(paint.names_width())
+        return size
+
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.fillRect(self.rect(), self.palette().base())
+        p.setRenderHint(QPainter.Antialiasing, True)
+        y0 = self.gantt.timeline.y_offset()
+        body = self.height() - paint.HEADER_HEIGHT
+        p.save()
+        p.setClipRect(QRectF(0, paint.HEADER_HEIGHT, self.width(), body))
+        p.translate(0, paint.HEADER_HEIGHT - y0)
+        paint.paint_names(p, self.gantt.layout, y0, y0 + body, self.width(), self.gantt.paint_options())
+        p.restore()
+        self.gantt.paint_names_header(p, self.width())
+        p.setPen(QPen(paint.C["header_line"], 1))
+        p.drawLine(self.width() - 1, 0, self.width() - 1, self.height())
+        p.end()
+
+    def _row_at(self, pos: QPointF) -> int | None:
+        if pos.y() < paint.HEADER_HEIGHT:
+            return None
+        return self.gantt.layout.row_at(pos.y() - paint.HEADER_HEIGHT + self.gantt.timeline.y_offset())
+
+    def mousePressEvent(self, event):
+        row = self._row_at(event.position())
+        if row is None:
+            return
+        kind = self.gantt.layout.data.rows[row].kind
+        name_x = paint.NAME_COLUMNS[0][1]
+        if kind == GROUP and name_x <= event.position().x() <= name_x + 22:
+            self.gantt.toggle_group(row)
+            return
+        self.gantt.select_row_at(row, toggle=bool(event.modifiers() & Qt.ControlModifier))
+
+    def mouseDoubleClickEvent(self, event):
+        row = self._row_at(event.position())
+        if row is not None:
+            self.gantt.activate_row(row)
+
+    def wheelEvent(self, event):
+        self.gantt.timeline.wheelEvent(event)

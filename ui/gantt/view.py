@@ -1,0 +1,330 @@
+"""GanttView: the schedule on a timeline, edited by dragging.
+
+API for the main window (selection is shared with the task matrix through these):
+
+- ``GanttView(controller)``: a QWidget; add it as a tab. It follows ``controller.changed`` and
+  ``controller.document_replaced`` and rebuilds lazily (only while visible).
+- ``selection_changed(list[int])``: emitted when the user selects tasks here (task ids).
+- ``select_tasks(ids)``: select (and scroll to) tasks chosen elsewhere; does not emit.
+- ``open_task_requested(int)``: a task was double-clicked; the window opens its editor.
+- ``set_level("day"|"week"|"month"|"quarter")``, ``zoom_by(f)``, ``zoom_to_fit()``,
+  ``zoom_to_selection()``, ``set_time_mode("calendar"|"project")``, ``set_group_by("stage"|
+  "module"|"none")``, ``set_baseline(id|None)``.
+- ``export_png(path)``, ``export_pdf(path, first=None, last=None)``, ``print_dialog()``.
+
+Gestures (one undo step each, pushed on release through ``controller.push``): drag a bar to
+move it, its ends to resize it, the handle under its progress fill to set progress; drag
+from the small zone just outside a bar's end to another bar to link them (the ends chosen
+give FS, SS, FF or SF). Ctrl+wheel zooms around the mouse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QToolBar, QVBoxLayout, QWidget
+
+from planner.changes import Area
+from planner.gantt import BY_MODULE, BY_STAGE, CALENDAR, FLAT, LEVELS, PROJECT, TimeScale, build_data, build_rows
+from planner.gantt.hit import hit_test
+from planner.gantt.layout import GanttLayout
+from planner.gantt.rows import GROUP, TASK
+from planner.gantt.source import dates_only
+from planner.gantt.workdays import calendar_for
+from ui.gantt import export, paint
+from ui.gantt.fonts import gantt_font
+from ui.gantt.panes import NamesPane, TimelineArea
+from ui.gantt.tooltip import tooltip_for
+
+_REBUILD = (Area.TASKS | Area.DEPENDENCIES | Area.SCHEDULE | Area.STAGES | Area.MODULES | Area.MILESTONES
+            | Area.BASELINES | Area.PROGRAMME)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Gantt", text)
+
+
+class GanttView(QWidget):
+    selection_changed = Signal(list)
+    open_task_requested = Signal(int)
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.group_by, self.mode, self.baseline_id = BY_STAGE, CALENDAR, None
+        self.collapsed: set[str] = set()
+        self.selected: frozenset[int] = frozenset()
+        self.preview = self.link_preview = None
+        self.chart_font = gantt_font()
+        self.scale: TimeScale | None = None
+        self.layout: GanttLayout | None = None
+        self._dirty = True
+        self.timeline = TimelineArea(self)
+        self.names = NamesPane(self)
+        self._build_ui()
+        self.timeline.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        self.timeline.zoom_requested.connect(self._on_timeline_zoom_requested)
+        controller.changed.connect(self._on_controller_changed)
+        controller.document_replaced.connect(self._on_controller_document_replaced)
+        self.rebuild()
+
+    # --- widgets ---------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        bar = QToolBar(self)
+        self.level_box = _combo(bar, [(tr("Day"), "day"), (tr("Week"), "week"), (tr("Month"), "month"),
+                                      (tr("Quarter"), "quarter")], self.set_level)
+        bar.addAction(tr("Zoom in"), lambda: self.zoom_by(1.5))
+        bar.addAction(tr("Zoom out"), lambda: self.zoom_by(1 / 1.5))
+        bar.addAction(tr("Fit"), self.zoom_to_fit)
+        bar.addAction(tr("Zoom to selection"), self.zoom_to_selection)
+        bar.addSeparator()
+        self.mode_box = _combo(bar, [(tr("Calendar dates"), CALENDAR), (tr("Project time"), PROJECT)],
+                               self.set_time_mode)
+        self.group_box = _combo(bar, [(tr("By stage"), BY_STAGE), (tr("By module"), BY_MODULE),
+                                      (tr("No grouping"), FLAT)], self.set_group_by)
+        self.baseline_box = _combo(bar, [(tr("No baseline"), None)], self.set_baseline)
+        bar.addSeparator()
+        bar.addAction(tr("Export PNG…"), lambda: export.ask_png(self))
+        bar.addAction(tr("Export PDF…"), lambda: export.ask_pdf(self))
+        bar.addAction(tr("Print…"), self.print_dialog)
+        self.toolbar = bar
+        split = QSplitter(Qt.Horizontal, self)
+        split.addWidget(self.names)
+        split.addWidget(self.timeline)
+        split.setStretchFactor(1, 1)
+        split.setSizes([paint.names_width(), 900])
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(bar)
+        box.addWidget(split)
+        self.splitter = split
+
+    # --- model -> geometry -----------------------------------------------------------
+    def plan(self):
+        return self.controller.plan()
+
+    def rebuild(self) -> None:
+        """Rows, day-space data and layout from the controller's plan and schedule."""
+        plan = self.plan()
+        schedule = self.controller.schedule() or dates_only(plan)
+        lang = "en" if plan.programme.language.startswith("en") else "zh"
+        if self.scale is None or self.scale.origin != plan.programme.start_date or self.scale.lang != lang:
+            ppd = self.scale.px_per_day if self.scale else LEVELS["week"]
+            self.scale = TimeScale(plan.programme.start_date, ppd, self.mode, lang)
+        labels = {"ungrouped_label": tr("Ungrouped"), "milestones_label": tr("Milestones")}
+        rows = build_rows(plan, self.group_by, frozenset(self.collapsed), **labels)
+        self.data = build_data(plan, schedule, rows, baseline_id=self.baseline_id)
+        self.calendar = calendar_for(plan)
+        self._refresh_baselines(plan)
+        self._dirty = False
+        self._apply_scale(self.scale)
+
+    def _apply_scale(self, scale: TimeScale) -> None:
+        self.scale = scale
+        self.layout = GanttLayout(self.data, scale)
+        self.x_min, self.x_max = self.layout.x_range()
+        self.timeline.update_scroll_ranges()
+        self._sync_level_box()
+        self.repaint_all()
+
+    def repaint_all(self) -> None:
+        self.timeline.viewport().update()
+        self.names.update()
+
+    def paint_options(self) -> paint.PaintOptions:
+        plan = self.plan()
+        return paint.PaintOptions(
+            calendar=self.calendar, stages=plan.stages, today=plan.programme.status_date or dt.date.today(),
+            selected=self.selected, font=self.chart_font, preview=self.preview, link_preview=self.link_preview)
+
+    def paint_names_header(self, p: QPainter, width: float) -> None:
+        p.fillRect(QRectF(0, 0, width, paint.HEADER_HEIGHT), paint.C["header"])
+        p.setFont(paint.base_font(self.paint_options()))
+        p.setPen(paint.C["text"])
+        p.drawText(QRectF(6, 0, width - 8, 2 * paint.HEADER_ROW), Qt.AlignVCenter | Qt.AlignLeft,
+                   self.plan().programme.name)
+        x = 4.0
+        titles = {"ID": tr("ID"), "name": tr("Name"), "start": tr("Start"), "end": tr("Finish")}
+        for key, w in paint.NAME_COLUMNS:
+            p.drawText(QRectF(x, 2 * paint.HEADER_ROW, w, paint.HEADER_ROW), Qt.AlignVCenter, titles[key])
+            x += w
+        p.setPen(QPen(paint.C["header_line"], 1))
+        p.drawLine(QPointF(0, paint.HEADER_HEIGHT - 0.5), QPointF(width, paint.HEADER_HEIGHT - 0.5))
+
+    # --- zoom and time scale -----------------------------------------------------------
+    def set_level(self, level: str) -> None:
+        self._zoom_to_ppd(LEVELS[level], self.timeline.viewport().width() / 2)
+
+    def zoom_by(self, factor: float, anchor: float | None = None) -> None:
+        anchor = self.timeline.viewport().width() / 2 if anchor is None else anchor
+        self._zoom_to_ppd(self.scale.px_per_day * factor, anchor)
+
+    def _zoom_to_ppd(self, ppd: float, anchor: float) -> None:
+        """Zoom keeping the day under `anchor` (viewport x) in place."""
+        day = (self.timeline.x_offset() + anchor) / self.scale.px_per_day
+        self._apply_scale(self.scale.with_px_per_day(ppd))
+        self.timeline.horizontalScrollBar().setValue(round(day * self.scale.px_per_day - self.x_min - anchor))
+
+    def zoom_to_fit(self) -> None:
+        self._fit_days(*self.data.day_range())
+
+    def zoom_to_selection(self) -> None:
+        spans = [self.data.task_span(self.data.row_of_task[t]) for t in self.selected if t in self.data.row_of_task]
+        spans = [s for s in spans if s]
+        if spans:
+            self._fit_days(min(s[0] for s in spans), max(s[1] for s in spans))
+
+    def _fit_days(self, lo: int, hi: int) -> None:
+        width = max(100, self.timeline.viewport().width() - 40)
+        self._apply_scale(self.scale.with_px_per_day(width / max(1, hi - lo)))
+        self.timeline.horizontalScrollBar().setValue(round(lo * self.scale.px_per_day - self.x_min - 20))
+
+    def _sync_level_box(self) -> None:
+        self.level_box.blockSignals(True)
+        self.level_box.setCurrentIndex(list(LEVELS).index(self.scale.level))
+        self.level_box.blockSignals(False)
+
+    def set_time_mode(self, mode: str) -> None:
+        self.mode = mode
+        self._apply_scale(TimeScale(self.scale.origin, self.scale.px_per_day, mode, self.scale.lang))
+
+    def set_group_by(self, group_by: str) -> None:
+        self.group_by = group_by
+        self.rebuild()
+
+    def set_baseline(self, baseline_id: int | None) -> None:
+        self.baseline_id = baseline_id
+        self.rebuild()
+
+    def _refresh_baselines(self, plan) -> None:
+        box = self.baseline_box
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(tr("No baseline"), None)
+        for b in plan.baselines:
+            box.addItem(tr("Baseline: %1").replace("%1", b.name), b.id)
+        known = [b.id for b in plan.baselines]
+        if self.baseline_id not in known:
+            self.baseline_id = None
+        box.setCurrentIndex(0 if self.baseline_id is None else 1 + known.index(self.baseline_id))
+        box.blockSignals(False)
+
+    # --- rows and selection ----------------------------------------------------------
+    def toggle_group(self, row: int) -> None:
+        key = self.data.rows[row].key
+        self.collapsed ^= {key}
+        self.rebuild()
+
+    def select_row_at(self, row: int | None, *, toggle: bool = False) -> None:
+        if row is None:
+            ids: frozenset[int] = frozenset()
+        else:
+            r = self.data.rows[row]
+            ids = frozenset(r.children) if r.kind == GROUP else frozenset({r.task_id} if r.task_id else ())
+        new = self.selected ^ ids if toggle else ids
+        if new != self.selected:
+            self.selected = new
+            self.repaint_all()
+            self.selection_changed.emit(sorted(new))
+
+    def select_tasks(self, ids) -> None:
+        """Select tasks chosen elsewhere (e.g. the task matrix) and scroll the first into view."""
+        self.selected = frozenset(int(i) for i in ids)
+        rows = sorted(self.data.row_of_task[t] for t in self.selected if t in self.data.row_of_task)
+        if rows:
+            self.scroll_to_row(rows[0])
+        self.repaint_all()
+
+    def selected_tasks(self) -> list[int]:
+        return sorted(self.selected)
+
+    def scroll_to_row(self, row: int) -> None:
+        bar = self.timeline.verticalScrollBar()
+        top, body = self.layout.row_top(row), bar.pageStep()
+        if not bar.value() <= top <= bar.value() + body - self.layout.row_height:
+            bar.setValue(int(top - body / 3))
+        span = self.data.task_span(row)
+        if span is not None:
+            x = span[0] * self.scale.px_per_day - self.x_min
+            hbar = self.timeline.horizontalScrollBar()
+            if not hbar.value() <= x <= hbar.value() + hbar.pageStep():
+                hbar.setValue(int(x - 40))
+
+    def activate_row(self, row: int) -> None:
+        r = self.data.rows[row]
+        if r.kind == TASK:
+            self.open_task_requested.emit(r.task_id)
+        elif r.kind == GROUP:
+            self.toggle_group(row)
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        return tooltip_for(self, hit_test(self.layout, x, y), x, y)
+
+    # --- gestures --------------------------------------------------------------------
+    def show_gesture(self, gesture) -> None:
+        if not gesture.started:
+            return
+        if gesture.is_link:
+            bar = self.layout.bar(gesture.row)
+            src_x = bar.x0 if gesture.kind == "link_start" else bar.x1
+            self.link_preview = (QPointF(src_x, bar.mid_y), QPointF(gesture.x, gesture.y))
+        elif gesture.kind != "progress":
+            self.preview = gesture.preview(self.plan(), self.calendar, self.layout)
+        else:
+            bar = self.layout.bar(gesture.row)
+            value = gesture.new_progress(self.layout)
+            self.preview = (gesture.row, bar.x0, bar.x0 + (bar.x1 - bar.x0) * value)
+        self.timeline.viewport().update()
+
+    def finish_gesture(self, gesture) -> None:
+        self.preview = self.link_preview = None
+        command = gesture.command(self.controller, self.plan(), self.calendar, self.layout)
+        if command is not None:
+            self.controller.try_push(command)
+        self.timeline.viewport().update()
+
+    # --- export ----------------------------------------------------------------------
+    def export_png(self, path, **kw) -> None:
+        export.write_png(self, path, **kw)
+
+    def export_pdf(self, path, first: dt.date | None = None, last: dt.date | None = None) -> int:
+        return export.write_pdf(self, path, first=first, last=last)
+
+    def print_dialog(self) -> None:
+        export.print_dialog(self)
+
+    # --- slots -----------------------------------------------------------------------
+    def _on_scroll_value_changed(self, _value: int) -> None:
+        self.names.update()
+
+    def _on_timeline_zoom_requested(self, factor: float, anchor: float) -> None:
+        self.zoom_by(factor, anchor)
+
+    def _on_controller_changed(self, changes) -> None:
+        if changes.areas & _REBUILD:
+            self._dirty = True
+            if self.isVisible():
+                self.rebuild()
+
+    def _on_controller_document_replaced(self) -> None:
+        self.scale, self.collapsed, self.selected, self.baseline_id = None, set(), frozenset(), None
+        self._dirty = True
+        if self.isVisible() and self.controller.project is not None:
+            self.rebuild()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._dirty:
+            self.rebuild()
+
+
+def _combo(bar: QToolBar, items, slot) -> QComboBox:
+    box = QComboBox(bar)
+    for label, value in items:
+        box.addItem(label, value)
+    box.currentIndexChanged.connect(lambda i: slot(box.itemData(i)))
+    bar.addWidget(box)
+    return box
