@@ -14,6 +14,7 @@ from sqlmodel import Session, SQLModel, select
 
 from planner import model as m
 from planner.document.project import Project
+from planner.schedule import notation
 
 
 class RowBook:
@@ -96,34 +97,20 @@ def _sort_indexes(db: Path) -> None:
 
 # --- helpers the sample builders share ---------------------------------------------------
 def week_start(programme_start: dt.date, week: int) -> dt.date:
-    """Week N starts programme start + 7(N-1) days."""
-    return programme_start + dt.timedelta(days=7 * (week - 1))
+    return notation.week_start(week, programme_start)
 
 
 def week_end(programme_start: dt.date, week: int) -> dt.date:
-    """The last calendar day of week N (the convention of planner.schedule.notation)."""
-    return programme_start + dt.timedelta(days=7 * week - 1)
+    return notation.week_end(week, programme_start)
 
 
 def week_span(programme_start: dt.date, text: str) -> tuple[dt.date, dt.date]:
     """'第4-22周' -> (start of week 4, end of week 22); '第24周' -> week 24 only."""
-    match = re.search(r"(\d+)\s*(?:[-–~至]\s*(\d+))?\s*周", text)
-    if not match:
-        raise ValueError(f"not a week span: {text!r}")
-    first = int(match.group(1))
-    last = int(match.group(2) or first)
-    return week_start(programme_start, first), week_end(programme_start, last)
+    span = notation.parse_span(text, programme_start)
+    return span.start, span.end
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day of the month `months` later (clamped to the month's last day)."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    month += 1
-    for d in range(day.day, 27, -1):
-        with contextlib.suppress(ValueError):
-            return dt.date(year, month, d)
-    return dt.date(year, month, min(day.day, 28))
+add_months = notation.add_months
 
 
 def parse_roles(text: str) -> list[tuple[str, int]]:
