@@ -18,6 +18,7 @@ from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -40,8 +41,6 @@ from planner.errors import (
 )
 
 PLAN_SUFFIX = ".plan"
-SESSION_START = time.time()
-"""Temp files older than this start-up are leftovers of a crashed session."""
 
 WORK_PRAGMAS = (
     "locking_mode=EXCLUSIVE",  # before WAL: the WAL index then lives in memory (no -shm file)
@@ -141,7 +140,9 @@ class Project:
         lock = None if read_only else DocumentLock(path).acquire(take_over=take_over)
         try:
             if lock is not None:
-                remove_stale_temps(path.parent, older_than=SESSION_START, target=path.name)
+                # Holding the lock proves no live instance is saving this document: its
+                # temps are leftovers of a crashed save.
+                remove_stale_temps(path.parent, older_than=time.time(), target=path.name)
             work, identity = _copy_in(path, header.user_version)
             upgraded = _upgrade_if_needed(path, work, header.user_version)
         except BaseException:
@@ -227,6 +228,9 @@ class Project:
             try:
                 yield s
                 s.commit()
+            except OperationalError as exc:
+                s.rollback()
+                raise _storage_error(exc) from exc
             except BaseException:
                 s.rollback()
                 raise
@@ -341,6 +345,18 @@ class Project:
 
 
 # --- helpers -----------------------------------------------------------------------------
+def _storage_error(exc: OperationalError) -> Exception:
+    """A full disk or I/O error under an edit: the edit was rolled back, earlier ones kept."""
+    text = str(exc.orig)
+    if "full" in text or "I/O" in text or "readonly" in text:
+        reason = "the disk is full" if "full" in text else "the disk reported an error"
+        return DocumentError(
+            f"The change was not applied: {reason}. Your earlier changes are kept; "
+            "free some space, then try again or save."
+        )
+    return exc
+
+
 def _writable(path: Path) -> bool:
     folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
     return folder_ok and (not path.exists() or os.access(path, os.W_OK))

@@ -68,8 +68,10 @@ def _last_edit(work_dir: Path) -> dt.datetime:
 def orphans() -> list[RecoveryEntry]:
     """Working copies whose session died on this computer, newest first."""
     entries = []
-    for folder in sorted(paths.work_root().iterdir()):
-        if not (folder / WORK_FILE).exists():
+    root = paths.work_root()
+    _sweep_trash(root)
+    for folder in sorted(root.iterdir()):
+        if folder.name.startswith(TRASH_PREFIX) or not (folder / WORK_FILE).exists():
             continue
         data = read_manifest(folder)
         owner = LockOwner("", str(data.get("host", "")), int(data.get("pid", 0) or 0), "", str(data.get("start", "")))
@@ -95,8 +97,22 @@ def claim(entry: RecoveryEntry) -> Path:
     return target
 
 
+TRASH_PREFIX = ".trash-"
+
+
 def remove(work_dir: Path) -> None:
-    shutil.rmtree(work_dir, ignore_errors=True)
+    """Rename first, then delete: a crash half-way leaves trash, never a half working copy."""
+    trash = work_dir.with_name(f"{TRASH_PREFIX}{work_dir.name}")
+    try:
+        os.rename(work_dir, trash)
+    except OSError:
+        trash = work_dir
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+def _sweep_trash(root: Path) -> None:
+    for folder in root.glob(f"{TRASH_PREFIX}*"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 # --- backups ---------------------------------------------------------------------------
