@@ -1,0 +1,1 @@
+"""Excel templates: export (openpyxl), tolerant import with a problem list, data collection."""

@@ -1,0 +1,179 @@
+"""Turn recognised tables into records, collecting every bad cell as a problem (never stopping)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from sqlmodel import SQLModel
+
+from planner import model as m
+from planner.errors import ProblemList
+from planner.excel import values as cv
+from planner.excel.records import Record, Records
+from planner.excel.schema import Column
+from planner.excel.tables import Row, Table
+
+ORDERED = {m.Stage, m.Module, m.Team, m.Milestone, m.Risk, m.Objective, m.Indicator, m.Task, m.KeyResult}
+
+
+@dataclass
+class Context:
+    """What mapping needs besides the rows: where problems go and what the plan already has."""
+
+    problems: ProblemList
+    records: Records
+    file: str = ""
+    programme_start: Any = None  # dt.date, for week ranges
+    period: str = ""  # readings' period when a sheet has no period column
+    known_tasks: set[str] = field(default_factory=set)  # codes in the open plan
+    known_indicators: dict[str, Any] = field(default_factory=dict)  # code -> Indicator (open plan)
+    replace_scopes: set[tuple] = field(default_factory=set)  # (table, field, key): rows to replace
+    pending_deps: list[tuple[str, str, Row, Table]] = field(default_factory=list)  # (task code, text, row, table)
+    division_rows: list[tuple[Record, Row, Table]] = field(default_factory=list)
+    has_raci_grid: bool = False
+    has_dependency_sheet: bool = False
+    order_counters: dict[Any, int] = field(default_factory=dict)
+    known: dict[type, set[str]] = field(default_factory=dict)  # names in the open plan per table
+
+    def known_names(self, model: type) -> set[str]:
+        return self.known.get(model, set())
+
+
+def where(table: Table, row: Row, key: str) -> dict[str, Any]:
+    r, col = row.place(key)
+    return {"sheet": table.sheet, "row": r, "column": col}
+
+
+def origin(ctx: Context, table: Table, row: Row) -> str:
+    return f"{ctx.file} {table.sheet}!{row.r + 1}"
+
+
+_READERS: dict[str, Callable[[Any], Any]] = {
+    "text": cv.read_text, "code": cv.read_code, "int": cv.read_int, "float": cv.read_number,
+    "percent": cv.read_percent, "date": cv.read_date, "bool": cv.read_bool, "priority": cv.read_priority,
+}
+
+
+def read_cell(ctx: Context, table: Table, row: Row, column: Column) -> tuple[bool, Any]:
+    """(ok, value) for one cell; a bad cell becomes an error naming sheet, row, column and value."""
+    raw = row.cells.get(column.key)
+    try:
+        if column.kind == "enum":
+            return True, cv.read_enum(raw, column.ref)
+        if column.kind == "ref":
+            text = cv.read_code(raw) if column.ref in ("tasks", "indicators") else cv.read_text(raw)
+            return True, (text,) if text else None
+        if column.kind == "bool" and cv.is_blank(raw):
+            return True, None
+        return True, _READERS.get(column.kind, cv.read_text)(raw)
+    except cv.CellError as exc:
+        ctx.problems.error(str(exc), **where(table, row, column.key), value=cv.read_text(raw)[:80])
+        return False, None
+
+
+def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozenset()) -> tuple[dict, bool]:
+    """Model field values of the columns present in this table; False if any cell was bad."""
+    out, ok = {}, True
+    model_fields = set(table.spec.model.model_fields) if table.spec.model else set()
+    for column in table.spec.columns:
+        if column.key not in table.cols or column.key in skip or column.kind in ("formula", "span", "deps", "teams", "links"):
+            continue
+        good, value = read_cell(ctx, table, row, column)
+        ok &= good
+        if column.key in model_fields:
+            out[column.key] = _default_for_blank(table.spec.model, column.key, value)
+    for column in table.spec.required:
+        if column.key in table.cols and cv.is_blank(row.cells.get(column.key)):
+            ctx.problems.error(f"'{column.zh}' is required", **where(table, row, column.key))
+            ok = False
+    return out, ok
+
+
+def _default_for_blank(model: type[SQLModel], key: str, value: Any) -> Any:
+    """A blank cell means the field's default ('' for text, None for optional values)."""
+    if value is not None:
+        return value
+    info = model.model_fields[key]
+    default = info.default
+    return None if default is None or repr(default) == "PydanticUndefined" else default
+
+
+def next_order(ctx: Context, table: type[SQLModel], scope: Any = None) -> int:
+    key = (table, scope)
+    ctx.order_counters[key] = ctx.order_counters.get(key, -1) + 1
+    return ctx.order_counters[key]
+
+
+def set_order(ctx: Context, record: Record, scope: Any = None) -> None:
+    """Order from the 序号 column when there is one, else the row's position (not compared)."""
+    if record.table not in ORDERED:
+        return
+    if record.values.get("order") is None:
+        record.values["order"] = next_order(ctx, record.table, scope)
+        record.auto.add("order")
+
+
+def add_record(ctx: Context, table: Table, row: Row, record: Record) -> None:
+    """Store a record; the same key twice is a duplicate unless the values agree exactly."""
+    old = ctx.records.put(record)
+    if old is None:
+        return
+    if old.values == record.values and old.origin.split(" ")[0] != record.origin.split(" ")[0]:
+        return  # the same row in two returned workbooks
+    key = " / ".join(str(k[0] if isinstance(k, tuple) else k) for k in record.key)
+    ctx.problems.error(f"duplicate {table.spec.zh} '{key}' (also at {old.origin.strip()})",
+                       **where(table, row, table.spec.natural_key[0]), value=key)
+
+
+def map_simple(ctx: Context, table: Table) -> None:
+    """Tables whose columns are model fields one to one (stages, modules, teams, risks ...)."""
+    model = table.spec.model
+    for row in table.rows:
+        values, ok = generic_values(ctx, table, row)
+        if not ok:
+            continue
+        if model is m.Stage:
+            _stage_from_label(values)
+        record = Record(model, values, origin(ctx, table, row))
+        set_order(ctx, record)
+        add_record(ctx, table, row, record)
+
+
+def _stage_from_label(values: dict) -> None:
+    if values.get("name") and not values.get("label") and _STAGE_LABEL.search(values["name"]):
+        label = values["name"]
+        values.update(stage_fields(label))
+
+
+_STAGE_LABEL = re.compile(r"[:：]")
+
+
+def stage_fields(text: str) -> dict[str, Any]:
+    """'第一阶段（0-6 个月）：基础建设期' -> name 基础建设期, label as written, months 0 and 6."""
+    from planner.schedule.notation import parse_months
+
+    name = re.split(r"[:：]", text, maxsplit=1)[-1].strip() or text.strip()
+    out: dict[str, Any] = {"name": name}
+    if name != text.strip():
+        out["label"] = text.strip()
+    months = re.search(r"[（(]([^（）()]*月)[）)]", text)
+    if months:
+        try:
+            span = parse_months(months.group(1))
+        except Exception:  # an unreadable month range only loses the offsets
+            span = None
+        if span:
+            out["start_month"], out["end_month"] = span
+    return out
+
+
+def ensure_named(ctx: Context, model: type[SQLModel], name: str, known: set, place: dict, extra: dict | None = None) -> None:
+    """Referenced stage/module/team/role not in the plan or workbook: add it, and say so."""
+    if not name or (name,) in ctx.records.of(model) or name in known:
+        return
+    record = Record(model, {"name": name, **(extra or {})}, "(added)")
+    set_order(ctx, record)
+    ctx.records.put(record)
+    ctx.problems.warning(f"new {model.__name__.lower()} '{name}' will be added", **place)

@@ -1,0 +1,228 @@
+"""Read workbooks into an import preview: what would be added or changed, and every problem.
+
+Nothing is written here; `planner.excel.apply.apply_import` applies a preview in one
+transaction. Several files are read together (a master file, or many returned templates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planner import model as m
+from planner.errors import ImportRejected, Problem, ProblemList
+from planner.excel import mapping as mp
+from planner.excel import mapping_plan as mpp
+from planner.excel import values as cv
+from planner.excel.grid import SheetGrid, read_grids
+from planner.excel.mapping_readings import map_readings
+from planner.excel.preflight import preflight
+from planner.excel.records import FK, Change, PlanIndex, Record, Records, diff, index_plan
+from planner.excel.schema import COVER_FIELDS, COVER_TITLE, norm_header
+from planner.excel.tables import META_SHEET, Table, find_tables, formula_cells
+from planner.plan import Plan
+
+
+@dataclass
+class ImportOptions:
+    period: str = ""  # readings' period when the sheets do not say
+    programme_start: dt.date | None = None
+
+
+@dataclass
+class Preview:
+    files: list[str]
+    records: Records
+    problems: ProblemList
+    changes: list[Change] = field(default_factory=list)
+    removals: list[tuple[type, Any]] = field(default_factory=list)  # (table, key) replaced away
+    replace_scopes: set[tuple] = field(default_factory=set)
+    meta: list[dict[str, str]] = field(default_factory=list)  # one per collection workbook
+    collection: Any = None  # planner.excel.collect.CollectionReport when returns were read
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+    def counts(self) -> dict[str, int]:
+        adds = sum(1 for c in self.changes if c.action == "add")
+        return {"add": adds, "change": len(self.changes) - adds, "remove": len(self.removals),
+                "errors": len(self.problems.errors), "warnings": len(self.problems.items) - len(self.problems.errors)}
+
+
+_MAP_ORDER = ("stages", "modules", "teams", "roles", "calendar", "cells", "tasks", "dependencies",
+              "division", "raci", "indicators", "milestones", "risks", "readings", "okrs", "baselines")
+
+
+def read_workbooks(paths: list[Path | str], plan: Plan | None = None, options: ImportOptions | None = None) -> Preview:
+    """Check, read and map every workbook; never raises for what is in the files."""
+    options = options or ImportOptions()
+    problems = ProblemList()
+    records = Records()
+    index = index_plan(plan)
+    tables: list[tuple[str, Table, SheetGrid]] = []
+    metas: list[dict[str, str]] = []
+    for path in map(Path, paths):
+        grids = _open(path, problems)
+        for grid in grids:
+            if grid.name == META_SHEET:
+                metas.append({**read_meta(grid), "file": path.name, "mtime": str(path.stat().st_mtime)})
+            elif grid.hidden:
+                problems.warning("hidden sheet skipped", sheet=grid.name, value=path.name)
+            elif norm_header(grid.name) in {norm_header(t) for t in COVER_TITLE}:
+                _cover(grid, records, problems, path.name)
+            else:
+                sub = ProblemList()
+                found = find_tables(grid, sub)
+                problems.items.extend(_in_file(p, path.name) for p in sub.items)
+                for table in found:
+                    _flag_formulas(grid, table, problems)
+                    tables.append((path.name, table, grid))
+        if grids and not any(t[0] == path.name for t in tables) and not records.of(m.Programme):
+            problems.error("no table with recognised headers was found", sheet=path.name)
+    ctx = _context(problems, records, index, plan, options, metas)
+    for key in _MAP_ORDER:
+        for file, table, _grid in tables:
+            if table.spec.key == key:
+                ctx.file = file
+                _MAPPERS[key](ctx, table)
+    _finish(ctx, index)
+    preview = Preview([str(p) for p in paths], records, problems, replace_scopes=ctx.replace_scopes, meta=metas)
+    preview.changes = diff(records, index)
+    preview.removals = removals(records, index, ctx.replace_scopes)
+    if metas:
+        from planner.excel.collect import collection_report
+
+        preview.collection = collection_report(preview, plan, metas)
+    return preview
+
+
+def _open(path: Path, problems: ProblemList) -> list[SheetGrid]:
+    try:
+        scan = preflight(path)
+        problems.items.extend(_in_file(p, path.name) for p in scan.warnings)
+        return read_grids(path, scan)
+    except ImportRejected as exc:
+        problems.items.extend(_in_file(p, path.name) for p in exc.problems or [Problem("error", str(exc))])
+        return []
+    except FileNotFoundError:
+        problems.error("file not found", sheet=path.name)
+        return []
+
+
+def _in_file(p: Problem, file: str) -> Problem:
+    sheet = f"{file} › {p.sheet}" if p.sheet and p.sheet != file else (p.sheet or file)
+    return Problem(p.level, p.message, sheet, p.row, p.column, p.value)
+
+
+def _flag_formulas(grid: SheetGrid, table: Table, problems: ProblemList) -> None:
+    for row, key in formula_cells(grid, table):
+        r, col = row.place(key)
+        problems.warning("this cell holds a formula: its last computed value was used, the formula was not kept",
+                         sheet=f"{grid.file} › {grid.name}", row=r, column=col)
+
+
+def read_meta(grid: SheetGrid) -> dict[str, str]:
+    return {cv.read_text(row[0]): cv.read_text(row[1]) for row in grid.rows if len(row) >= 2 and row[0]}
+
+
+def _cover(grid: SheetGrid, records: Records, problems: ProblemList, file: str) -> None:
+    values: dict[str, Any] = {}
+    for r, row in enumerate(grid.rows):
+        if len(row) < 2 or not isinstance(row[0], str):
+            continue
+        label = norm_header(row[0])
+        column = next((c for c in COVER_FIELDS if label in c.names()), None)
+        if column is None:
+            continue
+        try:
+            if column.kind == "date":
+                values[column.key] = cv.read_date(row[1])
+            elif column.kind == "enum":
+                values[column.key] = cv.read_enum(row[1], column.ref)
+            else:
+                values[column.key] = cv.read_text(row[1])
+        except cv.CellError as exc:
+            problems.error(str(exc), sheet=f"{file} › {grid.name}", row=r + 1, column="B", value=cv.read_text(row[1]))
+    if values.get("status_date") is None and "status_date" in values:
+        values["status_date"] = None
+    if values:
+        records.put(Record(m.Programme, values, f"{file} {grid.name}"))
+
+
+def _context(problems, records, index: PlanIndex, plan, options, metas) -> mp.Context:
+    cover = records.get(m.Programme, ())
+    start = (cover.values.get("start_date") if cover else None) or options.programme_start
+    start = start or (plan.programme.start_date if plan else dt.date.today())
+    period = options.period or next((x.get("period", "") for x in metas if x.get("period")), "")
+    ctx = mp.Context(problems, records, programme_start=start, period=period)
+    ctx.known_tasks = {k[0] for k in index.rows[m.Task]}
+    ctx.known_indicators = {k[0]: row for k, row in index.rows[m.Indicator].items()}
+    ctx.known = {t: {k[0] for k in index.rows[t]} for t in (m.Stage, m.Module, m.Team, m.Role)}
+    return ctx
+
+
+_MAPPERS = {
+    "stages": mp.map_simple, "modules": mp.map_simple, "teams": mp.map_simple, "calendar": mp.map_simple,
+    "milestones": mp.map_simple, "risks": mp.map_simple, "indicators": mp.map_simple,
+    "roles": mpp.map_roles, "cells": mpp.map_cells, "tasks": mpp.map_tasks, "dependencies": mpp.map_dependencies,
+    "division": mpp.map_division, "raci": mpp.map_raci_grid, "readings": map_readings, "okrs": mpp.map_okrs,
+    "baselines": mpp.map_baselines,
+}
+
+
+def _finish(ctx: mp.Context, index: PlanIndex) -> None:
+    mpp.resolve_dependency_phrases(ctx)
+    mpp.division_letters(ctx)
+    mpp.fix_refs(ctx, m.Milestone, {"stage_id": m.Stage})
+    mpp.fix_refs(ctx, m.Risk, {"module_id": m.Module})
+    mpp.fix_refs(ctx, m.Indicator, {"stage_id": m.Stage, "module_id": m.Module, "owner_team_id": m.Team})
+    _check_references(ctx, index)
+    _check_cycles(ctx, index)
+
+
+def _check_references(ctx: mp.Context, index: PlanIndex) -> None:
+    for table, recs in ctx.records.by_table.items():
+        for record in recs.values():
+            for field, target in FK[table].items():
+                key = record.values.get(field)
+                if key is None or ctx.records.get(target, key) is not None or key in index.rows[target]:
+                    continue
+                name = "task" if target is m.Task else target.__name__.lower()
+                ctx.problems.error(f"unknown {name} {'/'.join(map(str, _flat(key)))}", sheet=record.origin.strip())
+
+
+def _flat(key) -> list:
+    out = []
+    for k in key:
+        out.extend(_flat(k) if isinstance(k, tuple) else [k])
+    return out
+
+
+def _check_cycles(ctx: mp.Context, index: PlanIndex) -> None:
+    from planner.services.dependencies import find_cycle
+
+    replaced = {k for t, f, k in ctx.replace_scopes if t is m.Dependency}
+    edges = [(d.values["predecessor_id"][0], d.values["successor_id"][0]) for d in ctx.records.of(m.Dependency).values()]
+    for key in index.rows[m.Dependency]:
+        if (key[1],) not in replaced and key[1] not in replaced:
+            edges.append((key[0][0], key[1][0]))
+    cycle = find_cycle(edges)
+    if cycle:
+        ctx.problems.error("dependencies form a cycle: " + " → ".join(cycle), value=" → ".join(cycle))
+
+
+def removals(records: Records, index: PlanIndex, scopes: set[tuple]) -> list[tuple[type, Any]]:
+    """Rows of the plan a sheet replaces (a task's old predecessors, old RACI letters ...)."""
+    out = []
+    wanted: dict[type, set[tuple]] = {}
+    for table, field, key in scopes:
+        wanted.setdefault(table, set()).add((field, key))
+    for table, pairs in wanted.items():
+        for key, row in index.rows[table].items():
+            values = index.values(row)
+            if any(values.get(f) == k for f, k in pairs) and records.get(table, key) is None:
+                out.append((table, key))
+    return out

@@ -1,0 +1,189 @@
+"""Find tables in sheets by their headers and lift their rows, tolerant of how people lay them out.
+
+A header row is recognised by synonyms (after folding full-width punctuation and spaces), on
+any row, several per sheet. Group columns (stage, module, objective) are forward-filled
+over merged or blank cells; a one-cell row inside a task table ("3.1 技术产品模块") sets
+the module of the rows under it. Empty rows, however many, are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from planner.errors import ProblemList
+from planner.excel.grid import SheetGrid
+from planner.excel.schema import ALL_SPECS, SPEC_BY_KEY, Column, TableSpec, norm_header
+
+META_SHEET = "_planner"
+
+
+@dataclass
+class Row:
+    r: int  # 0-based row index in the sheet
+    cells: dict[str, Any]
+    cols: dict[str, int]  # key -> 0-based column
+    section: str = ""  # the last one-cell heading above this row
+    extra: dict[str, Any] = field(default_factory=dict)  # grid columns (team name -> value)
+
+    def place(self, key: str) -> tuple[int, str]:
+        col = self.cols.get(key)
+        return self.r + 1, (get_column_letter(col + 1) if col is not None else "")
+
+
+@dataclass
+class Table:
+    spec: TableSpec
+    sheet: str
+    header_row: int
+    cols: dict[str, int]
+    extra_cols: dict[str, int] = field(default_factory=dict)
+    rows: list[Row] = field(default_factory=list)
+
+
+def _build_index() -> dict[str, list[tuple[TableSpec, Column]]]:
+    index: dict[str, list[tuple[TableSpec, Column]]] = {}
+    for spec in ALL_SPECS:
+        for column in spec.columns:
+            for name in column.names():
+                index.setdefault(name, []).append((spec, column))
+    return index
+
+
+_INDEX = _build_index()
+
+
+def _lookup(text: str) -> list[tuple[TableSpec, Column]]:
+    found = _INDEX.get(text)
+    if found is None and text.endswith(")"):
+        found = _INDEX.get(re.sub(r"\(.*\)$", "", text))
+    return found or []
+
+
+def recognise(row: list[Any]) -> tuple[TableSpec, dict[str, int]] | None:
+    """The table whose header this row is, with each column's position; None if none fits."""
+    cols: dict[str, dict[str, int]] = {}
+    for index, value in enumerate(row):
+        if not isinstance(value, str) or not value or len(value) > 60:
+            continue
+        for spec, column in _lookup(norm_header(value)):
+            taken = cols.setdefault(spec.key, {})
+            if column.key not in taken and index not in taken.values():
+                taken[column.key] = index
+    best = None
+    for key, found in cols.items():
+        spec = SPEC_BY_KEY[key]
+        if len(found) >= spec.min_match and (best is None or len(found) > len(best[1])):
+            best = (spec, found)
+    return best
+
+
+def _merged_fill(grid: SheetGrid) -> dict[tuple[int, int], tuple[Any, tuple[int, int, int, int]]]:
+    fill = {}
+    for r0, c0, r1, c1 in grid.merges:
+        value = grid.value(r0, c0)
+        for r in range(r0, min(r1, r0 + 100_000) + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0):
+                    fill[(r, c)] = (value, (r0, c0, r1, c1))
+    return fill
+
+
+def _is_section(row: list[Any]) -> str:
+    filled = [(i, v) for i, v in enumerate(row) if v not in ("", None)]
+    if len(filled) == 1 and filled[0][0] <= 1 and isinstance(filled[0][1], str):
+        return filled[0][1].strip()
+    return ""
+
+
+def find_tables(grid: SheetGrid, problems: ProblemList) -> list[Table]:
+    tables: list[Table] = []
+    current: Table | None = None
+    fill = _merged_fill(grid) if grid.merges else {}
+    previous: dict[str, Any] = {}
+    section = ""
+    for r, raw in enumerate(grid.rows):
+        if not any(v != "" and v is not None for v in raw):
+            continue  # empty rows (thousands of formatted ones) cost one check each
+        found = recognise(raw)
+        if found is not None:
+            spec, cols = found
+            current = Table(spec, grid.name, r, cols)
+            if spec.grid:
+                current.extra_cols = _grid_columns(raw, cols)
+            _report_header(grid, current, raw, problems)
+            tables.append(current)
+            previous, section = {}, ""
+            continue
+        heading = _is_section(raw)
+        if current is None or (heading and _is_heading(current, heading)):
+            section = heading or section
+            continue
+        row = _lift(grid, current, raw, r, fill, previous, problems)
+        row.section = section
+        current.rows.append(row)
+    return tables
+
+
+def _is_heading(table: Table, text: str) -> bool:
+    """A one-cell row inside a task table is a group heading ("3.1 技术产品模块"), not a task."""
+    return table.spec.key == "tasks" and not re.fullmatch(r"[A-Za-z]{1,6}-?\d{1,4}", text)
+
+
+def _grid_columns(raw: list[Any], cols: dict[str, int]) -> dict[str, int]:
+    used = set(cols.values())
+    return {str(v).strip(): i for i, v in enumerate(raw) if i not in used and isinstance(v, str) and v.strip()}
+
+
+def _report_header(grid: SheetGrid, table: Table, raw: list[Any], problems: ProblemList) -> None:
+    for column in table.spec.required:
+        if column.key not in table.cols:
+            problems.error(f"required column '{column.zh}' / '{column.en}' is missing", sheet=grid.name, row=table.header_row + 1)
+    if table.spec.grid:
+        return
+    used = set(table.cols.values())
+    for i, v in enumerate(raw):
+        if i not in used and v not in ("", None):
+            problems.warning("column not recognised; ignored", sheet=grid.name, row=table.header_row + 1,
+                             column=get_column_letter(i + 1), value=str(v)[:80])
+
+
+def _lift(grid, table: Table, raw: list[Any], r: int, fill, previous, problems: ProblemList) -> Row:
+    cells: dict[str, Any] = {}
+    for key, c in table.cols.items():
+        value = raw[c] if c < len(raw) else ""
+        merged = fill.get((r, c))
+        column = table.spec.column(key)
+        if value in ("", None) and merged is not None:
+            value = merged[1] and merged[0]
+            if not column.group and merged[1][1] == merged[1][3]:
+                r0, c0, r1, _ = merged[1]
+                problems.warning(
+                    "merged cells in a data column: the value applies to every row of the range",
+                    sheet=grid.name, row=r + 1, column=get_column_letter(c + 1),
+                    value=f"{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c0 + 1)}{r1 + 1}")
+        if column.group:
+            if value in ("", None):
+                value = previous.get(key, "")
+            previous[key] = value
+        cells[key] = None if value == "" else value
+    extra = {}
+    for team, c in table.extra_cols.items():
+        value = raw[c] if c < len(raw) else ""
+        if value not in ("", None):
+            extra[team] = value
+    return Row(r, cells, table.cols, extra=extra)
+
+
+def formula_cells(grid: SheetGrid, table: Table) -> list[tuple[Row, str]]:
+    """(row, key) of input cells that held a formula (their cached value is what was read)."""
+    out = []
+    by_col = {c: k for k, c in table.cols.items()}
+    rows = {row.r: row for row in table.rows}
+    for r, c in grid.formulas:
+        if r in rows and c in by_col and table.spec.column(by_col[c]).kind != "formula":
+            out.append((rows[r], by_col[c]))
+    return out
