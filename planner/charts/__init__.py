@@ -47,7 +47,7 @@ def chart_kinds() -> list[str]:
     return list(CHART_KINDS)
 
 
-def schedule_for(plan: Plan) -> ScheduleResult | None:
+def schedule_for(plan: Plan, status_date: dt.date | None = None) -> ScheduleResult | None:
     """The plan's schedule, or None when the plan cannot be scheduled (e.g. a cycle).
 
     Charts still draw from planned dates then; the `validate` command reports the reason.
@@ -56,7 +56,7 @@ def schedule_for(plan: Plan) -> ScheduleResult | None:
     from planner.schedule import schedule_plan
 
     try:
-        return schedule_plan(plan)
+        return schedule_plan(plan, status_date)
     except PlannerError:
         return None
 
