@@ -107,6 +107,14 @@ def _child(request: dict) -> None:
             project.run(add_chained_task, code)
             _say(f"edit {code}")
         project.close()
+    elif request["cmd"] == "hold":
+        import time
+
+        project = Project.open(ns.doc)
+        for i in range(ns.tasks):
+            project.run(add_chained_task, f"H-{i:04d}")  # unsaved edits, for recovery
+        _say(f"ready {os.getpid()}")
+        time.sleep(600)  # until the parent kills it
     elif request["cmd"] == "open":
         project = Project.open(ns.doc)
         _say(f"ready {os.getpid()} {project.upgraded_from}")
