@@ -69,6 +69,14 @@ READINGS = {
 READING_SOURCE = {"AI芯片适配数量": "适配测试报告库", "昇腾算子性能提升": "FlagPerf平台"}
 TESTER = {"技术产品": "适配测试组", "生态建设": "社区运营组", "运营迭代": "数据监控组"}
 
+# Task-level RACI for the stage-1 tasks: the module's R, A and I, with the collaborators each
+# task actually draws on (C). "每个任务明确唯一责任团队" (one responsible team per task).
+TASK_CONSULTED = {
+    "TP-01": "质量测试部", "TP-02": "芯片厂商技术团队、质量测试部", "TP-03": "质量测试部",
+    "TP-04": "运维部、芯片厂商技术团队", "EC-01": "法务部", "EC-02": "核心技术部",
+    "EC-03": "核心技术部、品牌公关部", "EC-04": "核心技术部",
+}
+
 NOTES = (
     "数据校验：所有量化指标需满足“双源验证”，系统统计数据需搭配人工审核记录。\n"
     "异常处理：指标偏差＞10%时，1 周内提交《偏差分析报告》，明确原因与整改措施。\n"
@@ -88,6 +96,7 @@ def build() -> RowBook:
     teams = _add_division(book, modules)
     _add_cells_and_indicators(book, stages, modules, teams)
     tasks = _add_tasks(book, stages, modules)
+    _add_task_raci(book, tasks, modules, teams)
     _add_dependencies(book, tasks)
     _add_milestones(book, tasks, stages)
     _add_risks(book, tasks, modules, teams)
@@ -177,6 +186,15 @@ def _add_tasks(book, stages, modules) -> dict[str, m.Task]:
             role = roles_by_name[role_name]
             book.add(m.TaskRole(task_id=task.id, role_id=role.id, headcount=headcount, order=index))
     return tasks
+
+
+def _add_task_raci(book, tasks, modules, teams) -> None:
+    name_of = {x.id: x.name for x in modules.values()}
+    for code, consulted in TASK_CONSULTED.items():
+        task = tasks[code]
+        row = next(r for r in data.DIVISION if r[0] == name_of[task.module_id])
+        for a in division_to_raci(split_teams(row[1])[0], consulted, row[3]):
+            book.add(m.RaciCell(task_id=task.id, team_id=teams[a.team].id, role=a.role))
 
 
 def _add_dependencies(book, tasks) -> None:

@@ -11,7 +11,7 @@ from planner import model as m
 from planner.document.project import Project
 from planner.indicators.status import indicator_statuses
 from planner.plan import load_plan
-from planner.raci import check_plan
+from planner.raci import check_plan, team_loads
 from planner.samples import SAMPLES, build_sample, sample_path
 from planner.schedule import schedule_plan
 
@@ -112,6 +112,13 @@ def test_flagos_milestones_division_and_raci(flagos):
     tp = flagos.modules[0].id
     assert letters[(tp, "核心技术部")] == "R" and letters[(tp, "CTO/技术负责人")] == "A"
     assert letters[(tp, "质量测试部")] == "C" and letters[(tp, "项目管理部")] == "I"
+    tp02 = flagos.task_by_code["TP-02"].id
+    task_letters = {team[c.team_id]: c.role for c in flagos.raci if c.task_id == tp02}
+    assert task_letters == {"核心技术部": "R", "CTO/技术负责人": "A", "芯片厂商技术团队": "C", "质量测试部": "C",
+                            "项目管理部": "I"}
+    loads = {load.team: load for load in team_loads(flagos)}
+    assert loads["核心技术部"].by_stage[flagos.stages[0].id]["R"] == 5  # the module and its four stage-1 tasks
+    assert loads["CTO/技术负责人"].a == 5
 
 
 def test_flagos_statistics_template_rows_and_status(flagos):
