@@ -2,37 +2,81 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtGui import QUndoCommand
 from sqlmodel import SQLModel
 
-from planner.services import rows
+from planner.errors import PlannerError
+from planner.services import journal, rows
 
 
 class ServiceCommand(QUndoCommand):
     """Base: subclasses implement `do()` and `undo_()`, each returning Changes via the controller.
 
     If `do()` raises a PlannerError on the first redo, the command is marked obsolete so the
-    stack drops it, and the error is re-raised for the view to show.
+    stack drops it, and the controller re-raises the error for the view to show. A later
+    failure (e.g. the plan became read-only) is reported on `controller.error`.
     """
 
     def __init__(self, controller, text: str):
         super().__init__(text)
         self.controller = controller
         self.last = None
+        self.error: PlannerError | None = None
+        self._pushed = False
 
     def redo(self) -> None:
-        self.last = self.do()
+        try:
+            self.last = self.do()
+        except PlannerError as exc:
+            if not self._pushed:
+                self.error = exc
+                self.setObsolete(True)
+            else:
+                self.controller.error.emit(str(exc))
+        self._pushed = True
 
     def undo(self) -> None:
-        self.undo_()
+        try:
+            self.undo_()
+        except PlannerError as exc:
+            self.controller.error.emit(str(exc))
 
     def do(self):  # pragma: no cover - abstract
         raise NotImplementedError
 
     def undo_(self):  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+class JournalCommand(ServiceCommand):
+    """Any journaled service (planner/services): undo and redo replay the recorded patches.
+
+    The first redo runs the service; each later undo or redo is one `journal.undo` call with
+    the patch the previous call returned, so ids stay the same across undo and redo.
+    `patch_table` says the service only edits non-key fields of that table's rows (fast path).
+    """
+
+    def __init__(self, controller, text: str, service: Callable, *args: Any,
+                 patch_table: type[SQLModel] | None = None, **kwargs: Any):
+        super().__init__(controller, text)
+        self.service, self.args, self.kwargs, self.patch_table = service, args, kwargs, patch_table
+        self._patch = None
+
+    def do(self):
+        if self._patch is None:
+            changes = self.controller.run_service(self.service, *self.args, patch_table=self.patch_table,
+                                                  **self.kwargs)
+        else:
+            changes = self.controller.run_service(journal.undo, self._patch, patch_table=self.patch_table)
+        self._patch = changes.undo
+        return changes
+
+    def undo_(self):
+        changes = self.controller.run_service(journal.undo, self._patch, patch_table=self.patch_table)
+        self._patch = changes.undo
+        return changes
 
 
 class EditFields(ServiceCommand):
@@ -44,12 +88,13 @@ class EditFields(ServiceCommand):
         self._undo = None
 
     def do(self):
-        changes = self.controller.run_service(rows.update_fields, self.table, self.row_id, **self.values)
+        changes = self.controller.run_service(
+            rows.update_fields, self.table, self.row_id, patch_table=self.table, **self.values)
         self._undo = changes.undo
         return changes
 
     def undo_(self):
-        return self.controller.run_service(rows.undo_update, self._undo)
+        return self.controller.run_service(rows.undo_update, self._undo, patch_table=self.table)
 
 
 class CreateRow(ServiceCommand):

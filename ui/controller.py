@@ -7,13 +7,26 @@ one core service through `run_service`; the controller broadcasts the returned `
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlmodel import SQLModel, select
 
+from planner import plan as plan_module
 from planner.changes import Area, Changes
 from planner.document import Project
+from planner.errors import PlannerError
 from planner.plan import Plan, load_plan
 from planner.schedule.result import ScheduleResult
+
+log = logging.getLogger(__name__)
+
+_LIST_OF_TABLE = {table: name for name, table in plan_module._FIELDS.items()}
+# Columns other rows or lookups are keyed by: changing one needs a full reload of the snapshot.
+_KEY_COLUMNS = {"id", "code", "order", "stage_id", "module_id", "task_id", "team_id", "period",
+                "indicator_id", "objective_id", "key_result_id", "predecessor_id", "successor_id",
+                "role_id", "baseline_id"}
 
 
 class DocumentController(QObject):
@@ -27,6 +40,9 @@ class DocumentController(QObject):
         self.project: Project | None = None
         self._plan: Plan | None = None
         self._schedule: ScheduleResult | None = None
+        self._schedule_failed = False
+        self.patched: tuple[type[SQLModel], frozenset[int]] | None = None
+        """Set while `changed` is emitted when only non-key fields of these rows changed."""
         if project is not None:
             self.set_project(project)
 
@@ -38,6 +54,7 @@ class DocumentController(QObject):
         self.undo_stack.setClean()
         self._plan = None
         self._schedule = None
+        self._schedule_failed = False
         self.document_replaced.emit()
         if old is not None and old is not project:
             old.close()
@@ -48,26 +65,79 @@ class DocumentController(QObject):
             self._plan = self.project.read(load_plan)
         return self._plan
 
-    def schedule(self) -> ScheduleResult:
-        if self._schedule is None:
-            from planner.schedule import schedule_plan
-
-            self._schedule = schedule_plan(self.plan())
+    def schedule(self) -> ScheduleResult | None:
+        """The computed schedule, or None while no scheduler is available or the plan has a cycle."""
+        if self._schedule is None and not self._schedule_failed:
+            try:
+                from planner.schedule import schedule_plan
+            except ImportError:
+                return None
+            try:
+                self._schedule = schedule_plan(self.plan())
+            except PlannerError as exc:
+                log.info("schedule not computed: %s", exc)
+                self._schedule_failed = True
         return self._schedule
 
     # --- edits -------------------------------------------------------------------------
     def push(self, command: QUndoCommand) -> None:
-        """Every user edit goes through here: one gesture, one undo step."""
-        self.undo_stack.push(command)
+        """Every user edit goes through here: one gesture, one undo step.
 
-    def run_service(self, service, *args, **kwargs) -> Changes:
-        """Called by undo commands only. Runs one service and broadcasts what changed."""
+        Raises the command's PlannerError when its first run failed (nothing was changed and
+        nothing was put on the stack).
+        """
+        self.undo_stack.push(command)
+        error = getattr(command, "error", None)
+        if error is not None:
+            raise error
+
+    def try_push(self, command: QUndoCommand) -> bool:
+        """Push; on a user error report it on `error` and return False."""
+        try:
+            self.push(command)
+        except PlannerError as exc:
+            self.error.emit(str(exc))
+            return False
+        return True
+
+    def run_service(self, service, *args, patch_table: type[SQLModel] | None = None, **kwargs) -> Changes:
+        """Called by undo commands only. Runs one service and broadcasts what changed.
+
+        `patch_table` says the service only edited fields of that table's rows in `Changes.ids`,
+        so the cached snapshot can be patched in place instead of reloaded (fast on big plans).
+        """
         changes = self.project.run(service, *args, **kwargs)
-        self.notify(changes)
+        self.notify(changes, patch_table)
         return changes
 
-    def notify(self, changes: Changes) -> None:
-        self._plan = None  # any change may touch what the snapshot holds
+    def notify(self, changes: Changes, patch_table: type[SQLModel] | None = None) -> None:
+        if patch_table is None or not self._patch_plan(patch_table, changes.ids):
+            self._plan = None
+            self.patched = None
+        else:
+            self.patched = (patch_table, changes.ids)
         if changes.areas & (Area.SCHEDULE | Area.TASKS | Area.DEPENDENCIES | Area.PROGRAMME | Area.MILESTONES):
             self._schedule = None
-        self.changed.emit(changes)
+            self._schedule_failed = False
+        try:
+            self.changed.emit(changes)
+        finally:
+            self.patched = None
+
+    def _patch_plan(self, table: type[SQLModel], ids: frozenset[int]) -> bool:
+        """Copy the edited rows' fields into the snapshot; False when a reload is needed."""
+        if self._plan is None or table not in _LIST_OF_TABLE or not ids:
+            return False
+        current = {row.id: row for row in getattr(self._plan, _LIST_OF_TABLE[table]) if row.id in ids}
+        fresh = self.project.read(lambda s: list(s.exec(select(table).where(table.id.in_(ids)))))
+        if len(fresh) != len(ids) or set(current) != set(ids):
+            return False
+        for row in fresh:
+            old = current[row.id]
+            values = row.model_dump()
+            if any(values[k] != getattr(old, k) for k in values if k in _KEY_COLUMNS):
+                return False
+        for row in fresh:
+            for key, value in row.model_dump().items():
+                setattr(current[row.id], key, value)
+        return True

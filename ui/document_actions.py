@@ -1,0 +1,259 @@
+"""New, Open, Save, Save As, Close, recent files, autosave and crash recovery for the window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from planner.document import Project
+from planner.errors import ChangedOnDisk, FileLocked, PlannerError
+from ui import settings
+
+log = logging.getLogger(__name__)
+FILTER = "Roadmap plans (*.plan)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Document", text)
+
+
+def owner_text(owner) -> str:
+    """Who holds a lock, from the FileLocked owner (a dict or an object with describe())."""
+    if hasattr(owner, "describe"):
+        return owner.describe()
+    if isinstance(owner, dict) and owner:
+        parts = [str(owner.get(k)) for k in ("user", "host") if owner.get(k)]
+        text = "@".join(parts)
+        if owner.get("pid"):
+            text += f" (pid {owner['pid']})"
+        since = owner.get("since") or owner.get("time")
+        if since:
+            text += f", {tr('since')} {since}"
+        return text
+    return tr("another instance")
+
+
+class DocumentManager(QObject):
+    """Owns the document lifecycle; the window asks it before closing."""
+
+    title_changed = Signal()
+    recent_changed = Signal()
+
+    def __init__(self, window: QWidget, controller):
+        super().__init__(window)
+        self.window, self.controller = window, controller
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(settings.autosave_seconds() * 1000)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        controller.undo_stack.cleanChanged.connect(lambda _clean: self.title_changed.emit())
+        controller.document_replaced.connect(self.title_changed.emit)
+
+    # --- state -----------------------------------------------------------------------
+    @property
+    def project(self) -> Project | None:
+        return self.controller.project
+
+    def is_modified(self) -> bool:
+        return self.project is not None and not self.controller.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        if self.project is None:
+            return ""
+        if self.project.path is None:
+            return getattr(self.project, "title", "") or tr("Untitled")
+        return self.project.path.name
+
+    # --- commands --------------------------------------------------------------------
+    def new_plan(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.controller.set_project(Project.new(tr("New plan"), dt.date.today()))
+        return True
+
+    def open_dialog(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open plan"), self._folder(), tr(FILTER))
+        return bool(path) and self.open_path(path)
+
+    def open_path(self, path: str | Path, *, ask_save: bool = True) -> bool:
+        """Open a plan; a plan locked by another instance can be opened read-only."""
+        path = Path(path)
+        if ask_save and not self.maybe_save():
+            return False
+        try:
+            project = Project.open(path)
+        except FileLocked as exc:
+            project = self._open_locked(path, exc)
+        except FileNotFoundError:
+            settings.remove_recent(str(path))
+            self.recent_changed.emit()
+            self.show_error(tr("The file %1 no longer exists.").replace("%1", str(path)))
+            return False
+        except PlannerError as exc:
+            self.show_error(str(exc))
+            return False
+        if project is None:
+            return False
+        self.controller.set_project(project)
+        settings.add_recent(path)
+        self.recent_changed.emit()
+        return True
+
+    def _open_locked(self, path: Path, exc: FileLocked) -> Project | None:
+        who = owner_text(exc.owner)
+        answer = QMessageBox.question(
+            self.window, tr("Plan in use"),
+            tr("%1 is open in another window or on another computer: %2.\n\n"
+               "Open a read-only copy? (Use Save As to keep changes under another name.)")
+            .replace("%1", path.name).replace("%2", who),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Open:
+            return None
+        try:
+            return Project.open(path, read_only=True)
+        except PlannerError as again:
+            self.show_error(str(again))
+            return None
+
+    def open_untitled_copy(self, source: Path) -> bool:
+        """Open a bundled sample as an untitled plan, so the sample itself is never overwritten."""
+        try:
+            project = Project.open(source, read_only=True)
+        except PlannerError as exc:
+            self.show_error(str(exc))
+            return False
+        # Detach the copy from the sample file: Save asks for a new name.
+        project.path, project.identity = None, None
+        project.read_only, project.read_only_reason = False, ""
+        if hasattr(project, "_write_manifest"):
+            project._write_manifest()  # the recovery manifest must not name the sample
+        self.controller.set_project(project)
+        return True
+
+    def save(self) -> bool:
+        if self.project is None:
+            return False
+        if self.project.path is None or self.project.read_only:
+            return self.save_as()
+        try:
+            return self._do_save(lambda: self.project.save())
+        except ChangedOnDisk as exc:
+            return self._resolve_changed_on_disk(exc)
+
+    def _resolve_changed_on_disk(self, exc: ChangedOnDisk) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("File changed on disk"), str(exc),
+                          QMessageBox.StandardButton.Cancel, self.window)
+        save_as = box.addButton(tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        box.exec()
+        if box.clickedButton() is save_as:
+            return self.save_as()
+        if box.clickedButton() is overwrite:
+            return self._do_save(lambda: self.project.save(overwrite=True))
+        return False
+
+    def save_as(self) -> bool:
+        if self.project is None:
+            return False
+        suggested = str(Path(self._folder()) / (self.project.path.name if self.project.path else tr("plan") + ".plan"))
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Save plan as"), suggested, tr(FILTER))
+        if not path:
+            return False
+        ok = self._do_save(lambda: self.project.save_as(Path(path)))
+        if ok:
+            settings.add_recent(self.project.path)
+            self.recent_changed.emit()
+        return ok
+
+    def _do_save(self, action) -> bool:
+        try:
+            action()
+        except ChangedOnDisk:
+            raise
+        except PlannerError as exc:
+            self.show_error(str(exc))
+            return False
+        self.controller.undo_stack.setClean()
+        self.title_changed.emit()
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask to save unsaved changes; False when the user cancels."""
+        if not self.is_modified():
+            return True
+        answer = QMessageBox.warning(
+            self.window, tr("Unsaved changes"),
+            tr("Save the changes to %1 before closing?").replace("%1", self.display_name()),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def close_document(self) -> bool:
+        """Close the plan (after asking) and start an empty untitled one."""
+        if not self.maybe_save():
+            return False
+        self.controller.set_project(Project.new(tr("New plan"), dt.date.today()))
+        self.controller.undo_stack.setClean()
+        return True
+
+    def shutdown(self) -> None:
+        """At exit: the work copy is dropped, so no recovery is offered next time."""
+        self.autosave_timer.stop()
+        if self.project is not None:
+            self.project.close()
+            self.controller.project = None
+
+    # --- autosave and recovery ---------------------------------------------------------
+    def autosave(self) -> None:
+        """Keep the recovery copy current while there are unsaved edits."""
+        if not self.is_modified():
+            return
+        try:
+            self.project.autosave()
+        except (PlannerError, OSError) as exc:  # a failed autosave must never interrupt editing
+            log.warning("autosave failed: %s", exc)
+
+    def offer_recovery(self) -> bool:
+        """After a crash, offer to reopen the unsaved work left behind; True if recovered."""
+        try:
+            entries = Project.recoverable()
+        except (PlannerError, OSError) as exc:
+            log.warning("recovery scan failed: %s", exc)
+            return False
+        for entry in entries:
+            if not entry.unsaved:  # the saved file already holds everything
+                Project.discard(entry)
+                continue
+            name = str(entry.document) if entry.document else (entry.title or tr("an untitled plan"))
+            answer = QMessageBox.question(
+                self.window, tr("Recover unsaved work"),
+                tr("Roadmap Planner closed unexpectedly while %1 had unsaved changes (last edit %2).\n\n"
+                   "Recover them? Discard deletes them for good; Ignore asks again next time.")
+                .replace("%1", name).replace("%2", entry.last_edit.strftime("%Y-%m-%d %H:%M")),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Ignore,
+                QMessageBox.StandardButton.Yes)
+            try:
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.controller.set_project(Project.recover(entry))
+                    self.controller.undo_stack.resetClean()  # recovered edits are not saved yet
+                    return True
+                if answer == QMessageBox.StandardButton.Discard:
+                    Project.discard(entry)
+            except PlannerError as exc:
+                self.show_error(str(exc))
+        return False
+
+    # --- helpers -----------------------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self.window, tr("Roadmap Planner"), message)
+
+    def _folder(self) -> str:
+        recent = settings.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())

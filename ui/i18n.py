@@ -1,0 +1,43 @@
+"""Qt Linguist translations: pick zh_CN or English from the setting or the system locale."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from planner.resources import resource_path
+from ui import settings
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+_installed: list[QTranslator] = []
+
+
+def chosen_language() -> str:
+    """The setting when made, else the system locale (Chinese locales get zh_CN)."""
+    wanted = settings.language()
+    if wanted in LANGUAGES:
+        return wanted
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def qm_path(language: str):
+    return resource_path("translations", f"planner_{language}.qm")
+
+
+def install(app: QCoreApplication, language: str | None = None) -> str:
+    """Load our .qm and Qt's own (standard buttons) for `language`; return the language used."""
+    language = language or chosen_language()
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language != "en":
+        ours = QTranslator(app)
+        if ours.load(str(qm_path(language))):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        qt_own = QTranslator(app)
+        if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_own)
+            _installed.append(qt_own)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    return language

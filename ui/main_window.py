@@ -1,0 +1,274 @@
+"""The main window: actions, menus, the view tabs and the status bar. Views live in ui/views/."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
+
+from planner.resources import resource_path
+from ui import i18n, settings
+from ui.document_actions import DocumentManager
+from ui.status_totals import StatusTotals
+from ui.views.indicators import IndicatorView
+from ui.views.okr import OkrView
+from ui.views.raci import RaciView
+from ui.views.roadmap import RoadmapView
+from ui.views.task_matrix import TaskMatrixView
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.documents = DocumentManager(self, controller)
+        self.setWindowIcon(_app_icon())
+        self.setAcceptDrops(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.views = {}
+        self._add_views()
+        self.totals = StatusTotals(controller, self)
+        self.statusBar().addPermanentWidget(self.totals)
+        self.read_only_label = QLabel(self)
+        self.statusBar().addWidget(self.read_only_label)
+        self._build_actions()
+        self._build_menus()
+        self.documents.title_changed.connect(self._update_title)
+        self.documents.recent_changed.connect(self._fill_recent)
+        controller.error.connect(self._on_controller_error)
+        self._update_title()
+        self.resize(1280, 800)
+        self._restore_layout()
+
+    # --- views ---------------------------------------------------------------------------
+    def _add_views(self) -> None:
+        for key, label, view_class in (
+            ("roadmap", tr("Roadmap"), RoadmapView),
+            ("tasks", tr("Task matrix"), TaskMatrixView),
+            ("raci", tr("RACI matrix"), RaciView),
+            ("indicators", tr("Indicators"), IndicatorView),
+            ("okr", tr("OKRs"), OkrView),
+        ):
+            self._add_view(key, label, view_class)
+        for key, label, module, name in (("gantt", tr("Gantt"), "ui.gantt", "GanttView"),
+                                         ("dashboard", tr("Dashboard"), "ui.dashboard", "DashboardView")):
+            view_class = _optional(module, name)
+            if view_class is not None:
+                self._add_view(key, label, view_class)
+
+    def _add_view(self, key: str, label: str, view_class) -> None:
+        view = view_class(self.controller)
+        view.setObjectName(f"view_{key}")
+        self.views[key] = view
+        self.tabs.addTab(view, label)
+
+    # --- actions and menus -------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "", icon: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip or text.replace("&", ""))
+        action.setStatusTip(tip or text.replace("&", ""))
+        if icon:
+            action.setIcon(QIcon.fromTheme(icon))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        d, K = self.documents, QKeySequence.StandardKey
+        self.new_action = self._action(tr("&New"), d.new_plan, K.New, tr("Start an empty plan"), "document-new")
+        self.open_action = self._action(tr("&Open…"), d.open_dialog, K.Open, tr("Open a .plan file"), "document-open")
+        self.save_action = self._action(tr("&Save"), d.save, K.Save, tr("Save the plan"), "document-save")
+        self.save_as_action = self._action(tr("Save &As…"), d.save_as, K.SaveAs, tr("Save the plan under another name"),
+                                           "document-save-as")
+        self.close_action = self._action(tr("&Close"), d.close_document, K.Close, tr("Close the plan"))
+        self.quit_action = self._action(tr("&Quit"), self.close, K.Quit, tr("Quit Roadmap Planner"))
+        stack = self.controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(K.Undo))
+        self.redo_action = stack.createRedoAction(self, tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence(K.Redo))
+        self.add_task_action = self._action(tr("Add &task"), self.views["tasks"].add_task, "Ctrl+Shift+N",
+                                            tr("Add a task to the task matrix"))
+        self.delete_task_action = self._action(tr("&Delete tasks"), self.views["tasks"].delete_selected, None,
+                                               tr("Delete the selected tasks"))
+        self.find_action = self._action(tr("&Find task…"), self._focus_search, K.Find, tr("Search the task matrix"))
+
+    def _build_menus(self) -> None:
+        bar, K = self.menuBar(), QKeySequence.StandardKey
+        file_menu = bar.addMenu(tr("&File"))
+        for action in (self.new_action, self.open_action):
+            file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
+        self._fill_recent()
+        file_menu.addSeparator()
+        for action in (self.save_action, self.save_as_action, self.close_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(tr("&Edit"))
+        for action in (self.undo_action, self.redo_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in (self.add_task_action, self.delete_task_action, self.find_action):
+            edit_menu.addAction(action)
+
+        view_menu = bar.addMenu(tr("&View"))
+        for number in range(self.tabs.count()):
+            action = self._action(self.tabs.tabText(number), lambda n=number: self.tabs.setCurrentIndex(n),
+                                  f"Ctrl+{number + 1}", tr("Show the %1 view").replace("%1", self.tabs.tabText(number)))
+            view_menu.addAction(action)
+        self._add_plugin_menu(bar, tr("&Import/Export"), "ui.excel_actions")
+        self._add_plugin_menu(bar, tr("&Report"), "ui.report_actions")
+
+        settings_menu = bar.addMenu(tr("&Settings"))
+        language_menu = settings_menu.addMenu(tr("&Language"))
+        group = QActionGroup(self)
+        current = settings.language()
+        for code, label in [("", tr("Follow the system"))] + list(i18n.LANGUAGES.items()):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _c=False, c=code: self._set_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addAction(self._action(tr("&User guide"), self._open_guide, K.HelpContents, tr("Open the user guide")))
+        help_menu.addAction(self._action(tr("&About Roadmap Planner"), self._about, None, tr("Version and licence")))
+
+    def _add_plugin_menu(self, bar, title: str, module_name: str) -> None:
+        """Menus the Excel and report engineers provide through `create_actions(window, controller)`."""
+        factory = _optional(module_name, "create_actions")
+        if factory is None:
+            return
+        menu = bar.addMenu(title)
+        try:
+            for action in factory(self, self.controller):
+                menu.addAction(action) if action is not None else menu.addSeparator()
+        except Exception:  # a broken plug-in menu must not stop the window from opening
+            log.exception("menu %s failed", module_name)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = settings.recent_files()
+        for number, path in enumerate(files, 1):
+            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.documents.open_path(p))
+        self.recent_menu.setEnabled(bool(files))
+
+    # --- slots ---------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        name = self.documents.display_name()
+        project = self.controller.project
+        read_only = project is not None and project.read_only
+        suffix = f" [{tr('read-only')}]" if read_only else ""
+        self.setWindowTitle(f"{name}[*]{suffix} — {tr('Roadmap Planner')}")
+        self.setWindowModified(self.documents.is_modified())
+        self.read_only_label.setText(tr("Read-only: use Save As to keep changes") if read_only else "")
+
+    def _on_controller_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.views["tasks"])
+        self.views["tasks"].search.setFocus()
+
+    def _set_language(self, code: str) -> None:
+        settings.set_language(code)
+        QMessageBox.information(self, tr("Language"), tr("The new language is used from the next start."))
+
+    def _open_guide(self) -> None:
+        guide = resource_path("..", "docs", "user-guide.md")
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide.resolve())))
+
+    def _about(self) -> None:
+        from planner import __version__
+        QMessageBox.about(self, tr("About Roadmap Planner"),
+                          tr("Roadmap Planner %1\nStaged roadmaps, task matrices, RACI, OKRs and indicators.")
+                          .replace("%1", __version__))
+
+    # --- drag and drop -------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if any(_droppable(url.toLocalFile()) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls()]
+        self.open_dropped(paths)
+        event.acceptProposedAction()
+
+    def open_dropped(self, paths: list[str]) -> None:
+        plans = [p for p in paths if p.lower().endswith(".plan")]
+        workbooks = [p for p in paths if p.lower().endswith(".xlsx")]
+        if plans:
+            self.documents.open_path(plans[0])
+        if workbooks:
+            importer = _optional("ui.excel_actions", "import_workbooks")
+            if importer is None:
+                self.documents.show_error(tr("Excel import is not available in this build."))
+            else:
+                importer(self, self.controller, [Path(p) for p in workbooks])
+
+    # --- layout and closing ----------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        store = settings.settings()
+        geometry, state = store.value("window/geometry"), store.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.tabs.setCurrentIndex(int(store.value("window/tab", 0) or 0))
+
+    def save_layout(self) -> None:
+        store = settings.settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.setValue("window/tab", self.tabs.currentIndex())
+
+    def closeEvent(self, event) -> None:
+        if not self.documents.maybe_save():
+            event.ignore()
+            return
+        self.save_layout()
+        self.documents.shutdown()
+        event.accept()
+
+
+def _optional(module_name: str, attribute: str):
+    """An object another part of the app provides, or None while it is not there."""
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    return getattr(module, attribute, None)
+
+
+def _droppable(path: str) -> bool:
+    return path.lower().endswith((".plan", ".xlsx"))
+
+
+__all__ = ["MainWindow", "QApplication", "Qt"]
+
+
+def _app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        path = resource_path("icons", f"app-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon

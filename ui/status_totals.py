@@ -1,0 +1,54 @@
+"""The status bar's plan totals: tasks, late, critical, RACI problems, indicators off target."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QLabel
+
+from planner import raci
+from ui.indicator_status import off_target
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("StatusTotals", text)
+
+
+def totals(plan, schedule) -> dict[str, int | None]:
+    """Counts shown in the status bar; late and critical are None until a schedule exists."""
+    timings = schedule.timings.values() if schedule is not None else None
+    return {
+        "tasks": len(plan.tasks),
+        "late": None if timings is None else sum(t.late for t in timings),
+        "critical": None if timings is None else sum(t.critical for t in timings),
+        "raci": len(raci.check_plan(plan)),
+        "indicators": off_target(plan),
+    }
+
+
+class StatusTotals(QLabel):
+    """Recomputed shortly after edits (coalesced), so typing never waits for the counts."""
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.setToolTip(tr("Late and critical tasks come from the schedule; RACI problems break "
+                           "the one-A / at-least-one-R rule; indicators more than 10% below target"))
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self.refresh)
+        controller.changed.connect(lambda _c: self._timer.start())
+        controller.document_replaced.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.controller.project is None:
+            self.setText("")
+            return
+        values = totals(self.controller.plan(), self.controller.schedule())
+        dash = "–"
+        self.setText("  ·  ".join((
+            tr("Tasks: %1").replace("%1", str(values["tasks"])),
+            tr("Late: %1").replace("%1", dash if values["late"] is None else str(values["late"])),
+            tr("Critical: %1").replace("%1", dash if values["critical"] is None else str(values["critical"])),
+            tr("RACI problems: %1").replace("%1", str(values["raci"])),
+            tr("Indicators off target: %1").replace("%1", str(values["indicators"])),
+        )))

@@ -1,0 +1,209 @@
+"""Indicators: the statistics template (数据统计模板) as a live table for a chosen period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import (
+    QCoreApplication, QDate, QLocale, QModelIndex, QPersistentModelIndex, QT_TRANSLATE_NOOP, Qt, QTimer,
+)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+
+from planner import model as m
+from planner.changes import Area
+from planner.errors import ParseError
+from planner.services import indicators as services
+from ui import theme
+from ui.commands import JournalCommand
+from ui.delegates import SpecDelegate
+from ui.indicator_status import achievement, deviates, level
+from ui.plan_text import format_percent, parse_number
+from ui.table_model import Column, PlanTableModel
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Indicators", text)
+
+
+def _reading_setter(key: str, label: str, convert):
+    def setter(model, indicator, value):
+        new = convert(value)
+        reading = model.reading(indicator)
+        if reading is not None and getattr(reading, key) == new:
+            return None
+        if reading is None and new in (None, "", False):
+            return None
+        text = tr("Edit %1 of %2 (%3)").replace("%1", QCoreApplication.translate("Column", label)) \
+            .replace("%2", indicator.name).replace("%3", model.period)
+        return JournalCommand(model.controller, text, services.set_reading, indicator.id, model.period, **{key: new})
+    return setter
+
+
+def _indicator_setter(key: str, label: str):
+    def setter(model, indicator, value):
+        if getattr(indicator, key) == str(value).strip():
+            return None
+        text = tr("Edit %1 of %2").replace("%1", QCoreApplication.translate("Column", label)).replace("%2", indicator.name)
+        return JournalCommand(model.controller, text, services.update_indicator, indicator.id, **{key: str(value).strip()})
+    return setter
+
+
+def _date(value) -> dt.date | None:
+    text = str(value or "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ParseError(tr("Write the test date as YYYY-MM-DD, not %1").replace("%1", text)) from None
+
+
+def _bool(value) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "y", "✓", "是", "x")
+
+
+def _num(model, value) -> str:
+    return "" if value is None else QLocale().toString(float(value), "g", 6)
+
+
+def _reading_value(key):
+    return lambda mo, i: getattr(mo.reading(i), key) if mo.reading(i) else None
+
+
+COLUMNS = [
+    Column("name", QT_TRANSLATE_NOOP("Column", "Indicator"), 180, set=_indicator_setter("name", QT_TRANSLATE_NOOP("Column", "Indicator"))),
+    Column("target_text", QT_TRANSLATE_NOOP("Column", "Stage target"), 130,
+           set=_indicator_setter("target_text", QT_TRANSLATE_NOOP("Column", "Stage target"))),
+    Column("period_value", QT_TRANSLATE_NOOP("Column", "This period"), 90, kind="number",
+           get=lambda mo, i: _num(mo, _reading_value("period_value")(mo, i)),
+           set=_reading_setter("period_value", QT_TRANSLATE_NOOP("Column", "This period"), parse_number),
+           check=lambda mo, i, t: parse_number(t)),
+    Column("cumulative_value", QT_TRANSLATE_NOOP("Column", "Cumulative"), 90, kind="number",
+           get=lambda mo, i: _num(mo, _reading_value("cumulative_value")(mo, i)),
+           set=_reading_setter("cumulative_value", QT_TRANSLATE_NOOP("Column", "Cumulative"), parse_number),
+           check=lambda mo, i, t: parse_number(t)),
+    Column("achievement", QT_TRANSLATE_NOOP("Column", "Achievement"), 90, kind="percent",
+           get=lambda mo, i: format_percent(achievement(i, mo.reading(i))),
+           tip=QT_TRANSLATE_NOOP("Column", "Cumulative value / stage target (computed)")),
+    Column("test_date", QT_TRANSLATE_NOOP("Column", "Test date"), 100,
+           get=lambda mo, i: (QLocale().toString(QDate(d), QLocale.FormatType.ShortFormat)
+                              if (d := _reading_value("test_date")(mo, i)) else ""),
+           edit_text=lambda mo, i: (d.isoformat() if (d := _reading_value("test_date")(mo, i)) else ""),
+           set=_reading_setter("test_date", QT_TRANSLATE_NOOP("Column", "Test date"), _date),
+           check=lambda mo, i, t: _date(t)),
+    Column("tester", QT_TRANSLATE_NOOP("Column", "Tester"), 90, get=_reading_value("tester"),
+           set=_reading_setter("tester", QT_TRANSLATE_NOOP("Column", "Tester"), lambda v: str(v).strip())),
+    Column("source", QT_TRANSLATE_NOOP("Column", "Data source"), 140, get=_reading_value("source"),
+           set=_reading_setter("source", QT_TRANSLATE_NOOP("Column", "Data source"), lambda v: str(v).strip())),
+    Column("exception_note", QT_TRANSLATE_NOOP("Column", "Exception note"), 200, get=_reading_value("exception_note"),
+           set=_reading_setter("exception_note", QT_TRANSLATE_NOOP("Column", "Exception note"), lambda v: str(v).strip())),
+    Column("verified", QT_TRANSLATE_NOOP("Column", "Verified"), 70, kind="bool", get=_reading_value("verified"),
+           set=_reading_setter("verified", QT_TRANSLATE_NOOP("Column", "Verified"), _bool),
+           tip=QT_TRANSLATE_NOOP("Column", "Dual-source verification done (type yes/no)")),
+]
+
+
+class IndicatorModel(PlanTableModel):
+    areas = Area.INDICATORS | Area.READINGS | Area.STAGES | Area.MODULES
+    columns = COLUMNS
+
+    def __init__(self, controller, parent=None):
+        self.period = dt.date.today().strftime("%Y-%m")
+        super().__init__(controller, parent)
+
+    def collect(self, plan) -> list[m.Indicator]:
+        return list(plan.indicators)
+
+    def set_period(self, period: str) -> None:
+        self.period = period
+        self.reload()
+
+    def reading(self, indicator) -> m.Reading | None:
+        for reading in self.plan.readings_of.get(indicator.id, []):
+            if reading.period == self.period:
+                return reading
+        return None
+
+    def rate(self, indicator) -> float | None:
+        return achievement(indicator, self.reading(indicator))
+
+    def needs_note(self, indicator) -> bool:
+        reading = self.reading(indicator)
+        return deviates(self.rate(indicator)) and not (reading and reading.exception_note.strip())
+
+    def decorate(self, indicator, column, role):
+        rate = self.rate(indicator)
+        if column.key == "achievement" and role == Qt.ItemDataRole.BackgroundRole:
+            return theme.status_colour(level(rate)) if rate is not None else None
+        if column.key == "exception_note" and self.needs_note(indicator):
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return theme.status_colour("bad")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tr("Deviation over 10%: explain the cause and the corrective action here")
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip:
+            return QCoreApplication.translate("Column", column.tip)
+        return None
+
+
+class IndicatorView(QWidget):
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.model = IndicatorModel(controller, self)
+        self.period = QComboBox(self)
+        self.period.setEditable(True)
+        self.period.setToolTip(tr("Reporting period: a month (2025-03) or a week (2025-W12); type a new one"))
+        self.period.currentTextChanged.connect(self._on_period_currentTextChanged)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.delegate = SpecDelegate(self.model, self.table)
+        self.table.setItemDelegate(self.delegate)
+        for number, spec in enumerate(self.model.columns):
+            self.table.setColumnWidth(number, spec.width)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.delegate.problem.connect(self.message.setText)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(tr("Period"), self))
+        bar.addWidget(self.period)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        controller.document_replaced.connect(self._fill_periods)
+        controller.changed.connect(self._on_controller_changed)
+        self._fill_periods()
+
+    def _fill_periods(self) -> None:
+        if self.controller.project is None:
+            return
+        periods = sorted({r.period for r in self.controller.plan().readings} | {dt.date.today().strftime("%Y-%m")})
+        self.period.blockSignals(True)
+        self.period.clear()
+        self.period.addItems(periods)
+        latest = max((r.period for r in self.controller.plan().readings), default=periods[-1])
+        self.period.setCurrentText(latest)
+        self.period.blockSignals(False)
+        self.model.set_period(latest)
+
+    def _on_period_currentTextChanged(self, text: str) -> None:
+        if text.strip():
+            self.model.set_period(text.strip())
+
+    def _on_controller_changed(self, changes) -> None:
+        """A value that leaves the target by more than 10% asks for an exception note."""
+        if not changes.areas & Area.READINGS:
+            return
+        note_column = next(n for n, c in enumerate(self.model.columns) if c.key == "exception_note")
+        for row, indicator in enumerate(self.model.visible_rows()):
+            if indicator.id in changes.ids and self.model.needs_note(indicator):
+                self.message.setText(tr("%1 deviates from its target by more than 10%: please write an exception note.")
+                                     .replace("%1", indicator.name))
+                index = self.model.index(row, note_column)
+                self.table.setCurrentIndex(index)
+                if self.isVisible():  # after the current editor has closed
+                    QTimer.singleShot(0, lambda i=QPersistentModelIndex(index): self.table.edit(QModelIndex(i)))
+                return

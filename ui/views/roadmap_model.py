@@ -1,0 +1,176 @@
+"""The roadmap adapter: one row per stage x module cell, laid out as the FlagOS indicator table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QT_TRANSLATE_NOOP, Qt
+
+from planner import model as m
+from planner.changes import Area
+from planner.errors import ParseError
+from planner.services import structure
+from ui import theme
+from ui.commands import JournalCommand
+from ui.indicator_status import achievement, latest_reading, level
+from ui.plan_text import format_percent
+from ui.table_model import Column, PlanTableModel
+
+_MONTHS = re.compile(r"^\s*(\d+)\s*[-–~～至到]\s*(\d+)\s*(?:个月|月|months?)?\s*$", re.I)
+_DATES = re.compile(r"^\s*(\d{4}-\d{1,2}-\d{1,2})\s*(?:至|到|~|～|–|-|to)\s*(\d{4}-\d{1,2}-\d{1,2})\s*$")
+CELL_FIELDS = ("scope", "actions", "acceptance", "evaluation_method", "data_source")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Roadmap", text)
+
+
+@dataclass(frozen=True)
+class CellRow:
+    stage: m.Stage
+    module: m.Module
+    first_of_stage: bool
+    modules_in_stage: int
+
+
+def stage_span_text(stage: m.Stage) -> str:
+    if stage.start_month is not None and stage.end_month is not None:
+        return f"{stage.start_month}-{stage.end_month} 个月"
+    if stage.start_date and stage.end_date:
+        fmt = QLocale.FormatType.ShortFormat
+        return f"{QLocale().toString(QDate(stage.start_date), fmt)} – {QLocale().toString(QDate(stage.end_date), fmt)}"
+    return ""
+
+
+def parse_stage_span(text: str) -> dict:
+    """Fields of a stage from "0-6 个月" or "2025-01-27 至 2025-03-10"; "" clears the span."""
+    import datetime as dt
+    if not text.strip():
+        return dict(start_month=None, end_month=None, start_date=None, end_date=None)
+    match = _MONTHS.match(text)
+    if match:
+        return dict(start_month=int(match.group(1)), end_month=int(match.group(2)), start_date=None, end_date=None)
+    match = _DATES.match(text)
+    if match:
+        try:
+            start, end = (dt.date.fromisoformat("-".join(f"{int(p):02d}" for p in g.split("-"))) for g in match.groups())
+        except ValueError:
+            raise ParseError(tr("%1 holds an impossible date").replace("%1", text)) from None
+        return dict(start_month=None, end_month=None, start_date=start, end_date=end)
+    raise ParseError(tr("Write a stage span as 0-6 个月 or 2025-01-27 至 2025-03-10, not %1").replace("%1", text))
+
+
+def _cell_setter(key: str, label: str):
+    def setter(model, row: CellRow, value):
+        value = str(value).strip()
+        cell = model.plan.cell(row.stage.id, row.module.id)
+        if (getattr(cell, key) if cell else "") == value:
+            return None
+        text = tr("Edit %1 of %2 / %3").replace("%1", QCoreApplication.translate("Column", label)) \
+            .replace("%2", row.stage.name).replace("%3", row.module.name)
+        return JournalCommand(model.controller, text, structure.set_cell, row.stage.id, row.module.id, **{key: value})
+    return setter
+
+
+def _stage_name(model, row, value):
+    name = str(value).strip()
+    if not name or name == row.stage.name:
+        return None
+    return JournalCommand(model.controller, tr("Rename stage %1").replace("%1", row.stage.name),
+                          structure.update_stage, row.stage.id, name=name)
+
+
+def _stage_span(model, row, value):
+    fields = parse_stage_span(str(value))
+    if all(getattr(row.stage, k) == v for k, v in fields.items()):
+        return None
+    return JournalCommand(model.controller, tr("Change the span of %1").replace("%1", row.stage.name),
+                          structure.update_stage, row.stage.id, **fields)
+
+
+def _module_name(model, row, value):
+    name = str(value).strip()
+    if not name or name == row.module.name:
+        return None
+    return JournalCommand(model.controller, tr("Rename module %1").replace("%1", row.module.name),
+                          structure.update_module, row.module.id, name=name)
+
+
+def _cell_text(key):
+    def get(model, row):
+        cell = model.plan.cell(row.stage.id, row.module.id)
+        return getattr(cell, key) if cell else ""
+    return get
+
+
+def _cell_column(key: str, label: str, width: int) -> Column:
+    return Column(key, label, width, get=_cell_text(key), set=_cell_setter(key, label), kind="multiline")
+
+
+COLUMNS = [
+    Column("stage", QT_TRANSLATE_NOOP("Column", "Stage"), 120, get=lambda mo, r: r.stage.name, set=_stage_name),
+    Column("span", QT_TRANSLATE_NOOP("Column", "Time span"), 100, get=lambda mo, r: stage_span_text(r.stage),
+           edit_text=lambda mo, r: (f"{r.stage.start_month}-{r.stage.end_month} 个月" if r.stage.start_month is not None
+                                    else f"{r.stage.start_date} 至 {r.stage.end_date}" if r.stage.start_date else ""),
+           set=_stage_span, check=lambda mo, r, t: parse_stage_span(t),
+           tip=QT_TRANSLATE_NOOP("Column", "Months from the programme start (0-6 个月) or dates")),
+    Column("module", QT_TRANSLATE_NOOP("Column", "Module"), 90, get=lambda mo, r: r.module.name, set=_module_name),
+    _cell_column("scope", QT_TRANSLATE_NOOP("Column", "Scope"), 220),
+    _cell_column("actions", QT_TRANSLATE_NOOP("Column", "Actions"), 260),
+    _cell_column("acceptance", QT_TRANSLATE_NOOP("Column", "Acceptance indicators"), 240),
+    Column("indicators", QT_TRANSLATE_NOOP("Column", "Indicator status"), 200, get=lambda mo, r: mo.indicator_text(r),
+           tip=QT_TRANSLATE_NOOP("Column", "Achievement at the latest reading: green on target, amber within 10%, red below")),
+    _cell_column("evaluation_method", QT_TRANSLATE_NOOP("Column", "Evaluation method"), 180),
+    _cell_column("data_source", QT_TRANSLATE_NOOP("Column", "Data source"), 180),
+]
+
+
+class RoadmapModel(PlanTableModel):
+    areas = Area.STAGES | Area.MODULES | Area.ROADMAP | Area.INDICATORS | Area.READINGS
+    columns = COLUMNS
+
+    def collect(self, plan) -> list[CellRow]:
+        rows = []
+        for stage in plan.stages:
+            for number, module in enumerate(plan.modules):
+                rows.append(CellRow(stage, module, number == 0, len(plan.modules)))
+        return rows
+
+    def prepare(self) -> None:
+        plan = self.plan
+        self._indicators: dict[tuple, list] = {}
+        for indicator in plan.indicators:
+            rate = achievement(indicator, latest_reading(plan, indicator.id))
+            self._indicators.setdefault((indicator.stage_id, indicator.module_id), []).append((indicator, rate))
+
+    def indicators_of(self, row: CellRow) -> list:
+        return self._indicators.get((row.stage.id, row.module.id), [])
+
+    def indicator_text(self, row: CellRow) -> str:
+        return "\n".join(f"● {ind.name} {format_percent(rate) or tr('no data')}" for ind, rate in self.indicators_of(row))
+
+    def worst_level(self, row: CellRow) -> str | None:
+        levels = [level(rate) for _, rate in self.indicators_of(row)]
+        for name in ("bad", "warn", "ok", "none"):
+            if name in levels:
+                return name
+        return None
+
+    def decorate(self, row, column, role):
+        if column.key == "indicators" and role == Qt.ItemDataRole.BackgroundRole:
+            worst = self.worst_level(row)
+            return theme.status_colour(worst) if worst else None
+        if column.key in ("stage", "span") and role == Qt.ItemDataRole.BackgroundRole:
+            return theme.status_colour("header")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.key == "stage":
+                return row.stage.label or row.stage.name
+            if column.tip:
+                return QCoreApplication.translate("Column", column.tip)
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid():
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return super().data(index, role)

@@ -1,0 +1,194 @@
+"""The task matrix view: filter bar, the task table, add / delete / move, live validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from planner import model as m
+from planner.changes import Area
+from planner.services import tasks
+from ui.commands import JournalCommand
+from ui.delegates import SpecDelegate
+from ui.views.task_model import STATUS_LABELS, TaskTableModel, status_label
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TaskMatrix", text)
+
+
+class TaskMatrixView(QWidget):
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.model = TaskTableModel(controller, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.delegate = SpecDelegate(self.model, self.table)
+        self.table.setItemDelegate(self.delegate)
+        for number, spec in enumerate(self.model.columns):
+            self.table.setColumnWidth(number, spec.width)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("problem")
+        self.problem_label.setStyleSheet("color: #da3633;")
+        self.problem_label.setWordWrap(True)
+        self.delegate.problem.connect(self.problem_label.setText)
+        self.controller.error.connect(self._on_controller_error)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filter_bar())
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.problem_label)
+        controller.changed.connect(self._on_controller_changed)
+        controller.document_replaced.connect(self._fill_filters)
+        self._fill_filters()
+
+    # --- filter bar ------------------------------------------------------------------
+    def _build_filter_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.stage_filter, self.module_filter = QComboBox(self), QComboBox(self)
+        self.team_filter, self.status_filter = QComboBox(self), QComboBox(self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("Search ID, scope, actions, roles…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(tr("Show only tasks whose text contains this"))
+        for label, combo in ((tr("Stage"), self.stage_filter), (tr("Module"), self.module_filter),
+                             (tr("Team"), self.team_filter), (tr("Status"), self.status_filter)):
+            bar.addWidget(QLabel(label, self))
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+            bar.addWidget(combo)
+        self.search.textChanged.connect(self._on_filter_changed)
+        bar.addWidget(self.search, 1)
+        for text, tip, slot in (
+            (tr("Add"), tr("Add a task after the current one (Ctrl+Shift+N)"), self.add_task),
+            (tr("Delete"), tr("Delete the selected tasks"), self.delete_selected),
+            (tr("Up"), tr("Move the task up within its module"), lambda: self.move_current(-1)),
+            (tr("Down"), tr("Move the task down within its module"), lambda: self.move_current(1)),
+        ):
+            button = QPushButton(text, self)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        return bar
+
+    def _fill_filters(self) -> None:
+        if self.controller.project is None:
+            return
+        plan = self.controller.plan()
+        self._fill(self.stage_filter, [(s.name, s.id) for s in plan.stages])
+        self._fill(self.module_filter, [(x.name, x.id) for x in plan.modules])
+        self._fill(self.team_filter, [(t.name, t.id) for t in plan.teams])
+        self._fill(self.status_filter, [(status_label(v), v) for v in STATUS_LABELS])
+
+    def _fill(self, combo: QComboBox, items) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(tr("All"), None)
+        for label, value in items:
+            combo.addItem(label, value)
+        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+        combo.blockSignals(False)
+
+    def _on_filter_changed(self, *_args) -> None:
+        stage, module = self.stage_filter.currentData(), self.module_filter.currentData()
+        team, status = self.team_filter.currentData(), self.status_filter.currentData()
+        needle = self.search.text().strip().lower()
+        if stage is None and module is None and team is None and status is None and not needle:
+            self.model.set_filter(None)
+            return
+        teams = self._teams_by_task() if team is not None else {}
+
+        def keep(task: m.Task) -> bool:
+            return ((stage is None or task.stage_id == stage) and (module is None or task.module_id == module)
+                    and (status is None or task.status == status)
+                    and (team is None or team in teams.get(task.id, ()))
+                    and (not needle or needle in _haystack(task)))
+        self.model.set_filter(keep)
+
+    def _teams_by_task(self) -> dict[int, set[int]]:
+        """Teams responsible or accountable for a task, directly or through its module."""
+        plan = self.controller.plan()
+        by_module: dict[int, set[int]] = {}
+        by_task: dict[int, set[int]] = {}
+        for cell in plan.raci:
+            if cell.role in ("R", "A"):
+                target = by_module if cell.module_id is not None else by_task
+                target.setdefault(cell.module_id if cell.module_id is not None else cell.task_id, set()).add(cell.team_id)
+        return {t.id: by_task.get(t.id, set()) | by_module.get(t.module_id, set()) for t in plan.tasks}
+
+    def _on_controller_changed(self, changes) -> None:
+        if changes.areas & (Area.STAGES | Area.MODULES | Area.TEAMS):
+            self._fill_filters()
+
+    def _on_controller_error(self, message: str) -> None:
+        if self.isVisible():
+            self.problem_label.setText(message)
+
+    # --- row actions -----------------------------------------------------------------
+    def current_task(self) -> m.Task | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def add_task(self) -> None:
+        plan = self.controller.plan()
+        current = self.current_task()
+        module_id = current.module_id if current else self.module_filter.currentData()
+        if module_id is None and plan.modules:
+            module_id = plan.modules[0].id
+        stage_id = current.stage_id if current else self.stage_filter.currentData()
+        code = self.controller.project.read(lambda s: tasks.next_task_code(s, module_id))
+        start = current.start_date if current else plan.programme.start_date
+        end = start + dt.timedelta(days=6)
+        command = JournalCommand(self.controller, tr("Add task %1").replace("%1", code), tasks.add_task, code,
+                                 start=start, end=end, module_id=module_id, stage_id=stage_id,
+                                 period_style=current.period_style if current else m.PeriodStyle.week.value)
+        if self.controller.try_push(command):
+            self.select_task(code)
+
+    def select_task(self, code: str) -> None:
+        row = self.model.row_of(lambda t: t.code == code)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def delete_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
+        chosen = [self.model.row_at(r) for r in rows] or ([self.current_task()] if self.current_task() else [])
+        if not chosen:
+            return
+        codes = ", ".join(t.code for t in chosen)
+        stack = self.controller.undo_stack
+        stack.beginMacro(tr("Delete %1").replace("%1", codes))
+        for task in chosen:
+            self.controller.try_push(JournalCommand(self.controller, tr("Delete %1").replace("%1", task.code),
+                                                    tasks.delete_task, task.id))
+        stack.endMacro()
+
+    def move_current(self, step: int) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        siblings = [t for t in self.controller.plan().tasks if t.module_id == task.module_id]
+        index = next(i for i, t in enumerate(siblings) if t.id == task.id) + step
+        if not 0 <= index < len(siblings):
+            return
+        column = self.table.currentIndex().column()
+        text = tr("Move %1 up").replace("%1", task.code) if step < 0 else tr("Move %1 down").replace("%1", task.code)
+        if self.controller.try_push(JournalCommand(self.controller, text, tasks.move_task, task.id, index)):
+            row = self.model.row_of(lambda t: t.code == task.code)
+            self.table.setCurrentIndex(self.model.index(row, column))
+
+
+def _haystack(task: m.Task) -> str:
+    return " ".join((task.code, task.name, task.actions, task.roles_text, task.milestone_text)).lower()
