@@ -134,3 +134,33 @@ def test_acceptance_without_comparator_uses_the_count_in_the_sentence():
     assert [(i.number, i.name, i.target_text) for i in items] == [
         (1, "治理章程公示率", "100%"), (2, "17 家厂商签署适配承诺书", "17家"),
     ]
+
+
+# --- whatever a user types, the answer is a figure or a typed error --------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["≥", "≤", ">", "<", "=", "+", "→", "->", "从", "降低至", "提升到", "以下", "以内",
+                           "%", "款", "秒", "毫秒", "（", "）", "(", ")", " ", "/", ".", "-", "1", "25", "0.5",
+                           "99.9", "A+", "待定", "，", "、", "1. ", "2. "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=8).map("".join) | st.text(max_size=20))
+def test_any_phrase_parses_or_raises_a_typed_error(text):
+    try:
+        target = parse_target(text)
+    except TargetParseError as error:
+        assert error.value == text
+    else:
+        assert target.value == target.value  # a real number, never NaN
+    split_acceptance(text)  # never raises
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=6).map("".join) | st.text(max_size=12), st.sampled_from(["", "%", "款"]))
+def test_any_value_parses_or_raises_a_typed_error(raw, unit):
+    try:
+        parse_value(raw, unit)
+    except ValueParseError as error:
+        assert error.value == raw
