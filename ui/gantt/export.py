@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox)
 
@@ -54,7 +54,7 @@ def paint_tile(p: QPainter, view, x0: float, x1: float, y0: float, y1: float, na
     p.restore()
     p.save()
     p.translate(names_w, 0)
-    view.timeline.paint_window(p, QRectF(x0, y0, x1 - x0, body_h), options)
+    view.timeline.paint_window(p, QPointF(x0, y0), QRectF(x0, y0, x1 - x0, body_h), options)
     p.restore()
 
 

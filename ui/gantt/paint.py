@@ -25,7 +25,7 @@ C = {
     "summary": QColor("#3D4652"), "baseline": QColor(150, 150, 150, 150),
     "actual": QColor("#2E9E5B"), "float": QColor("#8A96A3"),
     "milestone": QColor("#F2B705"), "link": QColor("#5A6470"), "broken": QColor("#D62728"),
-    "nonworking": QColor(0, 0, 0, 16), "grid": QColor(0, 0, 0, 28), "stripe": QColor(0, 0, 0, 7),
+    "nonworking": QColor("#EFF1F4"), "grid": QColor(0, 0, 0, 28), "stripe": QColor(0, 0, 0, 7),
     "today": QColor("#D62728"), "select": QColor(70, 130, 240, 45), "text": QColor("#1F2328"),
     "header": QColor("#F3F5F8"), "header_line": QColor("#C9CED6"),
     "stage": [QColor(91, 143, 249, 60), QColor(90, 216, 166, 60), QColor(246, 189, 22, 60), QColor(232, 104, 74, 55)],
@@ -103,22 +103,25 @@ def paint_body(p: QPainter, lay: GanttLayout, window: QRectF, options: PaintOpti
 
 
 def _background(p, lay, x0, x1, y0, y1, options) -> None:
+    # Opaque, pixel-aligned fills without antialiasing: the cheapest way to cover the window.
+    p.setRenderHint(QPainter.Antialiasing, False)
     h = lay.row_height
+    if options.calendar is not None:
+        for a, b in lay.nonworking_in(options.calendar, x0, x1):
+            p.fillRect(QRectF(round(a), y0, round(b) - round(a), y1 - y0), C["nonworking"])
     for r in lay.rows_in(y0, y1):
         top = r * h
         if r in _selected_rows(lay, options.selected, r):
             p.fillRect(QRectF(x0, top, x1 - x0, h), C["select"])
         elif lay.data.rows[r].kind == GROUP:
             p.fillRect(QRectF(x0, top, x1 - x0, h), C["stripe"])
-    if options.calendar is not None:
-        for a, b in lay.nonworking_in(options.calendar, x0, x1):
-            p.fillRect(QRectF(a, y0, b - a, y1 - y0), C["nonworking"])
     p.setPen(QPen(C["grid"], 1))
     for t in lay.ticks(x0, x1).major:
-        p.drawLine(QPointF(t.x, y0), QPointF(t.x, y1))
+        p.drawLine(QPointF(round(t.x) + 0.5, y0), QPointF(round(t.x) + 0.5, y1))
+    p.setPen(QPen(C["header_line"], 1.5, Qt.DashLine))
     for band in lay.stage_bands(options.stages):
-        p.setPen(QPen(C["header_line"], 1.5, Qt.DashLine))
         p.drawLine(QPointF(band.x0, y0), QPointF(band.x0, y1))
+    p.setRenderHint(QPainter.Antialiasing, True)
 
 
 def _selected_rows(lay, selected, r) -> set[int]:
@@ -231,31 +234,37 @@ NAME_COLUMNS = (("ID", 64), ("name", 220), ("start", 80), ("end", 80))
 def paint_names(p: QPainter, lay: GanttLayout, y0: float, y1: float, width: float, options: PaintOptions,
                 *, expanded_arrows: bool = True) -> None:
     """Task rows (ID, indented name, start, end) for content y in [y0, y1), from x = 0."""
-    p.setFont(base_font(options))
+    normal = base_font(options)
+    bold = QFont(normal)
+    bold.setBold(True)
     h = lay.row_height
-    metrics = QFontMetricsF(p.font())
+    metrics = {False: QFontMetricsF(normal), True: QFontMetricsF(bold)}
     origin = lay.data.origin
+    p.setRenderHint(QPainter.Antialiasing, False)
     for r in lay.rows_in(y0, y1):
         row, top = lay.data.rows[r], r * h
         if r in _selected_rows(lay, options.selected, r):
             p.fillRect(QRectF(0, top, width, h), C["select"])
         elif row.kind == GROUP:
             p.fillRect(QRectF(0, top, width, h), C["stripe"])
-        x = 4.0
+        strong = row.kind != "task"
+        p.setFont(bold if strong else normal)
         p.setPen(C["text"])
-        cells = _name_cells(row, lay.data.task_span(r), origin)
-        for (key, w), text in zip(NAME_COLUMNS, cells):
+        x = 4.0
+        for (key, w), text in zip(NAME_COLUMNS, _name_cells(row, lay.data.task_span(r), origin)):
+            if x >= width:
+                break
             indent = 14.0 * row.depth + (14 if key == "name" and row.kind != MILESTONES else 0)
             if key == "name" and row.kind == GROUP and expanded_arrows:
                 p.drawText(QRectF(x, top, 14, h), Qt.AlignCenter, "▸" if row.collapsed else "▾")
-            font = p.font()
-            font.setBold(row.kind != "task")
-            p.setFont(font)
-            rect = QRectF(x + indent, top, w - indent - 4, h)
-            p.drawText(rect, Qt.AlignVCenter | Qt.AlignLeft, metrics.elidedText(text, Qt.ElideRight, rect.width()))
+            cell_w = min(w, width - x) - indent - 4
+            if text and cell_w > 8:
+                elided = metrics[strong].elidedText(text, Qt.ElideRight, cell_w)
+                p.drawText(QRectF(x + indent, top, cell_w, h), Qt.AlignVCenter | Qt.AlignLeft, elided)
             x += w
         p.setPen(QPen(C["grid"], 1))
         p.drawLine(QPointF(0, top + h - 0.5), QPointF(width, top + h - 0.5))
+    p.setRenderHint(QPainter.Antialiasing, True)
 
 
 def _name_cells(row, span, origin) -> tuple[str, str, str, str]:

@@ -67,24 +67,42 @@ class TimelineArea(QAbstractScrollArea):
 
     # --- painting -------------------------------------------------------------------
     def paintEvent(self, event):
+        """Paint only the damaged part: a drag repaints one row band, a scroll the whole view."""
         p = QPainter(self.viewport())
-        p.fillRect(self.viewport().rect(), self.palette().base())
-        self.paint_window(p, self.visible_window(), self.gantt.paint_options())
+        rect = QRectF(event.rect())
+        p.fillRect(rect, self.palette().base())
+        view = self.visible_window()
+        top = max(rect.top(), paint.HEADER_HEIGHT) - paint.HEADER_HEIGHT + view.top()
+        bottom = rect.bottom() + 1 - paint.HEADER_HEIGHT + view.top()
+        win = QRectF(view.left() + rect.left(), top, rect.width(), max(0.0, bottom - top))
+        self.paint_window(p, view.topLeft(), win, self.gantt.paint_options(), header=rect.top() < paint.HEADER_HEIGHT)
         p.end()
 
-    def paint_window(self, p: QPainter, win: QRectF, options) -> None:
+    def paint_window(self, p: QPainter, origin: QPointF, win: QRectF, options, *, header: bool = True) -> None:
+        """Body content `win` and (optionally) the header, with content `origin` at device (0, HEADER)."""
         lay = self.gantt.layout
         p.setRenderHint(QPainter.Antialiasing, True)
-        p.save()
-        p.setClipRect(QRectF(0, paint.HEADER_HEIGHT, win.width(), win.height()))
-        p.translate(-win.left(), paint.HEADER_HEIGHT - win.top())
-        paint.paint_body(p, lay, win, options)
-        p.restore()
-        p.save()
-        p.setClipRect(QRectF(0, 0, win.width(), paint.HEADER_HEIGHT))
-        p.translate(-win.left(), 0)
-        paint.paint_header(p, lay, win.left(), win.right(), options)
-        p.restore()
+        if win.height() > 0:
+            p.save()
+            p.translate(-origin.x(), paint.HEADER_HEIGHT - origin.y())
+            p.setClipRect(win)
+            paint.paint_body(p, lay, win, options)
+            p.restore()
+        if header:
+            p.save()
+            p.translate(-origin.x(), 0)
+            p.setClipRect(QRectF(win.left(), 0, win.width(), paint.HEADER_HEIGHT))
+            paint.paint_header(p, lay, win.left(), win.right(), options)
+            p.restore()
+
+    def update_rows(self, first: int, last: int) -> None:
+        """Schedule a repaint of the viewport band holding rows first..last."""
+        h = self.gantt.layout.row_height
+        top = first * h - self.y_offset() + paint.HEADER_HEIGHT
+        bottom = (last + 1) * h - self.y_offset() + paint.HEADER_HEIGHT
+        top = max(top, paint.HEADER_HEIGHT)
+        if bottom > top:
+            self.viewport().update(0, int(top), self.viewport().width(), int(bottom - top) + 1)
 
     # --- mouse ----------------------------------------------------------------------
     def mousePressEvent(self, event):

@@ -121,6 +121,7 @@ class GanttView(QWidget):
         self._refresh_baselines(plan)
         self._dirty = False
         self._apply_scale(self.scale)
+        self.names.update()
 
     def _apply_scale(self, scale: TimeScale) -> None:
         self.scale = scale
@@ -128,7 +129,7 @@ class GanttView(QWidget):
         self.x_min, self.x_max = self.layout.x_range()
         self.timeline.update_scroll_ranges()
         self._sync_level_box()
-        self.repaint_all()
+        self.timeline.viewport().update()  # the names pane does not change with the time scale
 
     def repaint_all(self) -> None:
         self.timeline.viewport().update()
@@ -271,13 +272,15 @@ class GanttView(QWidget):
             bar = self.layout.bar(gesture.row)
             src_x = bar.x0 if gesture.kind == "link_start" else bar.x1
             self.link_preview = (QPointF(src_x, bar.mid_y), QPointF(gesture.x, gesture.y))
-        elif gesture.kind != "progress":
+            self.timeline.viewport().update()
+            return
+        if gesture.kind != "progress":
             self.preview = gesture.preview(self.plan(), self.calendar, self.layout)
         else:
             bar = self.layout.bar(gesture.row)
             value = gesture.new_progress(self.layout)
             self.preview = (gesture.row, bar.x0, bar.x0 + (bar.x1 - bar.x0) * value)
-        self.timeline.viewport().update()
+        self.timeline.update_rows(gesture.row, gesture.row)  # the ghost stays in its row
 
     def finish_gesture(self, gesture) -> None:
         self.preview = self.link_preview = None
