@@ -100,7 +100,7 @@ def build() -> RowBook:
     _add_dependencies(book, tasks)
     _add_milestones(book, tasks, stages)
     _add_risks(book, tasks, modules, teams)
-    _add_readings(book)
+    _add_readings(book, stages[0])
     return book
 
 
@@ -225,10 +225,10 @@ def _add_risks(book, tasks, modules, teams) -> None:
                         owner=responsible_team(module.name), task_id=task.id, module_id=module.id))
 
 
-def _add_readings(book) -> None:
+def _add_readings(book, running_stage: m.Stage) -> None:
     by_name = {}
     for indicator in book.all(m.Indicator):
-        if indicator.stage_id == 1:  # readings are for the running stage
+        if indicator.stage_id == running_stage.id:  # readings are for the running stage
             by_name.setdefault(indicator.name, indicator)
     module_name = {x.id: x.name for x in book.all(m.Module)}
     for name, rows in READINGS.items():

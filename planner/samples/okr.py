@@ -96,14 +96,15 @@ def build() -> RowBook:
     book = RowBook()
     book.add(m.Programme(name="研发中心 2025 OKR", start_date=START, status_date=STATUS_DATE,
                          notes="交付型与探索型目标建议按约 7:3 配置；双周对齐会、月度技术评审、季度深度复盘。"))
+    quarters = []
     for i, (name, label, a, b) in enumerate(QUARTERS):
-        book.add(m.Stage(order=i, name=name, label=label, start_month=a, end_month=b,
-                         start_date=add_months(START, a), end_date=add_months(START, b) - dt.timedelta(days=1)))
+        quarters.append(book.add(m.Stage(order=i, name=name, label=label, start_month=a, end_month=b,
+                         start_date=add_months(START, a), end_date=add_months(START, b) - dt.timedelta(days=1))))
     modules = {prefix: book.add(m.Module(order=i, name=name, prefix=prefix)) for i, (name, prefix) in enumerate(MODULES)}
     teams = {name: book.add(m.Team(order=i, name=name))
              for i, name in enumerate(["研发中心", "架构组", "产品管理部", "技术委员会"])}
     key_results = _add_objectives(book, teams)
-    _add_tasks(book, modules, key_results)
+    _add_tasks(book, modules, key_results, quarters[0])
     return book
 
 
@@ -162,13 +163,13 @@ def _link_indicator(book, kr, objective_code, name, text, team) -> None:
                            source="OKR 进度看板", verified=True))
 
 
-def _add_tasks(book, modules, key_results) -> None:
+def _add_tasks(book, modules, key_results, quarter: m.Stage) -> None:
     tasks = {}
     for order, (code, name, (a, b), kr_key, progress) in enumerate(TASKS):
         start, end = add_months(START, a), add_months(START, b) - dt.timedelta(days=1)
         status = m.TaskStatus.in_progress if progress > 0 else m.TaskStatus.not_started
         task = book.add(m.Task(
-            code=code, module_id=modules[code.split("-")[0]].id, stage_id=1, order=order, name=name,
+            code=code, module_id=modules[code.split("-")[0]].id, stage_id=quarter.id, order=order, name=name,
             actions=key_results[kr_key].execution, start_date=start, end_date=end,
             period_style=m.PeriodStyle.month.value, progress=progress,
             actual_start=start if progress > 0 else None, status=status.value,
