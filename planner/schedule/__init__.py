@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 from planner.schedule.calendar import WorkCalendar, calendar_for
 from planner.schedule.cpm import critical_chain, solve
@@ -48,6 +49,18 @@ def schedule_plan(plan, status_date: dt.date | None = None) -> ScheduleResult:
     cycle raises `planner.errors.CycleError`.
     """
     status_date = status_date or plan.programme.status_date or dt.date.today()
+    # tens of thousands of small objects: a collection pass over a big plan mid-way costs
+    # more than the whole schedule, so collect only after
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _schedule(plan, status_date)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _schedule(plan, status_date: dt.date) -> ScheduleResult:
     b = build(plan)
     res = solve(b.net, b.tasks.codes)
     cal = b.calendar
@@ -67,48 +80,46 @@ def schedule_plan(plan, status_date: dt.date | None = None) -> ScheduleResult:
     return result
 
 
-def _new(cls, values: dict):
+def _new(cls, values: dict, _make=object.__new__, _set=object.__setattr__):
     """Build a frozen dataclass without its generated __init__ (which calls
-    object.__setattr__ once per field): 10,000+ timings per schedule make it count."""
-    obj = object.__new__(cls)
-    obj.__dict__.update(values)
+    object.__setattr__ once per field, 5x slower): 10,000+ timings per schedule make it count."""
+    obj = _make(cls)
+    _set(obj, "__dict__", values)
     return obj
 
 
 def _timings(b: Built, res, late: list[bool], risk: list[bool]) -> dict[int, TaskTiming]:
     t, dur, cal = b.tasks, b.net.duration, b.calendar
     start, ls, tf, ff = res.start, res.late_start, res.total_float, res.free_float
-    last = [s + d - 1 if d else s for s, d in zip(start, dur)]
-    late_last = [s + d - 1 if d else s for s, d in zip(ls, dur)]
     d_start = cal.dates(start)
-    d_last = cal.dates(last)
+    d_last = cal.dates([s + d - 1 if d else s for s, d in zip(start, dur)])
     d_ls = cal.dates(ls)
-    d_lf = cal.dates(late_last)
-    out: dict[int, TaskTiming] = {}
-    for i, tid in enumerate(t.ids):
-        if t.manual[i] and not t.started[i]:
-            s, f = t.planned_start[i], t.planned_finish[i]  # manual dates are kept as written
-        else:
-            s, f = d_start[i], d_last[i]
-        out[tid] = _new(TaskTiming, {
-            "task_id": tid, "start": s, "finish": f,
-            "early_start": s, "early_finish": f,
-            "late_start": d_ls[i], "late_finish": d_lf[i],
-            "duration": dur[i], "total_float": tf[i], "free_float": ff[i],
-            "critical": tf[i] <= 0, "late": late[i], "at_risk": risk[i],
+    d_lf = cal.dates([s + d - 1 if d else s for s, d in zip(ls, dur)])
+    # manual tasks not yet started keep their dates as written
+    keep = [m and not st for m, st in zip(t.manual, t.started)]
+    starts = [p if k else c for k, p, c in zip(keep, t.planned_start, d_start)]
+    finishes = [p if k else c for k, p, c in zip(keep, t.planned_finish, d_last)]
+    new = _new
+    return {
+        tid: new(TaskTiming, {
+            "task_id": tid, "start": s, "finish": f, "early_start": s, "early_finish": f,
+            "late_start": a, "late_finish": z, "duration": d, "total_float": tot,
+            "free_float": fr, "critical": tot <= 0, "late": lt, "at_risk": rk,
         })
-    return out
+        for tid, s, f, a, z, d, tot, fr, lt, rk in zip(
+            t.ids, starts, finishes, d_ls, d_lf, dur, tf, ff, late, risk)
+    }
 
 
 def _links(b: Built, res, states, slacks, required) -> dict[int, LinkStatus]:
-    net, cal, ids = b.net, b.calendar, b.tasks.ids
+    ids = b.tasks.ids
     req_last = [r if k in ("FS", "SS") else r - 1 for r, k in zip(required, b.edge_type)]  # FF/SF: finish day
-    days = cal.dates(req_last)
-    out: dict[int, LinkStatus] = {}
-    for k, dep in enumerate(b.edge_dep):
-        out[dep["id"]] = _new(LinkStatus, {
-            "dependency_id": dep["id"], "predecessor_id": ids[net.pred[k]],
-            "successor_id": ids[net.succ[k]], "state": LinkState(states[k]),
-            "earliest_successor_start": days[k], "slack": slacks[k],
+    days = b.calendar.dates(req_last)
+    new = _new
+    return {
+        dep["id"]: new(LinkStatus, {
+            "dependency_id": dep["id"], "predecessor_id": ids[p], "successor_id": ids[s],
+            "state": st, "earliest_successor_start": day, "slack": sl,
         })
-    return out
+        for dep, p, s, st, day, sl in zip(b.edge_dep, b.net.pred, b.net.succ, states, days, slacks)
+    }

@@ -96,7 +96,7 @@ class WorkCalendar:
         self._lo, self._hi, self._cum, self._days = lo, hi, cum, days
         o = self.origin.toordinal()
         self._zero = cum[o - lo]  # internal index of the origin; public index = internal - zero
-        self._dates: list[dt.date] | None = None
+        self._date_objs: list[dt.date] | None = None
 
     def _ensure(self, ordinal: int) -> None:
         if self._lo <= ordinal < self._hi:
@@ -140,20 +140,27 @@ class WorkCalendar:
         return dt.date.fromordinal(self._days[index + self._zero])
 
     def dates(self, indices: Iterable[int]) -> list[dt.date]:
-        """Many conversions at once (the scheduler's bulk path)."""
+        """Many index -> date conversions at once (the scheduler's bulk path)."""
         indices = list(indices)
-        if indices:
-            self._ensure_index(min(indices))
-            self._ensure_index(max(indices))
-        days, zero, fromordinal = self._days, self._zero, dt.date.fromordinal
-        cache: dict[int, dt.date] = {}
-        out = []
-        for i in indices:
-            d = cache.get(i)
-            if d is None:
-                d = cache[i] = fromordinal(days[i + zero])
-            out.append(d)
-        return out
+        if not indices:
+            return []
+        self._ensure_index(min(indices))
+        self._ensure_index(max(indices))
+        if self._date_objs is None:  # one date object per working day, shared by all results
+            self._date_objs = [dt.date.fromordinal(o) for o in self._days]
+        objs, zero = self._date_objs, self._zero
+        return [objs[i + zero] for i in indices]
+
+    def indices(self, days: Iterable[dt.date]) -> list[int]:
+        """Many date -> index conversions at once (next working day for days off)."""
+        ordinals = [d.toordinal() for d in days]
+        if not ordinals:
+            return []
+        self._ensure(min(ordinals))
+        self._ensure(max(ordinals) + 1)
+        cum, base = self._cum, self._lo
+        zero = self._zero
+        return [cum[o - base] - zero for o in ordinals]
 
     def add_working_days(self, day: dt.date, n: int) -> dt.date:
         """The working day `n` working days after `day` (before it when n < 0)."""

@@ -9,6 +9,8 @@ single loop over integer arrays in topological order (Kahn's algorithm). Tasks a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add, sub
 
 from planner.errors import CycleError
 
@@ -72,32 +74,27 @@ class Pass:
     total_float: list[int]
     free_float: list[int]
     finish: int  # project finish (exclusive working-day index)
-    out_ptr: list[int]  # CSR by predecessor: edges out_edge[out_ptr[u]:out_ptr[u+1]]
+    out_ptr: list[int]  # CSR by predecessor: u's edges are positions out_ptr[u]:out_ptr[u+1] of
+    out_succ: list[int]  # out_succ / out_w / out_edge (the edge's number in the Network)
+    out_w: list[int]
     out_edge: list[int]
 
 
 def _csr(n: int, pred: list[int]) -> tuple[list[int], list[int]]:
-    """Edge numbers grouped by predecessor (counting sort, O(n + m))."""
-    ptr = [0] * (n + 1)
+    """Edge numbers grouped by predecessor, in input order within a group."""
+    counts = [0] * (n + 1)
     for p in pred:
-        ptr[p + 1] += 1
-    for i in range(n):
-        ptr[i + 1] += ptr[i]
-    fill = ptr[:-1]
-    fill = list(fill)
-    edges = [0] * len(pred)
-    for k, p in enumerate(pred):
-        edges[fill[p]] = k
-        fill[p] += 1
-    return ptr, edges
+        counts[p + 1] += 1
+    ptr = list(accumulate(counts))
+    return ptr, sorted(range(len(pred)), key=pred.__getitem__)  # stable, runs in C
 
 
 def solve(net: Network, codes: list[str] | None = None) -> Pass:
     """Forward pass (Kahn) then backward pass; raises CycleError naming the cycle."""
     n = net.n
     dur, fixed, floor = net.duration, net.fixed, net.floor
-    succ_of_edge, weight = net.succ, net.weight
     out_ptr, out_edge = _csr(n, net.pred)
+    succ_of_edge, weight = net.succ, net.weight
     out_succ = [succ_of_edge[k] for k in out_edge]
     out_w = [weight[k] for k in out_edge]
 
@@ -107,10 +104,7 @@ def solve(net: Network, codes: list[str] | None = None) -> Pass:
     allowed = [NEG] * n
     start = [0] * n
     order = [v for v in range(n) if not indeg[v]]
-    i = 0
-    while i < len(order):
-        u = order[i]
-        i += 1
+    for u in order:  # the list grows while we walk it: Kahn's queue
         f = fixed[u]
         if f is None:
             a = allowed[u]
@@ -118,37 +112,40 @@ def solve(net: Network, codes: list[str] | None = None) -> Pass:
         else:
             su = f
         start[u] = su
-        for k in range(out_ptr[u], out_ptr[u + 1]):
-            v = out_succ[k]
-            c = su + out_w[k]
+        lo, hi = out_ptr[u], out_ptr[u + 1]
+        if lo == hi:
+            continue
+        for v, w in zip(out_succ[lo:hi], out_w[lo:hi]):
+            c = su + w
             if c > allowed[v]:
                 allowed[v] = c
-            indeg[v] -= 1
-            if not indeg[v]:
+            d = indeg[v] - 1
+            indeg[v] = d
+            if not d:
                 order.append(v)
     if len(order) < n:
         raise CycleError(_find_cycle(n, net.pred, net.succ, indeg, codes))
 
-    finish = max((s + d for s, d in zip(start, dur)), default=floor)
+    finish = max(map(add, start, dur), default=floor)
     late = [0] * n
     free = [0] * n
     for u in reversed(order):
         su, du = start[u], dur[u]
         ls = finish - du
-        ff = finish - su - du
-        for k in range(out_ptr[u], out_ptr[u + 1]):
-            v = out_succ[k]
-            w = out_w[k]
-            t = late[v] - w
-            if t < ls:
-                ls = t
-            t = start[v] - su - w
-            if t < ff:
-                ff = t
+        ff = ls - su
+        lo, hi = out_ptr[u], out_ptr[u + 1]
+        if lo != hi:
+            for v, w in zip(out_succ[lo:hi], out_w[lo:hi]):
+                t = late[v] - w
+                if t < ls:
+                    ls = t
+                t = start[v] - su - w
+                if t < ff:
+                    ff = t
         late[u] = ls
         free[u] = ff if ff > 0 else 0
-    total = [ls - s for ls, s in zip(late, start)]
-    return Pass(order, start, late, total, free, finish, out_ptr, out_edge)
+    total = list(map(sub, late, start))
+    return Pass(order, start, late, total, free, finish, out_ptr, out_succ, out_w, out_edge)
 
 
 def _find_cycle(n: int, pred: list[int], succ: list[int], indeg: list[int], codes) -> list[str]:
@@ -206,25 +203,27 @@ def critical_chain(net: Network, res: Pass) -> list[int]:
     return chain
 
 
-def forward_only(net: Network, order: list[int], floors: list[int], delay: list[int] | None = None,
-                 finish_based: list[bool] | None = None) -> list[int]:
-    """A forward pass in a known topological order with a per-task floor (forecasting).
+def forward_only(res: Pass, fixed: list[int | None], floors: list[int], delay: list[int],
+                 finish_based: list[bool]) -> list[int]:
+    """Another forward pass in `res`'s topological order with a per-task floor (forecasting).
 
     `delay[u]` postpones u's finish (work remaining past the plan); it reaches successors
     through the edges marked `finish_based` (FS/FF), not through start-based ones.
     """
-    ptr, edges = _csr(net.n, net.pred)
-    succ, weight, fixed = net.succ, net.weight, net.fixed
+    ptr, out_succ, out_w = res.out_ptr, res.out_succ, res.out_w
+    out_fin = [finish_based[k] for k in res.out_edge]
     allowed = list(floors)
-    start = [0] * net.n
-    for u in order:
+    start = [0] * len(floors)
+    for u in res.order:
         f = fixed[u]
         su = allowed[u] if f is None else f
         start[u] = su
-        late_by = delay[u] if delay else 0
-        for k in edges[ptr[u]:ptr[u + 1]]:
-            c = su + weight[k] + (late_by if late_by and finish_based[k] else 0)
-            v = succ[k]
+        lo, hi = ptr[u], ptr[u + 1]
+        if lo == hi:
+            continue
+        late_by = delay[u]
+        for v, w, fin in zip(out_succ[lo:hi], out_w[lo:hi], out_fin[lo:hi]):
+            c = su + w + (late_by if fin else 0)
             if c > allowed[v]:
                 allowed[v] = c
     return start

@@ -48,6 +48,7 @@ class Built:
 
 
 def plan_span(plan) -> tuple[dt.date, dt.date]:
+    """First and last date any task mentions (planned or actual), and the programme start."""
     lo = hi = plan.programme.start_date
     for t in plan.tasks:
         d = _row(t)
@@ -56,82 +57,74 @@ def plan_span(plan) -> tuple[dt.date, dt.date]:
             lo = s
         if e > hi:
             hi = e
+        for extra in (d["actual_start"], d["actual_finish"]):
+            if extra is not None:
+                lo, hi = min(lo, extra), max(hi, extra)
     return lo, hi
 
 
 def build(plan, calendar: WorkCalendar | None = None) -> Built:
     cal = calendar or calendar_for(plan.programme, plan.calendar_exceptions, span=plan_span(plan))
     tasks, duration, fixed = _tasks(plan, cal)
-    pred: list[int] = []
-    succ: list[int] = []
-    weight: list[int] = []
-    edge_dep: list = []
-    edge_type: list[str] = []
-    edge_thr: list[float] = []
-    conflicts: list[Conflict] = []
     index_of = tasks.index_of
+    rows = [_row(dep) for dep in plan.dependencies]
+    pred = [index_of.get(d["predecessor_id"]) for d in rows]
+    succ = [index_of.get(d["successor_id"]) for d in rows]
+    conflicts: list[Conflict] = []
+    if None in pred or None in succ:  # rare: drop links to unknown tasks, report them
+        keep = [p is not None and s is not None for p, s in zip(pred, succ)]
+        conflicts = [_unknown(plan, d) for d, k in zip(rows, keep) if not k]
+        rows = [d for d, k in zip(rows, keep) if k]
+        pred = [p for p, k in zip(pred, keep) if k]
+        succ = [s for s, k in zip(succ, keep) if k]
     per_week = cal.days_per_week
-    for dep in plan.dependencies:
-        d = _row(dep)
-        p = index_of.get(d["predecessor_id"])
-        s = index_of.get(d["successor_id"])
-        if p is None or s is None:
-            conflicts.append(_unknown(plan, d))
-            continue
-        lag = d["lag"] * per_week if d["lag_unit"] == "w" else d["lag"]
-        kind = d["type"]
-        thr = d["threshold"]
-        pred.append(p)
-        succ.append(s)
-        weight.append(link_weight(kind, lag, thr, duration[p], duration[s]))
-        edge_dep.append(d)
-        edge_type.append(kind)
-        edge_thr.append(thr)
+    lags = [d["lag"] * per_week if d["lag"] and d["lag_unit"] == "w" else d["lag"] for d in rows]
+    kinds = [d["type"] for d in rows]
+    thresholds = [d["threshold"] for d in rows]
+    weight = [
+        duration[p] + lag if kind == "FS" and thr >= 1.0  # the common case, inlined
+        else link_weight(kind, lag, thr, duration[p], duration[s])
+        for p, s, kind, lag, thr in zip(pred, succ, kinds, lags, thresholds)
+    ]
     net = Network(duration, fixed, cal.index(plan.programme.start_date), pred, succ, weight)
-    return Built(net, tasks, cal, edge_dep, edge_type, edge_thr, conflicts)
+    return Built(net, tasks, cal, rows, kinds, thresholds, conflicts)
 
 
 def _tasks(plan, cal: WorkCalendar):
-    ids, codes, manual, pstart, pfinish, pindex = [], [], [], [], [], []
-    progress, started, done, milestone = [], [], [], []
-    duration: list[int] = []
-    fixed: list[int | None] = []
-    index = cal.index
+    rows = [_row(t) for t in plan.tasks]
+    n = len(rows)
+    ids = [d["id"] for d in rows]
+    pstart = [d["start_date"] for d in rows]
+    pfinish = [d["end_date"] for d in rows]
+    manual = [d["scheduling"] != "auto" for d in rows]
+    milestone = [bool(d["is_milestone"]) for d in rows]
+    progress = [d["progress"] or 0.0 for d in rows]
+    pindex = cal.indices(pstart)
+    fixed: list[int | None] = [si if m else None for si, m in zip(pindex, manual)]
+    duration = [0] * n
+    started = [False] * n
+    done = [False] * n
     count = cal.count_working_days
-    for t in plan.tasks:
-        d = _row(t)
-        s, e = d["start_date"], d["end_date"]
+    for i, d in enumerate(rows):
         actual_start, actual_finish = d["actual_start"], d["actual_finish"]
-        is_manual = d["scheduling"] != "auto"
-        is_ms = bool(d["is_milestone"])
-        prog = d["progress"] or 0.0
+        prog = progress[i]
         is_done = prog >= 1.0 or d["status"] == _DONE or actual_finish is not None
-        if is_ms:
+        done[i] = is_done
+        started[i] = is_done or prog > 0 or actual_start is not None
+        if milestone[i]:
             dur = 0
         elif actual_start is not None and actual_finish is not None:
-            dur = max(1, count(actual_start, actual_finish))
-        elif is_manual or d["duration_days"] is None:
-            dur = max(1, count(s, e))  # a span wholly on days off still takes one day
+            dur = count(actual_start, actual_finish)
+        elif manual[i] or d["duration_days"] is None:
+            dur = count(pstart[i], pfinish[i])
         else:
-            dur = max(1, d["duration_days"])
-        si = index(s)
-        ids.append(d["id"])
-        codes.append(d["code"])
-        manual.append(is_manual)
-        pstart.append(s)
-        pfinish.append(e)
-        pindex.append(si)
-        progress.append(prog)
-        started.append(actual_start is not None or prog > 0 or is_done)
-        done.append(is_done)
-        milestone.append(is_ms)
-        duration.append(dur)
+            dur = d["duration_days"]
+        duration[i] = dur if dur > 0 or milestone[i] else 1  # a span wholly on days off takes one day
         if actual_start is not None:
-            fixed.append(index(actual_start))
-        else:
-            fixed.append(si if is_manual else None)
-    arrays = TaskArrays(ids, codes, manual, pstart, pfinish, pindex, progress, started, done, milestone)
-    arrays.index_of = {tid: i for i, tid in enumerate(ids)}
+            fixed[i] = cal.index(actual_start)
+    arrays = TaskArrays(ids, [d["code"] for d in rows], manual, pstart, pfinish, pindex, progress,
+                        started, done, milestone)
+    arrays.index_of = dict(zip(ids, range(n)))
     return arrays, duration, fixed
 
 

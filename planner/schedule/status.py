@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner.schedule.cpm import Network, Pass, forward_only
+from planner.schedule.cpm import Pass, forward_only
 from planner.schedule.network import Built
 from planner.schedule.result import (
     Conflict,
@@ -32,8 +32,8 @@ _START_BASED = ("SS", "SF")  # predecessor side is its start
 _SUCC_FINISH = ("FF", "SF")  # successor side is its finish
 
 
-def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[str], list[int], list[int]]:
-    """Per edge: state value, slack (working days) and the required index (start or finish)."""
+def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], list[int], list[int]]:
+    """Per edge: state, slack (working days) and the required index (start or finish)."""
     net, t = b.net, b.tasks
     start, dur = res.start, net.duration
     progress, started = t.progress, t.started
@@ -41,10 +41,7 @@ def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[str], list[i
     slacks: list[int] = []
     required: list[int] = []
     satisfied, pending, blocking, broken = (
-        LinkState.satisfied.value,
-        LinkState.pending.value,
-        LinkState.blocking.value,
-        LinkState.broken.value,
+        LinkState.satisfied, LinkState.pending, LinkState.blocking, LinkState.broken,
     )
     for p, s, w, kind, thr in zip(net.pred, net.succ, net.weight, b.edge_type, b.edge_threshold):
         need = start[p] + w
@@ -69,16 +66,21 @@ def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[str], list[i
     return states, slacks, required
 
 
-def link_conflicts(b: Built, res: Pass, states: list[str], slacks: list[int]) -> list[Conflict]:
+def link_conflicts(b: Built, res: Pass, states: list[LinkState], slacks: list[int]) -> list[Conflict]:
     out: list[Conflict] = []
     t, net, cal = b.tasks, b.net, b.calendar
     codes = t.codes
+    broken = LinkState.broken
+    started = t.started
     for k, st in enumerate(states):
-        p, s = net.pred[k], net.succ[k]
+        s = net.succ[k]
+        if st is not broken and not started[s]:
+            continue  # the common case: nothing to report
+        p = net.pred[k]
         dep = b.edge_dep[k]
         kind = b.edge_type[k]
         thr = b.edge_threshold[k]
-        if st == LinkState.broken.value:
+        if st is broken:
             need = res.start[p] + net.weight[k]
             what = "finishes" if kind in _SUCC_FINISH else "starts"
             when = _day(cal, res.start[s] + (net.duration[s] - 1 if what == "finishes" else 0))
@@ -112,14 +114,14 @@ def _link_label(pred_code: str, kind: str, thr: float, dep: dict) -> str:
     return label
 
 
-def task_flags(b: Built, res: Pass, status_idx: int, states: list[str]) -> tuple[list[bool], list[bool]]:
+def task_flags(b: Built, res: Pass, status_idx: int, states: list[LinkState]) -> tuple[list[bool], list[bool]]:
     """(late, at_risk) per task at the status index."""
     net, t = b.net, b.tasks
     n = net.n
     blocked = [False] * n
-    blocking = LinkState.blocking.value
+    blocking = LinkState.blocking
     for s, st in zip(net.succ, states):
-        if st == blocking:
+        if st is blocking:
             blocked[s] = True
     late = [False] * n
     risk = [False] * n
@@ -163,9 +165,8 @@ def forecast(b: Built, res: Pass, status_idx: int) -> tuple[list[int], list[int]
             fixed.append(None)
             floors.append(s if s > status_idx else status_idx)
             delay.append(0)
-    view = Network(dur, fixed, net.floor, net.pred, net.succ, net.weight)
     finish_based = [k in ("FS", "FF") for k in b.edge_type]
-    starts = forward_only(view, res.order, floors, delay, finish_based)
+    starts = forward_only(res, fixed, floors, delay, finish_based)
     return starts, [s + d + x for s, d, x in zip(starts, dur, delay)]
 
 

@@ -1,0 +1,109 @@
+"""Fast read-only loading of a whole plan (plain rows, no ORM) for scheduling and read-only views.
+
+`load_plan` builds one SQLAlchemy-instrumented model instance per row, about 20 µs each:
+a 10,000-task plan (45,000 rows with dependencies, roles, readings) takes a second. Here
+rows come straight from sqlite3 into `PlainRow` objects carrying the same attribute names
+and Python types (dates, booleans) as the model, about 20x faster. The result is a normal
+`Plan` snapshot; its rows must not be added to a session (they are not ORM instances).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from sqlalchemy import Boolean, Date, DateTime
+
+from planner import model as m
+from planner.errors import FileDamaged
+from planner.plan import _FIELDS, _ORDERED, Plan
+
+
+class PlainRow:
+    """One row as attributes, like a detached model instance but without instrumentation."""
+
+    def __init__(self, **values):
+        self.__dict__.update(values)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{k}={v!r}" for k, v in list(self.__dict__.items())[:4])
+        return f"{type(self).__name__}({shown}, ...)"
+
+    def __eq__(self, other) -> bool:
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    __hash__ = object.__hash__
+
+
+_ROW_CLASSES: dict[type, type] = {}
+
+
+def _row_class(table: type) -> type:
+    cls = _ROW_CLASSES.get(table)
+    if cls is None:
+        cls = _ROW_CLASSES[table] = type(f"{table.__name__}Row", (PlainRow,), {})
+    return cls
+
+
+def _converters(table: type) -> list[tuple[str, object]]:
+    out = []
+    for col in table.__table__.columns:
+        if isinstance(col.type, Date):
+            out.append((col.name, _to_date))
+        elif isinstance(col.type, DateTime):
+            out.append((col.name, _to_datetime))
+        elif isinstance(col.type, Boolean):
+            out.append((col.name, _to_bool))
+        else:
+            out.append((col.name, None))
+    return out
+
+
+def _to_date(v):
+    return None if v is None else dt.date.fromisoformat(v[:10])
+
+
+def _to_datetime(v):
+    return None if v is None else dt.datetime.fromisoformat(v)
+
+
+def _to_bool(v):
+    return None if v is None else bool(v)
+
+
+def _read_table(con: sqlite3.Connection, table: type) -> list:
+    convs = _converters(table)
+    names = [name for name, _ in convs]
+    order = ' ORDER BY "order", id' if table in _ORDERED else " ORDER BY id"
+    cols = ", ".join(f'"{n}"' for n in names)
+    rows = con.execute(f'SELECT {cols} FROM "{table.__tablename__}"{order}').fetchall()
+    # convert column by column: one C-level map per column instead of a call per cell
+    columns = [list(c) for c in zip(*rows)] if rows else [[] for _ in names]
+    for j, (_, conv) in enumerate(convs):
+        if conv is not None:
+            columns[j] = list(map(conv, columns[j]))
+    cls = _row_class(table)
+    new = object.__new__
+    out = []
+    append = out.append
+    for values in zip(*columns):
+        obj = new(cls)
+        obj.__dict__.update(zip(names, values))
+        append(obj)
+    return out
+
+
+def fast_load_plan(source) -> Plan:
+    """The whole plan from a `Project` (its working copy) or a `.plan` path, as plain rows."""
+    path = Path(getattr(source, "work_path", source))
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+            programme = _read_table(con, m.Programme)
+            if not programme:
+                raise FileDamaged("The plan has no programme record.", where=str(path))
+            lists = {name: _read_table(con, table) for name, table in _FIELDS.items()}
+    except sqlite3.DatabaseError as exc:
+        raise FileDamaged(f"{path.name} cannot be read: {exc}", where=str(path)) from exc
+    return Plan(programme=programme[0], **lists)
