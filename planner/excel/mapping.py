@@ -36,6 +36,7 @@ class Context:
     has_dependency_sheet: bool = False
     order_counters: dict[Any, int] = field(default_factory=dict)
     known: dict[type, set[str]] = field(default_factory=dict)  # names in the open plan per table
+    new_names: dict[type, list[str]] = field(default_factory=dict)  # referenced names not in the plan
 
     def known_names(self, model: type) -> set[str]:
         return self.known.get(model, set())
@@ -82,6 +83,10 @@ def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozen
             continue
         good, value = read_cell(ctx, table, row, column)
         ok &= good
+        raw = row.cells.get(column.key)
+        if isinstance(raw, str) and len(raw) > cv.MAX_TEXT:
+            ctx.problems.warning(f"text longer than {cv.MAX_TEXT} characters was cut", **where(table, row, column.key),
+                                 value=raw[:40])
         if column.key in model_fields:
             out[column.key] = _default_for_blank(table.spec.model, column.key, value)
     for column in table.spec.required:
@@ -170,10 +175,18 @@ def stage_fields(text: str) -> dict[str, Any]:
 
 
 def ensure_named(ctx: Context, model: type[SQLModel], name: str, known: set, place: dict, extra: dict | None = None) -> None:
-    """Referenced stage/module/team/role not in the plan or workbook: add it, and say so."""
+    """Referenced stage/module/team/role not in the plan or workbook: add it (listed once per kind)."""
     if not name or (name,) in ctx.records.of(model) or name in known:
         return
     record = Record(model, {"name": name, **(extra or {})}, "(added)")
     set_order(ctx, record)
     ctx.records.put(record)
-    ctx.problems.warning(f"new {model.__name__.lower()} '{name}' will be added", **place)
+    ctx.new_names.setdefault(model, []).append(name)
+
+
+NEW_LABELS = {m.Stage: "stages", m.Module: "modules", m.Team: "teams", m.Role: "roles"}
+
+
+def report_new_names(ctx: Context) -> None:
+    for model, names in ctx.new_names.items():
+        ctx.problems.warning(f"new {NEW_LABELS.get(model, model.__name__)} will be added: " + "、".join(names))

@@ -22,6 +22,8 @@ def map_tasks(ctx: Context, table: Table) -> None:
         values, ok = generic_values(ctx, table, row)
         module = values.get("module_id") or _section_module(row.section)
         values["module_id"] = module
+        if not values.get("stage_id") and row.stage_section:
+            values["stage_id"] = (row.stage_section,)
         ok &= _task_span(ctx, table, row, values)
         if not ok:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner import model as m
 from planner.excel import values as cv
-from planner.excel.mapping import Context, add_record, ensure_named, generic_values, origin, set_order, where
+from planner.excel.mapping import Context, add_record, generic_values, origin, set_order, where
 from planner.excel.records import Record
 from planner.excel.tables import Row, Table
 
@@ -19,10 +19,10 @@ def map_readings(ctx: Context, table: Table) -> None:
         if not any(not cv.is_blank(row.cells.get(k)) for k in _INPUTS):
             continue  # a template row nobody filled in
         period = cv.read_code(row.cells.get("period")) or ctx.period
+        reading = _reading(ctx, table, row, code, period)
         if not period:
             ctx.problems.error("the period is unknown (fill 统计周期 or choose a period)", **where(table, row, "period"))
             continue
-        reading = _reading(ctx, table, row, code, period)
         if reading is not None:
             add_record(ctx, table, row, reading)
 

