@@ -1,0 +1,180 @@
+"""Dashboard view: every chart live (redrawn when the plan changes), each exportable."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.charts import CHART_KINDS, build_chart
+from planner.charts.common import ChartResult
+from planner.charts.export import export_figure
+from planner.charts.labels import text as chart_text
+from planner.errors import PlannerError
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Dashboard", text)
+
+
+class ChartPane(QWidget):
+    """One chart kind: a scrollable canvas, rebuilt from the plan when it is stale and shown."""
+
+    def __init__(self, kind: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind = kind
+        self.result: ChartResult | None = None
+        self.stale = True
+        self.canvas: FigureCanvasQTAgg | None = None
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setObjectName(f"chart_scroll_{kind}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+
+    def show_result(self, result: ChartResult) -> None:
+        """Swap in a canvas for the new figure; its minimum size keeps tall charts readable (scroll)."""
+        old = self.canvas
+        self.result = result
+        self.canvas = FigureCanvasQTAgg(result.figure)
+        width, height = result.figure.get_size_inches() * result.figure.dpi
+        self.canvas.setMinimumSize(int(min(width, 900)), int(height * 0.9))
+        self.scroll.setWidget(self.canvas)  # the scroll area deletes the previous canvas
+        self.canvas.draw_idle()
+        self.stale = False
+        if old is not None:
+            old.figure.clear()  # free the old artists now rather than at garbage collection
+
+
+class DashboardView(QWidget):
+    """Tabs of charts; only the visible one is redrawn after an edit, the others when shown."""
+
+    def __init__(self, controller, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.panes: dict[str, ChartPane] = {}
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(0)  # coalesce the signals of one gesture into one redraw
+        self._redraw_timer.timeout.connect(self.redraw_current)
+        self._build()
+        controller.changed.connect(self._on_controller_changed)
+        controller.document_replaced.connect(self._on_controller_changed)
+
+    def _build(self) -> None:
+        self.language = QComboBox(self)
+        self.language.setObjectName("dashboard_language")
+        self.language.addItem(tr("Plan's language"), "")
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        self.language.currentIndexChanged.connect(self._on_language_currentIndexChanged)
+        self.export_button = QPushButton(tr("Export chart…"), self)
+        self.export_button.setObjectName("dashboard_export")
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #c62828")
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(tr("Chart language:"), self))
+        bar.addWidget(self.language)
+        bar.addStretch(1)
+        bar.addWidget(self.message)
+        bar.addWidget(self.export_button)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("dashboard_tabs")
+        for kind, spec in CHART_KINDS.items():
+            pane = ChartPane(kind, self)
+            self.panes[kind] = pane
+            self.tabs.addTab(pane, chart_text(spec.title_key, self.lang()) if spec.title_key != "gantt.title" else tr("Gantt"))
+        self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs)
+
+    # --- state -----------------------------------------------------------------------------
+    def lang(self) -> str:
+        chosen = self.language.currentData() if hasattr(self, "language") else ""
+        if chosen:
+            return chosen
+        project = getattr(self.controller, "project", None)
+        return self.controller.plan().programme.language if project is not None else "zh"
+
+    def current_kind(self) -> str:
+        return list(self.panes)[self.tabs.currentIndex()]
+
+    def result(self, kind: str) -> ChartResult | None:
+        return self.panes[kind].result
+
+    # --- drawing ---------------------------------------------------------------------------
+    def redraw_current(self) -> None:
+        self.redraw(self.current_kind())
+
+    def redraw(self, kind: str) -> None:
+        pane = self.panes[kind]
+        if self.controller.project is None:
+            return
+        try:
+            result = build_chart(kind, self.controller.plan(), self.controller.schedule(), lang=self.lang())
+        except PlannerError as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.clear()
+        pane.show_result(result)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.panes[self.current_kind()].stale:
+            self._redraw_timer.start()
+
+    # --- slots -----------------------------------------------------------------------------
+    def _on_controller_changed(self, *_args) -> None:
+        for pane in self.panes.values():
+            pane.stale = True
+        if self.isVisible():
+            self._redraw_timer.start()
+
+    def _on_tabs_currentChanged(self, _index: int) -> None:
+        if self.panes[self.current_kind()].stale:
+            self._redraw_timer.start()
+
+    def _on_language_currentIndexChanged(self, _index: int) -> None:
+        self._on_controller_changed()
+        for index, (kind, spec) in enumerate(CHART_KINDS.items()):
+            if spec.title_key != "gantt.title":
+                self.tabs.setTabText(index, chart_text(spec.title_key, self.lang()))
+
+    def _on_export_button_clicked(self) -> None:
+        kind = self.current_kind()
+        name = f"{self.controller.plan().programme.name}-{kind}.png"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export chart"), name,
+                                              tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"))
+        if path:
+            self.export(kind, Path(path))
+
+    def export(self, kind: str, path: Path) -> Path | None:
+        """Write the chart as PNG/SVG/PDF (by suffix); errors are shown, never half-written.
+
+        A fresh figure is built: the displayed one has been resized to the window.
+        """
+        try:
+            result = build_chart(kind, self.controller.plan(), self.controller.schedule(), lang=self.lang())
+            return export_figure(result.figure, path)
+        except PlannerError as exc:
+            QMessageBox.warning(self, tr("Export chart"), str(exc))
+            return None
