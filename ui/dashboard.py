@@ -101,7 +101,7 @@ class DashboardView(QWidget):
         for kind, spec in CHART_KINDS.items():
             pane = ChartPane(kind, self)
             self.panes[kind] = pane
-            self.tabs.addTab(pane, chart_text(spec.title_key, self.lang()) if spec.title_key != "gantt.title" else tr("Gantt"))
+            self.tabs.addTab(pane, chart_text(spec.title_key, self.lang()))
         self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -155,9 +155,8 @@ class DashboardView(QWidget):
 
     def _on_language_currentIndexChanged(self, _index: int) -> None:
         self._on_controller_changed()
-        for index, (kind, spec) in enumerate(CHART_KINDS.items()):
-            if spec.title_key != "gantt.title":
-                self.tabs.setTabText(index, chart_text(spec.title_key, self.lang()))
+        for index, spec in enumerate(CHART_KINDS.values()):
+            self.tabs.setTabText(index, chart_text(spec.title_key, self.lang()))
 
     def _on_export_button_clicked(self) -> None:
         kind = self.current_kind()

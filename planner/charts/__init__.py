@@ -40,7 +40,7 @@ register_chart("indicator-trend", "indicator_trend.title", "indicators", "build_
 register_chart("heatmap", "heatmap.title", "heatmap", "build_heatmap")
 register_chart("raci", "raci.title", "raci_load", "build_raci_load")
 if importlib.util.find_spec("planner.charts.gantt") is not None:
-    register_chart("gantt", "gantt.title", "gantt_export", "build_gantt")
+    register_chart("gantt", "gantt.title", "gantt_kind", "build_gantt")
 
 
 def chart_kinds() -> list[str]:

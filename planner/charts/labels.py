@@ -14,6 +14,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "heatmap.title": ("阶段 × 模块 完成度", "Stage × module completion"),
     "heatmap.health_title": ("阶段 × 模块 健康度", "Stage × module health"),
     "raci.title": ("团队 RACI 负荷（R / A 数量）", "RACI load per team (R and A held)"),
+    "gantt.title": ("甘特图", "Gantt chart"),
     # common
     "today": ("今天", "Today"),
     "status_date": ("统计日期", "Status date"),

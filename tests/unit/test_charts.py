@@ -183,3 +183,11 @@ def test_export_refuses_unknown_format_and_keeps_the_old_file(plan, schedule, tm
 
 def test_context_defaults_today_to_the_status_date(plan):
     assert ChartContext(plan).today == TODAY
+
+
+def test_gantt_kind_uses_the_gantt_geometry_when_present(plan, schedule, tmp_path):
+    if "gantt" not in chart_kinds():
+        pytest.skip("planner.charts.gantt not present")
+    result = chart("gantt", plan, schedule)
+    assert "TP-01" in result.data["rows"]
+    assert export_figure(result.figure, tmp_path / "g.pdf").read_bytes().startswith(b"%PDF")
