@@ -132,3 +132,21 @@ def indicator_statuses(plan, as_of: dt.date | None = None, *, prorate: bool = Tr
 def off_target(plan, as_of: dt.date | None = None, *, prorate: bool = True) -> list[IndicatorStatus]:
     """Indicators whose latest reading falls more than 10% short of what was expected by then."""
     return [s for s in indicator_statuses(plan, as_of, prorate=prorate) if s.off_target]
+
+
+def key_result_rate(plan, key_result: m.KeyResult, as_of: dt.date | None = None) -> float | None:
+    """A key result's achievement: the mean rate of its linked indicators that have one,
+    else the progress entered by hand; None when neither exists."""
+    day = as_of if as_of is not None else plan.programme.status_date
+    rates = []
+    for link in plan.kr_links:
+        if link.key_result_id != key_result.id or link.indicator_id is None:
+            continue
+        indicator = plan.indicator_by_id.get(link.indicator_id)
+        if indicator is not None:
+            rate = indicator_status(plan, indicator, day).rate
+            if rate is not None:
+                rates.append(rate)
+    if rates:
+        return sum(rates) / len(rates)
+    return key_result.progress

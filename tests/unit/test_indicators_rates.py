@@ -151,3 +151,21 @@ def test_off_target_list_and_zero_target():
 def test_no_reading_gives_no_rate():
     status = indicator_statuses(_plan())[0]
     assert status.reading is None and status.rate is None and status.met is None
+
+
+def test_key_result_rate_is_the_mean_of_linked_indicators_else_manual_progress():
+    from planner.indicators.status import key_result_rate
+
+    plan = _plan(readings=[("2025-03", 4, 10, dt.date(2025, 3, 28))])
+    second = m.Indicator(id=2, code="IND-002", name="昇腾算子性能提升", target=10.0, rule=RATIO)
+    plan.indicators.append(second)
+    plan.readings.append(m.Reading(id=9, indicator_id=2, period="2025-03", cumulative_value=11.2))
+    linked = m.KeyResult(id=1, objective_id=1, code="KR1", title="适配", progress=0.9)
+    manual = m.KeyResult(id=2, objective_id=1, code="KR2", title="预研", progress=0.3)
+    nothing = m.KeyResult(id=3, objective_id=1, code="KR3", title="空")
+    plan.key_results = [linked, manual, nothing]
+    plan.kr_links = [m.KeyResultLink(id=1, key_result_id=1, indicator_id=1),
+                     m.KeyResultLink(id=2, key_result_id=1, indicator_id=2)]
+    assert key_result_rate(plan, linked) == pytest.approx((10 / 25 + 1.12) / 2)
+    assert key_result_rate(plan, manual) == 0.3
+    assert key_result_rate(plan, nothing) is None
