@@ -1,5 +1,6 @@
 """The bundled sample plans open as documents, hold what the seeds describe, and rebuild byte-stably."""
 
+import os
 import re
 import subprocess
 import sys
@@ -212,6 +213,6 @@ def test_rebuild_in_a_fresh_interpreter_gives_the_same_bytes(tmp_path):
     """Set iteration order changes between interpreters (hash seeds); the file must not."""
     for seed in ("1", "2"):
         subprocess.run([sys.executable, "-m", "planner.samples", str(tmp_path / seed)], check=True, cwd=ROOT,
-                       env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, capture_output=True)
+                       env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
     for name in SAMPLES:
         assert (tmp_path / "1" / f"{name}.plan").read_bytes() == (tmp_path / "2" / f"{name}.plan").read_bytes()
