@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from planner.document import Project
+from planner.plan import load_plan
 from planner.errors import ChangedOnDisk, FileLocked, PlannerError
 from ui import settings
 
@@ -130,6 +131,7 @@ class DocumentManager(QObject):
         # Detach the copy from the sample file: Save asks for a new name.
         project.path, project.identity = None, None
         project.read_only, project.read_only_reason = False, ""
+        project.title = project.read(load_plan).programme.name
         if hasattr(project, "_write_manifest"):
             project._write_manifest()  # the recovery manifest must not name the sample
         self.controller.set_project(project)

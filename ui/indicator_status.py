@@ -1,46 +1,44 @@
-"""Qt-free indicator maths for the views: achievement rate, deviation and a status level."""
+"""Indicator status for the views, from the core's rules (planner.indicators): rate, shortfall, level."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from planner import model as m
-
-DEVIATION_LIMIT = 0.10  # a deviation over 10% needs an exception note (偏差分析)
-
-
-def achievement(indicator: m.Indicator, reading: m.Reading | None) -> float | None:
-    """达成率 as a fraction: cumulative / target, or the indicator's own rule; None when unknown."""
-    if reading is None or reading.cumulative_value is None or not indicator.target:
-        return None
-    actual, target = reading.cumulative_value, indicator.target
-    if indicator.rule == m.AchievementRule.inverse.value:
-        return None if actual == 0 else target / actual
-    if indicator.rule == m.AchievementRule.progress.value and indicator.baseline is not None:
-        span = target - indicator.baseline
-        return None if span == 0 else (actual - indicator.baseline) / span
-    return actual / target
+from planner.indicators.rates import achievement_rate, deviation, is_off_target
+from planner.indicators.status import expected_share, indicator_status, reading_date, reading_value
 
 
-def deviates(rate: float | None) -> bool:
-    return rate is not None and abs(rate - 1) > DEVIATION_LIMIT + 1e-9
+@dataclass(frozen=True)
+class ReadingStatus:
+    rate: float | None  # achievement rate, 1.0 = target reached
+    expected: float  # share of the target expected by the reading's date
+    off_target: bool  # more than 10% short of what was expected: needs an exception note
+
+    @property
+    def level(self) -> str:
+        """ok (on plan), warn (behind but within 10%), bad (off target), none (no figure)."""
+        if self.rate is None:
+            return "none"
+        if self.off_target:
+            return "bad"
+        return "ok" if self.rate >= self.expected - 1e-9 else "warn"
 
 
-def level(rate: float | None) -> str:
-    """ok (on or above target), warn (within 10% below), bad (more than 10% below), none."""
-    if rate is None:
-        return "none"
-    if rate >= 1 - 1e-9:
-        return "ok"
-    return "warn" if rate >= 1 - DEVIATION_LIMIT else "bad"
+def reading_status(plan, indicator: m.Indicator, reading: m.Reading | None) -> ReadingStatus:
+    """The status of one chosen reading (the Indicators view's period)."""
+    if reading is None:
+        return ReadingStatus(None, 1.0, False)
+    rate = achievement_rate(reading_value(reading), indicator.target, rule=indicator.rule, baseline=indicator.baseline)
+    expected = expected_share(plan, indicator, reading_date(reading))
+    return ReadingStatus(rate, expected, is_off_target(rate, expected, comparator=indicator.comparator))
 
 
-def latest_reading(plan, indicator_id: int, period: str | None = None) -> m.Reading | None:
-    """The reading of `period`, or the latest one at or before it (None = the latest of all)."""
-    readings = plan.readings_of.get(indicator_id, [])
-    if period is not None:
-        readings = [r for r in readings if r.period <= period]
-    return readings[-1] if readings else None
+def latest_status(plan, indicator: m.Indicator) -> ReadingStatus:
+    """The status at the latest reading up to the plan's status date (roadmap, OKRs)."""
+    status = indicator_status(plan, indicator, plan.programme.status_date)
+    return ReadingStatus(status.rate, status.expected, status.off_target)
 
 
-def off_target(plan, period: str | None = None) -> int:
-    """How many indicators are more than 10% below target at their latest reading."""
-    return sum(level(achievement(i, latest_reading(plan, i.id, period))) == "bad" for i in plan.indicators)
+def deviation_of(status: ReadingStatus) -> float | None:
+    return deviation(status.rate, status.expected)

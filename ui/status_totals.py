@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel
 
 from planner import raci
-from ui.indicator_status import off_target
+from planner.indicators.status import off_target
 
 
 def tr(text: str) -> str:
@@ -21,7 +21,7 @@ def totals(plan, schedule) -> dict[str, int | None]:
         "late": None if timings is None else sum(t.late for t in timings),
         "critical": None if timings is None else sum(t.critical for t in timings),
         "raci": len(raci.check_plan(plan)),
-        "indicators": off_target(plan),
+        "indicators": len(off_target(plan)),
     }
 
 

@@ -7,6 +7,7 @@ keeps 10,000-row plans responsive without a proxy calling `data()` per compariso
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -34,6 +35,7 @@ class Column:
     tip: str = ""
     choices: Callable[[Any], list[tuple[str, Any]]] | None = None  # model -> [(label, value)]
     check: Callable[[Any, Any, str], None] | None = None  # (model, row, text) raises while typing
+    sort: Callable[[Any, Any], Any] | None = None  # (model, row) -> sort value when the text misleads
 
     @property
     def editable(self) -> bool:
@@ -108,7 +110,8 @@ class PlanTableModel(QAbstractTableModel):
         if self._sort is not None:
             column, order = self._sort
             spec = self.columns[column]
-            out.sort(key=lambda r: _sort_key(self._value(r, spec)),
+            value = spec.sort or (lambda model, r: self._value(r, spec))
+            out.sort(key=lambda r: _sort_key(value(self, r)),
                      reverse=order == Qt.SortOrder.DescendingOrder)
         return out
 
@@ -219,7 +222,7 @@ def _sort_key(value: Any) -> tuple:
     """Sort numbers numerically, blanks last, text by its natural order."""
     if value is None or value == "":
         return (2, "")
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
         return (0, value)
     return (1, str(value))
 

@@ -16,7 +16,7 @@ from planner.services import indicators as services
 from ui import theme
 from ui.commands import JournalCommand
 from ui.delegates import SpecDelegate
-from ui.indicator_status import achievement, deviates, level
+from ui.indicator_status import reading_status
 from ui.plan_text import format_percent, parse_number
 from ui.table_model import Column, PlanTableModel
 
@@ -83,7 +83,7 @@ COLUMNS = [
            set=_reading_setter("cumulative_value", QT_TRANSLATE_NOOP("Column", "Cumulative"), parse_number),
            check=lambda mo, i, t: parse_number(t)),
     Column("achievement", QT_TRANSLATE_NOOP("Column", "Achievement"), 90, kind="percent",
-           get=lambda mo, i: format_percent(achievement(i, mo.reading(i))),
+           get=lambda mo, i: format_percent(mo.status(i).rate),
            tip=QT_TRANSLATE_NOOP("Column", "Cumulative value / stage target (computed)")),
     Column("test_date", QT_TRANSLATE_NOOP("Column", "Test date"), 100,
            get=lambda mo, i: (QLocale().toString(QDate(d), QLocale.FormatType.ShortFormat)
@@ -124,17 +124,23 @@ class IndicatorModel(PlanTableModel):
                 return reading
         return None
 
-    def rate(self, indicator) -> float | None:
-        return achievement(indicator, self.reading(indicator))
+    def status(self, indicator):
+        return reading_status(self.plan, indicator, self.reading(indicator))
 
     def needs_note(self, indicator) -> bool:
+        """More than 10% short of what was expected by the reading's date, and not yet explained."""
         reading = self.reading(indicator)
-        return deviates(self.rate(indicator)) and not (reading and reading.exception_note.strip())
+        return self.status(indicator).off_target and not (reading and reading.exception_note.strip())
 
     def decorate(self, indicator, column, role):
-        rate = self.rate(indicator)
         if column.key == "achievement" and role == Qt.ItemDataRole.BackgroundRole:
-            return theme.status_colour(level(rate)) if rate is not None else None
+            status = self.status(indicator)
+            return theme.status_colour(status.level) if status.rate is not None else None
+        if column.key == "achievement" and role == Qt.ItemDataRole.ToolTipRole:
+            status = self.status(indicator)
+            if status.rate is not None:
+                return tr("Achievement %1; expected by the test date %2").replace("%1", format_percent(status.rate)) \
+                    .replace("%2", format_percent(status.expected))
         if column.key == "exception_note" and self.needs_note(indicator):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return theme.status_colour("bad")

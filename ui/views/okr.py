@@ -13,7 +13,7 @@ from planner.errors import PlannerError
 from planner.services import okr
 from ui import theme
 from ui.commands import JournalCommand
-from ui.indicator_status import achievement, latest_reading, level
+from ui.indicator_status import ReadingStatus, latest_status
 from ui.plan_text import format_percent, parse_percent
 
 HEADERS = (QT_TRANSLATE_NOOP("Column", "Objective / key result / link"), QT_TRANSLATE_NOOP("Column", "Kind / target"),
@@ -69,7 +69,7 @@ def rollup(plan) -> list[Node]:
 def _link_node(plan, link, parent: int, row: int) -> Node | None:
     if link.indicator_id is not None and link.indicator_id in plan.indicator_by_id:
         indicator = plan.indicator_by_id[link.indicator_id]
-        rate = achievement(indicator, latest_reading(plan, indicator.id))
+        rate = latest_status(plan, indicator).rate
         return Node("indicator", indicator, parent, row, progress=None if rate is None else min(max(rate, 0), 1))
     if link.task_id is not None and link.task_id in plan.task_by_id:
         task = plan.task_by_id[link.task_id]
@@ -139,7 +139,7 @@ class OkrModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(node, column, role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.BackgroundRole and column == 2 and node.progress is not None:
-            return theme.status_colour(level(node.progress))
+            return theme.status_colour(ReadingStatus(node.progress, 1.0, node.progress < 0.9).level)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tip(node)
         return None

@@ -34,9 +34,21 @@ def tr(text: str) -> str:
 
 @dataclass(frozen=True)
 class RaciRow:
+    """A module, or a task shown under its module; the label reads the (patched) row live."""
+
     kind: str  # "module" | "task"
-    id: int
-    label: str
+    obj: object
+    indent: bool = False
+
+    @property
+    def id(self) -> int:
+        return self.obj.id
+
+    @property
+    def label(self) -> str:
+        if self.kind == "module":
+            return self.obj.name
+        return ("    " if self.indent else "") + f"{self.obj.code} {self.obj.name}"
 
 
 def _letter_setter(team_id: int):
@@ -99,9 +111,9 @@ class RaciModel(PlanTableModel):
             by_module.setdefault(task.module_id, []).append(task)
         rows = []
         for module in plan.modules:
-            rows.append(RaciRow("module", module.id, module.name))
-            rows += [RaciRow("task", t.id, f"    {t.code} {t.name}") for t in by_module.get(module.id, [])]
-        rows += [RaciRow("task", t.id, f"{t.code} {t.name}") for t in by_module.get(None, [])]
+            rows.append(RaciRow("module", module))
+            rows += [RaciRow("task", t, True) for t in by_module.get(module.id, [])]
+        rows += [RaciRow("task", t) for t in by_module.get(None, [])]
         return rows
 
     def letter(self, row: RaciRow, team_id: int) -> str | None:

@@ -13,7 +13,7 @@ from planner.errors import ParseError
 from planner.services import structure
 from ui import theme
 from ui.commands import JournalCommand
-from ui.indicator_status import achievement, latest_reading, level
+from ui.indicator_status import latest_status
 from ui.plan_text import format_percent
 from ui.table_model import Column, PlanTableModel
 
@@ -141,17 +141,17 @@ class RoadmapModel(PlanTableModel):
         plan = self.plan
         self._indicators: dict[tuple, list] = {}
         for indicator in plan.indicators:
-            rate = achievement(indicator, latest_reading(plan, indicator.id))
-            self._indicators.setdefault((indicator.stage_id, indicator.module_id), []).append((indicator, rate))
+            status = latest_status(plan, indicator)
+            self._indicators.setdefault((indicator.stage_id, indicator.module_id), []).append((indicator, status))
 
     def indicators_of(self, row: CellRow) -> list:
         return self._indicators.get((row.stage.id, row.module.id), [])
 
     def indicator_text(self, row: CellRow) -> str:
-        return "\n".join(f"● {ind.name} {format_percent(rate) or tr('no data')}" for ind, rate in self.indicators_of(row))
+        return "\n".join(f"● {ind.name} {format_percent(st.rate) or tr('no data')}" for ind, st in self.indicators_of(row))
 
     def worst_level(self, row: CellRow) -> str | None:
-        levels = [level(rate) for _, rate in self.indicators_of(row)]
+        levels = [st.level for _, st in self.indicators_of(row)]
         for name in ("bad", "warn", "ok", "none"):
             if name in levels:
                 return name

@@ -1,0 +1,70 @@
+"""GUI test fixtures: isolated settings and app-data, a saved FlagOS-shaped plan, auto-answered dialogs."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from tests.gui.builders import flagos_like
+from ui.controller import DocumentController
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """Settings, working copies and logs go to a temporary folder, never the user's."""
+    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / "appdata"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield
+
+
+class Dialogs:
+    """Records every message box and answers it as the test says."""
+
+    def __init__(self):
+        self.shown: list[tuple[str, str]] = []
+        self.answer = QMessageBox.StandardButton.Discard
+        self.save_path = ""
+        self.open_path = ""
+
+    def box(self, kind):
+        def show(_parent, title, text, *args, **kwargs):
+            self.shown.append((kind, text))
+            return self.answer
+        return show
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    d = Dialogs()
+    for kind in ("warning", "question", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(d.box(kind)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (d.save_path, "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (d.open_path, "")))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+    return d
+
+
+@pytest.fixture
+def plan_path(tmp_path):
+    path = tmp_path / "flagos.plan"
+    flagos_like(path).close()
+    return path
+
+
+@pytest.fixture
+def controller(plan_path):
+    from planner.document import Project
+
+    ctl = DocumentController(Project.open(plan_path))
+    yield ctl
+    if ctl.project is not None:
+        ctl.project.close()
+
+
+def reopen(path):
+    """A fresh controller on the saved file (the first must be closed: the file is locked)."""
+    from planner.document import Project
+
+    return DocumentController(Project.open(path))
