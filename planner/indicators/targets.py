@@ -295,7 +295,7 @@ def split_acceptance(text: str) -> list[AcceptanceItem]:
     return found
 
 
-_COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([家项款个人轮场次份篇所支名条套万亿元]+)")
+_COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([家项款个人轮场次份篇所支名条套类万亿元]+)")
 
 
 def _counted_clause(clause: str) -> tuple[str, str] | None:
