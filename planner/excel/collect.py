@@ -52,28 +52,37 @@ class CollectionReport:
             out.append("late: " + "、".join(self.late))
         for code, name, rate in self.deviations:
             out.append(f"deviation over 10%: {code} {name} at {rate:.0%}")
+        for code, rate in self.rates.items():
+            out.append(f"achievement {code}: {rate:.0%}")
         return out
 
 
 def achievement(indicator: Any, cumulative: float | None) -> float | None:
-    """达成率 as the template's formula computes it (recomputed, never read from the file)."""
-    target = getattr(indicator, "target", None) if not isinstance(indicator, dict) else indicator.get("target")
-    rule = (indicator.get("rule") if isinstance(indicator, dict) else getattr(indicator, "rule", "ratio")) or "ratio"
-    base = (indicator.get("baseline") if isinstance(indicator, dict) else getattr(indicator, "baseline", None)) or 0.0
-    if cumulative is None or target in (None, 0):
-        return None
-    if rule == "inverse":
-        return None if cumulative == 0 else target / cumulative
-    if rule == "progress":
-        return None if target == base else (cumulative - base) / (target - base)
-    return cumulative / target
+    """达成率 recomputed from the reading (planner.indicators.rates), never read from the file."""
+    from planner.indicators.rates import achievement_rate
+
+    return achievement_rate(cumulative, indicator.target, rule=indicator.rule or "ratio", baseline=indicator.baseline)
+
+
+def _expected(plan: Plan, indicator: Any, due: dt.date | None) -> float:
+    """The share of the target expected by the due date (a cumulative figure read mid-stage)."""
+    try:
+        from planner.indicators.status import expected_share
+
+        return expected_share(plan, indicator, due)
+    except Exception:  # no stage window: judge against the full target
+        return 1.0
 
 
 def collection_report(preview, plan: Plan | None, metas: list[dict[str, str]]) -> CollectionReport:
-    from planner.excel.export import DEVIATION
+    from planner.indicators.rates import is_off_target
 
     period = next((x.get("period", "") for x in metas if x.get("period")), "")
     report = CollectionReport(period)
+    try:
+        due = due_date(period) if period else None
+    except ExportFailed:
+        due = None
     for meta in metas:
         team = meta.get("team") or meta.get("file", "")
         if team not in report.returned:
@@ -91,10 +100,10 @@ def collection_report(preview, plan: Plan | None, metas: list[dict[str, str]]) -
             if rate is None:
                 continue
             report.rates[code] = rate
-            if rate < 1 - DEVIATION:
+            if is_off_target(rate, _expected(plan, ind, due), comparator=ind.comparator):
                 report.deviations.append((code, ind.name, rate))
                 if not record.values.get("exception_note"):
-                    preview.problems.warning(f"{code} {ind.name}: achievement {rate:.0%}, more than 10% short, and no exception note",
+                    preview.problems.warning(f"{code} {ind.name}: achievement {rate:.0%}, more than 10% behind plan, and no exception note",
                                              sheet=record.origin.strip())
     return report
 

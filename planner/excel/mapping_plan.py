@@ -126,6 +126,8 @@ def resolve_dependency_phrases(ctx: Context) -> None:
         return
     codes = ctx.known_tasks | {k[0] for k in ctx.records.of(m.Task)}
     for code, text, row, table in ctx.pending_deps:
+        if ctx.dep_texts.get(code) == text:
+            continue  # the phrase the plan itself would write: its links stay exactly as they are
         ctx.replace_scopes.add((m.Dependency, "successor_id", (code,)))
         try:
             specs = parse_dependencies_text(text, codes, where=f"{table.sheet}!{row.place('deps')[1]}{row.r + 1}")
@@ -141,8 +143,13 @@ def resolve_dependency_phrases(ctx: Context) -> None:
                 continue
             ctx.records.put(Record(m.Dependency, {
                 "predecessor_id": (spec.code,), "successor_id": (code,), "type": spec.type, "lag": spec.lag,
-                "lag_unit": spec.lag_unit, "threshold": spec.threshold, "text": spec.text,
+                "lag_unit": spec.lag_unit, "threshold": spec.threshold, "text": _phrase(text, specs, spec),
             }, origin(ctx, table, row)))
+
+
+def _phrase(text: str, specs: list, spec) -> str:
+    """The cell as written when it names several tasks ("TP-02、TP-03完成" is one phrase), else the item."""
+    return text.strip() if len(specs) > 1 else spec.text
 
 
 def map_dependencies(ctx: Context, table: Table) -> None:

@@ -161,6 +161,10 @@ def _context(problems, records, index: PlanIndex, plan, options, metas) -> mp.Co
     ctx.known_tasks = {k[0] for k in index.rows[m.Task]}
     ctx.known_indicators = {k[0]: row for k, row in index.rows[m.Indicator].items()}
     ctx.known = {t: {k[0] for k in index.rows[t]} for t in (m.Stage, m.Module, m.Team, m.Role)}
+    if plan is not None:
+        from planner.excel.rows import deps_text
+
+        ctx.dep_texts = {t.code: deps_text(plan, t) for t in plan.tasks}
     return ctx
 
 

@@ -74,10 +74,12 @@ def recognise(row: list[Any]) -> tuple[TableSpec, dict[str, int]] | None:
             taken = cols.setdefault(spec.key, {})
             if column.key not in taken and index not in taken.values():
                 taken[column.key] = index
+    filled = sum(1 for v in row if v not in ("", None))
     best = None
     for key, found in cols.items():
         spec = SPEC_BY_KEY[key]
-        if len(found) >= spec.min_match and (best is None or len(found) > len(best[1])):
+        # Most cells of a header row are header names; a data row that happens to hold "Team" is not.
+        if len(found) >= spec.min_match and (spec.grid or len(found) >= 0.6 * filled) and (best is None or len(found) > len(best[1])):
             best = (spec, found)
     return best
 
