@@ -101,6 +101,7 @@ def build() -> RowBook:
     _add_milestones(book, tasks, stages)
     _add_risks(book, tasks, modules, teams)
     _add_readings(book, stages[0])
+    _add_baseline(book, tasks)
     return book
 
 
@@ -225,6 +226,14 @@ def _add_risks(book, tasks, modules, teams) -> None:
                         owner=responsible_team(module.name), task_id=task.id, module_id=module.id))
 
 
+def _add_baseline(book, tasks) -> None:
+    """The plan as approved at kick-off, so slippage can be measured against it."""
+    baseline = book.add(m.Baseline(name="立项基线", taken_on=START))
+    for task in tasks.values():
+        book.add(m.BaselineTask(baseline_id=baseline.id, task_id=task.id, start_date=task.start_date,
+                                end_date=task.end_date, progress=0.0))
+
+
 def _add_readings(book, running_stage: m.Stage) -> None:
     by_name = {}
     for indicator in book.all(m.Indicator):
@@ -241,4 +250,6 @@ def _add_readings(book, running_stage: m.Stage) -> None:
                 cumulative_value=float(cumulative), test_date=test_date,
                 tester=TESTER.get(module_name[indicator.module_id], ""),
                 source=READING_SOURCE.get(name, indicator.data_source.split("、")[0]),
-                exception_note=note, verified=verified))
+                exception_note=note, verified=verified,
+                # 双源验证: the department head's check before figures go to 项目管理部
+                verified_by="项目管理部" if verified else ""))
