@@ -96,14 +96,28 @@ def _read_table(con: sqlite3.Connection, table: type) -> list:
 
 
 def fast_load_plan(source) -> Plan:
-    """The whole plan from a `Project` (its working copy) or a `.plan` path, as plain rows."""
-    path = Path(getattr(source, "work_path", source))
+    """The whole plan from an open `Project` (its working copy) or a `.plan` path, as plain rows."""
+    engine = getattr(source, "engine", None)
+    if engine is not None:  # share the project's connection: its working copy may be mid-WAL
+        conn = engine.raw_connection()
+        try:
+            return _load(conn.driver_connection, Path(source.work_path))
+        finally:
+            conn.close()
+    path = Path(source)
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
-            programme = _read_table(con, m.Programme)
-            if not programme:
-                raise FileDamaged("The plan has no programme record.", where=str(path))
-            lists = {name: _read_table(con, table) for name, table in _FIELDS.items()}
+            return _load(con, path)
     except sqlite3.DatabaseError as exc:
         raise FileDamaged(f"{path.name} cannot be read: {exc}", where=str(path)) from exc
+
+
+def _load(con: sqlite3.Connection, path: Path) -> Plan:
+    try:
+        programme = _read_table(con, m.Programme)
+        lists = {name: _read_table(con, table) for name, table in _FIELDS.items()}
+    except sqlite3.DatabaseError as exc:
+        raise FileDamaged(f"{path.name} cannot be read: {exc}", where=str(path)) from exc
+    if not programme:
+        raise FileDamaged("The plan has no programme record.", where=str(path))
     return Plan(programme=programme[0], **lists)

@@ -1,0 +1,276 @@
+"""Scheduling benchmark: full CPM schedule at 10,000 and 100,000 tasks, plan loading, and the
+same FS plan scheduled by TaskJuggler (tj3) and networkx in the same run, with ratios.
+
+    .venv/bin/python -m benchmarks.bench_schedule [--repeat 15] [--no-tj] [--quick]
+
+Prints a Markdown report (paste it into docs/benchmarks.md, section "Scheduling").
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import gc
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.generate import generate_plan
+from planner import model as m
+from planner.document import Project
+from planner.plan import load_plan
+from planner.schedule import plan_calendar, schedule_plan
+from planner.schedule.calendar import region_exceptions
+from planner.schedule.loader import fast_load_plan
+
+TARGETS = {"10k": 0.050, "100k": 0.600, "load": 0.500, "rss": 300.0}
+
+
+def timed(fn, repeat: int) -> tuple[float, object]:
+    """Median wall time of `repeat` calls (a collection between calls, none during)."""
+    times, out = [], None
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), out
+
+
+def open_fast(path: Path):
+    project = Project.open(path, read_only=True)
+    try:
+        return fast_load_plan(project)
+    finally:
+        project.close()
+
+
+def open_orm(path: Path):
+    project = Project.open(path, read_only=True)
+    try:
+        return project.read(load_plan)
+    finally:
+        project.close()
+
+
+def materialise(result) -> int:
+    """Touch every timing and link object, as a view that shows them all would."""
+    return sum(t.total_float for t in result.timings.values()) + len(list(result.links.values()))
+
+
+# --- peak memory in a fresh process ----------------------------------------------------------
+def memory_child(path: str) -> None:
+    import resource
+    import tracemalloc
+
+    plan = open_fast(Path(path))
+    loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    tracemalloc.start()
+    result = schedule_plan(plan)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"rss_mb": rss, "rss_after_load_mb": loaded, "schedule_peak_mb": peak / 2**20,
+                      "tasks": len(result.timings)}))
+
+
+def memory(path: Path) -> dict:
+    out = subprocess.run([sys.executable, "-m", "benchmarks.bench_schedule", "--memory-child", str(path)],
+                         capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parent.parent)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --- peers: networkx and TaskJuggler on the same FS-only plan ---------------------------------
+def networkx_makespan(plan, cal) -> dt.date:
+    import networkx as nx
+
+    dur = {t.id: t.duration_days for t in plan.tasks}
+    g = nx.DiGraph()
+    g.add_node("start")
+    for t in plan.tasks:
+        g.add_edge("start", t.id, weight=0)
+        g.add_edge(t.id, "end", weight=dur[t.id])
+    for d in plan.dependencies:
+        g.add_edge(d.predecessor_id, d.successor_id, weight=dur[d.predecessor_id] + d.lag)
+    length = nx.dag_longest_path_length(g)  # working days from the programme start
+    return cal.date(cal.index(plan.programme.start_date) + length - 1)
+
+
+def write_tjp(plan, path: Path, holidays: list[dt.date], until: dt.date) -> None:
+    start = plan.programme.start_date
+    lines = [
+        f'project p "bench" {start.isoformat()} - {until.isoformat()} {{',
+        '  timezone "UTC"',
+        "  workinghours mon - fri 9:00 - 17:00",
+        "  workinghours sat, sun off",
+        "  dailyworkinghours 8",
+        "}",
+    ]
+    lines += [f'leaves holiday "h" {d.isoformat()}' for d in holidays]
+    deps: dict[int, list] = {}
+    for d in plan.dependencies:
+        deps.setdefault(d.successor_id, []).append(d)
+    for t in plan.tasks:
+        body = f"length {t.duration_days}d"
+        links = deps.get(t.id)
+        if links:
+            parts = [f"t{d.predecessor_id}" + (f" {{ gaplength {d.lag}d }}" if d.lag else "") for d in links]
+            body += " depends " + ", ".join(parts)
+        lines.append(f'task t{t.id} "{t.code}" {{ {body} }}')
+    lines += ['taskreport "tjout" {', "  formats csv", "  columns id, end", '  timeformat "%Y-%m-%d"', "}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def taskjuggler(plan, folder: Path, holidays: list[dt.date], until: dt.date) -> tuple[float, dict[int, dt.date]]:
+    tjp = folder / "bench.tjp"
+    write_tjp(plan, tjp, holidays, until)
+    t0 = time.perf_counter()
+    subprocess.run(["tj3", "--no-color", "--silent", str(tjp)], cwd=folder, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - t0
+    ends = {}
+    with open(folder / "tjout.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter=";"):
+            ends[int(row["Id"][1:])] = dt.date.fromisoformat(row["End"])
+    return elapsed, ends
+
+
+def comparison(folder: Path, n: int, repeat: int, with_tj: bool) -> dict:
+    """FS-only plan on Mon-Fri minus China's statutory weekday holidays, in all three tools.
+
+    TaskJuggler cannot make a single weekend day a working day, so this plan's calendar
+    has no region table: the holidays are the user's own exceptions (and TaskJuggler's
+    global leaves), the 调休 make-up Saturdays/Sundays are left out on both sides.
+    """
+    path = generate_plan(folder / f"fs{n}.plan", n, seed=2, mixed_types=False)
+    project = Project.open(path)
+    holidays_by_ordinal, _ = region_exceptions("CN")
+    horizon = dt.date(2025, 1, 6) + dt.timedelta(days=365 * 12)
+    holidays = sorted(d for d in (dt.date.fromordinal(o) for o in holidays_by_ordinal)
+                      if dt.date(2025, 1, 6) <= d <= horizon and d.weekday() < 5)
+
+    def setup(s):
+        prog = s.get(m.Programme, 1)
+        prog.holiday_region = ""
+        s.add_all(m.CalendarException(day=d, working=False, name="statutory") for d in holidays)
+
+    project.run(setup)
+    plan = fast_load_plan(project)
+    project.close()
+    cal = plan_calendar(plan)
+    ours_s, result = timed(lambda: schedule_plan(plan), repeat)
+    nx_s, nx_finish = timed(lambda: networkx_makespan(plan, cal), max(3, repeat // 3))
+    out = {"tasks": len(plan.tasks), "deps": len(plan.dependencies), "ours_s": ours_s,
+           "ours_finish": result.project_finish.isoformat(), "networkx_s": nx_s,
+           "networkx_finish": nx_finish.isoformat()}
+    if with_tj and shutil.which("tj3"):
+        until = result.project_finish + dt.timedelta(days=366)  # TaskJuggler needs an end
+        tj_s, ends = taskjuggler(plan, folder, [d for d in holidays if d <= until], until)
+        same = sum(1 for tid, end in ends.items() if result.timings[tid].finish == end)
+        out.update(tj3_s=tj_s, tj3_finish=max(ends.values()).isoformat(), tj3_same_finish=same,
+                   tj3_tasks=len(ends))
+    return out
+
+
+# --- main --------------------------------------------------------------------------------------
+def machine() -> dict:
+    lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+    model = next((ln.split(":", 1)[1].strip() for ln in lscpu.splitlines() if ln.startswith("Model name")), "?")
+    return {"cpu": model, "cpus": os.cpu_count(), "uname": " ".join(platform.uname()),
+            "python": platform.python_version(), "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def run(args) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix="bench-schedule-"))
+    report: dict = {"machine": machine()}
+    try:
+        sizes = (1000, 10000) if args.quick else (10000, 100000)
+        for n in sizes:
+            t0 = time.perf_counter()
+            path = generate_plan(folder / f"mixed{n}.plan", n, seed=1, mixed_types=True)
+            gen_s = time.perf_counter() - t0
+            plan = open_fast(path)
+            rep = args.repeat if n <= 10000 else max(5, args.repeat // 3)
+            sched_s, result = timed(lambda: schedule_plan(plan), rep)
+            full_s, _ = timed(lambda: materialise(schedule_plan(plan)), rep)
+            entry = {"tasks": len(plan.tasks), "deps": len(plan.dependencies), "generate_s": gen_s,
+                     "schedule_s": sched_s, "schedule_and_touch_all_s": full_s,
+                     "critical_path": len(result.critical_path), "conflicts": len(result.conflicts),
+                     "finish": result.project_finish.isoformat()}
+            if n == sizes[0] or n == 10000:
+                entry["load_orm_s"], _ = timed(lambda: open_orm(path), 5)
+                entry["load_fast_s"], _ = timed(lambda: open_fast(path), 5)
+            if n == sizes[-1]:
+                entry["memory"] = memory(path)
+            report[f"mixed_{n}"] = entry
+            del plan, result
+        report["compare"] = comparison(folder, 10000 if not args.quick else 1000, args.repeat, not args.no_tj)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return report
+
+
+def markdown(r: dict) -> str:
+    mc = r["machine"]
+    out = [f"Measured {mc['date']} on {mc['cpu']} ({mc['cpus']} CPUs), Python {mc['python']}; "
+           f"`{mc['uname']}`.", "",
+           "| Plan | Tasks / links | schedule_plan median | + touch every result object | Target |",
+           "|---|---|---|---|---|"]
+    for key, target in (("mixed_10000", TARGETS["10k"]), ("mixed_100000", TARGETS["100k"]),
+                        ("mixed_1000", None)):
+        e = r.get(key)
+        if e:
+            tgt = f"≤ {target * 1000:.0f} ms" if target else ""
+            out.append(f"| mixed types, lags, CN holidays | {e['tasks']:,} / {e['deps']:,} | "
+                       f"{e['schedule_s'] * 1000:.1f} ms | {e['schedule_and_touch_all_s'] * 1000:.1f} ms | {tgt} |")
+    for key, e in r.items():
+        if key.startswith("mixed_") and "load_orm_s" in e:
+            out += ["", f"Loading the {e['tasks']:,}-task plan file ready to schedule (`Project.open` + loader), "
+                    f"median of 5: `load_plan` (ORM) {e['load_orm_s'] * 1000:.0f} ms, "
+                    f"`fast_load_plan` {e['load_fast_s'] * 1000:.0f} ms (target ≤ 500 ms)."]
+        if key.startswith("mixed_") and "memory" in e:
+            mem = e["memory"]
+            out += ["", f"Peak memory at {e['tasks']:,} tasks (fresh process): max RSS {mem['rss_mb']:.0f} MB "
+                    f"(of which {mem['rss_after_load_mb']:.0f} MB after loading the plan); tracemalloc peak "
+                    f"of `schedule_plan` itself {mem['schedule_peak_mb']:.0f} MB (target < 300 MB)."]
+    c = r.get("compare")
+    if c:
+        out += ["", f"Same FS-only plan ({c['tasks']:,} tasks / {c['deps']:,} links), same run:", "",
+                "| Tool | Median | Ratio to ours | Project finish |", "|---|---|---|---|",
+                f"| planner `schedule_plan` | {c['ours_s'] * 1000:.1f} ms | 1 | {c['ours_finish']} |",
+                f"| networkx `dag_longest_path_length` (makespan only) | {c['networkx_s'] * 1000:.1f} ms | "
+                f"{c['networkx_s'] / c['ours_s']:.1f}x | {c['networkx_finish']} |"]
+        if "tj3_s" in c:
+            out.append(f"| TaskJuggler `tj3` (one run, includes parsing) | {c['tj3_s']:.2f} s | "
+                       f"{c['tj3_s'] / c['ours_s']:.0f}x | {c['tj3_finish']} |")
+            out += ["", f"TaskJuggler finish dates equal ours for {c['tj3_same_finish']:,} of {c['tj3_tasks']:,} tasks."]
+    return "\n".join(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=15)
+    ap.add_argument("--quick", action="store_true", help="1,000 and 10,000 tasks instead of 10,000 and 100,000")
+    ap.add_argument("--no-tj", action="store_true", help="skip TaskJuggler")
+    ap.add_argument("--json", help="also write the raw figures here")
+    ap.add_argument("--memory-child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.memory_child:
+        memory_child(args.memory_child)
+        return
+    report = run(args)
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print(markdown(report))
+
+
+if __name__ == "__main__":
+    main()
