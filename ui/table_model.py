@@ -89,14 +89,34 @@ class PlanTableModel(QAbstractTableModel):
                 return number
         return -1
 
+    def row_key(self, row: Any) -> Any:
+        """What identifies a row across reloads (keeps the current cell and selection)."""
+        return (type(row).__name__, getattr(row, "id", None))
+
     def reload(self) -> None:
-        self.beginResetModel()
+        """Re-read the rows; the same rows in a new state keep the view's current cell."""
+        old_rows, old_columns = self._rows, len(self.columns)
         if self.controller.project is None:
-            self._all = []
+            new_all = []
         else:
             self.prepare()
-            self._all = self.collect(self.plan)
-        self._rows = self._arrange(self._all)
+            new_all = self.collect(self.plan)
+        new_rows = self._arrange(new_all)
+        old_keys = [self.row_key(r) for r in old_rows]
+        new_keys = [self.row_key(r) for r in new_rows]
+        if old_rows and len(self.columns) == old_columns and sorted(map(repr, old_keys)) == sorted(map(repr, new_keys)):
+            self.layoutAboutToBeChanged.emit()
+            self._all, self._rows = new_all, new_rows
+            position = {repr(k): n for n, k in enumerate(new_keys)}
+            for persistent in self.persistentIndexList():
+                if persistent.isValid() and persistent.row() < len(old_keys):
+                    row = position[repr(old_keys[persistent.row()])]
+                    self.changePersistentIndex(persistent, self.index(row, persistent.column()))
+            self.layoutChanged.emit()
+            self.dataChanged.emit(self.index(0, 0), self.index(len(new_rows) - 1, len(self.columns) - 1))
+            return
+        self.beginResetModel()
+        self._all, self._rows = new_all, new_rows
         self.endResetModel()
 
     def set_filter(self, predicate: Callable[[Any], bool] | None) -> None:

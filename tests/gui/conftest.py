@@ -11,11 +11,12 @@ from ui.controller import DocumentController
 
 
 @pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    """Settings, working copies and logs go to a temporary folder, never the user's."""
-    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / "appdata"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+def isolated(tmp_path_factory, monkeypatch):
+    """Settings, working copies and logs go to a temporary folder, never the user's (nor tmp_path)."""
+    home = tmp_path_factory.mktemp("app-home")
+    monkeypatch.setenv("PLANNER_DATA_DIR", str(home / "appdata"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
     yield
 
 

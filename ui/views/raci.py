@@ -116,6 +116,9 @@ class RaciModel(PlanTableModel):
         rows += [RaciRow("task", t) for t in by_module.get(None, [])]
         return rows
 
+    def row_key(self, row: RaciRow):
+        return (row.kind, row.id)
+
     def letter(self, row: RaciRow, team_id: int) -> str | None:
         return self._letters.get(((row.kind, row.id), team_id))
 

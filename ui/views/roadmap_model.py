@@ -137,6 +137,9 @@ class RoadmapModel(PlanTableModel):
                 rows.append(CellRow(stage, module, number == 0, len(plan.modules)))
         return rows
 
+    def row_key(self, row: CellRow):
+        return (row.stage.id, row.module.id)
+
     def prepare(self) -> None:
         plan = self.plan
         self._indicators: dict[tuple, list] = {}
