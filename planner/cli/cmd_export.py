@@ -15,13 +15,19 @@ def register(sub) -> None:
     p.add_argument("--team", help="collect: the team whose indicators the workbook asks for")
     p.add_argument("--period", help="stats/collect: the reporting period (2025-03 or 2025-W12)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="header language (default zh)")
-    p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.add_argument("-o", "--output", required=True, help="the .xlsx file to write (.csv writes the tasks, system, stats or raci table as CSV)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from planner.excel.export import export_template
 
+    if str(args.output).lower().endswith(".csv"):
+        from planner.excel.csvexport import export_csv
+
+        export_csv(read_plan(args.plan), args.template, args.output, lang=args.lang)
+        print(f"wrote {args.output}")
+        return 0
     notes = export_template(read_plan(args.plan), args.template, args.output, lang=args.lang,
                             team=args.team, period=args.period)
     for note in notes:

@@ -24,8 +24,7 @@ def map_tasks(ctx: Context, table: Table) -> None:
         values["module_id"] = module
         if not values.get("stage_id") and row.stage_section:
             values["stage_id"] = (row.stage_section,)
-        ok &= _task_span(ctx, table, row, values)
-        if not ok:
+        if not ok or not _task_span(ctx, table, row, values):
             continue
         _refs(ctx, table, row, values)
         record = Record(m.Task, values, origin(ctx, table, row))

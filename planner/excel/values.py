@@ -88,10 +88,11 @@ def read_percent(value: object) -> float | None:
         return None
     if isinstance(value, str) and value.strip().endswith(("%", "％")):
         number = read_number(value.strip()[:-1])
-        return None if number is None else number / 100
-    number = read_number(value)
-    if number is not None and 1 < number <= 100:
-        number = number / 100  # a progress of "50" means 50%
+        number = None if number is None else number / 100
+    else:
+        number = read_number(value)
+        if number is not None and 1 < number <= 100:
+            number = number / 100  # a progress of "50" means 50%
     if number is not None and not 0 <= number <= 1:
         raise CellError("a percentage between 0% and 100% is expected")
     return number
