@@ -1,0 +1,113 @@
+"""Charts and reports on a generated 1,000-task plan: each chart to PNG, the monthly review PDF,
+and the dashboard redraw after an edit (offscreen Qt).
+
+    QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_charts [--tasks 1000] [--repeat 5]
+
+Targets (issue 6): each chart to PNG <= 1.5 s, monthly report PDF <= 10 s, dashboard redraw <= 0.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks.generate import generate_plan  # noqa: E402
+from planner import model as m  # noqa: E402
+from planner.charts import build_chart, chart_kinds  # noqa: E402
+from planner.charts.export import export_figure  # noqa: E402
+from planner.cli.common import read_plan  # noqa: E402
+from planner.reports.monthly import write_monthly_review  # noqa: E402
+from planner.schedule import schedule_plan  # noqa: E402
+
+TARGETS = {"chart": 1.5, "monthly": 10.0, "redraw": 0.5}
+
+
+def timed(fn, repeat: int) -> float:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def bench_charts(plan, folder: Path, repeat: int) -> dict[str, float]:
+    schedule = schedule_plan(plan)
+    out = {}
+    for kind in chart_kinds():
+        out[kind] = timed(lambda: export_figure(build_chart(kind, plan, schedule).figure, folder / f"{kind}.png"), repeat)
+    return out
+
+
+def bench_monthly(plan, folder: Path, repeat: int) -> float:
+    return timed(lambda: write_monthly_review(plan, folder / "review.pdf", schedule=schedule_plan(plan)), repeat)
+
+
+def bench_redraw(path: Path, repeat: int) -> dict[str, float]:
+    """Edit one task's progress, then redraw the visible chart as the dashboard does (plan reload,
+    schedule, build, canvas paint); one median per dashboard tab."""
+    from PySide6.QtWidgets import QApplication
+
+    from planner.document import Project
+    from planner.services import rows
+    from ui.controller import DocumentController
+    from ui.dashboard import DashboardView
+
+    app = QApplication.instance() or QApplication([])
+    controller = DocumentController(Project.open(path))
+    view = DashboardView(controller)
+    view.resize(1400, 900)
+    view.show()
+    app.processEvents()
+    task_id = controller.plan().tasks[0].id
+    out = {}
+    for index, kind in enumerate(view.panes):
+        view.tabs.setCurrentIndex(index)
+        app.processEvents()
+        progress = [0.1]
+
+        def edit_and_redraw():
+            progress[0] = 0.6 if progress[0] < 0.5 else 0.1
+            controller.run_service(rows.update_fields, m.Task, task_id, progress=progress[0])
+            view.redraw_current()
+            view.panes[kind].canvas.draw()  # the paint itself, not only the request for one
+            app.processEvents()
+
+        out[kind] = timed(edit_and_redraw, repeat)
+    view.close()
+    controller.project.close()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = generate_plan(folder / "bench.plan", args.tasks, seed=1)
+        plan = read_plan(path)
+        print(f"# {platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} cores · "
+              f"Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}")
+        print(f"plan: {len(plan.tasks)} tasks, {len(plan.dependencies)} links, {len(plan.milestones)} milestones, "
+              f"{len(plan.indicators)} indicators, {len(plan.raci)} RACI cells; medians of {args.repeat} runs\n")
+        print("| measurement | median (s) | target (s) | ratio to target |\n|---|---|---|---|")
+        for kind, seconds in bench_charts(plan, folder, args.repeat).items():
+            print(f"| chart `{kind}` to PNG (200 dpi) | {seconds:.3f} | {TARGETS['chart']} | {seconds / TARGETS['chart']:.2f} |")
+        seconds = bench_monthly(plan, folder, max(1, args.repeat // 2))
+        print(f"| monthly review PDF | {seconds:.3f} | {TARGETS['monthly']} | {seconds / TARGETS['monthly']:.2f} |")
+        for kind, seconds in bench_redraw(path, args.repeat).items():
+            print(f"| dashboard redraw after an edit, tab `{kind}` | {seconds:.3f} | {TARGETS['redraw']} | "
+                  f"{seconds / TARGETS['redraw']:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
