@@ -101,7 +101,6 @@ def build() -> RowBook:
     _add_milestones(book, tasks, stages)
     _add_risks(book, tasks, modules, teams)
     _add_readings(book, stages[0])
-    _add_baseline(book, tasks)
     return book
 
 
@@ -224,14 +223,6 @@ def _add_risks(book, tasks, modules, teams) -> None:
         book.add(m.Risk(order=len(book.all(m.Risk)), category=RISK_CATEGORY[code],
                         description=description, response=response,
                         owner=responsible_team(module.name), task_id=task.id, module_id=module.id))
-
-
-def _add_baseline(book, tasks) -> None:
-    """The plan as approved at kick-off, so slippage can be measured against it."""
-    baseline = book.add(m.Baseline(name="立项基线", taken_on=START))
-    for task in tasks.values():
-        book.add(m.BaselineTask(baseline_id=baseline.id, task_id=task.id, start_date=task.start_date,
-                                end_date=task.end_date, progress=0.0))
 
 
 def _add_readings(book, running_stage: m.Stage) -> None:
