@@ -82,7 +82,7 @@ class _Quantity:
 
 _QUANTITY = re.compile(
     r"^(?P<cmp>≥|≤|>|<|=|" + "|".join(_GE_WORDS + _LE_WORDS) + r")?\s*"
-    r"(?P<num>" + _NUM + r")(?P<plus>\s*\+)?\s*(?P<unit>.*?)\s*(?P<suffix>及以上|及以下|以上|以下|以内|之内|\+)?$"
+    r"(?P<num>-?" + _NUM + r")(?P<plus>\s*\+)?\s*(?P<unit>.*?)\s*(?P<suffix>及以上|及以下|以上|以下|以内|之内|\+)?$"
 )
 
 

@@ -42,6 +42,8 @@ HIGHER, LOWER = Direction.higher.value, Direction.lower.value
         ("提升≥20%", 20, GE, "%", None, HIGHER),
         ("减少50%", 50, GE, "%", None, HIGHER),  # the size of the cut is what is measured
         ("≥10 万次 / 月", 10, GE, "万次/月", None, HIGHER),
+        ("≤-10°C", -10, LE, "°C", None, LOWER),
+        ("2% → -1%", -1, LE, "%", 2, LOWER),
     ],
 )
 def test_target_phrases(text, value, comparator, unit, baseline, direction):
