@@ -129,7 +129,8 @@ def add_record(ctx: Context, table: Table, row: Row, record: Record) -> None:
     if old.values == record.values and old.origin.split(" ")[0] != record.origin.split(" ")[0]:
         return  # the same row in two returned workbooks
     key = " / ".join(str(k[0] if isinstance(k, tuple) else k) for k in record.key)
-    ctx.problems.error(f"duplicate {table.spec.zh} '{key}' (also at {old.origin.strip()})",
+    what = "conflicting values reported for" if record.table is m.Reading else f"duplicate {table.spec.zh}"
+    ctx.problems.error(f"{what} '{key}' (also at {old.origin.strip()})",
                        **where(table, row, table.spec.natural_key[0]), value=key)
 
 

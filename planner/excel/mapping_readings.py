@@ -53,7 +53,7 @@ def _reading(ctx: Context, table: Table, row: Row, code: str, period: str) -> Re
         return None
     for key in ("test_date", "tester", "source", "exception_note", "verified", "verified_by"):
         if key in values:
-            out[key] = values[key] if values[key] is not None else (False if key == "verified" else "")
+            out[key] = bool(values[key]) if key == "verified" else values[key]
     return Record(m.Reading, out, origin(ctx, table, row))
 
 
