@@ -145,8 +145,9 @@ def _draw_status_rows(ax, ctx: ChartContext, rows: list) -> None:
                         xytext=(8, 0), textcoords="offset points", va="center", fontsize=8, color=row.colour)
     ax.set_yticks(range(len(rows)), labels)
     for tick, row in zip(ax.get_yticklabels(), rows):
-        if isinstance(row, str):
+        if isinstance(row, str):  # stage headers: CJK fonts have no bold, so colour sets them apart
             tick.set_fontweight("bold")
+            tick.set_color("#1a237e")
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.grid(axis="x", color="#e0e0e0")
     ax.margins(x=0.08)
