@@ -101,7 +101,7 @@ def drag_moves(view, repeat: int) -> list[float]:
     row = next(r for r in lay.rows_in(tl.y_offset(), tl.y_offset() + 400) if lay.bar(r) and lay.data.kind[r] == 0)
     view.scroll_to_row(row)
     b = lay.bar(row)
-    start = QPoint(round((b.x0 + b.x1) / 2 - tl.x_offset()), round(b.mid_y - tl.y_offset() + paint.HEADER_HEIGHT))
+    start = QPoint(round((b.x0 + b.x1) / 2 - tl.x_offset()), round(b.mid_y - tl.y_offset() + view.header_height))
     vp = tl.viewport()
     QTest.mousePress(vp, Qt.LeftButton, Qt.NoModifier, start)
     # the move posts an update of the dragged row's band; processEvents paints it, as the app would

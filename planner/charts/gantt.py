@@ -15,13 +15,12 @@ from matplotlib.figure import Figure
 from planner.fonts import configure_matplotlib
 from planner.gantt import BY_STAGE, CALENDAR, TimeScale, gantt_for
 from planner.gantt.data import NONE
-from planner.gantt.layout import GanttLayout
+from planner.gantt.layout import GanttLayout, stage_lanes
 from planner.gantt.routing import arrow_head
 from planner.gantt.rows import GROUP, MILESTONES
 from planner.gantt.workdays import calendar_for
 
 HEADER_ROW = 18
-HEADER = 3 * HEADER_ROW
 NAMES_WIDTH = 300
 DPI = 100
 MAX_ROWS = 400  # beyond this a single figure is unreadable; the rest is cut and said so
@@ -49,24 +48,26 @@ def build_gantt_figure(plan, schedule, *, scale: str | TimeScale = "week", lang:
     x1 = scale.x_end(last) if last else x1
     n_rows = min(len(lay.data), max_rows)
     body = n_rows * lay.row_height
-    width, height = NAMES_WIDTH + (x1 - x0), HEADER + body
+    lanes = stage_lanes(lay.stage_bands(plan.stages))
+    header = (lanes + 2) * HEADER_ROW  # stage lanes, major ticks, minor ticks
+    width, height = NAMES_WIDTH + (x1 - x0), header + body
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI)
     ax_names = fig.add_axes((0, 0, NAMES_WIDTH / width, 1))
     ax_time = fig.add_axes((NAMES_WIDTH / width, 0, 1 - NAMES_WIDTH / width, 1))
     for ax, xs in ((ax_names, (0, NAMES_WIDTH)), (ax_time, (x0, x1))):
         ax.set_xlim(*xs)
-        ax.set_ylim(body, -HEADER)
+        ax.set_ylim(body, -header)
         ax.set_axis_off()
     today = today or (schedule.status_date if schedule and schedule.status_date else None) or \
         plan.programme.status_date or dt.date.today()
     data = {"rows": [r.code or r.label for r in lay.data.rows[:n_rows]], "truncated": len(lay.data) - n_rows,
             "bars": [], "links": [], "ticks": [], "stages": []}
     _background(ax_time, lay, plan, x0, x1, body, data)
-    _header(ax_time, lay, plan, x0, x1, data)
+    _header(ax_time, lay, plan, x0, x1, header, data)
     _links(ax_time, lay, body, data)
     _bars(ax_time, lay, body, data)
     _today(ax_time, lay, today, body)
-    _names(ax_names, lay, n_rows, lang)
+    _names(ax_names, lay, n_rows, lang, header)
     if data["truncated"]:
         ax_names.text(4, body - 4, f"… +{data['truncated']}", fontsize=8, color=COLOURS["broken"])
     return fig, data
@@ -86,14 +87,17 @@ def _background(ax, lay: GanttLayout, plan, x0, x1, body, data) -> None:
     ax.add_collection(LineCollection([[(t.x, 0), (t.x, body)] for t in majors], colors=COLOURS["line"], linewidths=0.6))
 
 
-def _header(ax, lay: GanttLayout, plan, x0, x1, data) -> None:
+def _header(ax, lay: GanttLayout, plan, x0, x1, header, data) -> None:
     cells = []
-    for i, band in enumerate(lay.stage_bands(plan.stages)):
-        cells.append((band.x0, band.x1, -HEADER, -2 * HEADER_ROW, STAGE_COLOURS[i % len(STAGE_COLOURS)], band.label))
+    bands = lay.stage_bands(plan.stages)
+    for i, band in enumerate(bands):
+        top = -header + band.lane * HEADER_ROW
+        cells.append((band.x0, band.x1, top, top + HEADER_ROW, STAGE_COLOURS[i % len(STAGE_COLOURS)], band.label))
         data["stages"].append(band.label)
     ticks = lay.ticks(x0, x1)
-    for row, items in ((1, ticks.major), (2, ticks.minor)):
-        top = -HEADER + row * HEADER_ROW
+    lanes = stage_lanes(bands)
+    for row, items in ((lanes, ticks.major), (lanes + 1, ticks.minor)):
+        top = -header + row * HEADER_ROW
         cells.extend((t.x, t.x_end, top, top + HEADER_ROW, COLOURS["header"], t.label) for t in items)
         data["ticks"].extend(t.label for t in items)
     ax.add_collection(PolyCollection(_rects([c[:4] for c in cells]), facecolors=[c[4] for c in cells],
@@ -131,7 +135,7 @@ def _bars(ax, lay: GanttLayout, body, data) -> None:
                              COLOURS["critical_done" if bar.critical else "done"]))
             if bar.actual:
                 actual.append((bar.actual[0], bar.actual[1], bar.y0 - 3, bar.y0 - 0.5))
-            label_x = bar.x1 + 5
+            label_x = _label_x(lay, bar)
         roles = f"  {lay.data.roles[bar.row]}" if lay.data.roles[bar.row] else ""
         ax.text(label_x, bar.mid_y, f"{row.code} {row.label}{roles}", fontsize=7.5, va="center",
                 color=COLOURS["text"], clip_on=True)
@@ -149,6 +153,16 @@ def _bars(ax, lay: GanttLayout, body, data) -> None:
     for dm in lay.markers_in(0, body):
         if lay.data.rows[dm.row].kind == MILESTONES:
             ax.text(dm.cx + dm.half + 3, dm.cy, dm.label, fontsize=7.5, va="center", color=COLOURS["text"], clip_on=True)
+
+
+def _label_x(lay: GanttLayout, bar) -> float:
+    """Right of the bar and of a milestone diamond at its end."""
+    x = bar.x1
+    for mk in lay.data.markers.get(bar.row, ()):
+        cx = lay.scale.x_of_index(mk.day) + lay.scale.px_per_day / 2
+        if bar.x0 <= cx <= bar.x1 + lay.row_height:
+            x = max(x, cx + lay.row_height * 0.3)
+    return x + 5
 
 
 def _summary_shapes(spans) -> list[list[tuple[float, float]]]:
@@ -180,9 +194,9 @@ def _today(ax, lay: GanttLayout, today: dt.date, body) -> None:
     ax.plot([x, x], [0, body], color=COLOURS["today"], linewidth=1, linestyle="--")
 
 
-def _names(ax, lay: GanttLayout, n_rows: int, lang: str) -> None:
+def _names(ax, lay: GanttLayout, n_rows: int, lang: str, header: float) -> None:
     h = lay.row_height
-    ax.add_collection(PolyCollection(_rects([(0, NAMES_WIDTH, -HEADER, 0)]), facecolors=COLOURS["header"],
+    ax.add_collection(PolyCollection(_rects([(0, NAMES_WIDTH, -header, 0)]), facecolors=COLOURS["header"],
                                      edgecolors=COLOURS["line"], linewidths=0.5))
     titles = _TITLES[lang]
     ax.text(4, -HEADER_ROW / 2, titles[0], fontsize=8, va="center", fontweight="bold")

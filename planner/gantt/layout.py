@@ -74,6 +74,7 @@ class Band:
     x0: float
     x1: float
     label: str
+    lane: int = 0  # overlapping stages (OTLP's phases) stack in lanes
 
 
 class GanttLayout:
@@ -81,6 +82,7 @@ class GanttLayout:
 
     def __init__(self, data: GanttData, scale: TimeScale, row_height: int = ROW_HEIGHT):
         self.data, self.scale, self.row_height = data, scale, row_height
+        self._links: dict[int, Link] = {}  # routes are kept while the scale stays (scrolling)
 
     # --- extents -------------------------------------------------------------------
     @property
@@ -174,6 +176,12 @@ class GanttLayout:
         return [self.link(i) for i in self.data.links_of_row.get(row, ())]
 
     def link(self, i: int) -> Link:
+        found = self._links.get(i)
+        if found is None:
+            found = self._links[i] = self._route(i)
+        return found
+
+    def _route(self, i: int) -> Link:
         d = self.data
         p, s = int(d.link_pred[i]), int(d.link_succ[i])
         kind = TYPE_NAME[int(d.link_type[i])]
@@ -182,9 +190,34 @@ class GanttLayout:
         src, src_dir, label_pos = self._source(pb, kind, threshold, below=s > p)
         dst, dst_dir = self._target(sb, kind)
         corridor = s * self.row_height if s > p else (s + 1) * self.row_height
-        points = routing.route(src, src_dir, dst, dst_dir, gap=LINK_GAP, corridor_y=corridor)
+        points = routing.route(src, src_dir, dst, dst_dir, gap=LINK_GAP, corridor_y=corridor,
+                               clear=self._column_finder(p, s))
         label = f"{round(threshold * 100)}%" if threshold < 0.999 else ""
         return Link(i, int(d.link_dep[i]), p, s, kind, tuple(points), label, label_pos, bool(d.link_broken[i]))
+
+    def _column_finder(self, row_a: int, row_b: int, max_rows: int = 300, max_shift: float = 400.0):
+        """A `clear` function for routing: walks a vertical segment past task bars in between."""
+        lo, hi = min(row_a, row_b) + 1, min(max(row_a, row_b), min(row_a, row_b) + 1 + max_rows)
+        d = self.data
+        keep = (d.kind[lo:hi] == 0) & (d.start[lo:hi] != NONE)
+        if hi <= lo or not keep.any():
+            return None
+        ppd = self.scale.px_per_day
+        x0 = d.start[lo:hi][keep] * ppd - 3
+        x1 = np.maximum(d.end[lo:hi][keep] * ppd, x0 + 4) + 3
+
+        def clear(x: float, direction: int) -> float:
+            start = x
+            for _ in range(12):
+                hit = (x0 <= x) & (x <= x1)
+                if not hit.any():
+                    return x
+                x = float(x1[hit].max()) + LINK_GAP if direction > 0 else float(x0[hit].min()) - LINK_GAP
+                if abs(x - start) > max_shift:
+                    break
+            return start  # crowded: better to cross a bar than to wander off
+
+        return clear
 
     def _ends(self, bar: Bar) -> tuple[float, float]:
         if bar.milestone:
@@ -225,7 +258,7 @@ class GanttLayout:
                 add_months(origin, st.end_month) if st.end_month is not None else None)
             if start and end and end > start:
                 out.append(Band(self.scale.x(start), self.scale.x(end), st.name))
-        return out
+        return _in_lanes(out)
 
     def nonworking_in(self, cal: WorkCalendar, x0: float, x1: float) -> list[tuple[float, float]]:
         """Shaded spans for non-working days; none when days are too narrow to see."""
@@ -236,6 +269,23 @@ class GanttLayout:
 
     def rows_of(self, kind: str) -> list[int]:
         return [i for i, row in enumerate(self.data.rows) if row.kind == kind]
+
+
+def _in_lanes(bands: list[Band]) -> list[Band]:
+    """Give each band the first lane free at its start, so overlapping stages never collide."""
+    ends: list[float] = []
+    out = []
+    for band in sorted(bands, key=lambda b: (b.x0, b.x1)):
+        lane = next((i for i, end in enumerate(ends) if end <= band.x0 + 0.5), len(ends))
+        if lane == len(ends):
+            ends.append(band.x1)
+        ends[lane] = band.x1
+        out.append(Band(band.x0, band.x1, band.label, lane))
+    return out
+
+
+def stage_lanes(bands: list[Band]) -> int:
+    return max((b.lane for b in bands), default=0) + 1
 
 
 def layout(data: GanttData, scale: TimeScale, row_height: int = ROW_HEIGHT) -> GanttLayout:

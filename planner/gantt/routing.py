@@ -7,26 +7,35 @@ below) the successor's row, where no bar is ever drawn.
 
 from __future__ import annotations
 
+from typing import Callable
+
 Point = tuple[float, float]
+Clear = Callable[[float, int], float]  # (x, +1 right / -1 left) -> nearest x whose column is free
 
 OUT_RIGHT, OUT_LEFT, OUT_VERTICAL = 1, -1, 0
 IN_HEADING_RIGHT, IN_HEADING_LEFT = 1, -1
 
 
-def route(src: Point, src_dir: int, dst: Point, dst_dir: int, *, gap: float, corridor_y: float) -> list[Point]:
+def route(src: Point, src_dir: int, dst: Point, dst_dir: int, *, gap: float, corridor_y: float,
+          clear: Clear | None = None) -> list[Point]:
     """Points from `src` to `dst`; the last segment points into the successor's end.
 
     `src_dir`: the way the line leaves the predecessor (right, left, or vertical from a
     threshold point on the bar). `dst_dir`: the heading of the arrowhead (right into a start,
-    left into a finish). `corridor_y`: a row boundary next to the successor's row.
+    left into a finish). `corridor_y`: a row boundary next to the successor's row. `clear`
+    moves a vertical segment sideways past the bars of the rows in between.
     """
     sx, sy = src
     dx, dy = dst
+    clear = clear or (lambda x, _direction: x)
     lo, hi = _column_bounds(sx, src_dir, dx, dst_dir, gap)
     if lo <= hi:
-        v = lo if src_dir == OUT_RIGHT else hi if src_dir == OUT_LEFT else sx
-        return _dedupe([(sx, sy), (v, sy), (v, dy), (dx, dy)])
-    a = sx + src_dir * gap
+        if src_dir == OUT_VERTICAL:
+            return _dedupe([(sx, sy), (sx, dy), (dx, dy)])
+        v = clear(lo, 1) if src_dir == OUT_RIGHT else clear(hi, -1)
+        if lo <= v <= hi:
+            return _dedupe([(sx, sy), (v, sy), (v, dy), (dx, dy)])
+    a = sx if src_dir == OUT_VERTICAL else clear(sx + src_dir * gap, src_dir)
     b = dx - dst_dir * gap
     return _dedupe([(sx, sy), (a, sy), (a, corridor_y), (b, corridor_y), (b, dy), (dx, dy)])
 

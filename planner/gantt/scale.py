@@ -163,6 +163,8 @@ class TimeScale:
         """Header text: calendar dates, or project time (第N周, M1..M36, Q1, 第1年)."""
         zh = self.lang.startswith("zh")
         if self.mode == PROJECT:
+            if index < 1:
+                return ""  # before the programme starts there is no project time
             if unit == "day":
                 return str(index)
             if unit == "week":

@@ -48,7 +48,7 @@ def bar_point(view, code, where="middle"):
          "left": bar.x0 + 10, "link_end": bar.x1 + 6, "progress": bar.progress_x}[where]
     y = bar.y1 + 2 if where == "progress" else bar.mid_y
     tl = view.timeline
-    return QPoint(round(x - tl.x_offset()), round(y - tl.y_offset() + paint.HEADER_HEIGHT))
+    return QPoint(round(x - tl.x_offset()), round(y - tl.y_offset() + view.header_height))
 
 
 def drag(view, start: QPoint, end: QPoint, steps: int = 6):
@@ -153,7 +153,7 @@ def test_click_selects_and_double_click_opens(view, qtbot):
 
 def test_collapsing_a_stage_hides_its_tasks(view):
     group_row = next(i for i, r in enumerate(view.data.rows) if r.label == "基础建设期")
-    y = round(view.layout.row_top(group_row) + 12 + paint.HEADER_HEIGHT - view.timeline.y_offset())
+    y = round(view.layout.row_top(group_row) + 12 + view.header_height - view.timeline.y_offset())
     QTest.mouseClick(view.names, Qt.LeftButton, Qt.NoModifier, QPoint(paint.NAME_COLUMNS[0][1] + 6, y))
     assert task(view, "TP-01").id not in view.data.row_of_task
     assert view.data.rows[group_row].collapsed
@@ -183,5 +183,17 @@ def test_png_export_covers_the_whole_plan(view, tmp_path):
     saved = QImage(str(tmp_path / "g.png"))
     lo, hi = view.data.day_range()
     assert saved.width() >= paint.names_width() + (hi - lo) * view.scale.px_per_day
-    assert saved.height() == paint.HEADER_HEIGHT + view.layout.height
+    assert saved.height() == view.header_height + view.layout.height
     assert image is None
+
+
+def test_project_time_relabels_the_scale_and_grouping_by_module(view):
+    view.set_level("week")
+    view.set_time_mode("project")
+    assert view.mode_box.currentData() == "project"
+    labels = [t.label for t in view.layout.ticks(0, 600).minor]
+    assert labels[:3] == ["第1周", "第2周", "第3周"]
+    view.set_group_by("module")
+    assert view.group_box.currentData() == "module"
+    groups = [r.label for r in view.data.rows if r.kind == "group"]
+    assert groups[:2] == ["技术产品", "生态建设"]

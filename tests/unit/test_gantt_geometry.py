@@ -219,3 +219,38 @@ def test_hit_testing_finds_edges_body_progress_and_link_handles(plan):
     assert hit.task_id == plan.task_by_code["TP-02"].id
     assert hit_test(lay, 0, lay.height + 5) is None
     assert link_type("finish", "start") == "FS" and link_type("start", "finish") == "SF"
+
+
+def test_vertical_segment_steps_past_bars_in_between():
+    from planner.gantt import routing
+
+    blocked = (95.0, 180.0)  # a bar in a row between the two tasks
+
+    def clear(x, direction):
+        if blocked[0] <= x <= blocked[1]:
+            return blocked[1] + 8 if direction > 0 else blocked[0] - 8
+        return x
+
+    # FS with room: the column moves right of the blocking bar but stays before the successor
+    pts = routing.route((90, 10), routing.OUT_RIGHT, (300, 60), routing.IN_HEADING_RIGHT, gap=8, corridor_y=48,
+                        clear=clear)
+    assert pts == [(90, 10), (188, 10), (188, 60), (300, 60)]
+    # no room before the successor: dogleg, with the first column cleared as well
+    pts = routing.route((90, 10), routing.OUT_RIGHT, (150, 60), routing.IN_HEADING_RIGHT, gap=8, corridor_y=48,
+                        clear=clear)
+    assert pts == [(90, 10), (188, 10), (188, 48), (142, 48), (142, 60), (150, 60)]
+
+
+def test_layout_routes_avoid_a_bar_in_between(plan):
+    lay = gantt_for(plan, schedule=dates_only(plan))
+    lk = _link(lay, "TP-03", "TP-04")  # rows are adjacent: nothing to avoid, straight elbow
+    p = lay.bar(lk.pred_row)
+    assert lk.points[1][0] == p.x1 + 8
+    # between TP-02 and EC-01 lie TP-03 and TP-04; from inside TP-03 the column steps right past it
+    finder = lay._column_finder(_row(lay, "TP-02"), _row(lay, "EC-01"))
+    tp3 = lay.bar(_row(lay, "TP-03"))
+    x = finder(tp3.x0 + 20, 1)
+    assert x == tp3.x1 + 3 + 8
+    for code in ("TP-03", "TP-04"):
+        b = lay.bar(_row(lay, code))
+        assert not (b.x0 - 3 <= x <= b.x1 + 3), code

@@ -44,12 +44,12 @@ def paint_tile(p: QPainter, view, x0: float, x1: float, y0: float, y1: float, na
     options.preview = options.link_preview = None
     body_h = y1 - y0
     p.save()
-    p.setClipRect(QRectF(0, paint.HEADER_HEIGHT, names_w, body_h))
-    p.translate(0, paint.HEADER_HEIGHT - y0)
+    p.setClipRect(QRectF(0, view.header_height, names_w, body_h))
+    p.translate(0, view.header_height - y0)
     paint.paint_names(p, view.layout, y0, y1, names_w, options, expanded_arrows=False)
     p.restore()
     p.save()
-    p.setClipRect(QRectF(0, 0, names_w, paint.HEADER_HEIGHT))
+    p.setClipRect(QRectF(0, 0, names_w, view.header_height))
     view.paint_names_header(p, names_w)
     p.restore()
     p.save()
@@ -62,7 +62,7 @@ def write_png(view, path, *, first: dt.date | None = None, last: dt.date | None 
     """The whole chart (or a date range) as one image, names on the left."""
     x0, x1 = x_window(view, first, last)
     names_w = paint.names_width()
-    width, height = int(names_w + x1 - x0), int(paint.HEADER_HEIGHT + view.layout.height)
+    width, height = int(names_w + x1 - x0), int(view.header_height + view.layout.height)
     if max(width, height) > MAX_IMAGE_SIDE:
         raise ExportTooLarge(tr("The chart is too large for one image (%1 x %2 px); export a PDF or a shorter "
                                 "date range instead.").replace("%1", str(width)).replace("%2", str(height)))
@@ -86,7 +86,7 @@ def paint_pages(device, view, *, first: dt.date | None = None, last: dt.date | N
     if names_w > page_w * 0.45:  # a narrow page keeps IDs and names, drops the date columns
         names_w = min(paint.names_width(with_dates=False), page_w * 0.45)
     time_w = page_w - names_w
-    rows_per_page = max(1, int((page_h - paint.HEADER_HEIGHT - FOOTER) // view.layout.row_height))
+    rows_per_page = max(1, int((page_h - view.header_height - FOOTER) // view.layout.row_height))
     columns = max(1, math.ceil((x1 - x0) / time_w))
     blocks = max(1, math.ceil(len(view.data) / rows_per_page))
     total = columns * blocks

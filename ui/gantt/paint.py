@@ -12,12 +12,16 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
-from planner.gantt.layout import Bar, Diamond, GanttLayout, Link
+from planner.gantt.layout import Bar, Diamond, GanttLayout, Link, stage_lanes
 from planner.gantt.routing import arrow_head
 from planner.gantt.rows import GROUP, MILESTONES
 
 HEADER_ROW = 18
-HEADER_HEIGHT = 3 * HEADER_ROW  # stages, major ticks, minor ticks
+
+
+def header_height(lanes: int) -> int:
+    """Stage lanes, then the major and the minor ticks."""
+    return (max(1, lanes) + 2) * HEADER_ROW
 
 C = {
     "bar": QColor("#5B8FF9"), "bar_done": QColor("#1D4FB8"),
@@ -53,18 +57,21 @@ def base_font(options: PaintOptions) -> QFont:
 
 # --- header ------------------------------------------------------------------------------
 def paint_header(p: QPainter, lay: GanttLayout, x0: float, x1: float, options: PaintOptions) -> None:
-    """Header in content x, y from 0 to HEADER_HEIGHT: stage bands, major and minor ticks."""
+    """Header in content x, y from 0: stage lanes, major and minor ticks."""
     font = base_font(options)
     p.setFont(font)
-    p.fillRect(QRectF(x0, 0, x1 - x0, HEADER_HEIGHT), C["header"])
-    for i, band in enumerate(lay.stage_bands(options.stages)):
+    bands = lay.stage_bands(options.stages)
+    lanes = stage_lanes(bands)
+    height = header_height(lanes)
+    p.fillRect(QRectF(x0, 0, x1 - x0, height), C["header"])
+    for i, band in enumerate(bands):
         if band.x1 < x0 or band.x0 > x1:
             continue
-        rect = QRectF(band.x0, 0, band.x1 - band.x0, HEADER_ROW)
-        p.fillRect(rect, C["stage"][i % len(C["stage"])])
-        _cell_text(p, rect.intersected(QRectF(x0, 0, x1 - x0, HEADER_ROW)), band.label)
+        rect = QRectF(band.x0, band.lane * HEADER_ROW, band.x1 - band.x0, HEADER_ROW)
+        p.fillRect(rect.adjusted(0, 1, -1, -1), C["stage"][i % len(C["stage"])])
+        _cell_text(p, rect.intersected(QRectF(x0, 0, x1 - x0, height)), band.label)
     ticks = lay.ticks(x0, x1)
-    for row, cells in ((1, ticks.major), (2, ticks.minor)):
+    for row, cells in ((lanes, ticks.major), (lanes + 1, ticks.minor)):
         y = row * HEADER_ROW
         for t in cells:
             rect = QRectF(t.x, y, t.x_end - t.x, HEADER_ROW)
@@ -73,7 +80,7 @@ def paint_header(p: QPainter, lay: GanttLayout, x0: float, x1: float, options: P
             _cell_text(p, rect.intersected(QRectF(x0, y, x1 - x0, HEADER_ROW)), t.label)
         p.setPen(QPen(C["header_line"], 1))
         p.drawLine(QPointF(x0, y), QPointF(x1, y))
-    p.drawLine(QPointF(x0, HEADER_HEIGHT - 0.5), QPointF(x1, HEADER_HEIGHT - 0.5))
+    p.drawLine(QPointF(x0, height - 0.5), QPointF(x1, height - 0.5))
 
 
 def _cell_text(p: QPainter, rect: QRectF, text: str) -> None:
@@ -179,7 +186,17 @@ def _bar(p: QPainter, lay: GanttLayout, bar: Bar, options: PaintOptions) -> None
         p.fillRect(QRectF(bar.actual[0], bar.y0 - 3, bar.actual[1] - bar.actual[0], 2.5), C["actual"])
     p.setBrush(Qt.NoBrush)
     roles = f"  {lay.data.roles[bar.row]}" if options.show_roles and lay.data.roles[bar.row] else ""
-    _label(p, bar.x1 + 5, bar.mid_y, f"{row.code} {row.label}{roles}")
+    _label(p, label_x(lay, bar), bar.mid_y, f"{row.code} {row.label}{roles}")
+
+
+def label_x(lay: GanttLayout, bar: Bar) -> float:
+    """Right of the bar and of any milestone diamond at its end, so neither hides the text."""
+    x = bar.x1
+    for mk in lay.data.markers.get(bar.row, ()):
+        cx = lay.scale.x_of_index(mk.day) + lay.scale.px_per_day / 2
+        if bar.x0 <= cx <= bar.x1 + lay.row_height:
+            x = max(x, cx + lay.row_height * 0.3)
+    return x + 5
 
 
 def _summary(p: QPainter, bar: Bar) -> None:
@@ -228,7 +245,7 @@ def _link(p: QPainter, link: Link) -> None:
 
 
 # --- task names (the left pane; also repeated on every printed page) ------------------------
-NAME_COLUMNS = (("ID", 64), ("name", 220), ("start", 80), ("end", 80))
+NAME_COLUMNS = (("ID", 64), ("name", 220), ("start", 88), ("end", 88))
 
 
 def paint_names(p: QPainter, lay: GanttLayout, y0: float, y1: float, width: float, options: PaintOptions,

@@ -42,11 +42,11 @@ class TimelineArea(QAbstractScrollArea):
         return float(self.verticalScrollBar().value())
 
     def to_content(self, pos: QPointF) -> tuple[float, float]:
-        return pos.x() + self.x_offset(), pos.y() - paint.HEADER_HEIGHT + self.y_offset()
+        return pos.x() + self.x_offset(), pos.y() - self.gantt.header_height + self.y_offset()
 
     def visible_window(self) -> QRectF:
         vp = self.viewport()
-        return QRectF(self.x_offset(), self.y_offset(), vp.width(), max(0, vp.height() - paint.HEADER_HEIGHT))
+        return QRectF(self.x_offset(), self.y_offset(), vp.width(), max(0, vp.height() - self.gantt.header_height))
 
     def update_scroll_ranges(self) -> None:
         lay = self.gantt.layout
@@ -54,7 +54,7 @@ class TimelineArea(QAbstractScrollArea):
         span = self.gantt.x_max - self.gantt.x_min
         self.horizontalScrollBar().setRange(0, max(0, int(span - vp.width())))
         self.horizontalScrollBar().setPageStep(vp.width())
-        body = max(0, vp.height() - paint.HEADER_HEIGHT)
+        body = max(0, vp.height() - self.gantt.header_height)
         self.verticalScrollBar().setRange(0, max(0, lay.height - body))
         self.verticalScrollBar().setPageStep(body)
 
@@ -72,10 +72,10 @@ class TimelineArea(QAbstractScrollArea):
         rect = QRectF(event.rect())
         p.fillRect(rect, self.palette().base())
         view = self.visible_window()
-        top = max(rect.top(), paint.HEADER_HEIGHT) - paint.HEADER_HEIGHT + view.top()
-        bottom = rect.bottom() + 1 - paint.HEADER_HEIGHT + view.top()
+        top = max(rect.top(), self.gantt.header_height) - self.gantt.header_height + view.top()
+        bottom = rect.bottom() + 1 - self.gantt.header_height + view.top()
         win = QRectF(view.left() + rect.left(), top, rect.width(), max(0.0, bottom - top))
-        self.paint_window(p, view.topLeft(), win, self.gantt.paint_options(), header=rect.top() < paint.HEADER_HEIGHT)
+        self.paint_window(p, view.topLeft(), win, self.gantt.paint_options(), header=rect.top() < self.gantt.header_height)
         p.end()
 
     def paint_window(self, p: QPainter, origin: QPointF, win: QRectF, options, *, header: bool = True) -> None:
@@ -84,29 +84,29 @@ class TimelineArea(QAbstractScrollArea):
         p.setRenderHint(QPainter.Antialiasing, True)
         if win.height() > 0:
             p.save()
-            p.translate(-origin.x(), paint.HEADER_HEIGHT - origin.y())
+            p.translate(-origin.x(), self.gantt.header_height - origin.y())
             p.setClipRect(win)
             paint.paint_body(p, lay, win, options)
             p.restore()
         if header:
             p.save()
             p.translate(-origin.x(), 0)
-            p.setClipRect(QRectF(win.left(), 0, win.width(), paint.HEADER_HEIGHT))
+            p.setClipRect(QRectF(win.left(), 0, win.width(), self.gantt.header_height))
             paint.paint_header(p, lay, win.left(), win.right(), options)
             p.restore()
 
     def update_rows(self, first: int, last: int) -> None:
         """Schedule a repaint of the viewport band holding rows first..last."""
         h = self.gantt.layout.row_height
-        top = first * h - self.y_offset() + paint.HEADER_HEIGHT
-        bottom = (last + 1) * h - self.y_offset() + paint.HEADER_HEIGHT
-        top = max(top, paint.HEADER_HEIGHT)
+        top = first * h - self.y_offset() + self.gantt.header_height
+        bottom = (last + 1) * h - self.y_offset() + self.gantt.header_height
+        top = max(top, self.gantt.header_height)
         if bottom > top:
             self.viewport().update(0, int(top), self.viewport().width(), int(bottom - top) + 1)
 
     # --- mouse ----------------------------------------------------------------------
     def mousePressEvent(self, event):
-        if event.button() != Qt.LeftButton or event.position().y() < paint.HEADER_HEIGHT:
+        if event.button() != Qt.LeftButton or event.position().y() < self.gantt.header_height:
             return super().mousePressEvent(event)
         x, y = self.to_content(event.position())
         hit = hit_test(self.gantt.layout, x, y)
@@ -175,10 +175,10 @@ class NamesPane(QWidget):
         p.fillRect(self.rect(), self.palette().base())
         p.setRenderHint(QPainter.Antialiasing, True)
         y0 = self.gantt.timeline.y_offset()
-        body = self.height() - paint.HEADER_HEIGHT
+        body = self.height() - self.gantt.header_height
         p.save()
-        p.setClipRect(QRectF(0, paint.HEADER_HEIGHT, self.width(), body))
-        p.translate(0, paint.HEADER_HEIGHT - y0)
+        p.setClipRect(QRectF(0, self.gantt.header_height, self.width(), body))
+        p.translate(0, self.gantt.header_height - y0)
         paint.paint_names(p, self.gantt.layout, y0, y0 + body, self.width(), self.gantt.paint_options())
         p.restore()
         self.gantt.paint_names_header(p, self.width())
@@ -187,9 +187,9 @@ class NamesPane(QWidget):
         p.end()
 
     def _row_at(self, pos: QPointF) -> int | None:
-        if pos.y() < paint.HEADER_HEIGHT:
+        if pos.y() < self.gantt.header_height:
             return None
-        return self.gantt.layout.row_at(pos.y() - paint.HEADER_HEIGHT + self.gantt.timeline.y_offset())
+        return self.gantt.layout.row_at(pos.y() - self.gantt.header_height + self.gantt.timeline.y_offset())
 
     def mousePressEvent(self, event):
         row = self._row_at(event.position())

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QToolBar, QVBox
 from planner.changes import Area
 from planner.gantt import BY_MODULE, BY_STAGE, CALENDAR, FLAT, LEVELS, PROJECT, TimeScale, build_data, build_rows
 from planner.gantt.hit import hit_test
-from planner.gantt.layout import GanttLayout
+from planner.gantt.layout import GanttLayout, stage_lanes
 from planner.gantt.rows import GROUP, TASK
 from planner.gantt.source import dates_only
 from planner.gantt.workdays import calendar_for
@@ -118,6 +118,8 @@ class GanttView(QWidget):
         rows = build_rows(plan, self.group_by, frozenset(self.collapsed), **labels)
         self.data = build_data(plan, schedule, rows, baseline_id=self.baseline_id)
         self.calendar = calendar_for(plan)
+        bands = GanttLayout(self.data, self.scale).stage_bands(plan.stages)
+        self.header_height = paint.header_height(stage_lanes(bands))
         self._refresh_baselines(plan)
         self._dirty = False
         self._apply_scale(self.scale)
@@ -142,18 +144,19 @@ class GanttView(QWidget):
             selected=self.selected, font=self.chart_font, preview=self.preview, link_preview=self.link_preview)
 
     def paint_names_header(self, p: QPainter, width: float) -> None:
-        p.fillRect(QRectF(0, 0, width, paint.HEADER_HEIGHT), paint.C["header"])
+        header = self.header_height
+        p.fillRect(QRectF(0, 0, width, header), paint.C["header"])
         p.setFont(paint.base_font(self.paint_options()))
         p.setPen(paint.C["text"])
-        p.drawText(QRectF(6, 0, width - 8, 2 * paint.HEADER_ROW), Qt.AlignVCenter | Qt.AlignLeft,
+        p.drawText(QRectF(6, 0, width - 8, header - paint.HEADER_ROW), Qt.AlignVCenter | Qt.AlignLeft,
                    self.plan().programme.name)
         x = 4.0
         titles = {"ID": tr("ID"), "name": tr("Name"), "start": tr("Start"), "end": tr("Finish")}
         for key, w in paint.NAME_COLUMNS:
-            p.drawText(QRectF(x, 2 * paint.HEADER_ROW, w, paint.HEADER_ROW), Qt.AlignVCenter, titles[key])
+            p.drawText(QRectF(x, header - paint.HEADER_ROW, w, paint.HEADER_ROW), Qt.AlignVCenter, titles[key])
             x += w
         p.setPen(QPen(paint.C["header_line"], 1))
-        p.drawLine(QPointF(0, paint.HEADER_HEIGHT - 0.5), QPointF(width, paint.HEADER_HEIGHT - 0.5))
+        p.drawLine(QPointF(0, header - 0.5), QPointF(width, header - 0.5))
 
     # --- zoom and time scale -----------------------------------------------------------
     def set_level(self, level: str) -> None:
@@ -190,10 +193,12 @@ class GanttView(QWidget):
 
     def set_time_mode(self, mode: str) -> None:
         self.mode = mode
+        _show_value(self.mode_box, mode)
         self._apply_scale(TimeScale(self.scale.origin, self.scale.px_per_day, mode, self.scale.lang))
 
     def set_group_by(self, group_by: str) -> None:
         self.group_by = group_by
+        _show_value(self.group_box, group_by)
         self.rebuild()
 
     def set_baseline(self, baseline_id: int | None) -> None:
@@ -322,6 +327,13 @@ class GanttView(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.rebuild()
+
+
+def _show_value(box: QComboBox, value) -> None:
+    """Show `value` in a combo box without re-triggering its slot."""
+    box.blockSignals(True)
+    box.setCurrentIndex(max(0, box.findData(value)))
+    box.blockSignals(False)
 
 
 def _combo(bar: QToolBar, items, slot) -> QComboBox:
