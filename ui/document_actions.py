@@ -15,7 +15,6 @@ from planner.errors import ChangedOnDisk, FileLocked, PlannerError
 from ui import settings
 
 log = logging.getLogger(__name__)
-FILTER = "Roadmap plans (*.plan)"
 
 
 def tr(text: str) -> str:
@@ -33,7 +32,7 @@ def owner_text(owner) -> str:
             text += f" (pid {owner['pid']})"
         since = owner.get("since") or owner.get("time")
         if since:
-            text += f", {tr('since')} {since}"
+            text += ", " + tr("since %1").replace("%1", str(since))
         return text
     return tr("another instance")
 
@@ -77,7 +76,7 @@ class DocumentManager(QObject):
         return True
 
     def open_dialog(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open plan"), self._folder(), tr(FILTER))
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open plan"), self._folder(), tr("Roadmap plans (*.plan)"))
         return bool(path) and self.open_path(path)
 
     def open_path(self, path: str | Path, *, ask_save: bool = True) -> bool:
@@ -163,7 +162,7 @@ class DocumentManager(QObject):
         if self.project is None:
             return False
         suggested = str(Path(self._folder()) / (self.project.path.name if self.project.path else tr("plan") + ".plan"))
-        path, _ = QFileDialog.getSaveFileName(self.window, tr("Save plan as"), suggested, tr(FILTER))
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Save plan as"), suggested, tr("Roadmap plans (*.plan)"))
         if not path:
             return False
         ok = self._do_save(lambda: self.project.save_as(Path(path)))

@@ -11,6 +11,20 @@ LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 _installed: list[QTranslator] = []
 
 
+class FallbackTranslator(QTranslator):
+    """Looks in the caller's context, then in the global one.
+
+    pyside6-lupdate files module-level `tr("...")` wrappers under the empty context, while each
+    module translates under its own name; the fallback lets both meet without boilerplate.
+    """
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):
+        found = super().translate(context, source_text, disambiguation, n)
+        if not found and context:
+            found = super().translate("", source_text, disambiguation, n)
+        return found
+
+
 def chosen_language() -> str:
     """The setting when made, else the system locale (Chinese locales get zh_CN)."""
     wanted = settings.language()
@@ -30,7 +44,7 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
         app.removeTranslator(old)
     _installed.clear()
     if language != "en":
-        ours = QTranslator(app)
+        ours = FallbackTranslator(app)
         if ours.load(str(qm_path(language))):
             app.installTranslator(ours)
             _installed.append(ours)

@@ -176,8 +176,8 @@ class MainWindow(QMainWindow):
         name = self.documents.display_name()
         project = self.controller.project
         read_only = project is not None and project.read_only
-        suffix = f" [{tr('read-only')}]" if read_only else ""
-        self.setWindowTitle(f"{name}[*]{suffix} — {tr('Roadmap Planner')}")
+        suffix = " [" + tr("read-only") + "]" if read_only else ""
+        self.setWindowTitle(f"{name}[*]{suffix} — " + tr("Roadmap Planner"))
         self.setWindowModified(self.documents.is_modified())
         self.read_only_label.setText(tr("Read-only: use Save As to keep changes") if read_only else "")
 

@@ -152,8 +152,8 @@ class OkrModel(QAbstractItemModel):
             if node.kind == "key_result":
                 return obj.title if editing else f"{obj.code} {obj.title}"
             if node.kind == "indicator":
-                return f"{tr('Indicator')}: {obj.name}"
-            return f"{tr('Task')}: {obj.code} {obj.name}"
+                return tr("Indicator: %1").replace("%1", obj.name)
+            return tr("Task: %1").replace("%1", f"{obj.code} {obj.name}")
         if column == 1:
             if node.kind == "objective":
                 return QCoreApplication.translate("Okr", KIND_LABELS.get(obj.kind, obj.kind))

@@ -151,7 +151,7 @@ class RoadmapModel(PlanTableModel):
         return self._indicators.get((row.stage.id, row.module.id), [])
 
     def indicator_text(self, row: CellRow) -> str:
-        return "\n".join(f"● {ind.name} {format_percent(st.rate) or tr('no data')}" for ind, st in self.indicators_of(row))
+        return "\n".join("● " + ind.name + " " + (format_percent(st.rate) or tr("no data")) for ind, st in self.indicators_of(row))
 
     def worst_level(self, row: CellRow) -> str | None:
         levels = [st.level for _, st in self.indicators_of(row)]

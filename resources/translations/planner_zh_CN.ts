@@ -1,0 +1,1126 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>Something went wrong: %1
+
+Your plan is still open; save it under a new name if in doubt. The details were written to the log.</source>
+        <translation>出现意外错误：%1
+
+您的计划仍然打开；如有疑虑，请另存为新文件。详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>Roadmap Planner</source>
+        <translation>路线图规划器</translation>
+    </message>
+    <message>
+        <source>Plan&apos;s language</source>
+        <translation>计划的语言</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Chart language:</source>
+        <translation>图表语言：</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图片 (*.png);;SVG 图形 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>another instance</source>
+        <translation>另一个实例</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>新计划</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>打开计划</translation>
+    </message>
+    <message>
+        <source>Roadmap plans (*.plan)</source>
+        <translation>路线图计划 (*.plan)</translation>
+    </message>
+    <message>
+        <source>The file %1 no longer exists.</source>
+        <translation>文件 %1 已不存在。</translation>
+    </message>
+    <message>
+        <source>Plan in use</source>
+        <translation>计划正在使用中</translation>
+    </message>
+    <message>
+        <source>%1 is open in another window or on another computer: %2.
+
+Open a read-only copy? (Use Save As to keep changes under another name.)</source>
+        <translation>%1 已在另一个窗口或另一台电脑上打开：%2。
+
+以只读方式打开副本吗？（如需保留修改，请用“另存为”保存为其他名称。）</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>文件已在磁盘上被修改</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Save plan as</source>
+        <translation>计划另存为</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1 before closing?</source>
+        <translation>关闭前保存对 %1 的修改吗？</translation>
+    </message>
+    <message>
+        <source>an untitled plan</source>
+        <translation>一个未命名计划</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Roadmap Planner closed unexpectedly while %1 had unsaved changes (last edit %2).
+
+Recover them? Discard deletes them for good; Ignore asks again next time.</source>
+        <translation>路线图规划器意外关闭，%1 有未保存的修改（最后编辑于 %2）。
+
+要恢复吗？“放弃”将永久删除这些修改；“忽略”下次启动时再询问。</translation>
+    </message>
+    <message>
+        <source>The last day to print is before the first.</source>
+        <translation>打印的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The chart is too large for one image (%1 x %2 px); export a PDF or a shorter date range instead.</source>
+        <translation>图表太大，无法导出为单张图片（%1 x %2 像素）；请导出 PDF 或缩短日期范围。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 to %3 · page %4 of %5</source>
+        <translation>%1 · %2 至 %3 · 第 %4 页，共 %5 页</translation>
+    </message>
+    <message>
+        <source>Export Gantt as PNG</source>
+        <translation>将甘特图导出为 PNG</translation>
+    </message>
+    <message>
+        <source>Export Gantt as PDF</source>
+        <translation>将甘特图导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Date range to print</source>
+        <translation>打印日期范围</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Set progress of %1 to %2%</source>
+        <translation>将 %1 的进度设为 %2%</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>Change start of %1</source>
+        <translation>修改 %1 的开始时间</translation>
+    </message>
+    <message>
+        <source>Change finish of %1</source>
+        <translation>修改 %1 的结束时间</translation>
+    </message>
+    <message>
+        <source>Link %1 to %2 (%3)</source>
+        <translation>将 %1 链接到 %2（%3）</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>关键</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation>缩放到所选</translation>
+    </message>
+    <message>
+        <source>Calendar dates</source>
+        <translation>日历日期</translation>
+    </message>
+    <message>
+        <source>Project time</source>
+        <translation>项目周次</translation>
+    </message>
+    <message>
+        <source>By stage</source>
+        <translation>按阶段</translation>
+    </message>
+    <message>
+        <source>By module</source>
+        <translation>按模块</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <source>No baseline</source>
+        <translation>无基线</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Ungrouped</source>
+        <translation>未分组</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Baseline: %1</source>
+        <translation>基线：%1</translation>
+    </message>
+    <message>
+        <source>Roadmap</source>
+        <translation>路线图</translation>
+    </message>
+    <message>
+        <source>Task matrix</source>
+        <translation>任务矩阵</translation>
+    </message>
+    <message>
+        <source>RACI matrix</source>
+        <translation>RACI 矩阵</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>OKRs</source>
+        <translation>OKR</translation>
+    </message>
+    <message>
+        <source>Gantt</source>
+        <translation>甘特图</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start an empty plan</source>
+        <translation>新建空白计划</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a .plan file</source>
+        <translation>打开 .plan 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the plan</source>
+        <translation>保存计划</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the plan under another name</source>
+        <translation>以其他名称保存计划</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close the plan</source>
+        <translation>关闭计划</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit Roadmap Planner</source>
+        <translation>退出路线图规划器</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add &amp;task</source>
+        <translation>添加任务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add a task to the task matrix</source>
+        <translation>在任务矩阵中添加任务</translation>
+    </message>
+    <message>
+        <source>&amp;Delete tasks</source>
+        <translation>删除任务(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected tasks</source>
+        <translation>删除所选任务</translation>
+    </message>
+    <message>
+        <source>&amp;Find task…</source>
+        <translation>查找任务(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search the task matrix</source>
+        <translation>搜索任务矩阵</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show the %1 view</source>
+        <translation>显示“%1”视图</translation>
+    </message>
+    <message>
+        <source>&amp;Import/Export</source>
+        <translation>导入/导出(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Open the user guide</source>
+        <translation>打开用户指南</translation>
+    </message>
+    <message>
+        <source>&amp;About Roadmap Planner</source>
+        <translation>关于路线图规划器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version and licence</source>
+        <translation>版本与许可</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Read-only: use Save As to keep changes</source>
+        <translation>只读：如需保留修改请“另存为”</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>新语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>About Roadmap Planner</source>
+        <translation>关于路线图规划器</translation>
+    </message>
+    <message>
+        <source>Roadmap Planner %1
+Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
+        <translation>路线图规划器 %1
+分阶段路线图、任务矩阵、RACI、OKR 与量化指标。</translation>
+    </message>
+    <message>
+        <source>Excel import is not available in this build.</source>
+        <translation>此版本不支持 Excel 导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly review (PDF)…</source>
+        <translation>月度复盘报告（PDF）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Milestones, indicators off target, blocked dependencies, RACI problems and the charts</source>
+        <translation>里程碑、偏离目标的指标、受阻的依赖、RACI 问题和图表</translation>
+    </message>
+    <message>
+        <source>&amp;Deviation analysis (PDF or Excel)…</source>
+        <translation>偏差分析报告（PDF 或 Excel）(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>One section per indicator more than 10% off, with fields for cause and action</source>
+        <translation>每个偏差超过 10% 的指标一节，含原因和措施栏</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Report cancelled; nothing was written.</source>
+        <translation>报告已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>报告已生成：%1</translation>
+    </message>
+    <message>
+        <source>Monthly review</source>
+        <translation>月度复盘</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the monthly review</source>
+        <translation>正在生成月度复盘报告</translation>
+    </message>
+    <message>
+        <source>Deviation analysis</source>
+        <translation>偏差分析</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF document (*.pdf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the deviation analysis</source>
+        <translation>正在生成偏差分析报告</translation>
+    </message>
+    <message>
+        <source>Late and critical tasks come from the schedule; RACI problems break the one-A / at-least-one-R rule; indicators more than 10% below target</source>
+        <translation>延期和关键任务来自进度计算；RACI 问题指违反“唯一 A、至少一个 R”的规则；指标指低于目标 10% 以上</translation>
+    </message>
+    <message>
+        <source>Tasks: %1</source>
+        <translation>任务：%1</translation>
+    </message>
+    <message>
+        <source>Late: %1</source>
+        <translation>延期：%1</translation>
+    </message>
+    <message>
+        <source>Critical: %1</source>
+        <translation>关键任务：%1</translation>
+    </message>
+    <message>
+        <source>RACI problems: %1</source>
+        <translation>RACI 问题：%1</translation>
+    </message>
+    <message>
+        <source>Indicators off target: %1</source>
+        <translation>偏离目标的指标：%1</translation>
+    </message>
+    <message>
+        <source>Edit %1 of %2 (%3)</source>
+        <translation>编辑 %2 的%1（%3）</translation>
+    </message>
+    <message>
+        <source>Edit %1 of %2</source>
+        <translation>编辑 %2 的%1</translation>
+    </message>
+    <message>
+        <source>Write the test date as YYYY-MM-DD, not %1</source>
+        <translation>测试时间请写作 YYYY-MM-DD，而不是 %1</translation>
+    </message>
+    <message>
+        <source>Achievement %1; expected by the test date %2</source>
+        <translation>达成率 %1；按测试时间应达到 %2</translation>
+    </message>
+    <message>
+        <source>Deviation over 10%: explain the cause and the corrective action here</source>
+        <translation>偏差超过 10%：请在此说明原因和纠正措施</translation>
+    </message>
+    <message>
+        <source>Reporting period: a month (2025-03) or a week (2025-W12); type a new one</source>
+        <translation>统计期间：月（2025-03）或周（2025-W12）；可输入新的期间</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>%1 deviates from its target by more than 10%: please write an exception note.</source>
+        <translation>%1 偏离目标超过 10%：请填写异常说明。</translation>
+    </message>
+    <message>
+        <source>Indicator: %1</source>
+        <translation>指标：%1</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>任务：%1</translation>
+    </message>
+    <message>
+        <source>Mean progress of its key results</source>
+        <translation>其关键结果的平均进度</translation>
+    </message>
+    <message>
+        <source>Mean progress of its linked indicators and tasks; type a percentage when nothing is linked</source>
+        <translation>所链接指标和任务的平均进度；未链接时可直接输入百分比</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>The seeds recommend about 7 delivery : 3 exploration objectives</source>
+        <translation>建议交付型与探索型目标约为 7 : 3</translation>
+    </message>
+    <message>
+        <source>Add objective</source>
+        <translation>添加目标</translation>
+    </message>
+    <message>
+        <source>Add an objective</source>
+        <translation>添加目标</translation>
+    </message>
+    <message>
+        <source>Add key result</source>
+        <translation>添加关键结果</translation>
+    </message>
+    <message>
+        <source>Add a key result to the current objective</source>
+        <translation>为当前目标添加关键结果</translation>
+    </message>
+    <message>
+        <source>Toggle kind</source>
+        <translation>切换类型</translation>
+    </message>
+    <message>
+        <source>Switch the current objective between delivery and exploration</source>
+        <translation>在交付型与探索型之间切换当前目标</translation>
+    </message>
+    <message>
+        <source>Mix: %1 delivery : %2 exploration</source>
+        <translation>构成：交付型 %1 : 探索型 %2</translation>
+    </message>
+    <message>
+        <source>recommended about 7 : 3</source>
+        <translation>建议约 7 : 3</translation>
+    </message>
+    <message>
+        <source>Add objective O%1</source>
+        <translation>添加目标 O%1</translation>
+    </message>
+    <message>
+        <source>New objective</source>
+        <translation>新目标</translation>
+    </message>
+    <message>
+        <source>Add key result to %1</source>
+        <translation>为 %1 添加关键结果</translation>
+    </message>
+    <message>
+        <source>New key result</source>
+        <translation>新关键结果</translation>
+    </message>
+    <message>
+        <source>Change the kind of %1</source>
+        <translation>修改 %1 的类型</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2 for %3</source>
+        <translation>将 %2 的 %3 设为 %1</translation>
+    </message>
+    <message>
+        <source>Use R, A, C or I (or leave the cell empty), not %1</source>
+        <translation>请使用 R、A、C 或 I（或留空），而不是 %1</translation>
+    </message>
+    <message>
+        <source>Click to cycle R → A → C → I → empty, or press R, A, C, I or Delete</source>
+        <translation>单击切换 R → A → C → I → 空，或按 R、A、C、I、Delete</translation>
+    </message>
+    <message>
+        <source>Click a team cell to cycle R → A → C → I, or type R, A, C, I; Delete clears. Rows breaking a rule are red; the last column says why.</source>
+        <translation>单击团队单元格可在 R → A → C → I 之间切换，或直接输入 R、A、C、I；Delete 清除。违反规则的行标红，最后一列说明原因。</translation>
+    </message>
+    <message>
+        <source>Team load</source>
+        <translation>团队负荷</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Save the texts of this cell (one undo step)</source>
+        <translation>保存此单元格的内容（一步撤销）</translation>
+    </message>
+    <message>
+        <source>Select a cell of the roadmap</source>
+        <translation>请选择路线图中的一个单元格</translation>
+    </message>
+    <message>
+        <source>Edit cell %1 / %2</source>
+        <translation>编辑单元格 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <source>Add a stage after the last one</source>
+        <translation>在末尾添加阶段</translation>
+    </message>
+    <message>
+        <source>Add module</source>
+        <translation>添加模块</translation>
+    </message>
+    <message>
+        <source>Add a module (workstream) after the last one</source>
+        <translation>在末尾添加模块（任务组）</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Rename the current stage (stage column) or module</source>
+        <translation>重命名当前阶段（阶段列）或模块</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move the current stage (stage column) or module earlier</source>
+        <translation>将当前阶段（阶段列）或模块前移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the current stage (stage column) or module later</source>
+        <translation>将当前阶段（阶段列）或模块后移</translation>
+    </message>
+    <message>
+        <source>Stage %1</source>
+        <translation>阶段 %1</translation>
+    </message>
+    <message>
+        <source>Add stage %1</source>
+        <translation>添加阶段 %1</translation>
+    </message>
+    <message>
+        <source>Module %1</source>
+        <translation>模块 %1</translation>
+    </message>
+    <message>
+        <source>Add module %1</source>
+        <translation>添加模块 %1</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>重命名 %1</translation>
+    </message>
+    <message>
+        <source>%1 holds an impossible date</source>
+        <translation>%1 含有不存在的日期</translation>
+    </message>
+    <message>
+        <source>Write a stage span as 0-6 个月 or 2025-01-27 至 2025-03-10, not %1</source>
+        <translation>阶段跨度请写作 0-6 个月 或 2025-01-27 至 2025-03-10，而不是 %1</translation>
+    </message>
+    <message>
+        <source>Edit %1 of %2 / %3</source>
+        <translation>编辑 %2 / %3 的%1</translation>
+    </message>
+    <message>
+        <source>Rename stage %1</source>
+        <translation>重命名阶段 %1</translation>
+    </message>
+    <message>
+        <source>Change the span of %1</source>
+        <translation>修改 %1 的时间跨度</translation>
+    </message>
+    <message>
+        <source>Rename module %1</source>
+        <translation>重命名模块 %1</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Search ID, scope, actions, roles…</source>
+        <translation>搜索任务ID、建设内容、行动、角色…</translation>
+    </message>
+    <message>
+        <source>Show only tasks whose text contains this</source>
+        <translation>只显示包含此文字的任务</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add a task after the current one (Ctrl+Shift+N)</source>
+        <translation>在当前任务后添加任务（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move the task up within its module</source>
+        <translation>在所属模块内上移任务</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the task down within its module</source>
+        <translation>在所属模块内下移任务</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Add task %1</source>
+        <translation>添加任务 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation>上移 %1</translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation>下移 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Column</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <source>Stage target</source>
+        <translation>阶段目标</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本月实际值</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计实际值</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>Cumulative value / stage target (computed)</source>
+        <translation>累计实际值 / 阶段目标（自动计算）</translation>
+    </message>
+    <message>
+        <source>Test date</source>
+        <translation>测试时间</translation>
+    </message>
+    <message>
+        <source>Tester</source>
+        <translation>测试人员</translation>
+    </message>
+    <message>
+        <source>Data source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Exception note</source>
+        <translation>异常说明</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Dual-source verification done (type yes/no)</source>
+        <translation>已完成双源验证（输入 是/否）</translation>
+    </message>
+    <message>
+        <source>Objective / key result / link</source>
+        <translation>目标 / 关键结果 / 链接</translation>
+    </message>
+    <message>
+        <source>Kind / target</source>
+        <translation>类型 / 目标</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>决策人</translation>
+    </message>
+    <message>
+        <source>Executing roles</source>
+        <translation>核心执行角色</translation>
+    </message>
+    <message>
+        <source>Meeting cadence</source>
+        <translation>协作频率</translation>
+    </message>
+    <message>
+        <source>Module / task</source>
+        <translation>模块 / 任务</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Time span</source>
+        <translation>时间跨度</translation>
+    </message>
+    <message>
+        <source>Months from the programme start (0-6 个月) or dates</source>
+        <translation>自项目开始的月数（0-6 个月）或日期</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>建设内容</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>具体行动</translation>
+    </message>
+    <message>
+        <source>Acceptance indicators</source>
+        <translation>量化验收指标</translation>
+    </message>
+    <message>
+        <source>Indicator status</source>
+        <translation>指标状态</translation>
+    </message>
+    <message>
+        <source>Achievement at the latest reading: green on target, amber within 10%, red below</source>
+        <translation>最近一次数据的达成率：绿色达标，黄色偏差 10% 以内，红色低于目标</translation>
+    </message>
+    <message>
+        <source>Evaluation method</source>
+        <translation>评估方法</translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <translation>任务ID</translation>
+    </message>
+    <message>
+        <source>Start–end</source>
+        <translation>起止时间</translation>
+    </message>
+    <message>
+        <source>As written: 第1-8周, 0-6 个月 or 2025-01-27 至 2025-03-10</source>
+        <translation>按原样填写：第1-8周、0-6 个月 或 2025-01-27 至 2025-03-10</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>责任角色</translation>
+    </message>
+    <message>
+        <source>Roles with head-counts: 算子组工程师×8、架构师×2</source>
+        <translation>角色及人数：算子组工程师×8、架构师×2</translation>
+    </message>
+    <message>
+        <source>Dependencies</source>
+        <translation>依赖项</translation>
+    </message>
+    <message>
+        <source>Predecessors: TP-01, TP-02 30% (start at 30% done), TP-01 SS+2d</source>
+        <translation>前置任务：TP-01、TP-02 30%（完成 30% 即可开始）、TP-01 SS+2d</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Risk response</source>
+        <translation>风险应对</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Float (d)</source>
+        <translation>浮动时间（天）</translation>
+    </message>
+    <message>
+        <source>Total float in working days, from the schedule</source>
+        <translation>总浮动时间（工作日），来自进度计算</translation>
+    </message>
+</context>
+<context>
+    <name>Command</name>
+    <message>
+        <source>Edit %1 of %2</source>
+        <translation>编辑 %2 的%1</translation>
+    </message>
+    <message>
+        <source>Reschedule %1</source>
+        <translation>调整 %1 的起止时间</translation>
+    </message>
+    <message>
+        <source>Set dependencies of %1</source>
+        <translation>设置 %1 的依赖项</translation>
+    </message>
+    <message>
+        <source>Set roles of %1</source>
+        <translation>设置 %1 的责任角色</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>New plan</source>
+        <translation>新计划</translation>
+    </message>
+</context>
+<context>
+    <name>Okr</name>
+    <message>
+        <source>Delivery</source>
+        <translation>交付型</translation>
+    </message>
+    <message>
+        <source>Exploration</source>
+        <translation>探索型</translation>
+    </message>
+</context>
+<context>
+    <name>Raci</name>
+    <message>
+        <source>No A: exactly one team must be Accountable</source>
+        <translation>缺少 A：必须恰好有一个团队负责审批（A）</translation>
+    </message>
+    <message>
+        <source>Two or more A: exactly one team must be Accountable</source>
+        <translation>多个 A：必须恰好有一个团队负责审批（A）</translation>
+    </message>
+    <message>
+        <source>No R: at least one team must be Responsible</source>
+        <translation>缺少 R：至少需要一个团队负责执行（R）</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>TaskMatrix</name>
+    <message>
+        <source>Task %1, dependencies</source>
+        <translation>任务 %1 的依赖项</translation>
+    </message>
+    <message>
+        <source>A task needs an ID.</source>
+        <translation>任务必须有任务ID。</translation>
+    </message>
+</context>
+</TS>
