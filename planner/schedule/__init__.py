@@ -11,7 +11,7 @@ import gc
 
 from planner.schedule.calendar import WorkCalendar, calendar_for
 from planner.schedule.cpm import critical_chain, solve
-from planner.schedule.network import Built, build
+from planner.schedule.network import Built, build, plan_span
 from planner.schedule.result import (
     Conflict,
     ConflictKind,
@@ -40,8 +40,6 @@ __all__ = [
 
 def plan_calendar(plan) -> WorkCalendar:
     """The plan's working calendar (weekly pattern, holiday region, the user's exceptions)."""
-    from planner.schedule.network import plan_span
-
     return calendar_for(plan.programme, plan.calendar_exceptions, span=plan_span(plan))
 
 
@@ -102,5 +100,5 @@ def _fill_timings(result: ScheduleResult, b: Built, res, late: list[bool], risk:
 def _fill_links(result: ScheduleResult, b: Built, states, slacks, required) -> None:
     ids = b.tasks.ids
     req_last = [r if k in ("FS", "SS") else r - 1 for r, k in zip(required, b.edge_type)]  # FF/SF: finish day
-    result.links = link_map([d["id"] for d in b.edge_dep], [ids[p] for p in b.net.pred],
+    result.links = link_map(b.edge_id, [ids[p] for p in b.net.pred],
                             [ids[s] for s in b.net.succ], states, b.calendar.dates(req_last), slacks)

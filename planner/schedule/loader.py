@@ -2,15 +2,17 @@
 
 `load_plan` builds one SQLAlchemy-instrumented model instance per row, about 20 µs each:
 a 10,000-task plan (45,000 rows with dependencies, roles, readings) takes a second. Here
-rows come straight from sqlite3 into `PlainRow` objects carrying the same attribute names
-and Python types (dates, booleans) as the model, about 20x faster. The result is a normal
-`Plan` snapshot; its rows must not be added to a session (they are not ORM instances).
+rows come straight from sqlite3 into immutable named tuples carrying the same attribute
+names and Python types (dates, booleans) as the model, several times faster and in a third
+of the memory. The result is a normal `Plan` snapshot, read-only: its rows are not ORM
+instances (no session, no assignment).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections import namedtuple
 from contextlib import closing
 from pathlib import Path
 
@@ -21,29 +23,16 @@ from planner.errors import FileDamaged
 from planner.plan import _FIELDS, _ORDERED, Plan
 
 
-class PlainRow:
-    """One row as attributes, like a detached model instance but without instrumentation."""
-
-    def __init__(self, **values):
-        self.__dict__.update(values)
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{k}={v!r}" for k, v in list(self.__dict__.items())[:4])
-        return f"{type(self).__name__}({shown}, ...)"
-
-    def __eq__(self, other) -> bool:
-        return type(other) is type(self) and other.__dict__ == self.__dict__
-
-    __hash__ = object.__hash__
-
-
 _ROW_CLASSES: dict[type, type] = {}
 
 
-def _row_class(table: type) -> type:
+def row_class(table: type) -> type:
+    """An immutable named tuple per table (`TaskRow` ...) with the model's column names:
+    a third of the memory of an instance dict and built in C straight from sqlite's tuples."""
     cls = _ROW_CLASSES.get(table)
     if cls is None:
-        cls = _ROW_CLASSES[table] = type(f"{table.__name__}Row", (PlainRow,), {})
+        names = [col.name for col in table.__table__.columns]
+        cls = _ROW_CLASSES[table] = namedtuple(f"{table.__name__}Row", names)
     return cls
 
 
@@ -79,20 +68,17 @@ def _read_table(con: sqlite3.Connection, table: type) -> list:
     order = ' ORDER BY "order", id' if table in _ORDERED else " ORDER BY id"
     cols = ", ".join(f'"{n}"' for n in names)
     rows = con.execute(f'SELECT {cols} FROM "{table.__tablename__}"{order}').fetchall()
-    # convert column by column: one C-level map per column instead of a call per cell
-    columns = [list(c) for c in zip(*rows)] if rows else [[] for _ in names]
-    for j, (_, conv) in enumerate(convs):
-        if conv is not None:
-            columns[j] = list(map(conv, columns[j]))
-    cls = _row_class(table)
-    new = object.__new__
-    out = []
-    append = out.append
-    for values in zip(*columns):
-        obj = new(cls)
-        obj.__dict__.update(zip(names, values))
-        append(obj)
-    return out
+    cls = row_class(table)
+    if not rows:
+        return []
+    if any(conv is not None for _, conv in convs):
+        # convert column by column: one C-level map per column instead of a call per cell
+        cols = list(zip(*rows))
+        for j, (_, conv) in enumerate(convs):
+            if conv is not None:
+                cols[j] = map(conv, cols[j])
+        rows = zip(*cols)
+    return list(map(cls._make, rows))
 
 
 def fast_load_plan(source) -> Plan:

@@ -4,19 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 
 from planner.schedule.calendar import WorkCalendar, calendar_for
 from planner.schedule.cpm import Network, link_weight
 from planner.schedule.result import Conflict, ConflictKind
 
 _DONE = "done"
+_TASK_COLUMNS = ("id", "code", "start_date", "end_date", "scheduling", "is_milestone", "progress",
+                 "status", "actual_start", "actual_finish", "duration_days")
+_DEP_COLUMNS = ("id", "predecessor_id", "successor_id", "type", "lag", "lag_unit", "threshold")
 
 
-def _row(obj) -> dict:
-    """Column values of a detached row. Reading the instance dict skips SQLAlchemy's
-    attribute instrumentation, which is several times slower over 10,000+ rows."""
-    d = obj.__dict__
-    return d if "id" in d else {k: getattr(obj, k) for k in type(obj).model_fields}
+def columns(rows: list, names: tuple[str, ...]) -> list[list]:
+    """The named attributes of every row, column by column.
+
+    Detached ORM rows are read through their instance dict (SQLAlchemy's instrumented
+    attributes are several times slower over 10,000+ rows); plain rows by attribute.
+    """
+    if not rows:
+        return [[] for _ in names]
+    first = getattr(rows[0], "__dict__", None)
+    if first is not None and all(n in first for n in names):
+        get = itemgetter(*names)
+        tuples = [get(r.__dict__) for r in rows]
+    else:
+        tuples = list(map(attrgetter(*names), rows))
+    return [list(c) for c in zip(*tuples)]
 
 
 @dataclass
@@ -41,103 +55,89 @@ class Built:
     net: Network
     tasks: TaskArrays
     calendar: WorkCalendar
-    edge_dep: list  # per edge: the Dependency row's dict
+    edge_id: list[int]  # per edge: the Dependency's id, type, lag as written, unit, threshold
     edge_type: list[str]
+    edge_lag: list[int]
+    edge_unit: list[str]
     edge_threshold: list[float]
     conflicts: list[Conflict]
 
 
-def plan_span(plan) -> tuple[dt.date, dt.date]:
+def plan_span(plan, task_cols: list[list] | None = None) -> tuple[dt.date, dt.date]:
     """First and last date any task mentions (planned or actual), and the programme start."""
-    lo = hi = plan.programme.start_date
-    for t in plan.tasks:
-        d = _row(t)
-        s, e = d["start_date"], d["end_date"]
-        if s < lo:
-            lo = s
-        if e > hi:
-            hi = e
-        for extra in (d["actual_start"], d["actual_finish"]):
-            if extra is not None:
-                lo, hi = min(lo, extra), max(hi, extra)
+    _, _, starts, ends, _, _, _, _, a_start, a_finish, _ = task_cols or columns(plan.tasks, _TASK_COLUMNS)
+    first = plan.programme.start_date
+    days = [first] + [d for d in a_start + a_finish if d is not None]
+    lo = min(min(starts, default=first), min(days))
+    hi = max(max(ends, default=first), max(days))
     return lo, hi
 
 
 def build(plan, calendar: WorkCalendar | None = None) -> Built:
-    cal = calendar or calendar_for(plan.programme, plan.calendar_exceptions, span=plan_span(plan))
-    tasks, duration, fixed = _tasks(plan, cal)
+    task_cols = columns(plan.tasks, _TASK_COLUMNS)
+    cal = calendar or calendar_for(plan.programme, plan.calendar_exceptions, span=plan_span(plan, task_cols))
+    tasks, duration, fixed = _tasks(task_cols, cal)
     index_of = tasks.index_of
-    rows = [_row(dep) for dep in plan.dependencies]
-    pred = [index_of.get(d["predecessor_id"]) for d in rows]
-    succ = [index_of.get(d["successor_id"]) for d in rows]
+    dep_ids, pred_ids, succ_ids, kinds, lags, units, thresholds = columns(plan.dependencies, _DEP_COLUMNS)
+    pred = [index_of.get(x) for x in pred_ids]
+    succ = [index_of.get(x) for x in succ_ids]
     conflicts: list[Conflict] = []
     if None in pred or None in succ:  # rare: drop links to unknown tasks, report them
         keep = [p is not None and s is not None for p, s in zip(pred, succ)]
-        conflicts = [_unknown(plan, d) for d, k in zip(rows, keep) if not k]
-        rows = [d for d, k in zip(rows, keep) if k]
-        pred = [p for p, k in zip(pred, keep) if k]
-        succ = [s for s, k in zip(succ, keep) if k]
+        conflicts = [_unknown(plan, dep) for dep, k in zip(plan.dependencies, keep) if not k]
+        dep_ids, pred, succ, kinds, lags, units, thresholds = (
+            [x for x, k in zip(col, keep) if k] for col in (dep_ids, pred, succ, kinds, lags, units, thresholds)
+        )
     per_week = cal.days_per_week
-    lags = [d["lag"] * per_week if d["lag"] and d["lag_unit"] == "w" else d["lag"] for d in rows]
-    kinds = [d["type"] for d in rows]
-    thresholds = [d["threshold"] for d in rows]
+    lag_days = [lag * per_week if lag and unit == "w" else lag for lag, unit in zip(lags, units)]
     weight = [
         duration[p] + lag if kind == "FS" and thr >= 1.0  # the common case, inlined
         else link_weight(kind, lag, thr, duration[p], duration[s])
-        for p, s, kind, lag, thr in zip(pred, succ, kinds, lags, thresholds)
+        for p, s, kind, lag, thr in zip(pred, succ, kinds, lag_days, thresholds)
     ]
     net = Network(duration, fixed, cal.index(plan.programme.start_date), pred, succ, weight)
-    return Built(net, tasks, cal, rows, kinds, thresholds, conflicts)
+    return Built(net, tasks, cal, dep_ids, kinds, lags, units, thresholds, conflicts)
 
 
-def _tasks(plan, cal: WorkCalendar):
-    rows = [_row(t) for t in plan.tasks]
-    n = len(rows)
-    ids = [d["id"] for d in rows]
-    pstart = [d["start_date"] for d in rows]
-    pfinish = [d["end_date"] for d in rows]
-    manual = [d["scheduling"] != "auto" for d in rows]
-    milestone = [bool(d["is_milestone"]) for d in rows]
-    progress = [d["progress"] or 0.0 for d in rows]
+def _tasks(cols: list[list], cal: WorkCalendar):
+    ids, codes, pstart, pfinish, scheduling, is_ms, progress, status, a_start, a_finish, dur_days = cols
+    n = len(ids)
+    manual = [s != "auto" for s in scheduling]
+    milestone = [bool(x) for x in is_ms]
+    progress = [p or 0.0 for p in progress]
     pindex = cal.indices(pstart)
     fixed: list[int | None] = [si if m else None for si, m in zip(pindex, manual)]
+    done = [p >= 1.0 or st == _DONE or af is not None for p, st, af in zip(progress, status, a_finish)]
+    started = [d or p > 0 or a is not None for d, p, a in zip(done, progress, a_start)]
     duration = [0] * n
-    started = [False] * n
-    done = [False] * n
     count = cal.count_working_days
-    for i, d in enumerate(rows):
-        actual_start, actual_finish = d["actual_start"], d["actual_finish"]
-        prog = progress[i]
-        is_done = prog >= 1.0 or d["status"] == _DONE or actual_finish is not None
-        done[i] = is_done
-        started[i] = is_done or prog > 0 or actual_start is not None
+    for i in range(n):
         if milestone[i]:
-            dur = 0
-        elif actual_start is not None and actual_finish is not None:
-            dur = count(actual_start, actual_finish)
-        elif manual[i] or d["duration_days"] is None:
+            continue
+        if a_start[i] is not None and a_finish[i] is not None:
+            dur = count(a_start[i], a_finish[i])
+        elif manual[i] or dur_days[i] is None:
             dur = count(pstart[i], pfinish[i])
         else:
-            dur = d["duration_days"]
-        duration[i] = dur if dur > 0 or milestone[i] else 1  # a span wholly on days off takes one day
-        if actual_start is not None:
-            fixed[i] = cal.index(actual_start)
-    arrays = TaskArrays(ids, [d["code"] for d in rows], manual, pstart, pfinish, pindex, progress,
-                        started, done, milestone)
+            dur = dur_days[i]
+        duration[i] = dur if dur > 0 else 1  # a span wholly on days off still takes one day
+        if a_start[i] is not None:
+            fixed[i] = cal.index(a_start[i])
+    arrays = TaskArrays(ids, codes, manual, pstart, pfinish, pindex, progress, started, done, milestone)
     arrays.index_of = dict(zip(ids, range(n)))
     return arrays, duration, fixed
 
 
-def _unknown(plan, d: dict) -> Conflict:
+def _unknown(plan, dep) -> Conflict:
     by_id = plan.task_by_id
-    succ = by_id.get(d["successor_id"])
-    pred = by_id.get(d["predecessor_id"])
-    code = succ.code if succ is not None else f"#{d['successor_id']}"
-    missing = pred.code if pred is not None else (d["text"] or f"#{d['predecessor_id']}")
+    succ = by_id.get(dep.successor_id)
+    pred = by_id.get(dep.predecessor_id)
+    code = succ.code if succ is not None else f"#{dep.successor_id}"
+    missing = pred.code if pred is not None else (dep.text or f"#{dep.predecessor_id}")
     return Conflict(
         ConflictKind.unknown_predecessor,
-        d["successor_id"] if succ is not None else None,
+        dep.successor_id if succ is not None else None,
         code,
         f"Task {code}: unknown predecessor {missing}",
-        dependency_id=d["id"],
+        dependency_id=dep.id,
     )

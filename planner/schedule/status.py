@@ -77,7 +77,7 @@ def link_conflicts(b: Built, res: Pass, states: list[LinkState], slacks: list[in
         if st is not broken and not started[s]:
             continue  # the common case: nothing to report
         p = net.pred[k]
-        dep = b.edge_dep[k]
+        dep_id = b.edge_id[k]
         kind = b.edge_type[k]
         thr = b.edge_threshold[k]
         if st is broken:
@@ -87,16 +87,17 @@ def link_conflicts(b: Built, res: Pass, states: list[LinkState], slacks: list[in
             allowed = _day(cal, need + (net.duration[s] - 1 if what == "finishes" else 0))
             out.append(Conflict(
                 ConflictKind.date_before_dependency, t.ids[s], codes[s],
-                f"Task {codes[s]} {what} {when} but its link {_link_label(codes[p], kind, thr, dep)} "
+                f"Task {codes[s]} {what} {when} but its link "
+                f"{_link_label(codes[p], kind, thr, b.edge_lag[k], b.edge_unit[k])} "
                 f"allows {allowed} at the earliest ({-slacks[k]} working days early)",
-                dependency_id=dep["id"], days=-slacks[k],
+                dependency_id=dep_id, days=-slacks[k],
             ))
         elif kind not in _START_BASED and t.started[s] and not (t.progress[p] + 1e-9 >= thr or t.done[p]):
             out.append(Conflict(
                 ConflictKind.threshold_not_reached, t.ids[s], codes[s],
                 f"Task {codes[s]} has started but {codes[p]} is at {t.progress[p]:.0%}, "
                 f"short of the {thr:.0%} its link needs",
-                dependency_id=dep["id"],
+                dependency_id=dep_id,
             ))
     return out
 
@@ -105,12 +106,12 @@ def _day(cal, index: int) -> str:
     return cal.date(index).isoformat()
 
 
-def _link_label(pred_code: str, kind: str, thr: float, dep: dict) -> str:
+def _link_label(pred_code: str, kind: str, thr: float, lag: int, unit: str) -> str:
     label = f"{kind} from {pred_code}"
     if thr < 1 and kind not in _START_BASED:
         label += f" at {thr:.0%}"
-    if dep["lag"]:
-        label += f" {dep['lag']:+d}{dep['lag_unit']}"
+    if lag:
+        label += f" {lag:+d}{unit}"
     return label
 
 

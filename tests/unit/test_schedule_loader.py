@@ -16,6 +16,8 @@ from planner.schedule.loader import fast_load_plan
 
 
 def _columns(row) -> dict:
+    if hasattr(row, "_asdict"):
+        return dict(row._asdict())
     return {k: v for k, v in vars(row).items() if not k.startswith("_")}
 
 
