@@ -49,7 +49,7 @@ def where(table: Table, row: Row, key: str) -> dict[str, Any]:
 
 
 def origin(ctx: Context, table: Table, row: Row) -> str:
-    return f"{ctx.file} {table.sheet}!{row.r + 1}"
+    return f"{table.sheet}!{row.r + 1}"
 
 
 _READERS: dict[str, Callable[[Any], Any]] = {
@@ -126,7 +126,7 @@ def add_record(ctx: Context, table: Table, row: Row, record: Record) -> None:
     old = ctx.records.put(record)
     if old is None:
         return
-    if old.values == record.values and old.origin.split(" ")[0] != record.origin.split(" ")[0]:
+    if old.values == record.values and old.origin.split(" › ")[0] != record.origin.split(" › ")[0]:
         return  # the same row in two returned workbooks
     key = " / ".join(str(k[0] if isinstance(k, tuple) else k) for k in record.key)
     what = "conflicting values reported for" if record.table is m.Reading else f"duplicate {table.spec.zh}"

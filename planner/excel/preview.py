@@ -78,6 +78,7 @@ def read_workbooks(paths: list[Path | str], plan: Plan | None = None, options: I
                 found = find_tables(grid, sub)
                 problems.items.extend(_in_file(p, path.name) for p in sub.items)
                 for table in found:
+                    table.sheet = f"{path.name} › {grid.name}"  # every problem names file and sheet
                     _flag_formulas(grid, table, problems)
                     tables.append((path.name, table, grid))
         if grids and not any(t[0] == path.name for t in tables) and not records.of(m.Programme):
@@ -121,7 +122,7 @@ def _flag_formulas(grid: SheetGrid, table: Table, problems: ProblemList) -> None
     for row, key in formula_cells(grid, table):
         r, col = row.place(key)
         problems.warning("this cell holds a formula: its last computed value was used, the formula was not kept",
-                         sheet=f"{grid.file} › {grid.name}", row=r, column=col)
+                         sheet=table.sheet, row=r, column=col)
 
 
 def read_meta(grid: SheetGrid) -> dict[str, str]:

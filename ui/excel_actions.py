@@ -1,0 +1,121 @@
+"""Excel menu actions: import workbooks through the preview dialog, export templates to a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from planner.errors import PlannerError
+from planner.excel.preview import ImportOptions, Preview, read_workbooks
+from ui.commands import JournalCommand
+from ui.import_dialog import ImportDialog
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Excel", text)
+
+
+TEMPLATE_LABELS = {
+    "stats": "Statistics template (数据统计模板)…",
+    "tasks": "Task plan (阶段任务计划表)…",
+    "raci": "Division of work and RACI (分工矩阵)…",
+    "system": "Indicator system (量化指标体系)…",
+    "workbook": "Whole plan workbook…",
+    "collect": "Data collection workbook for a team…",
+}
+FILE_NAMES = {"stats": "数据统计模板", "tasks": "阶段任务计划表", "raci": "分工矩阵", "system": "量化指标体系",
+              "workbook": "计划", "collect": "数据收集"}
+
+
+def create_actions(window, controller) -> tuple[QAction, list[QAction]]:
+    """The Import action and one export action per template (the main window places them)."""
+    import_action = QAction(tr("&Import from Excel…"), window)
+    import_action.setStatusTip(tr("Read workbooks, preview every change and problem, then import as one undo step"))
+    import_action.triggered.connect(lambda: ask_and_import(window, controller))
+    exports = []
+    for kind, label in TEMPLATE_LABELS.items():
+        action = QAction(tr(label), window)
+        action.triggered.connect(lambda _checked=False, k=kind: export_template(window, controller, k))
+        exports.append(action)
+    return import_action, exports
+
+
+def ask_and_import(parent: QWidget, controller) -> bool:
+    paths, _ = QFileDialog.getOpenFileNames(parent, tr("Import from Excel"), "", tr("Excel workbooks (*.xlsx)"))
+    return import_workbooks(parent, controller, [Path(p) for p in paths]) if paths else False
+
+
+def _read(controller, paths, period: str = "") -> Preview:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return read_workbooks(paths, controller.plan(), ImportOptions(period=period))
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def _confirm(dialog: ImportDialog) -> bool:
+    """Run the dialog; tests replace this to answer it."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def import_workbooks(parent: QWidget, controller, paths: list[Path]) -> bool:
+    """Show the preview of `paths` (every problem with sheet, row, column, value, reason) and, on
+    confirmation, apply it as ONE undo step. Returns True when something was imported."""
+    from planner.excel.apply import apply_import
+
+    preview = _read(controller, paths)
+    dialog = ImportDialog(preview, parent, reread=lambda period: _read(controller, paths, period))
+    if not _confirm(dialog) or not dialog.preview.ok:
+        return False
+    names = ", ".join(Path(p).name for p in paths)
+    command = JournalCommand(controller, tr("Import {files}").format(files=names), apply_import, dialog.preview)
+    return controller.try_push(command)
+
+
+def _lang(controller) -> str:
+    return "en" if controller.plan().programme.language == "en" else "zh"
+
+
+def _collect_options(parent: QWidget, controller) -> tuple[str, str] | None:
+    plan = controller.plan()
+    owners = {i.owner_team_id for i in plan.indicators}
+    teams = [t.name for t in plan.teams if t.id in owners]
+    if not teams:
+        QMessageBox.information(parent, tr("Data collection"), tr("No team owns an indicator in this plan yet."))
+        return None
+    team, ok = QInputDialog.getItem(parent, tr("Data collection"), tr("Team:"), teams, 0, False)
+    if not ok:
+        return None
+    period, ok = QInputDialog.getText(parent, tr("Data collection"), tr("Period (2025-03 or 2025-W12):"))
+    if not ok or not period.strip():
+        return None
+    return team, period.strip()
+
+
+def export_template(parent: QWidget, controller, kind: str) -> Path | None:
+    """Ask for a file name and write the template; notes about cleaned cells are shown."""
+    from planner.excel.export import export_template as write
+
+    team = period = None
+    if kind == "collect":
+        options = _collect_options(parent, controller)
+        if options is None:
+            return None
+        team, period = options
+    plan = controller.plan()
+    suggested = f"{plan.programme.name}-{FILE_NAMES[kind]}{'-' + team if team else ''}.xlsx"
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Export to Excel"), suggested, tr("Excel workbooks (*.xlsx)"))
+    if not path:
+        return None
+    path = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+    try:
+        notes = write(plan, kind, path, lang=_lang(controller), team=team, period=period)
+    except PlannerError as exc:
+        QMessageBox.critical(parent, tr("Export to Excel"), str(exc))
+        return None
+    if notes:
+        QMessageBox.warning(parent, tr("Export to Excel"), "\n".join(notes))
+    return path
