@@ -90,55 +90,56 @@ def build_data(plan, schedule, rows: list[Row], *, baseline_id: int | None = Non
     """Arrays for `rows` from the plan and its schedule (`ScheduleResult`)."""
     origin = plan.programme.start_date
     n = len(rows)
-    arr = _empty_arrays(n)
+    cols = _empty_columns(n)  # plain lists while filling: numpy item assignment is slow
     row_of_task: dict[int, int] = {}
     roles: list[str] = [""] * n
     today = status_date or schedule.status_date or plan.programme.status_date or dt.date.today()
     base = _baseline_spans(plan, baseline_id)
+    tasks, timings = plan.task_by_id, schedule.timings
     for r, row in enumerate(rows):
-        arr["kind"][r] = KIND_CODE[row.kind]
+        cols["kind"][r] = KIND_CODE[row.kind]
         if row.kind == TASK:
             row_of_task[row.task_id] = r
-            task = plan.task_by_id[row.task_id]
+            task = tasks[row.task_id]
             roles[r] = task.roles_text
-            _fill_task(arr, r, task, schedule.timings.get(task.id), origin, today, base.get(task.id))
+            _fill_task(cols, r, task, timings.get(task.id), origin, today, base.get(task.id))
         elif row.kind == GROUP:
-            _fill_group(arr, r, row, plan, schedule, origin)
-    data = GanttData(origin=origin, rows=rows, roles=roles, row_of_task=row_of_task, **arr)
+            _fill_group(cols, r, row, plan, schedule, origin)
+    arrays = {name: np.array(values, _DTYPES[name]) for name, values in cols.items()}
+    data = GanttData(origin=origin, rows=rows, roles=roles, row_of_task=row_of_task, **arrays)
     data.markers = _markers(plan, rows, row_of_task, origin)
     _fill_links(data, plan, schedule)
     return data
 
 
-def _empty_arrays(n: int) -> dict[str, np.ndarray]:
-    ints = ("start", "end", "float_end", "actual_start", "actual_end", "base_start", "base_end")
-    out = {name: np.full(n, NONE, np.int32) for name in ints}
-    out["kind"] = np.zeros(n, np.int8)
-    out["progress"] = np.zeros(n, np.float32)
-    out["critical"] = np.zeros(n, bool)
-    out["is_milestone"] = np.zeros(n, bool)
-    out["task_id"] = np.full(n, -1, np.int64)
-    return out
+_DTYPES = {"start": np.int32, "end": np.int32, "float_end": np.int32, "actual_start": np.int32,
+           "actual_end": np.int32, "base_start": np.int32, "base_end": np.int32, "kind": np.int8,
+           "progress": np.float32, "critical": bool, "is_milestone": bool, "task_id": np.int64}
 
 
-def _fill_task(arr, r, task, timing, origin, today, base) -> None:
+def _empty_columns(n: int) -> dict[str, list]:
+    defaults = {"kind": 0, "progress": 0.0, "critical": False, "is_milestone": False, "task_id": -1}
+    return {name: [defaults.get(name, int(NONE))] * n for name in _DTYPES}
+
+
+def _fill_task(cols, r, task, timing, origin, today, base) -> None:
     start = timing.start if timing else task.start_date
     finish = timing.finish if timing else task.end_date
-    arr["task_id"][r] = task.id
-    arr["start"][r] = (start - origin).days
-    arr["end"][r] = (finish - origin).days + 1
-    arr["progress"][r] = task.progress
-    arr["is_milestone"][r] = task.is_milestone
-    arr["critical"][r] = bool(timing and timing.critical)
+    cols["task_id"][r] = task.id
+    cols["start"][r] = (start - origin).days
+    cols["end"][r] = (finish - origin).days + 1
+    cols["progress"][r] = task.progress
+    cols["is_milestone"][r] = task.is_milestone
+    cols["critical"][r] = bool(timing and timing.critical)
     late_finish = timing.late_finish if timing and timing.total_float > 0 else finish
-    arr["float_end"][r] = (max(late_finish, finish) - origin).days + 1
+    cols["float_end"][r] = (max(late_finish, finish) - origin).days + 1
     if task.actual_start:
         actual_end = task.actual_finish or max(task.actual_start, min(today, finish))
-        arr["actual_start"][r] = (task.actual_start - origin).days
-        arr["actual_end"][r] = (actual_end - origin).days + 1
+        cols["actual_start"][r] = (task.actual_start - origin).days
+        cols["actual_end"][r] = (actual_end - origin).days + 1
     if base:
-        arr["base_start"][r] = (base[0] - origin).days
-        arr["base_end"][r] = (base[1] - origin).days + 1
+        cols["base_start"][r] = (base[0] - origin).days
+        cols["base_end"][r] = (base[1] - origin).days + 1
 
 
 def _fill_group(arr, r, row, plan, schedule, origin) -> None:

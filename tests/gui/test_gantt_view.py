@@ -197,3 +197,28 @@ def test_project_time_relabels_the_scale_and_grouping_by_module(view):
     assert view.group_box.currentData() == "module"
     groups = [r.label for r in view.data.rows if r.kind == "group"]
     assert groups[:2] == ["技术产品", "生态建设"]
+
+
+def test_tooltip_names_the_task_its_dates_roles_and_links(view):
+    row = view.data.row_of_task[task(view, "TP-04").id]
+    bar = view.layout.bar(row)
+    text = view.tooltip_at((bar.x0 + bar.x1) / 2, bar.mid_y)
+    assert "TP-04" in text and "性能优化验证" in text
+    assert "2025-05-19" in text and "性能工程师×5" in text
+    assert "TP-02, TP-03" in text  # its predecessors
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_printing_tiles_pages_through_qprinter(view, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.gantt.export import paint_pages
+
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    view.set_level("month")
+    pages = paint_pages(printer, view, first=dt.date(2025, 1, 1), last=dt.date(2025, 6, 30))
+    assert pages == 1
+    text = subprocess.run(["pdftotext", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "核心伙伴联动" in text and "page 1 of 1" in text
