@@ -222,3 +222,22 @@ def test_printing_tiles_pages_through_qprinter(view, tmp_path):
     assert pages == 1
     text = subprocess.run(["pdftotext", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True).stdout
     assert "核心伙伴联动" in text and "page 1 of 1" in text
+
+
+def test_view_without_a_plan_paints_and_ignores_gestures(qtbot):
+    controller = DocumentController()
+    gantt = GanttView(controller)
+    qtbot.addWidget(gantt)
+    gantt.resize(600, 400)
+    gantt.show()
+    qtbot.waitExposed(gantt)
+    gantt.set_level("month")
+    gantt.zoom_to_fit()
+    gantt.select_tasks([1])
+    QTest.mouseClick(gantt.timeline.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(100, 100))
+    assert gantt.grab().width() == 600
+    project = Project.new("FlagOS", demo.START)
+    project.run(demo.fill_demo)
+    controller.set_project(project)  # a plan opened later shows up
+    assert gantt.layout is not None and len(gantt.data) > 10
+    project.close()

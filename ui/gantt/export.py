@@ -30,6 +30,8 @@ class ExportTooLarge(PlannerError):
 
 
 def x_window(view, first: dt.date | None, last: dt.date | None) -> tuple[float, float]:
+    if view.layout is None:
+        raise PlannerError(tr("No plan is open."))
     lo, hi = view.layout.x_range(margin_days=3)
     x0 = view.scale.x(first) if first else lo
     x1 = view.scale.x_end(last) if last else hi

@@ -50,6 +50,8 @@ class TimelineArea(QAbstractScrollArea):
 
     def update_scroll_ranges(self) -> None:
         lay = self.gantt.layout
+        if lay is None:
+            return
         vp = self.viewport()
         span = self.gantt.x_max - self.gantt.x_min
         self.horizontalScrollBar().setRange(0, max(0, int(span - vp.width())))
@@ -71,6 +73,9 @@ class TimelineArea(QAbstractScrollArea):
         p = QPainter(self.viewport())
         rect = QRectF(event.rect())
         p.fillRect(rect, self.palette().base())
+        if self.gantt.layout is None:  # no plan open
+            p.end()
+            return
         view = self.visible_window()
         top = max(rect.top(), self.gantt.header_height) - self.gantt.header_height + view.top()
         bottom = rect.bottom() + 1 - self.gantt.header_height + view.top()
@@ -106,6 +111,8 @@ class TimelineArea(QAbstractScrollArea):
 
     # --- mouse ----------------------------------------------------------------------
     def mousePressEvent(self, event):
+        if self.gantt.layout is None:
+            return
         if event.button() != Qt.LeftButton or event.position().y() < self.gantt.header_height:
             return super().mousePressEvent(event)
         x, y = self.to_content(event.position())
@@ -114,6 +121,8 @@ class TimelineArea(QAbstractScrollArea):
         self.gesture = Gesture.begin(hit, x, y)
 
     def mouseMoveEvent(self, event):
+        if self.gantt.layout is None:
+            return
         x, y = self.to_content(event.position())
         if self.gesture is None:
             hit = hit_test(self.gantt.layout, x, y)
@@ -129,6 +138,8 @@ class TimelineArea(QAbstractScrollArea):
             self.gantt.finish_gesture(gesture)
 
     def mouseDoubleClickEvent(self, event):
+        if self.gantt.layout is None:
+            return
         x, y = self.to_content(event.position())
         hit = hit_test(self.gantt.layout, x, y)
         if hit is not None:
@@ -144,7 +155,7 @@ class TimelineArea(QAbstractScrollArea):
         super().wheelEvent(event)
 
     def viewportEvent(self, event):
-        if event.type() == event.Type.ToolTip:
+        if event.type() == event.Type.ToolTip and self.gantt.layout is not None:
             x, y = self.to_content(QPointF(event.pos()))
             text = self.gantt.tooltip_at(x, y)
             if text:
@@ -173,6 +184,9 @@ class NamesPane(QWidget):
     def paintEvent(self, event):
         p = QPainter(self)
         p.fillRect(self.rect(), self.palette().base())
+        if self.gantt.layout is None:
+            p.end()
+            return
         p.setRenderHint(QPainter.Antialiasing, True)
         y0 = self.gantt.timeline.y_offset()
         body = self.height() - self.gantt.header_height
@@ -187,7 +201,7 @@ class NamesPane(QWidget):
         p.end()
 
     def _row_at(self, pos: QPointF) -> int | None:
-        if pos.y() < self.gantt.header_height:
+        if self.gantt.layout is None or pos.y() < self.gantt.header_height:
             return None
         return self.gantt.layout.row_at(pos.y() - self.gantt.header_height + self.gantt.timeline.y_offset())
 

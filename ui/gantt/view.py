@@ -60,6 +60,8 @@ class GanttView(QWidget):
         self.chart_font = gantt_font()
         self.scale: TimeScale | None = None
         self.layout: GanttLayout | None = None
+        self.data = None
+        self.header_height = paint.header_height(1)
         self._dirty = True
         self.timeline = TimelineArea(self)
         self.names = NamesPane(self)
@@ -108,6 +110,10 @@ class GanttView(QWidget):
 
     def rebuild(self) -> None:
         """Rows, day-space data and layout from the controller's plan and schedule."""
+        if self.controller.project is None:
+            self.layout = self.data = None
+            self.repaint_all()
+            return
         plan = self.plan()
         schedule = self.controller.schedule() or dates_only(plan)
         lang = "en" if plan.programme.language.startswith("en") else "zh"
@@ -160,9 +166,13 @@ class GanttView(QWidget):
 
     # --- zoom and time scale -----------------------------------------------------------
     def set_level(self, level: str) -> None:
+        if self.layout is None:
+            return
         self._zoom_to_ppd(LEVELS[level], self.timeline.viewport().width() / 2)
 
     def zoom_by(self, factor: float, anchor: float | None = None) -> None:
+        if self.layout is None:
+            return
         anchor = self.timeline.viewport().width() / 2 if anchor is None else anchor
         self._zoom_to_ppd(self.scale.px_per_day * factor, anchor)
 
@@ -173,9 +183,13 @@ class GanttView(QWidget):
         self.timeline.horizontalScrollBar().setValue(round(day * self.scale.px_per_day - self.x_min - anchor))
 
     def zoom_to_fit(self) -> None:
+        if self.layout is None:
+            return
         self._fit_days(*self.data.day_range())
 
     def zoom_to_selection(self) -> None:
+        if self.layout is None:
+            return
         spans = [self.data.task_span(self.data.row_of_task[t]) for t in self.selected if t in self.data.row_of_task]
         spans = [s for s in spans if s]
         if spans:
@@ -192,6 +206,9 @@ class GanttView(QWidget):
         self.level_box.blockSignals(False)
 
     def set_time_mode(self, mode: str) -> None:
+        if self.layout is None:
+            self.mode = mode
+            return
         self.mode = mode
         _show_value(self.mode_box, mode)
         self._apply_scale(TimeScale(self.scale.origin, self.scale.px_per_day, mode, self.scale.lang))
@@ -239,6 +256,8 @@ class GanttView(QWidget):
     def select_tasks(self, ids) -> None:
         """Select tasks chosen elsewhere (e.g. the task matrix) and scroll the first into view."""
         self.selected = frozenset(int(i) for i in ids)
+        if self.layout is None:
+            return
         rows = sorted(self.data.row_of_task[t] for t in self.selected if t in self.data.row_of_task)
         if rows:
             self.scroll_to_row(rows[0])
@@ -248,6 +267,8 @@ class GanttView(QWidget):
         return sorted(self.selected)
 
     def scroll_to_row(self, row: int) -> None:
+        if self.layout is None:
+            return
         bar = self.timeline.verticalScrollBar()
         top, body = self.layout.row_top(row), bar.pageStep()
         if not bar.value() <= top <= bar.value() + body - self.layout.row_height:
