@@ -183,19 +183,19 @@ def critical_chain(net: Network, res: Pass) -> list[int]:
     if not n:
         return []
     tf, start, dur, late = res.total_float, res.start, net.duration, res.late_start
-    best_pred: dict[int, int] = {}
+    tight: dict[int, list[int]] = {}  # successor -> predecessors whose link is tight
     for p, s, w in zip(net.pred, net.succ, net.weight):
         if late[s] - w == late[p]:
-            q = best_pred.get(s)
-            if q is None or (tf[p], -(start[p] + dur[p]), p) < (tf[q], -(start[q] + dur[q]), q):
-                best_pred[s] = p
-    end = min(range(n), key=lambda v: (-(start[v] + dur[v]), tf[v], v))
+            tight.setdefault(s, []).append(p)
+    ends = list(map(add, start, dur))
+    last = max(ends)
+    end = min((v for v in range(n) if ends[v] == last), key=lambda v: (tf[v], v))
     chain = [end]
     seen = {end}
-    while True:
+    while chain[-1] in tight:
         cur = chain[-1]
-        p = best_pred.get(cur)
-        if p is None or p in seen or tf[p] > tf[cur]:
+        p = min(tight[cur], key=lambda q: (tf[q], -ends[q], q))
+        if p in seen or tf[p] > tf[cur]:
             break
         seen.add(p)
         chain.append(p)
@@ -204,26 +204,44 @@ def critical_chain(net: Network, res: Pass) -> list[int]:
 
 
 def forward_only(res: Pass, fixed: list[int | None], floors: list[int], delay: list[int],
-                 finish_based: list[bool]) -> list[int]:
+                 finish_based: list[bool] | None) -> list[int]:
     """Another forward pass in `res`'s topological order with a per-task floor (forecasting).
 
     `delay[u]` postpones u's finish (work remaining past the plan); it reaches successors
-    through the edges marked `finish_based` (FS/FF), not through start-based ones.
+    through the edges marked `finish_based` (FS/FF), not through start-based ones. With no
+    delays, pass `finish_based=None`.
     """
     ptr, out_succ, out_w = res.out_ptr, res.out_succ, res.out_w
-    out_fin = [finish_based[k] for k in res.out_edge]
     allowed = list(floors)
     start = [0] * len(floors)
+    if finish_based is None:
+        for u in res.order:
+            f = fixed[u]
+            su = allowed[u] if f is None else f
+            start[u] = su
+            lo, hi = ptr[u], ptr[u + 1]
+            if lo != hi:
+                for v, w in zip(out_succ[lo:hi], out_w[lo:hi]):
+                    if su + w > allowed[v]:
+                        allowed[v] = su + w
+        return start
+    out_add = [delay[u] if finish_based[k] else 0
+               for u, k in zip(_owners(ptr), res.out_edge)]  # per CSR slot: the predecessor's delay
     for u in res.order:
         f = fixed[u]
         su = allowed[u] if f is None else f
         start[u] = su
         lo, hi = ptr[u], ptr[u + 1]
-        if lo == hi:
-            continue
-        late_by = delay[u]
-        for v, w, fin in zip(out_succ[lo:hi], out_w[lo:hi], out_fin[lo:hi]):
-            c = su + w + (late_by if fin else 0)
-            if c > allowed[v]:
-                allowed[v] = c
+        if lo != hi:
+            for v, w, x in zip(out_succ[lo:hi], out_w[lo:hi], out_add[lo:hi]):
+                if su + w + x > allowed[v]:
+                    allowed[v] = su + w + x
     return start
+
+
+def _owners(ptr: list[int]) -> list[int]:
+    """For each CSR slot, the node whose out-edges it belongs to."""
+    out: list[int] = []
+    for u in range(len(ptr) - 1):
+        out.extend([u] * (ptr[u + 1] - ptr[u]))
+    return out

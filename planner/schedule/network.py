@@ -7,10 +7,14 @@ from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
 from planner.schedule.calendar import WorkCalendar, calendar_for
-from planner.schedule.cpm import Network, link_weight
+from planner.errors import ValidationError
+from planner.schedule.cpm import Network, threshold_days
 from planner.schedule.result import Conflict, ConflictKind
 
 _DONE = "done"
+_KINDS = {"FS", "SS", "FF", "SF"}
+_PRED_FINISH = ("FS", "FF")  # the predecessor's finish (or threshold point) counts
+_SUCC_FINISH = ("FF", "SF")  # the successor's finish is constrained
 _TASK_COLUMNS = ("id", "code", "start_date", "end_date", "scheduling", "is_milestone", "progress",
                  "status", "actual_start", "actual_finish", "duration_days")
 _DEP_COLUMNS = ("id", "predecessor_id", "successor_id", "type", "lag", "lag_unit", "threshold")
@@ -88,12 +92,19 @@ def build(plan, calendar: WorkCalendar | None = None) -> Built:
         dep_ids, pred, succ, kinds, lags, units, thresholds = (
             [x for x, k in zip(col, keep) if k] for col in (dep_ids, pred, succ, kinds, lags, units, thresholds)
         )
+    bad = set(kinds) - _KINDS
+    if bad:
+        k = next(i for i, kind in enumerate(kinds) if kind in bad)
+        raise ValidationError(f"Dependency {dep_ids[k]}: unknown type {kinds[k]!r} (FS, SS, FF or SF)",
+                              where=f"dependency {dep_ids[k]}")
     per_week = cal.days_per_week
     lag_days = [lag * per_week if lag and unit == "w" else lag for lag, unit in zip(lags, units)]
+    # link_weight, inlined column-wise: predecessor point + lag - successor duration if its
+    # finish is constrained (see cpm.link_weight for the derivation)
     weight = [
-        duration[p] + lag if kind == "FS" and thr >= 1.0  # the common case, inlined
-        else link_weight(kind, lag, thr, duration[p], duration[s])
-        for p, s, kind, lag, thr in zip(pred, succ, kinds, lag_days, thresholds)
+        ((dur_p if thr >= 1.0 else threshold_days(thr, dur_p)) if k in _PRED_FINISH else 0)
+        + lag - (duration[s] if k in _SUCC_FINISH else 0)
+        for dur_p, s, k, lag, thr in zip(map(duration.__getitem__, pred), succ, kinds, lag_days, thresholds)
     ]
     net = Network(duration, fixed, cal.index(plan.programme.start_date), pred, succ, weight)
     return Built(net, tasks, cal, dep_ids, kinds, lags, units, thresholds, conflicts)

@@ -16,6 +16,7 @@ Rules (documented here because the UI and reports show them):
 from __future__ import annotations
 
 import datetime as dt
+from operator import add, sub
 
 from planner.schedule.cpm import Pass, forward_only
 from planner.schedule.network import Built
@@ -33,36 +34,32 @@ _SUCC_FINISH = ("FF", "SF")  # successor side is its finish
 
 
 def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], list[int], list[int]]:
-    """Per edge: state, slack (working days) and the required index (start or finish)."""
+    """Per edge: state, slack (working days) and the required index (start, or exclusive
+    finish for FF/SF). Column-wise comprehensions: no per-edge objects."""
     net, t = b.net, b.tasks
     start, dur = res.start, net.duration
-    progress, started = t.progress, t.started
-    states: list[str] = []
-    slacks: list[int] = []
-    required: list[int] = []
+    pred, succ, kinds = net.pred, net.succ, b.edge_type
+    at = start.__getitem__
+    need = list(map(add, map(at, pred), net.weight))
+    s_start = list(map(at, succ))
+    slacks = list(map(sub, s_start, need))
+    s_dur = list(map(dur.__getitem__, succ))
+    finish_side = [k in _SUCC_FINISH for k in kinds]  # the link constrains the successor's finish
+    required = [n + d if f else n for n, d, f in zip(need, s_dur, finish_side)]
+    # which side of the predecessor counts: its start (SS/SF) or its threshold/finish
+    progress, started, done = t.progress, t.started, t.done
+    reached = [
+        started[p] if k in _START_BASED else (done[p] or progress[p] + 1e-9 >= thr)
+        for p, k, thr in zip(pred, kinds, b.edge_threshold)
+    ]
+    due = [(st + d - 1 if f else st) <= status_idx for st, d, f in zip(s_start, s_dur, finish_side)]
     satisfied, pending, blocking, broken = (
         LinkState.satisfied, LinkState.pending, LinkState.blocking, LinkState.broken,
     )
-    for p, s, w, kind, thr in zip(net.pred, net.succ, net.weight, b.edge_type, b.edge_threshold):
-        need = start[p] + w
-        slack = start[s] - need
-        # which side of the predecessor counts: its start (SS/SF) or its threshold/finish
-        reached = started[p] if kind in _START_BASED else (progress[p] + 1e-9 >= thr or t.done[p])
-        if kind in _SUCC_FINISH:  # the link constrains the successor's finish
-            required.append(need + dur[s])
-            due = start[s] + dur[s] - 1 <= status_idx
-        else:
-            required.append(need)
-            due = start[s] <= status_idx
-        if slack < 0:
-            states.append(broken)
-        elif reached:
-            states.append(satisfied)
-        elif started[s] or due:
-            states.append(blocking)
-        else:
-            states.append(pending)
-        slacks.append(slack)
+    states = [
+        broken if sl < 0 else satisfied if r else blocking if (started[s] or du) else pending
+        for sl, r, s, du in zip(slacks, reached, succ, due)
+    ]
     return states, slacks, required
 
 
@@ -148,25 +145,15 @@ def forecast(b: Built, res: Pass, status_idx: int) -> tuple[list[int], list[int]
     started tasks finish their remaining work (duration x (1 - progress)) after the status
     date, and that delay reaches their successors through finish-based links.
     """
-    net, t = b.net, b.tasks
-    dur = net.duration
-    floors: list[int] = []
-    fixed: list[int | None] = []
-    delay: list[int] = []
-    for i in range(net.n):
-        s = res.start[i]
-        if t.started[i]:
-            fixed.append(s)
-            floors.append(s)
-            end = s + dur[i]
-            if not t.done[i]:
-                end = max(end, status_idx + 1 + round(dur[i] * (1.0 - t.progress[i])))
-            delay.append(end - s - dur[i])
-        else:
-            fixed.append(None)
-            floors.append(s if s > status_idx else status_idx)
-            delay.append(0)
-    finish_based = [k in ("FS", "FF") for k in b.edge_type]
+    t, dur, start = b.tasks, b.net.duration, res.start
+    started = t.started
+    fixed = [s if st else None for s, st in zip(start, started)]
+    floors = [s if st or s > status_idx else status_idx for s, st in zip(start, started)]
+    delay = [
+        max(0, status_idx + 1 + round(d * (1.0 - p)) - s - d) if st and not dn else 0
+        for s, d, p, st, dn in zip(start, dur, t.progress, started, t.done)
+    ]
+    finish_based = [k in ("FS", "FF") for k in b.edge_type] if any(delay) else None
     starts = forward_only(res, fixed, floors, delay, finish_based)
     return starts, [s + d + x for s, d, x in zip(starts, dur, delay)]
 

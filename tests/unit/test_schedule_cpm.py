@@ -244,3 +244,25 @@ def test_milestone_forecast_against_plan():
 def test_empty_plan_schedules_to_nothing():
     _, r = run(a_plan())
     assert r.timings == {} and r.critical_path == [] and r.project_finish is None
+
+
+def test_weights_match_the_reference_formula_for_every_type():
+    from planner.schedule.cpm import link_weight
+    from planner.schedule.network import build
+
+    b = a_plan().task("A", 7).task("B", 3)
+    for kind in ("FS", "SS", "FF", "SF"):
+        for lag, unit, thr in ((2, "d", 1.0), (-1, "w", 1.0), (0, "d", 0.3)):
+            b.deps = []
+            b.link("A", "B", kind, lag, unit, thr)
+            built = build(b.build())
+            lag_days = lag * 5 if unit == "w" else lag
+            assert built.net.weight == [link_weight(kind, lag_days, thr, 7, 3)], (kind, lag, unit, thr)
+
+
+def test_unknown_dependency_type_is_a_clear_error():
+    from planner.errors import ValidationError
+
+    b = a_plan().task("A", 2).task("B", 2).link("A", "B", "XX")
+    with pytest.raises(ValidationError, match="XX"):
+        run(b)
