@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from planner.errors import ValidationError
+
 _TABLE = Path(__file__).with_name("cn_holidays.json")
 _MARGIN_DAYS = 366  # grow the precomputed span by at least a year at a time
 
@@ -60,7 +62,9 @@ class WorkCalendar:
         span: tuple[dt.date, dt.date] | None = None,
     ):
         if len(workweek) != 7 or set(workweek) - {"0", "1"} or "1" not in workweek:
-            raise ValueError(f"workweek must be 7 digits 0/1 with at least one 1, got {workweek!r}")
+            raise ValidationError(
+                f"Working week {workweek!r}: write 7 digits 0/1 for Monday..Sunday with at least one 1 "
+                "(e.g. 1111100)", where="workweek")
         self.workweek = workweek
         self.region = region
         self.days_per_week = workweek.count("1")

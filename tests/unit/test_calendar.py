@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.errors import ValidationError
 from planner.schedule import schedule_plan
 from planner.schedule.calendar import CN_YEARS, WorkCalendar, cn_years
 
@@ -85,9 +86,9 @@ def test_six_day_week():
 
 
 def test_bad_workweek_is_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError, match="1111"):
         WorkCalendar("1111")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError, match="0000000"):
         WorkCalendar("0000000")
 
 
