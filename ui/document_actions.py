@@ -65,7 +65,8 @@ class DocumentManager(QObject):
         if self.project is None:
             return ""
         if self.project.path is None:
-            return getattr(self.project, "title", "") or tr("Untitled")
+            title = getattr(self.project, "title", "")
+            return tr("%1 (untitled)").replace("%1", title) if title else tr("Untitled")
         return self.project.path.name
 
     # --- commands --------------------------------------------------------------------

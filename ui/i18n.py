@@ -22,7 +22,7 @@ class FallbackTranslator(QTranslator):
         found = super().translate(context, source_text, disambiguation, n)
         if not found and context:
             found = super().translate("", source_text, disambiguation, n)
-        return found
+        return found or None  # None (a null QString) lets Qt fall back to the source text
 
 
 def chosen_language() -> str:

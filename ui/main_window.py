@@ -156,8 +156,14 @@ class MainWindow(QMainWindow):
             return
         menu = bar.addMenu(title)
         try:
-            for action in factory(self, self.controller):
-                menu.addAction(action) if action is not None else menu.addSeparator()
+            for item in factory(self, self.controller):
+                group = item if isinstance(item, (list, tuple)) else [item]
+                if group is item and menu.actions():
+                    menu.addSeparator()  # a list of actions is a section of its own
+                for action in group:
+                    if action.toolTip() == action.text().replace("&", "") and action.statusTip():
+                        action.setToolTip(action.statusTip())
+                    menu.addAction(action)
         except Exception:  # a broken plug-in menu must not stop the window from opening
             log.exception("menu %s failed", module_name)
 

@@ -187,8 +187,14 @@ class PlanTableModel(QAbstractTableModel):
             return _sort_key(self._value(row, spec))
         if role == Qt.ItemDataRole.TextAlignmentRole and spec.kind in ("percent", "number"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             return self.decorate(row, spec, role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = self.decorate(row, spec, role)
+            if tip is None and spec.kind not in ("number", "percent", "letter"):
+                text = _display(self._value(row, spec))
+                return text if len(text) > 12 else None  # long text is elided in the cell
+            return tip
         return None
 
     def _value(self, row: Any, spec: Column) -> Any:

@@ -48,6 +48,10 @@ Your plan is still open; save it under a new name if in doubt. The details were 
         <translation>未命名</translation>
     </message>
     <message>
+        <source>%1 (untitled)</source>
+        <translation>%1（未命名）</translation>
+    </message>
+    <message>
         <source>New plan</source>
         <translation>新计划</translation>
     </message>
@@ -118,6 +122,10 @@ Recover them? Discard deletes them for good; Ignore asks again next time.</sourc
         <translation>路线图规划器意外关闭，%1 有未保存的修改（最后编辑于 %2）。
 
 要恢复吗？“放弃”将永久删除这些修改；“忽略”下次启动时再询问。</translation>
+    </message>
+    <message>
+        <source>No plan is open.</source>
+        <translation>没有打开的计划。</translation>
     </message>
     <message>
         <source>The last day to print is before the first.</source>
@@ -818,8 +826,92 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>e.g. 2025-03 or 2025-W12</source>
+        <translation>例如 2025-03 或 2025-W12</translation>
+    </message>
+    <message>
+        <source>Read again with this period</source>
+        <translation>按此期间重新读取</translation>
+    </message>
+    <message>
+        <source>Reporting period:</source>
+        <translation>统计期间：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>{add} to add, {change} to change, {remove} to remove — {errors} error(s), {warnings} warning(s)</source>
+        <translation>新增 {add} 项，修改 {change} 项，删除 {remove} 项 — {errors} 个错误，{warnings} 个警告</translation>
+    </message>
+    <message>
+        <source>Fix the errors in the workbook; nothing will be imported until then.</source>
+        <translation>请先修正工作簿中的错误；在此之前不会导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>添加</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Add a task after the current one (Ctrl+Shift+N)</source>
@@ -864,6 +956,46 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Move %1 down</source>
         <translation>下移 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read workbooks, preview every change and problem, then import as one undo step</source>
+        <translation>读取工作簿，预览每项变更和问题，然后作为一步可撤销操作导入</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import {files}</source>
+        <translation>导入 {files}</translation>
+    </message>
+    <message>
+        <source>Data collection</source>
+        <translation>数据收集</translation>
+    </message>
+    <message>
+        <source>No team owns an indicator in this plan yet.</source>
+        <translation>此计划中还没有团队负责任何指标。</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>团队：</translation>
+    </message>
+    <message>
+        <source>Period (2025-03 or 2025-W12):</source>
+        <translation>期间（2025-03 或 2025-W12）：</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
     </message>
 </context>
 <context>

@@ -161,6 +161,7 @@ def test_chinese_translation_is_loaded(qapp):
         assert i18n.install(qapp, "zh_CN") == "zh_CN"
         assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
         assert QCoreApplication.translate("Column", "Dependencies") == "依赖项"
+        assert QCoreApplication.translate("Column", "核心技术部") == "核心技术部"  # user text passes through
     finally:
         i18n.install(qapp, "en")
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"

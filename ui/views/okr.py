@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QPushButton, QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget,
+)
 
 from planner import model as m
 from planner.changes import Area
 from planner.errors import PlannerError
 from planner.services import okr
-from ui import theme
 from ui.commands import JournalCommand
-from ui.indicator_status import ReadingStatus, latest_status
+from ui.indicator_status import latest_status
 from ui.plan_text import format_percent, parse_percent
 
 HEADERS = (QT_TRANSLATE_NOOP("Column", "Objective / key result / link"), QT_TRANSLATE_NOOP("Column", "Kind / target"),
@@ -22,8 +23,36 @@ KIND_LABELS = {m.ObjectiveKind.delivery.value: QT_TRANSLATE_NOOP("Okr", "Deliver
                m.ObjectiveKind.exploration.value: QT_TRANSLATE_NOOP("Okr", "Exploration")}
 
 
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("Okr", text)
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draws rolled-up progress as a bar with its figure beside it (progress is not a status)."""
+
+    def paint(self, painter, option, index):
+        value = index.data(PROGRESS_ROLE)
+        if value is None:
+            super().paint(painter, option, index)
+            return
+        share = max(0.0, min(1.0, value))
+        text_width = option.fontMetrics.horizontalAdvance("100%") + 8
+        frame = option.rect.adjusted(3, 4, -text_width - 3, -4)
+        palette = option.palette
+        painter.save()
+        painter.setPen(palette.mid().color())
+        painter.setBrush(palette.base())
+        painter.drawRect(frame)
+        painter.fillRect(frame.adjusted(1, 1, -frame.width() + 1 + round((frame.width() - 1) * share), 0),
+                         palette.highlight())
+        painter.setPen(palette.text().color())
+        text_rect = option.rect.adjusted(option.rect.width() - text_width, 0, 0, 0)
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         format_percent(value))
+        painter.restore()
 
 
 @dataclass
@@ -138,8 +167,8 @@ class OkrModel(QAbstractItemModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(node, column, role == Qt.ItemDataRole.EditRole)
-        if role == Qt.ItemDataRole.BackgroundRole and column == 2 and node.progress is not None:
-            return theme.status_colour(ReadingStatus(node.progress, 1.0, node.progress < 0.9).level)
+        if role == PROGRESS_ROLE and column == 2:
+            return node.progress
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tip(node)
         return None
@@ -215,6 +244,8 @@ class OkrView(QWidget):
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setItemDelegateForColumn(2, ProgressDelegate(self.tree))
+        self.tree.header().setStretchLastSection(False)
         self.mix = QLabel(self)
         self.mix.setToolTip(tr("The seeds recommend about 7 delivery : 3 exploration objectives"))
         bar = QHBoxLayout()
@@ -235,8 +266,9 @@ class OkrView(QWidget):
 
     def _after_reset(self) -> None:
         self.tree.expandAll()
-        self.tree.setColumnWidth(0, 460)
-        self.tree.setColumnWidth(1, 200)
+        self.tree.setColumnWidth(0, 620)
+        self.tree.setColumnWidth(1, 240)
+        self.tree.setColumnWidth(2, 180)
         objectives = self.controller.plan().objectives if self.controller.project else []
         delivery = sum(o.kind == m.ObjectiveKind.delivery.value for o in objectives)
         exploration = len(objectives) - delivery

@@ -97,7 +97,7 @@ class RaciModel(PlanTableModel):
     def _columns(self, plan) -> list[Column]:
         cols = [Column("item", QT_TRANSLATE_NOOP("Column", "Module / task"), 220, get=lambda mo, r: r.label)]
         for team in plan.teams:
-            cols.append(Column(f"team:{team.id}", team.name, 90, kind="letter",
+            cols.append(Column(f"team:{team.id}", team.name, 60, kind="letter",
                                get=lambda mo, r, t=team.id: mo.letter(r, t), set=_letter_setter(team.id)))
         for key, label in DIVISION:
             cols.append(Column(key, label, 150, get=lambda mo, r, k=key: mo.division(r.id, k) if r.kind == "module" else "",
@@ -211,8 +211,9 @@ class RaciView(QWidget):
         self._refresh()
 
     def _refresh(self) -> None:
-        for number, spec in enumerate(self.model.columns):
-            self.table.setColumnWidth(number, spec.width)
+        metrics = self.table.horizontalHeader().fontMetrics()
+        for number, spec in enumerate(self.model.columns):  # team names must not be clipped
+            self.table.setColumnWidth(number, max(spec.width, metrics.horizontalAdvance(spec.title()) + 18))
         if self.controller.project is None:
             return
         parts = [f"<b>{load.team}</b>: R {load.r} · A {load.a} · C {load.c} · I {load.i}"

@@ -84,6 +84,7 @@ class RoadmapView(QWidget):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1150, 270])
         layout = QVBoxLayout(self)
         layout.addLayout(self._tool_bar())
         layout.addWidget(splitter, 1)

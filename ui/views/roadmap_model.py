@@ -109,16 +109,16 @@ def _cell_column(key: str, label: str, width: int) -> Column:
 
 
 COLUMNS = [
-    Column("stage", QT_TRANSLATE_NOOP("Column", "Stage"), 120, get=lambda mo, r: r.stage.name, set=_stage_name),
-    Column("span", QT_TRANSLATE_NOOP("Column", "Time span"), 100, get=lambda mo, r: stage_span_text(r.stage),
+    Column("stage", QT_TRANSLATE_NOOP("Column", "Stage"), 90, get=lambda mo, r: r.stage.name, set=_stage_name),
+    Column("span", QT_TRANSLATE_NOOP("Column", "Time span"), 80, get=lambda mo, r: stage_span_text(r.stage),
            edit_text=lambda mo, r: (f"{r.stage.start_month}-{r.stage.end_month} 个月" if r.stage.start_month is not None
                                     else f"{r.stage.start_date} 至 {r.stage.end_date}" if r.stage.start_date else ""),
            set=_stage_span, check=lambda mo, r, t: parse_stage_span(t),
            tip=QT_TRANSLATE_NOOP("Column", "Months from the programme start (0-6 个月) or dates")),
-    Column("module", QT_TRANSLATE_NOOP("Column", "Module"), 90, get=lambda mo, r: r.module.name, set=_module_name),
-    _cell_column("scope", QT_TRANSLATE_NOOP("Column", "Scope"), 220),
-    _cell_column("actions", QT_TRANSLATE_NOOP("Column", "Actions"), 260),
-    _cell_column("acceptance", QT_TRANSLATE_NOOP("Column", "Acceptance indicators"), 240),
+    Column("module", QT_TRANSLATE_NOOP("Column", "Module"), 70, get=lambda mo, r: r.module.name, set=_module_name),
+    _cell_column("scope", QT_TRANSLATE_NOOP("Column", "Scope"), 180),
+    _cell_column("actions", QT_TRANSLATE_NOOP("Column", "Actions"), 220),
+    _cell_column("acceptance", QT_TRANSLATE_NOOP("Column", "Acceptance indicators"), 220),
     Column("indicators", QT_TRANSLATE_NOOP("Column", "Indicator status"), 200, get=lambda mo, r: mo.indicator_text(r),
            tip=QT_TRANSLATE_NOOP("Column", "Achievement at the latest reading: green on target, amber within 10%, red below")),
     _cell_column("evaluation_method", QT_TRANSLATE_NOOP("Column", "Evaluation method"), 180),
