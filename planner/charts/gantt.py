@@ -23,7 +23,7 @@ from planner.gantt.workdays import calendar_for
 HEADER_ROW = 18
 NAMES_WIDTH = 300
 DPI = 100
-MAX_ROWS = 400  # beyond this a single figure is unreadable; the rest is cut and said so
+MAX_ROWS = 120  # beyond this a figure is unreadable: groups are collapsed, then rows cut (and said so)
 
 COLOURS = {"bar": "#5B8FF9", "done": "#1D4FB8", "critical": "#E8684A", "critical_done": "#B0391F",
            "summary": "#3D4652", "baseline": "#BDBDBD", "actual": "#2E9E5B", "float": "#8A96A3",
@@ -43,6 +43,11 @@ def build_gantt_figure(plan, schedule, *, scale: str | TimeScale = "week", lang:
     if isinstance(scale, str):
         scale = TimeScale.at_level(plan.programme.start_date, scale, mode=mode, lang=lang)
     lay = gantt_for(plan, schedule, scale=scale, group_by=group_by, baseline_id=baseline_id, lang=lang)
+    collapsed = len(lay.data) > max_rows and any(r.kind == GROUP for r in lay.data.rows)
+    if collapsed:  # too many tasks for one page: show the stages (or modules) as summary bars
+        keys = frozenset(r.key for r in lay.data.rows if r.kind == GROUP)
+        lay = gantt_for(plan, schedule, scale=scale, group_by=group_by, baseline_id=baseline_id, lang=lang,
+                        collapsed=keys)
     x0, x1 = lay.x_range(margin_days=3)
     x0 = scale.x(first) if first else x0
     x1 = scale.x_end(last) if last else x1
@@ -61,6 +66,7 @@ def build_gantt_figure(plan, schedule, *, scale: str | TimeScale = "week", lang:
     today = today or (schedule.status_date if schedule and schedule.status_date else None) or \
         plan.programme.status_date or dt.date.today()
     data = {"rows": [r.code or r.label for r in lay.data.rows[:n_rows]], "truncated": len(lay.data) - n_rows,
+            "collapsed": collapsed,
             "bars": [], "links": [], "ticks": [], "stages": []}
     _background(ax_time, lay, plan, x0, x1, body, data)
     _header(ax_time, lay, plan, x0, x1, header, data)
@@ -209,7 +215,8 @@ def _names(ax, lay: GanttLayout, n_rows: int, lang: str, header: float) -> None:
         row = lay.data.rows[r]
         bold = "bold" if row.kind != "task" else "normal"
         y = r * h + h / 2
-        ax.text(4, y, row.code, fontsize=7.5, va="center", fontweight=bold)
+        if row.code:
+            ax.text(4, y, row.code, fontsize=7.5, va="center", fontweight=bold)
         indent = 70 + 12 * row.depth
         label = row.label if len(row.label) <= 18 else row.label[:17] + "…"
         ax.text(indent, y, label, fontsize=7.5, va="center", fontweight=bold, clip_on=True)

@@ -46,9 +46,13 @@ def test_project_time_and_date_range(plan):
     assert "第13周" not in data["ticks"]
 
 
-def test_too_many_rows_are_cut_and_counted(plan):
-    _fig, data = build_gantt_figure(plan, None, scale="month", max_rows=5)
-    assert len(data["rows"]) == 5 and data["truncated"] == len(gantt_for(plan).data) - 5
+def test_too_many_rows_collapse_to_stage_summaries_then_are_cut(plan):
+    _fig, data = build_gantt_figure(plan, None, scale="month", max_rows=8)
+    assert data["collapsed"] and data["rows"] == ["里程碑", "基础建设期", "生态规模化期", "规则制定期"]
+    assert data["truncated"] == 0
+    _fig, data = build_gantt_figure(plan, None, scale="month", max_rows=2, group_by="none")
+    assert not data["collapsed"] and len(data["rows"]) == 2
+    assert data["truncated"] == len(gantt_for(plan, group_by="none").data) - 2
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
