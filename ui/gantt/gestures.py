@@ -72,12 +72,17 @@ class Gesture:
         bar = lay.bar(self.row)
         return edit.progress_at(bar.x0, bar.x1, self.x)
 
-    def preview(self, plan, cal, lay: GanttLayout) -> tuple[int, float, float] | None:
-        """The ghost bar (row, x0, x1) drawn while dragging."""
+    def preview(self, plan, cal, lay: GanttLayout) -> tuple[int, float, float, str] | None:
+        """The ghost bar (row, x0, x1, its dates) drawn while dragging."""
+        if self.kind == PROGRESS:
+            bar = lay.bar(self.row)
+            value = self.new_progress(lay)
+            return self.row, bar.x0, bar.x0 + (bar.x1 - bar.x0) * value, f"{round(value * 100)}%"
         span = self.new_span(plan, cal, lay)
         if span is None:
             return None
-        return self.row, lay.scale.x(span[0]), lay.scale.x_end(span[1])
+        text = f"{span[0]:%m-%d} – {span[1]:%m-%d}"
+        return self.row, lay.scale.x(span[0]), lay.scale.x_end(span[1]), text
 
     def link_target(self, lay: GanttLayout) -> tuple[int, str] | None:
         """(successor task id, type) when the mouse is over another task's bar."""

@@ -45,8 +45,8 @@ class PaintOptions:
     selected: frozenset[int] = frozenset()  # task ids
     show_roles: bool = True
     font: QFont | None = None
-    preview: tuple[int, float, float] | None = None  # (row, x0, x1) of a bar being dragged
-    link_preview: tuple[QPointF, QPointF] | None = None
+    preview: tuple[int, float, float, str] | None = None  # (row, x0, x1, new dates) of a dragged bar
+    link_preview: tuple[QPointF, QPointF, str] | None = None  # from, to, link type when over a bar
 
 
 def base_font(options: PaintOptions) -> QFont:
@@ -143,16 +143,31 @@ def _overlays(p, lay, x0, x1, y0, y1, options) -> None:
             p.setPen(QPen(C["today"], 1.5, Qt.DashLine))
             p.drawLine(QPointF(x, y0), QPointF(x, y1))
     if options.preview is not None:
-        row, a, b = options.preview
+        row, a, b, text = options.preview
         top = row * lay.row_height
         p.setPen(QPen(C["preview"], 1, Qt.DashLine))
         p.setBrush(QBrush(QColor(30, 30, 30, 35)))
         p.drawRect(QRectF(a, top + 3, max(b - a, 2), lay.row_height - 6))
+        _badge(p, QPointF(b + 6, top + lay.row_height / 2), text)
     if options.link_preview is not None:
-        a, b = options.link_preview
+        a, b, text = options.link_preview
         p.setPen(QPen(C["link"], 1.5, Qt.DashLine))
         p.drawLine(a, b)
+        _badge(p, b + QPointF(10, -10), text)
     p.setBrush(Qt.NoBrush)
+
+
+def _badge(p: QPainter, at: QPointF, text: str) -> None:
+    """What a drag will do (new dates, progress, link type), on a pale box beside the pointer."""
+    if not text:
+        return
+    rect = QFontMetricsF(p.font()).boundingRect(text).adjusted(-4, -2, 4, 2)
+    rect.moveTo(at.x(), at.y() - rect.height() / 2)
+    p.setPen(QPen(C["header_line"], 1))
+    p.setBrush(QColor(255, 255, 240, 235))
+    p.drawRoundedRect(rect, 3, 3)
+    p.setPen(C["text"])
+    p.drawText(rect, Qt.AlignCenter, text)
 
 
 def _bar(p: QPainter, lay: GanttLayout, bar: Bar, options: PaintOptions) -> None:

@@ -297,16 +297,12 @@ class GanttView(QWidget):
         if gesture.is_link:
             bar = self.layout.bar(gesture.row)
             src_x = bar.x0 if gesture.kind == "link_start" else bar.x1
-            self.link_preview = (QPointF(src_x, bar.mid_y), QPointF(gesture.x, gesture.y))
+            target = gesture.link_target(self.layout)
+            self.link_preview = (QPointF(src_x, bar.mid_y), QPointF(gesture.x, gesture.y), target[1] if target else "")
             self.timeline.viewport().update()
             return
-        if gesture.kind != "progress":
-            self.preview = gesture.preview(self.plan(), self.calendar, self.layout)
-        else:
-            bar = self.layout.bar(gesture.row)
-            value = gesture.new_progress(self.layout)
-            self.preview = (gesture.row, bar.x0, bar.x0 + (bar.x1 - bar.x0) * value)
-        self.timeline.update_rows(gesture.row, gesture.row)  # the ghost stays in its row
+        self.preview = gesture.preview(self.plan(), self.calendar, self.layout)
+        self.timeline.update_rows(gesture.row, gesture.row)  # the ghost and its dates stay in its row
 
     def finish_gesture(self, gesture) -> None:
         self.preview = self.link_preview = None
