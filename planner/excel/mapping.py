@@ -78,23 +78,57 @@ def read_cell(ctx: Context, table: Table, row: Row, column: Column) -> tuple[boo
 def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozenset()) -> tuple[dict, bool]:
     """Model field values of the columns present in this table; False if any cell was bad."""
     out, ok = {}, True
-    model_fields = set(table.spec.model.model_fields) if table.spec.model else set()
-    for column in table.spec.columns:
-        if column.key not in table.cols or column.key in skip or column.kind in ("formula", "span", "deps", "teams", "links"):
+    for column, reader, is_field, default in _plan(table):
+        if column.key in skip:
             continue
-        good, value = read_cell(ctx, table, row, column)
-        ok &= good
         raw = row.cells.get(column.key)
-        if isinstance(raw, str) and len(raw) > cv.MAX_TEXT:
-            ctx.problems.warning(f"text longer than {cv.MAX_TEXT} characters was cut", **where(table, row, column.key),
-                                 value=raw[:40])
-        if column.key in model_fields:
-            out[column.key] = _default_for_blank(table.spec.model, column.key, value)
-    for column in table.spec.required:
-        if column.key in table.cols and cv.is_blank(row.cells.get(column.key)):
+        if raw is None and column.kind != "enum":
+            value = None
+        else:
+            try:
+                value = reader(raw)
+            except cv.CellError as exc:
+                ctx.problems.error(str(exc), **where(table, row, column.key), value=cv.read_text(raw)[:80])
+                ok = False
+                continue
+            if isinstance(raw, str) and len(raw) > cv.MAX_TEXT:
+                ctx.problems.warning(f"text longer than {cv.MAX_TEXT} characters was cut", **where(table, row, column.key),
+                                     value=raw[:40])
+        if is_field:
+            out[column.key] = default if value is None else value
+        if column.required and cv.is_blank(raw):
             ctx.problems.error(f"'{column.zh}' is required", **where(table, row, column.key))
             ok = False
     return out, ok
+
+
+def _plan(table: Table) -> list[tuple[Column, Callable[[Any], Any], bool, Any]]:
+    """Per table, once: each recognised column's reader and its model field default."""
+    cached = getattr(table, "_readers", None)
+    if cached is not None:
+        return cached
+    model = table.spec.model
+    fields = set(model.model_fields) if model else set()
+    out = []
+    for column in table.spec.columns:
+        if column.key not in table.cols or column.kind in ("formula", "span", "deps", "teams", "links"):
+            continue
+        is_field = column.key in fields
+        default = _default_for_blank(model, column.key, None) if is_field else None
+        out.append((column, _reader(column), is_field, default))
+    table._readers = out
+    return out
+
+
+def _reader(column: Column) -> Callable[[Any], Any]:
+    if column.kind == "enum":
+        return lambda raw: cv.read_enum(raw, column.ref)
+    if column.kind == "ref":
+        read = cv.read_code if column.ref in ("tasks", "indicators") else cv.read_text
+        return lambda raw: ((read(raw),) if read(raw) else None)
+    if column.kind == "bool":
+        return lambda raw: None if cv.is_blank(raw) else cv.read_bool(raw)
+    return _READERS.get(column.kind, cv.read_text)
 
 
 def _default_for_blank(model: type[SQLModel], key: str, value: Any) -> Any:

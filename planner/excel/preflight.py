@@ -231,34 +231,72 @@ def _ref(ref: str) -> tuple[int, int]:
     return int(m[2]), col_index(m[1])
 
 
+_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,8})(\d{1,9})\"")
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")
+_ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=\"(\d{1,9})\"")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([^\"]{1,40})\"")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]*?ref=\"([^\"]{1,64})\"")
+
+
 def scan_sheet(path: Path, zf: zipfile.ZipFile, sheet: SheetScan, budget: _Budget) -> None:
+    """Bounds, merges and formula cells of one sheet, in C-speed passes over each chunk.
+
+    Cells written without a reference (allowed, rare) take the slower token walk, which tracks
+    their implied positions.
+    """
     last = (0, 0)
-    implicit_col = 0
-    row_no = 0
+    state = [0, 0]  # current row, implicit column (for cells without references)
     for chunk in _stream(path, zf, sheet.path, budget):
         _check_xml(path, sheet.path, chunk)
-        for m in _SHEET_TOKENS.finditer(chunk):
-            if m.group(1):
-                row, col = int(m.group(2)), col_index(m.group(1))
-                last = (row, col)
-                _grow(path, sheet, row, col)
-            elif m.group(3):
-                row_no, implicit_col = int(m.group(3)), 0
-                _grow(path, sheet, row_no, 0)
-            elif m.group(7):  # a cell without a reference: position follows the previous one
-                implicit_col += 1
-                last = (max(row_no, 1), implicit_col)
-                _grow(path, sheet, *last)
-            elif m.group(4):
-                sheet.formulas.add((last[0] - 1, last[1] - 1))
-            elif m.group(5):
-                _merge(path, sheet, m.group(5).decode())
-            elif m.group(6):
-                _dimension(path, sheet, m.group(6).decode())
+        refs = _CELL_REF.findall(chunk)
+        if len(_CELL_TAG.findall(chunk)) != len(refs):
+            last = _scan_tokens(path, sheet, chunk, last, state)
+            continue
+        sheet.cells += len(refs)
+        rows = _ROW_REF.findall(chunk)
+        if refs or rows:
+            max_row = max(map(int, {d for _, d in refs} | set(rows)))
+            max_col = max((col_index(x) for x in {x for x, _ in refs}), default=0)
+            _grow(path, sheet, max_row, max_col, count=False)
+        for m in _FORMULA.finditer(chunk):
+            at = chunk.rfind(b"<c", 0, m.start())
+            ref = _CELL_REF.match(chunk, at) if at >= 0 else None
+            row, col = (int(ref.group(2)), col_index(ref.group(1))) if ref else last
+            sheet.formulas.add((row - 1, col - 1))
+        if refs:
+            last = (int(refs[-1][1]), col_index(refs[-1][0]))
+        for ref in _MERGE.findall(chunk):
+            _merge(path, sheet, ref.decode())
+        dim = _DIMENSION.search(chunk)
+        if dim:
+            _dimension(path, sheet, dim.group(1).decode())
 
 
-def _grow(path: Path, sheet: SheetScan, row: int, col: int) -> None:
-    sheet.cells += 1
+def _scan_tokens(path: Path, sheet: SheetScan, chunk: bytes, last: tuple[int, int], state: list[int]) -> tuple[int, int]:
+    for m in _SHEET_TOKENS.finditer(chunk):
+        if m.group(1):
+            last = (int(m.group(2)), col_index(m.group(1)))
+            state[1] = last[1]
+            _grow(path, sheet, *last)
+        elif m.group(3):
+            state[0], state[1] = int(m.group(3)), 0
+            _grow(path, sheet, state[0], 0, count=False)
+        elif m.group(7):  # a cell without a reference: it follows the previous one
+            state[1] += 1
+            last = (max(state[0], 1), state[1])
+            _grow(path, sheet, *last)
+        elif m.group(4):
+            sheet.formulas.add((last[0] - 1, last[1] - 1))
+        elif m.group(5):
+            _merge(path, sheet, m.group(5).decode())
+        elif m.group(6):
+            _dimension(path, sheet, m.group(6).decode())
+    return last
+
+
+def _grow(path: Path, sheet: SheetScan, row: int, col: int, *, count: bool = True) -> None:
+    sheet.cells += count
     if row > sheet.max_row:
         sheet.max_row = row
         if row > LIMITS.max_rows:

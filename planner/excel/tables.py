@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from openpyxl.utils import get_column_letter
@@ -44,6 +45,11 @@ class Table:
     extra_cols: dict[str, int] = field(default_factory=dict)
     rows: list[Row] = field(default_factory=list)
 
+    @cached_property
+    def layout(self) -> list[tuple[str, int, Column]]:
+        """(key, column index, column spec) of every recognised column, computed once."""
+        return [(key, c, self.spec.column(key)) for key, c in self.cols.items()]
+
 
 def _build_index() -> dict[str, list[tuple[TableSpec, Column]]]:
     index: dict[str, list[tuple[TableSpec, Column]]] = {}
@@ -67,8 +73,14 @@ def _lookup(text: str) -> list[tuple[TableSpec, Column]]:
 def recognise(row: list[Any]) -> tuple[TableSpec, dict[str, int]] | None:
     """The table whose header this row is, with each column's position; None if none fits."""
     cols: dict[str, dict[str, int]] = {}
+    seen = 0
     for index, value in enumerate(row):
-        if not isinstance(value, str) or not value or len(value) > 60:
+        if value == "" or value is None:
+            continue
+        seen += 1
+        if seen > 3 and not cols:
+            return None  # a header names its columns from the start; data rows are rejected early
+        if not isinstance(value, str) or len(value) > 60:
             continue
         for spec, column in _lookup(norm_header(value)):
             taken = cols.setdefault(spec.key, {})
@@ -158,18 +170,11 @@ def _report_header(grid: SheetGrid, table: Table, raw: list[Any], problems: Prob
 
 def _lift(grid, table: Table, raw: list[Any], r: int, fill, previous, problems: ProblemList) -> Row:
     cells: dict[str, Any] = {}
-    for key, c in table.cols.items():
-        value = raw[c] if c < len(raw) else ""
-        merged = fill.get((r, c))
-        column = table.spec.column(key)
-        if value in ("", None) and merged is not None:
-            value = merged[1] and merged[0]
-            if not column.group and merged[1][1] == merged[1][3]:
-                r0, c0, r1, _ = merged[1]
-                problems.warning(
-                    "merged cells in a data column: the value applies to every row of the range",
-                    sheet=grid.name, row=r + 1, column=get_column_letter(c + 1),
-                    value=f"{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c0 + 1)}{r1 + 1}")
+    width = len(raw)
+    for key, c, column in table.layout:
+        value = raw[c] if c < width else ""
+        if fill and value in ("", None) and (r, c) in fill:
+            value = _from_merge(grid, column, fill[(r, c)], r, c, problems)
         if column.group:
             if value in ("", None):
                 value = previous.get(key, "")
@@ -177,10 +182,21 @@ def _lift(grid, table: Table, raw: list[Any], r: int, fill, previous, problems: 
         cells[key] = None if value == "" else value
     extra = {}
     for team, c in table.extra_cols.items():
-        value = raw[c] if c < len(raw) else ""
+        value = raw[c] if c < width else ""
         if value not in ("", None):
             extra[team] = value
     return Row(r, cells, table.cols, extra=extra)
+
+
+def _from_merge(grid, column: Column, merged, r: int, c: int, problems: ProblemList) -> Any:
+    """A cell covered by a merge takes the merge's value; outside group columns that is reported."""
+    value, (r0, c0, r1, c1) = merged
+    if not column.group and c0 == c1:
+        problems.warning(
+            "merged cells in a data column: the value applies to every row of the range",
+            sheet=grid.name, row=r + 1, column=get_column_letter(c + 1),
+            value=f"{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c0 + 1)}{r1 + 1}")
+    return value
 
 
 def formula_cells(grid: SheetGrid, table: Table) -> list[tuple[Row, str]]:
