@@ -286,3 +286,23 @@ def test_baseline_copies_every_task(plan):
     rows = plan.dump()["tables"]["baselinetask"]
     assert len(rows) == len(plan.task)
     assert {r["task_id"] for r in rows} == set(plan.task.values())
+
+
+@pytest.mark.parametrize("text,start,end,style", [
+    ("第1-8周", dt.date(2025, 1, 6), dt.date(2025, 3, 2), "week"),
+    ("W4-W12", dt.date(2025, 1, 27), dt.date(2025, 3, 30), "week"),
+    ("0-6 个月", dt.date(2025, 1, 6), dt.date(2025, 7, 5), "month"),
+    ("2025-03-01 至 2025-04-30", dt.date(2025, 3, 1), dt.date(2025, 4, 30), "date"),
+])
+def test_span_text_sets_dates_and_the_style_to_show_them_in(plan, text, start, end, style):
+    plan.p.run(tasks.set_task_span_text, plan.task["TP-03"], text)
+    row = next(r for r in plan.dump()["tables"]["task"] if r["code"] == "TP-03")
+    assert (row["start_date"], row["end_date"], row["period_style"]) == (start.isoformat(), end.isoformat(), style)
+
+
+@pytest.mark.parametrize("text", ["第8-1周", "下周", "2025-04-30 至 2025-03-01", "第1-99999周", ""])
+def test_bad_span_text_names_the_task_and_writes_nothing(plan, text):
+    before = plan.dump()
+    with pytest.raises(ValidationError, match="TP-03"):
+        plan.p.run(tasks.set_task_span_text, plan.task["TP-03"], text)
+    assert plan.dump() == before
