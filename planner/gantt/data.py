@@ -54,7 +54,8 @@ class GanttData:
     link_succ: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     link_type: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
     link_threshold: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
-    link_broken: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    link_broken: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # -1 not looked up yet
+    link_states: object = None  # the schedule's dependency id -> LinkStatus mapping (read lazily)
     link_lo: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     link_hi: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     link_day_lo: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
@@ -78,6 +79,14 @@ class GanttData:
             for mk in marks:
                 lo, hi = min(lo, mk.day), max(hi, mk.day + 1)
         return lo, hi
+
+    def is_broken(self, i: int) -> bool:
+        """Whether link i is broken; asked of the schedule only for links that get drawn."""
+        known = self.link_broken[i]
+        if known < 0:
+            status = self.link_states.get(int(self.link_dep[i])) if self.link_states is not None else None
+            known = self.link_broken[i] = int(status is not None and status.state.value == "broken")
+        return bool(known)
 
     def task_span(self, row: int) -> tuple[int, int] | None:
         if self.start[row] == NONE:
@@ -181,9 +190,7 @@ def _fill_links(data: GanttData, plan, schedule) -> None:
         p, s = data.row_of_task.get(dep.predecessor_id), data.row_of_task.get(dep.successor_id)
         if p is None or s is None:
             continue  # an end is hidden in a collapsed group
-        status = schedule.links.get(dep.id)
-        broken = bool(status is not None and status.state.value == "broken")
-        recs.append((min(p, s), max(p, s), dep.id, p, s, TYPE_CODE.get(dep.type, 0), dep.threshold, broken))
+        recs.append((min(p, s), max(p, s), dep.id, p, s, TYPE_CODE.get(dep.type, 0), dep.threshold))
     recs.sort()
     if not recs:
         return
@@ -195,7 +202,8 @@ def _fill_links(data: GanttData, plan, schedule) -> None:
     data.link_succ = np.array(cols[4], np.int32)
     data.link_type = np.array(cols[5], np.int8)
     data.link_threshold = np.array(cols[6], np.float32)
-    data.link_broken = np.array(cols[7], bool)
+    data.link_broken = np.full(len(recs), -1, np.int8)
+    data.link_states = schedule.links
     ends = (data.start[data.link_pred], data.end[data.link_pred], data.start[data.link_succ], data.end[data.link_succ])
     data.link_day_lo = np.minimum.reduce([ends[0], ends[2]]) - 2
     data.link_day_hi = np.maximum.reduce([ends[1], ends[3]]) + 2

@@ -193,7 +193,7 @@ class GanttLayout:
         points = routing.route(src, src_dir, dst, dst_dir, gap=LINK_GAP, corridor_y=corridor,
                                clear=self._column_finder(p, s))
         label = f"{round(threshold * 100)}%" if threshold < 0.999 else ""
-        return Link(i, int(d.link_dep[i]), p, s, kind, tuple(points), label, label_pos, bool(d.link_broken[i]))
+        return Link(i, int(d.link_dep[i]), p, s, kind, tuple(points), label, label_pos, d.is_broken(i))
 
     def _column_finder(self, row_a: int, row_b: int, max_rows: int = 300, max_shift: float = 400.0):
         """A `clear` function for routing: walks a vertical segment past task bars in between."""
