@@ -73,7 +73,7 @@ def shoot(out: Path, language: str) -> list[Path]:
         for key in views:
             if key not in window.views:
                 continue
-            window.tabs.setCurrentWidget(window.views[key])
+            window.views.show(key)
             _prepare(window, key)
             for _ in range(5):
                 app.processEvents()

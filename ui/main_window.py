@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 from planner.resources import resource_path
 from ui import i18n, settings
 from ui.document_actions import DocumentManager
+from ui.lazy_tabs import LazyViews
 from ui.status_totals import StatusTotals
 from ui.views.indicators import IndicatorView
 from ui.views.okr import OkrView
@@ -37,7 +39,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.views = {}
+        self.views = LazyViews(self.tabs)
         self._add_views()
         self.totals = StatusTotals(controller, self)
         self.statusBar().addPermanentWidget(self.totals)
@@ -64,15 +66,11 @@ class MainWindow(QMainWindow):
             self._add_view(key, label, view_class)
         for key, label, module, name in (("gantt", tr("Gantt"), "ui.gantt", "GanttView"),
                                          ("dashboard", tr("Dashboard"), "ui.dashboard", "DashboardView")):
-            view_class = _optional(module, name)
-            if view_class is not None:
-                self._add_view(key, label, view_class)
+            if _available(module):  # imported when the tab is first shown (matplotlib is slow to load)
+                self._add_view(key, label, lambda controller, m=module, n=name: _optional(m, n)(controller))
 
     def _add_view(self, key: str, label: str, view_class) -> None:
-        view = view_class(self.controller)
-        view.setObjectName(f"view_{key}")
-        self.views[key] = view
-        self.tabs.addTab(view, label)
+        self.views.add(key, label, lambda: view_class(self.controller))
 
     # --- actions and menus -------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "", icon: str = "") -> QAction:
@@ -100,10 +98,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence(K.Undo))
         self.redo_action = stack.createRedoAction(self, tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence(K.Redo))
-        self.add_task_action = self._action(tr("Add &task"), self.views["tasks"].add_task, "Ctrl+Shift+N",
-                                            tr("Add a task to the task matrix"))
-        self.delete_task_action = self._action(tr("&Delete tasks"), self.views["tasks"].delete_selected, None,
-                                               tr("Delete the selected tasks"))
+        self.add_task_action = self._action(tr("Add &task"), lambda: self.views.show("tasks").add_task(),
+                                            "Ctrl+Shift+N", tr("Add a task to the task matrix"))
+        self.delete_task_action = self._action(tr("&Delete tasks"), lambda: self.views.show("tasks").delete_selected(),
+                                               None, tr("Delete the selected tasks"))
         self.find_action = self._action(tr("&Find task…"), self._focus_search, K.Find, tr("Search the task matrix"))
 
     def _build_menus(self) -> None:
@@ -131,6 +129,7 @@ class MainWindow(QMainWindow):
             action = self._action(self.tabs.tabText(number), lambda n=number: self.tabs.setCurrentIndex(n),
                                   f"Ctrl+{number + 1}", tr("Show the %1 view").replace("%1", self.tabs.tabText(number)))
             view_menu.addAction(action)
+        self.plugin_menus = {}
         self._add_plugin_menu(bar, tr("&Import/Export"), "ui.excel_actions")
         self._add_plugin_menu(bar, tr("&Report"), "ui.report_actions")
 
@@ -150,11 +149,22 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(tr("&About Roadmap Planner"), self._about, None, tr("Version and licence")))
 
     def _add_plugin_menu(self, bar, title: str, module_name: str) -> None:
-        """Menus the Excel and report engineers provide through `create_actions(window, controller)`."""
+        """Menus the Excel and report modules provide through `create_actions(window, controller)`.
+
+        The module is imported when the menu first opens: openpyxl and matplotlib are slow to load.
+        """
+        if not _available(module_name):
+            return
+        menu = bar.addMenu(title)
+        menu.aboutToShow.connect(lambda m=menu, n=module_name: self._fill_plugin_menu(m, n))
+        self.plugin_menus[module_name] = menu
+
+    def _fill_plugin_menu(self, menu, module_name: str) -> None:
+        if menu.actions():
+            return
         factory = _optional(module_name, "create_actions")
         if factory is None:
             return
-        menu = bar.addMenu(title)
         try:
             for item in factory(self, self.controller):
                 group = item if isinstance(item, (list, tuple)) else [item]
@@ -191,8 +201,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def _focus_search(self) -> None:
-        self.tabs.setCurrentWidget(self.views["tasks"])
-        self.views["tasks"].search.setFocus()
+        self.views.show("tasks").search.setFocus()
 
     def _set_language(self, code: str) -> None:
         settings.set_language(code)
@@ -262,6 +271,14 @@ def _optional(module_name: str, attribute: str):
     except ImportError:
         return None
     return getattr(module, attribute, None)
+
+
+def _available(module_name: str) -> bool:
+    """Whether an optional module is present, without importing it."""
+    try:
+        return importlib.util.find_spec(module_name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _droppable(path: str) -> bool:

@@ -36,8 +36,8 @@ class StatusTotals(QLabel):
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.refresh)
         controller.changed.connect(lambda _c: self._timer.start())
-        controller.document_replaced.connect(self.refresh)
-        self.refresh()
+        controller.document_replaced.connect(self._timer.start)  # after the window is on screen
+        self._timer.start()
 
     def refresh(self) -> None:
         if self.controller.project is None:

@@ -1,0 +1,124 @@
+"""Desktop app speed and memory on a generated 10,000-task plan (offscreen Qt).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.bench_app [--tasks 10000] [--repeat 3]
+
+Each run is a fresh process (`planner PLAN` as a user starts it), measured from just before the
+process is spawned: the window shown with the task matrix filled; then, in that process, sort
+and filter of the task matrix, one edit reflected in every view (all tabs built, the visible
+one repainted), and the process's peak memory. Wall and CPU times are reported, because the
+machine is shared: CPU time is what an idle machine would take.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGETS = {"window shown with the task matrix filled": 2.5, "sort (median)": 0.3, "filter (median)": 0.3,
+           "search (median)": 0.3, "edit reflected in all views (median)": 0.1}
+MEMORY_TARGET_MB = 500
+
+CHILD = r"""
+import json, os, resource, statistics, sys, tempfile, time
+T0 = float(sys.argv[2])
+sys.path.insert(0, {root!r})
+os.environ["PLANNER_DATA_DIR"] = tempfile.mkdtemp()
+from PySide6.QtCore import QSettings
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+from ui.app import build_window, create_app
+app = create_app([])
+window = build_window([sys.argv[1]])
+window.resize(1440, 900)
+tasks = window.views.show("tasks")
+window.show()
+app.processEvents()
+out = {{"shown": time.time() - T0, "rows": tasks.model.rowCount()}}
+cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+out["shown_cpu"] = cpu()
+
+def timed(fn, n):
+    walls, cpus = [], []
+    for i in range(n):
+        c, t = cpu(), time.perf_counter()
+        fn(i)
+        app.processEvents()
+        walls.append(time.perf_counter() - t); cpus.append(cpu() - c)
+    return statistics.median(walls), statistics.median(cpus)
+
+from PySide6.QtCore import Qt
+span = next(n for n, c in enumerate(tasks.model.columns) if c.key == "span")
+code = next(n for n, c in enumerate(tasks.model.columns) if c.key == "code")
+orders = (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder)
+out["sort"] = timed(lambda i: tasks.table.sortByColumn((span, code)[i // 2 % 2], orders[i % 2]), 8)
+modules = tasks.module_filter
+out["filter"] = timed(lambda i: modules.setCurrentIndex(1 + i % (modules.count() - 1) if i % 2 == 0 else 0), 8)
+out["search"] = timed(lambda i: tasks.search.setText(("TP-01", "")[i % 2]), 8)
+for key in window.views.keys():  # every view listens to the edit
+    window.views[key]
+window.views.show("tasks")
+app.processEvents()
+progress = next(n for n, c in enumerate(tasks.model.columns) if c.key == "progress")
+out["edit"] = timed(lambda i: tasks.model.setData(tasks.model.index(i, progress), f"{{10 + i}}%"), 8)
+status = open("/proc/self/status").read()
+out["peak_mb"] = int(status.split("VmHWM:")[1].split()[0]) / 1024
+out["rss_mb"] = int(status.split("VmRSS:")[1].split()[0]) / 1024
+window.controller.undo_stack.setClean()
+window.close()
+print("RESULT " + json.dumps(out))
+"""
+
+
+def run_once(plan: Path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    script = CHILD.format(root=str(ROOT))
+    start = time.time()
+    done = subprocess.run([sys.executable, "-c", script, str(plan), repr(start)], capture_output=True, text=True,
+                          env=env, timeout=600)
+    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("RESULT ")), None)
+    if line is None:
+        raise RuntimeError(done.stderr[-3000:])
+    return json.loads(line[len("RESULT "):])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    from benchmarks.generate import generate_plan
+
+    plan = generate_plan(Path(tempfile.mkdtemp()) / "bench.plan", args.tasks)
+    runs = [run_once(plan) for _ in range(args.repeat)]
+    med = lambda f: statistics.median(f(r) for r in runs)  # noqa: E731
+    rows = [
+        ("window shown with the task matrix filled", med(lambda r: r["shown"]), med(lambda r: r["shown_cpu"])),
+        ("sort (median)", med(lambda r: r["sort"][0]), med(lambda r: r["sort"][1])),
+        ("filter (median)", med(lambda r: r["filter"][0]), med(lambda r: r["filter"][1])),
+        ("search (median)", med(lambda r: r["search"][0]), med(lambda r: r["search"][1])),
+        ("edit reflected in all views (median)", med(lambda r: r["edit"][0]), med(lambda r: r["edit"][1])),
+    ]
+    load = os.getloadavg()
+    print(f"{platform.node()} · {platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()} · "
+          f"{time.strftime('%Y-%m-%d')} · load average {load[0]:.1f}")
+    print(f"plan: {args.tasks} tasks ({runs[0]['rows']} rows in the matrix); medians of {args.repeat} fresh processes\n")
+    print("| measurement | wall (s) | CPU (s) | target (s) | wall / target | CPU / target |")
+    print("|---|---|---|---|---|---|")
+    for name, wall, cpu in rows:
+        target = TARGETS[name]
+        print(f"| {name} | {wall:.3f} | {cpu:.3f} | {target} | {wall / target:.2f} | {cpu / target:.2f} |")
+    peak = med(lambda r: r["peak_mb"])
+    print(f"| peak memory (MB, VmHWM) | {peak:.0f} | | {MEMORY_TARGET_MB} | {peak / MEMORY_TARGET_MB:.2f} | |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
