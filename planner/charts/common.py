@@ -68,10 +68,22 @@ def status_date(plan: Plan, schedule: ScheduleResult | None = None) -> dt.date:
     return plan.programme.status_date or dt.date.today()
 
 
-def new_figure(ctx: ChartContext, title_key: str, size: tuple[float, float]) -> Figure:
-    """A Figure (never pyplot) with CJK fonts configured and the title/plan/date stamp."""
+def new_figure(ctx: ChartContext, title_key: str, size: tuple[float, float],
+               margins: tuple[float, float, float, float] | None = None) -> Figure:
+    """A Figure (never pyplot) with CJK fonts configured and the title/plan/date stamp.
+
+    `margins` (left, right, top, bottom, in inches) fixes the layout instead of constraining it:
+    constrained layout measures every text, which costs seconds on a chart with hundreds of labels.
+    """
     configure_matplotlib()
-    fig = Figure(figsize=size, dpi=100, layout="constrained")
+    if margins is None:
+        fig = Figure(figsize=size, dpi=100, layout="constrained")
+    else:
+        fig = Figure(figsize=size, dpi=100)
+        left, right, top, bottom = margins
+        width, height = size
+        fig.subplots_adjust(left=left / width, right=1 - right / width, top=1 - top / height,
+                            bottom=bottom / height)
     stamp(fig, ctx, ctx.t(title_key))
     return fig
 
@@ -80,7 +92,8 @@ def stamp(fig: Figure, ctx: ChartContext, title: str) -> None:
     """Title plus "plan name · status date" so a printed chart always says what and when."""
     fig.suptitle(title, fontsize=14, fontweight="bold")
     date_label = f"{ctx.t('status_date')}: {ctx.today.isoformat()}"
-    fig.supxlabel(f"{ctx.plan.programme.name}  ·  {date_label}", fontsize=8, color="#555555", x=0.99, ha="right")
+    fig.supxlabel(f"{ctx.plan.programme.name}  ·  {date_label}", fontsize=8, color="#555555", x=0.99, ha="right",
+                  y=0.005, va="bottom")
 
 
 def empty_note(fig: Figure, message: str) -> None:

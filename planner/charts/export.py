@@ -32,7 +32,9 @@ def export_figure(fig: Figure, path: Path | str, fmt: str | None = None, *, dpi:
         raise ExportFailed(f"The folder {target.parent} does not exist.", where=str(target))
     try:
         with atomic_write(target) as tmp:
-            fig.savefig(tmp, format=chosen, dpi=dpi, metadata=_metadata(fig, chosen))
+            # zlib level 1: a 200-dpi chart encodes several times faster for a slightly larger file
+            extra = {"pil_kwargs": {"compress_level": 1}} if chosen == "png" else {}
+            fig.savefig(tmp, format=chosen, dpi=dpi, metadata=_metadata(fig, chosen), **extra)
     except OSError as exc:
         raise ExportFailed(f"Could not write {target.name}: {exc.strerror or exc}", where=str(target)) from exc
     return target

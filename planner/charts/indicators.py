@@ -135,14 +135,18 @@ class TrendPanel:
 class IndicatorTrendData:
     panels: list[TrendPanel] = field(default_factory=list)
     omitted: int = 0  # indicators left out beyond MAX_TREND_PANELS (off-target ones come first)
+    without_readings: int = 0  # indicators with no reading yet (no panel)
 
 
 def collect_indicator_trend(ctx: ChartContext, codes: list[str] | None = None) -> IndicatorTrendData:
     statuses = indicator_statuses(ctx.plan)
     if codes is not None:
         statuses = [s for s in statuses if s.code in codes]
-    statuses.sort(key=lambda s: (not s.off_target, s.indicator.order))
-    data = IndicatorTrendData(omitted=max(len(statuses) - MAX_TREND_PANELS, 0))
+    with_readings = [s for s in statuses if ctx.plan.readings_of.get(s.indicator.id)]
+    statuses = with_readings if codes is None else statuses
+    statuses.sort(key=lambda s: (not s.off_target, s.rate is None, s.indicator.order))
+    data = IndicatorTrendData(omitted=max(len(statuses) - MAX_TREND_PANELS, 0),
+                              without_readings=len(indicator_statuses(ctx.plan)) - len(with_readings) if codes is None else 0)
     for status in statuses[:MAX_TREND_PANELS]:
         readings = ctx.plan.readings_of.get(status.indicator.id, [])
         data.panels.append(
@@ -156,15 +160,22 @@ def build_indicator_trend(ctx: ChartContext) -> ChartResult:
     data = collect_indicator_trend(ctx, ctx.options.get("codes"))
     cols = min(3, max(len(data.panels), 1))
     rows = max(1, -(-len(data.panels) // cols))
-    fig = new_figure(ctx, "indicator_trend.title", (4.2 * cols + 1, 3.0 * rows + 1.2))
+    fig = new_figure(ctx, "indicator_trend.title", (4.2 * cols + 1, 3.0 * rows + 1.2), margins=(0.6, 0.3, 0.85, 0.55))
     if not data.panels:
         empty_note(fig, ctx.t("ind.none"))
         return ChartResult("indicator-trend", fig, data)
-    axes = fig.subplots(rows, cols, squeeze=False).ravel()
+    axes = fig.subplots(rows, cols, squeeze=False, gridspec_kw={"wspace": 0.22, "hspace": 0.5}).ravel()
     for ax, panel in zip(axes, data.panels):
         draw_trend_panel(ax, ctx, panel)
     for ax in axes[len(data.panels):]:
         ax.set_axis_off()
+    notes = []
+    if data.omitted:
+        notes.append(ctx.t("ind.omitted", n=data.omitted))
+    if data.without_readings:
+        notes.append(ctx.t("ind.without_readings", n=data.without_readings))
+    if notes:
+        fig.text(0.01, 0.005, "；".join(notes) if ctx.lang == "zh" else "; ".join(notes), fontsize=8, color="#616161")
     return ChartResult("indicator-trend", fig, data)
 
 

@@ -48,8 +48,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "broken": ("冲突（计划早于前置允许）", "Broken (planned before allowed)"),
     "critical": ("关键路径", "Critical path"),
     "network.problems_only": (
-        "共 {total} 个任务：仅标注阻塞 / 冲突相关的 {shown} 个任务",
-        "{total} tasks: only the {shown} tasks in blocking or broken links are labelled",
+        "共 {total} 个任务：仅显示阻塞 / 冲突相关的 {shown} 个任务",
+        "{total} tasks: only the {shown} tasks in blocking or broken links are shown",
+    ),
+    "network.no_problems": (
+        "共 {total} 个任务：没有阻塞或冲突的依赖", "{total} tasks: no blocking or broken dependencies",
     ),
     "network.none": ("此计划没有任务", "This plan has no tasks"),
     # indicators
@@ -59,6 +62,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "ind.off": ("偏差", "off"),
     "ind.none": ("此计划没有指标", "This plan has no indicators"),
     "ind.unrated": ("另有 {n} 个指标尚无达成率（无目标值或尚无填报）", "{n} more indicators have no rate yet (no target or no reading)"),
+    "ind.omitted": ("另有 {n} 个指标未画出（每图最多 12 个，偏差超标的优先）",
+                    "{n} more indicators not drawn (12 per chart, off-target first)"),
+    "ind.without_readings": ("{n} 个指标尚无填报数据", "{n} indicators have no readings yet"),
     "ind.target": ("目标", "Target"),
     "ind.cumulative": ("累计值", "Cumulative"),
     "ind.period": ("统计周期", "Period"),

@@ -22,6 +22,7 @@ from planner.charts.common import (
     module_colour,
     module_name,
     new_figure,
+    shorten,
 )
 
 LINK_ORDER = ("satisfied", "pending", "blocking", "broken")
@@ -55,7 +56,8 @@ class NetworkLink:
 
 @dataclass
 class NetworkData:
-    mode: str  # "all" or "problems"
+    mode: str  # "all" or "problems" (then only tasks in blocking or broken links are placed)
+    total_tasks: int = 0
     nodes: list[NetworkNode] = field(default_factory=list)
     links: list[NetworkLink] = field(default_factory=list)
     lanes: list[tuple[str, int, int]] = field(default_factory=list)  # module, first row, row count
@@ -98,7 +100,7 @@ def collect_network(ctx: ChartContext, mode: str = "auto") -> NetworkData:
         drawn = mode == "all" or state in PROBLEM_STATES
         links.append(NetworkLink(dep.id, pred.code, succ.code, state, LINK_COLOURS.get(state, "#757575"),
                                  label, is_critical, drawn))
-    data = NetworkData(mode, links=links)
+    data = NetworkData(mode, len(plan.tasks), links=links)
     _place_nodes(ctx, data, critical, problem_tasks)
     return data
 
@@ -109,6 +111,8 @@ def _place_nodes(ctx: ChartContext, data: NetworkData, critical: set[int], probl
     lane_ids = [mod.id for mod in plan.modules] + [None]
     by_lane: dict[int | None, list] = {lane: [] for lane in lane_ids}
     for task in plan.tasks:
+        if data.mode == "problems" and task.id not in problem_tasks:
+            continue  # a big plan shows only what blocks; the subtitle says how many are left out
         by_lane[task.module_id if task.module_id in by_lane else None].append(task)
     row = 0
     for lane in lane_ids:
@@ -132,10 +136,12 @@ def _place_nodes(ctx: ChartContext, data: NetworkData, critical: set[int], probl
 def build_network(ctx: ChartContext) -> ChartResult:
     data = collect_network(ctx, ctx.options.get("mode", "auto"))
     rows = sum(count for _, _, count in data.lanes)
-    height = min(max(4.5, 2.0 + 0.3 * rows), 24)
-    fig = new_figure(ctx, "network.title", (14, height))
+    height = min(max(4.5, 2.0 + (0.3 if data.mode == "all" else 0.2) * rows), 20)
+    lane_label = max([len(name) for name, _, _ in data.lanes] + [4])
+    top = 1.35 if data.mode == "problems" else 0.85
+    fig = new_figure(ctx, "network.title", (14, height), margins=(0.3 + 0.13 * min(lane_label, 10), 0.2, top, 0.7))
     if not data.nodes:
-        empty_note(fig, ctx.t("network.none"))
+        empty_note(fig, ctx.t("network.none") if not data.total_tasks else ctx.t("network.no_problems", total=data.total_tasks))
         return ChartResult("network", fig, data)
     ax = fig.add_subplot()
     by_code = {node.code: node for node in data.nodes}
@@ -153,7 +159,7 @@ def _draw_lanes(ax, data: NetworkData) -> None:
             ax.axhspan(first - 0.5, first + count - 0.5, color="#f3f5f7", zorder=0)
         ticks.append(first + (count - 1) / 2)
         labels.append(name)
-    ax.set_yticks(ticks, labels, fontsize=9)
+    ax.set_yticks(ticks, [shorten(label, 20) for label in labels], fontsize=9)
 
 
 def _draw_bars(ax, ctx: ChartContext, data: NetworkData) -> None:
@@ -230,5 +236,5 @@ def _finish_axes(ax, ctx: ChartContext, data: NetworkData, rows: int) -> None:
     handles.append(Line2D([], [], color=TODAY_COLOUR, linestyle="--", label=ctx.t("today")))
     legend_on_top(ax, handles)
     if data.mode == "problems":
-        shown = sum(1 for node in data.nodes if node.labelled)
-        ax.set_title(ctx.t("network.problems_only", total=len(data.nodes), shown=shown), fontsize=9, color="#555555")
+        ax.set_title(ctx.t("network.problems_only", total=data.total_tasks, shown=len(data.nodes)), fontsize=9,
+                     color="#555555", pad=24)
