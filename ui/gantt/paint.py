@@ -47,6 +47,7 @@ class PaintOptions:
     font: QFont | None = None
     preview: tuple[int, float, float, str] | None = None  # (row, x0, x1, new dates) of a dragged bar
     link_preview: tuple[QPointF, QPointF, str] | None = None  # from, to, link type when over a bar
+    names_cache: dict = field(default_factory=dict)  # elided name cells per (row, width); the view resets it
 
 
 def base_font(options: PaintOptions) -> QFont:
@@ -263,6 +264,9 @@ def _link(p: QPainter, link: Link) -> None:
 NAME_COLUMNS = (("ID", 64), ("name", 220), ("start", 88), ("end", 88))
 
 
+_LEFT = Qt.AlignVCenter | Qt.AlignLeft
+
+
 def paint_names(p: QPainter, lay: GanttLayout, y0: float, y1: float, width: float, options: PaintOptions,
                 *, expanded_arrows: bool = True) -> None:
     """Task rows (ID, indented name, start, end) for content y in [y0, y1), from x = 0."""
@@ -271,9 +275,9 @@ def paint_names(p: QPainter, lay: GanttLayout, y0: float, y1: float, width: floa
     bold.setBold(True)
     h = lay.row_height
     metrics = {False: QFontMetricsF(normal), True: QFontMetricsF(bold)}
-    origin = lay.data.origin
     p.setRenderHint(QPainter.Antialiasing, False)
-    for r in lay.rows_in(y0, y1):
+    rows = lay.rows_in(y0, y1)
+    for r in rows:
         row, top = lay.data.rows[r], r * h
         if r in _selected_rows(lay, options.selected, r):
             p.fillRect(QRectF(0, top, width, h), C["select"])
@@ -282,21 +286,32 @@ def paint_names(p: QPainter, lay: GanttLayout, y0: float, y1: float, width: floa
         strong = row.kind != "task"
         p.setFont(bold if strong else normal)
         p.setPen(C["text"])
-        x = 4.0
-        for (key, w), text in zip(NAME_COLUMNS, _name_cells(row, lay.data.task_span(r), origin)):
-            if x >= width:
-                break
-            indent = 14.0 * row.depth + (14 if key == "name" and row.kind != MILESTONES else 0)
-            if key == "name" and row.kind == GROUP and expanded_arrows:
-                p.drawText(QRectF(x, top, 14, h), Qt.AlignCenter, "▸" if row.collapsed else "▾")
-            cell_w = min(w, width - x) - indent - 4
-            if text and cell_w > 8:
-                elided = metrics[strong].elidedText(text, Qt.ElideRight, cell_w)
-                p.drawText(QRectF(x + indent, top, cell_w, h), Qt.AlignVCenter | Qt.AlignLeft, elided)
-            x += w
-        p.setPen(QPen(C["grid"], 1))
-        p.drawLine(QPointF(0, top + h - 0.5), QPointF(width, top + h - 0.5))
+        key = (r, width, expanded_arrows)
+        cells = options.names_cache.get(key)
+        if cells is None:
+            cells = options.names_cache[key] = _name_row(lay, r, width, metrics[strong], expanded_arrows)
+        for x, w, align, text in cells:
+            p.drawText(QRectF(x, top, w, h), align, text)
+    p.setPen(QPen(C["grid"], 1))
+    p.drawLines([QPointF(v, (r + 1) * h - 0.5) for r in rows for v in (0, width)])
     p.setRenderHint(QPainter.Antialiasing, True)
+
+
+def _name_row(lay: GanttLayout, r: int, width: float, metrics: QFontMetricsF, arrows: bool) -> list:
+    """(x, width, alignment, text) of each cell of row r, elided to fit (cached by the caller)."""
+    row = lay.data.rows[r]
+    out, x = [], 4.0
+    for (key, w), text in zip(NAME_COLUMNS, _name_cells(row, lay.data.task_span(r), lay.data.origin)):
+        if x >= width:
+            break
+        indent = 14.0 * row.depth + (14 if key == "name" and row.kind != MILESTONES else 0)
+        if key == "name" and row.kind == GROUP and arrows:
+            out.append((x, 14, Qt.AlignCenter, "▸" if row.collapsed else "▾"))
+        cell_w = min(w, width - x) - indent - 4
+        if text and cell_w > 8:
+            out.append((x + indent, cell_w, _LEFT, metrics.elidedText(text, Qt.ElideRight, cell_w)))
+        x += w
+    return out
 
 
 def _name_cells(row, span, origin) -> tuple[str, str, str, str]:

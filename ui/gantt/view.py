@@ -62,6 +62,7 @@ class GanttView(QWidget):
         self.layout: GanttLayout | None = None
         self.data = None
         self.header_height = paint.header_height(1)
+        self._names_cache: dict = {}
         self._dirty = True
         self.timeline = TimelineArea(self)
         self.names = NamesPane(self)
@@ -128,6 +129,7 @@ class GanttView(QWidget):
         self.header_height = paint.header_height(stage_lanes(bands))
         self._refresh_baselines(plan)
         self._dirty = False
+        self._names_cache.clear()  # rows changed
         self._apply_scale(self.scale)
         self.names.update()
 
@@ -147,7 +149,8 @@ class GanttView(QWidget):
         plan = self.plan()
         return paint.PaintOptions(
             calendar=self.calendar, stages=plan.stages, today=plan.programme.status_date or dt.date.today(),
-            selected=self.selected, font=self.chart_font, preview=self.preview, link_preview=self.link_preview)
+            selected=self.selected, font=self.chart_font, preview=self.preview, link_preview=self.link_preview,
+            names_cache=self._names_cache)
 
     def paint_names_header(self, p: QPainter, width: float) -> None:
         header = self.header_height
