@@ -85,6 +85,9 @@ def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
+    from ui import i18n
+
+    i18n.install(app, "zh_CN")  # the users' language
     for sample in ("flagos", "otlp_rust"):
         for path in shoot(app, sample, out):
             print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
