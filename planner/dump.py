@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from operator import attrgetter
 from typing import Any
 
 from sqlmodel import SQLModel
@@ -25,6 +26,9 @@ from planner import model as m
 from planner.plan import Plan, load_plan
 
 FORMAT = "roadmap-planner-dump/1"
+
+# Rows are built with sorted keys already, so the encoder need not sort them again.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 _LISTS: dict[type[SQLModel], str] = {
     m.CalendarException: "calendar_exceptions", m.Stage: "stages", m.Module: "modules",
@@ -39,8 +43,7 @@ _LISTS: dict[type[SQLModel], str] = {
 def value(v: Any) -> Any:
     """A column value in its stable JSON form."""
     if isinstance(v, float):
-        v = float(f"{v:.12g}")
-        return 0.0 if v == 0 else v  # -0.0 and 0.0 dump alike
+        return _float(v)
     if isinstance(v, (dt.date, dt.datetime)):
         return v.isoformat()
     if hasattr(v, "value") and not isinstance(v, (int, str)):  # an Enum
@@ -48,8 +51,26 @@ def value(v: Any) -> Any:
     return v
 
 
-def _columns(table: type[SQLModel]) -> list[str]:
-    return [c.name for c in table.__table__.columns]
+def _float(v: float) -> float:
+    v = float(f"{v:.12g}")
+    return 0.0 if v == 0 else v  # -0.0 and 0.0 dump alike
+
+
+def _iso(v: Any) -> Any:
+    return v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
+
+
+def _num(v: Any) -> Any:
+    return _float(v) if isinstance(v, float) else v
+
+
+def _layout(table: type[SQLModel], skip: tuple[str, ...] = ()) -> tuple[list[str], Any, list[tuple[int, Any]]]:
+    """Sorted column names, a getter returning them as a tuple, and (index, converter) to apply."""
+    names = sorted(c.name for c in table.__table__.columns if c.name not in skip)
+    kinds = {c.name: c.type.python_type for c in table.__table__.columns}
+    convert = [(i, _iso if kinds[n] in (dt.date, dt.datetime) else _num)
+               for i, n in enumerate(names) if kinds[n] in (dt.date, dt.datetime, float)]
+    return names, attrgetter(*names), convert
 
 
 def _fk_targets(table: type[SQLModel]) -> dict[str, type[SQLModel]]:
@@ -64,33 +85,40 @@ def _rows(plan: Plan, table: type[SQLModel]) -> list[SQLModel]:
 
 
 def dump_plan(plan: Plan, *, natural: bool = False) -> dict[str, Any]:
-    """Every table of the plan as lists of plain dicts (see the module docstring)."""
+    """Every table of the plan as lists of plain dicts with sorted keys (see the module docstring)."""
     tables: dict[str, list[dict[str, Any]]] = {}
     keys: dict[type[SQLModel], dict[int, str]] = {}
     for table in m.ALL_TABLES:
-        columns = _columns(table)
         rows = _rows(plan, table)
-        if not natural:
-            dumped = [{c: value(getattr(r, c)) for c in columns} for r in sorted(rows, key=lambda r: r.id)]
+        if natural:
+            tables[table.__tablename__] = _natural_rows(table, rows, keys)
         else:
-            dumped = _natural_rows(table, rows, columns, keys)
-        tables[table.__tablename__] = dumped
+            tables[table.__tablename__] = _plain_rows(table, sorted(rows, key=attrgetter("id")))
     return {"format": FORMAT, "tables": tables}
 
 
-def _natural_rows(table, rows, columns, keys) -> list[dict[str, Any]]:
-    refs = _fk_targets(table)
-    own = [c for c in columns if c != "id"]
-    out, table_keys = [], {}
+def _plain_rows(table: type[SQLModel], rows: list, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    names, getter, convert = _layout(table, skip)
+    out = []
     for row in rows:
-        data = {}
-        for c in own:
-            v = getattr(row, c)
-            data[c] = keys[refs[c]].get(v) if c in refs and v is not None else value(v)
+        values = list(getter(row)) if len(names) > 1 else [getter(row)]
+        for i, fn in convert:
+            values[i] = fn(values[i])
+        out.append(dict(zip(names, values)))
+    return out
+
+
+def _natural_rows(table, rows, keys) -> list[dict[str, Any]]:
+    refs = _fk_targets(table)
+    dumped = _plain_rows(table, rows, skip=("id",))
+    table_keys = {}
+    for row, data in zip(rows, dumped):
+        for column, target in refs.items():
+            if data[column] is not None:
+                data[column] = keys[target].get(data[column])
         table_keys[row.id] = _natural_key(table, data)
-        out.append(data)
     keys[table] = table_keys
-    return sorted(out, key=lambda d: json.dumps(d, sort_keys=True, ensure_ascii=False))
+    return sorted(dumped, key=_ENCODER.encode)
 
 
 _KEY_FIELDS: dict[type[SQLModel], tuple[str, ...]] = {
@@ -125,7 +153,7 @@ def dump_json(plan: Plan, *, natural: bool = False) -> str:
 
 
 def _compact(row: dict[str, Any]) -> str:
-    return json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(row)
 
 
 def dump_session(session, *, natural: bool = False) -> dict[str, Any]:

@@ -10,11 +10,14 @@ from pathlib import Path
 from sqlalchemy.exc import DatabaseError
 
 from planner.errors import FileDamaged, ValidationError
-from planner.plan import Plan, load_plan
+from planner.plan import Plan
+from planner.schedule.loader import fast_load_plan
 
 
 def read_plan(path: str | Path) -> Plan:
-    """Open a plan read-only, load it into memory and close it; damage becomes FileDamaged."""
+    """Open a plan read-only (all the document's checks), load it as plain rows, close it.
+
+    Damage found while reading becomes FileDamaged."""
     from planner.document import Project
 
     path = Path(path)
@@ -22,7 +25,7 @@ def read_plan(path: str | Path) -> Plan:
         raise FileDamaged(f"{path} is a folder, not a plan file.", where=str(path))
     project = Project.open(path, read_only=True)
     try:
-        return project.read(load_plan)
+        return fast_load_plan(project)
     except (DatabaseError, sqlite3.DatabaseError) as exc:
         raise FileDamaged(f"{path.name} is damaged and cannot be read ({_reason(exc)}).", where=str(path)) from None
     finally:
