@@ -241,3 +241,20 @@ def test_view_without_a_plan_paints_and_ignores_gestures(qtbot):
     controller.set_project(project)  # a plan opened later shows up
     assert gantt.layout is not None and len(gantt.data) > 10
     project.close()
+
+
+def test_dragging_an_automatic_task_fixes_its_dates(view):
+    from planner import model as m
+    from planner.services.tasks import update_task
+    from ui.commands import JournalCommand
+
+    tp4 = task(view, "TP-04")
+    view.controller.push(JournalCommand(view.controller, "auto", update_task, tp4.id, scheduling="auto"))
+    auto_start = view.controller.schedule().timings[tp4.id].start
+    p = bar_point(view, "TP-04")
+    drag(view, p, p + QPoint(14 * 28, 0))  # two weeks later than the links need
+    moved = task(view, "TP-04")
+    assert moved.scheduling == m.Scheduling.manual.value
+    assert view.controller.schedule().timings[tp4.id].start == auto_start + dt.timedelta(days=14)
+    view.controller.undo_stack.undo()
+    assert task(view, "TP-04").scheduling == m.Scheduling.auto.value

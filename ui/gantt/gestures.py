@@ -57,15 +57,21 @@ class Gesture:
         return round((self.x - self.press_x) / lay.scale.px_per_day)
 
     # --- what the gesture would do ---------------------------------------------------
+    def shown_span(self, lay: GanttLayout) -> tuple[dt.date, dt.date]:
+        """The dates the bar shows (the schedule's, which for an automatic task are not its own)."""
+        first, end = lay.data.task_span(self.row)
+        origin = lay.data.origin
+        return origin + dt.timedelta(days=first), origin + dt.timedelta(days=end - 1)
+
     def new_span(self, plan, cal, lay: GanttLayout) -> tuple[dt.date, dt.date] | None:
-        task = plan.task_by_id[self.task_id]
+        start, end = self.shown_span(lay)
         delta = self.delta_days(lay)
         if self.kind == BODY:
-            return edit.moved(cal, task.start_date, task.end_date, delta)
+            return edit.moved(cal, start, end, delta)
         if self.kind == START_EDGE:
-            return edit.resized_start(cal, task.start_date, task.end_date, delta)
+            return edit.resized_start(cal, start, end, delta)
         if self.kind == END_EDGE:
-            return edit.resized_end(cal, task.start_date, task.end_date, delta)
+            return edit.resized_end(cal, start, end, delta)
         return None
 
     def new_progress(self, lay: GanttLayout) -> float:
@@ -107,10 +113,14 @@ class Gesture:
             text = tr("Set progress of %1 to %2%").replace("%1", task.code).replace("%2", str(round(value * 100)))
             return JournalCommand(controller, text, update_task, task.id, progress=value, patch_table=m.Task)
         span = self.new_span(plan, cal, lay)
-        if span is None or span == (task.start_date, task.end_date):
+        if span is None or span == self.shown_span(lay):
             return None
         label = {BODY: tr("Move %1"), START_EDGE: tr("Change start of %1"), END_EDGE: tr("Change finish of %1")}
         fields = {"start_date": span[0], "end_date": span[1]}
+        if task.scheduling == m.Scheduling.auto.value:
+            # dates dragged by hand are fixed dates (as MS Project pins a dragged task); an
+            # automatic task would otherwise snap back to where its links put it
+            fields["scheduling"] = m.Scheduling.manual.value
         if task.duration_days is not None:
             from planner.gantt.workdays import working_days
 
