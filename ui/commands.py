@@ -9,6 +9,7 @@ from sqlmodel import SQLModel
 
 from planner.errors import PlannerError
 from planner.services import journal, rows
+from ui.messages import user_message
 
 
 class ServiceCommand(QUndoCommand):
@@ -34,14 +35,14 @@ class ServiceCommand(QUndoCommand):
                 self.error = exc
                 self.setObsolete(True)
             else:
-                self.controller.error.emit(str(exc))
+                self.controller.error.emit(user_message(exc))
         self._pushed = True
 
     def undo(self) -> None:
         try:
             self.undo_()
         except PlannerError as exc:
-            self.controller.error.emit(str(exc))
+            self.controller.error.emit(user_message(exc))
 
     def do(self):  # pragma: no cover - abstract
         raise NotImplementedError

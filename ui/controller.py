@@ -19,6 +19,7 @@ from planner.document import Project
 from planner.errors import PlannerError
 from planner.plan import Plan, load_plan
 from planner.schedule.result import ScheduleResult
+from ui.messages import user_message
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ class DocumentController(QObject):
         try:
             self.push(command)
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(user_message(exc))
             return False
         return True
 

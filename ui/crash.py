@@ -42,7 +42,9 @@ def excepthook(exc_type, exc, tb) -> None:
         QApplication.quit()
         return
     if isinstance(exc, PlannerError):
-        _box(QMessageBox.Icon.Warning, str(exc), "")
+        from ui.messages import user_message
+
+        _box(QMessageBox.Icon.Warning, user_message(exc), "")
         return
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     log.error("unexpected error\n%s", details)

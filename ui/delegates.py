@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
 
 from planner.errors import PlannerError
+from ui.messages import user_message
 
 
 class SpecDelegate(QStyledItemDelegate):
@@ -38,8 +39,8 @@ class SpecDelegate(QStyledItemDelegate):
             spec.check(self.model, row, text)
         except PlannerError as exc:
             editor.setStyleSheet("QLineEdit { border: 2px solid #da3633; }")
-            editor.setToolTip(str(exc))
-            self.problem.emit(str(exc))
+            editor.setToolTip(user_message(exc))
+            self.problem.emit(user_message(exc))
             return
         editor.setStyleSheet("")
         editor.setToolTip("")

@@ -13,6 +13,7 @@ from planner.document import Project
 from planner.plan import load_plan
 from planner.errors import ChangedOnDisk, FileLocked, PlannerError
 from ui import settings
+from ui.messages import user_message
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ class DocumentManager(QObject):
             self.show_error(tr("The file %1 no longer exists.").replace("%1", str(path)))
             return False
         except PlannerError as exc:
-            self.show_error(str(exc))
+            self.show_error(user_message(exc))
             return False
         if project is None:
             return False
@@ -118,7 +119,7 @@ class DocumentManager(QObject):
         try:
             return Project.open(path, read_only=True)
         except PlannerError as again:
-            self.show_error(str(again))
+            self.show_error(user_message(again))
             return None
 
     def open_untitled_copy(self, source: Path) -> bool:
@@ -126,7 +127,7 @@ class DocumentManager(QObject):
         try:
             project = Project.open(source, read_only=True)
         except PlannerError as exc:
-            self.show_error(str(exc))
+            self.show_error(user_message(exc))
             return False
         # Detach the copy from the sample file: Save asks for a new name.
         project.path, project.identity = None, None
@@ -148,7 +149,7 @@ class DocumentManager(QObject):
             return self._resolve_changed_on_disk(exc)
 
     def _resolve_changed_on_disk(self, exc: ChangedOnDisk) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("File changed on disk"), str(exc),
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("File changed on disk"), user_message(exc),
                           QMessageBox.StandardButton.Cancel, self.window)
         save_as = box.addButton(tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
         overwrite = box.addButton(tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
@@ -178,7 +179,7 @@ class DocumentManager(QObject):
         except ChangedOnDisk:
             raise
         except PlannerError as exc:
-            self.show_error(str(exc))
+            self.show_error(user_message(exc))
             return False
         self.controller.undo_stack.setClean()
         self.title_changed.emit()
@@ -249,7 +250,7 @@ class DocumentManager(QObject):
                 if answer == QMessageBox.StandardButton.Discard:
                     Project.discard(entry)
             except PlannerError as exc:
-                self.show_error(str(exc))
+                self.show_error(user_message(exc))
         return False
 
     # --- helpers -----------------------------------------------------------------------

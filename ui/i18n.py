@@ -9,6 +9,11 @@ from ui import settings
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 _installed: list[QTranslator] = []
+_current = "en"
+
+
+def current_language() -> str:
+    return _current
 
 
 class FallbackTranslator(QTranslator):
@@ -39,7 +44,9 @@ def qm_path(language: str):
 
 def install(app: QCoreApplication, language: str | None = None) -> str:
     """Load our .qm and Qt's own (standard buttons) for `language`; return the language used."""
+    global _current
     language = language or chosen_language()
+    _current = language
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()

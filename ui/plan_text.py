@@ -48,7 +48,7 @@ def parse_span(programme_start: dt.date, text: str) -> tuple[dt.date, dt.date, s
         b = int(match.group(2) or a)
         _check_order(a, b, text)
         if a < 1:
-            raise ParseError(f"Weeks start at 1: {text!r}", where=text)
+            raise ParseError(f"Weeks start at 1: {text!r}", where=text, key="weeks_from_1")
         start = programme_start + dt.timedelta(days=7 * (a - 1))
         end = programme_start + dt.timedelta(days=7 * b - 1)
         return start, end, m.PeriodStyle.week.value
@@ -65,18 +65,18 @@ def parse_span(programme_start: dt.date, text: str) -> tuple[dt.date, dt.date, s
         try:
             start, end = dt.date(g[0], g[1], g[2]), dt.date(g[3], g[4], g[5])
         except ValueError as exc:
-            raise ParseError(f"Not a valid date in {text!r}: {exc}", where=text) from exc
+            raise ParseError(f"Not a valid date in {text!r}: {exc}", where=text, key="bad_date") from exc
         _check_order(start, end, text)
         return start, end, m.PeriodStyle.date.value
     raise ParseError(
         f"Cannot read the span {text!r}; write it as 第1-8周, 0-6 个月 or 2025-01-27 至 2025-03-10",
-        where=text,
+        where=text, key="unreadable_span",
     )
 
 
 def _check_order(a, b, text: str) -> None:
     if b < a:
-        raise ParseError(f"The span {text!r} ends before it starts", where=text)
+        raise ParseError(f"The span {text!r} ends before it starts", where=text, key="span_order")
 
 
 # --- percents ------------------------------------------------------------------------
@@ -90,11 +90,11 @@ def parse_percent(text: str) -> float:
     try:
         number = float(raw.rstrip("%").strip())
     except ValueError as exc:
-        raise ParseError(f"Not a percentage: {text!r}", where=str(text)) from exc
+        raise ParseError(f"Not a percentage: {text!r}", where=str(text), key="not_percent") from exc
     if raw.endswith("%") or number > 1:
         number /= 100
     if not 0 <= number <= 1:
-        raise ParseError(f"Progress must be between 0% and 100%, not {text!r}", where=str(text))
+        raise ParseError(f"Progress must be between 0% and 100%, not {text!r}", where=str(text), key="percent_range")
     return number
 
 
@@ -106,7 +106,7 @@ def parse_number(text: str) -> float | None:
     try:
         return float(raw)
     except ValueError as exc:
-        raise ParseError(f"Not a number: {text!r}", where=str(text)) from exc
+        raise ParseError(f"Not a number: {text!r}", where=str(text), key="not_number") from exc
 
 
 # --- dependencies --------------------------------------------------------------------
@@ -119,11 +119,11 @@ def check_dependencies(task_code: str, specs: list, codes: set[str], edges: dict
     seen: set[str] = set()
     for spec in specs:
         if spec.code == task_code:
-            raise ParseError(f"{task_code} cannot depend on itself", where=task_code)
+            raise ParseError(f"{task_code} cannot depend on itself", where=task_code, key="self_dependency")
         if spec.code not in codes:
-            raise ParseError(f"{task_code}: unknown task ID {spec.code}", where=task_code)
+            raise ParseError(f"{task_code}: unknown task ID {spec.code}", where=spec.code, key="unknown_task")
         if spec.code in seen:
-            raise ParseError(f"{task_code}: {spec.code} is listed twice", where=task_code)
+            raise ParseError(f"{task_code}: {spec.code} is listed twice", where=spec.code, key="listed_twice")
         seen.add(spec.code)
     graph = dict(edges)
     graph[task_code] = seen

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from planner.changes import Area, Changes
 from planner.errors import PlannerError
+from ui.messages import user_message
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -212,8 +213,8 @@ class PlanTableModel(QAbstractTableModel):
                 return False
             self.controller.push(command)
         except PlannerError as exc:
-            self.last_error = str(exc)
-            self.controller.error.emit(str(exc))
+            self.last_error = user_message(exc)
+            self.controller.error.emit(self.last_error)
             return False
         return True
 

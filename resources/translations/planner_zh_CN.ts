@@ -997,6 +997,14 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
+    <message>
+        <source>Dependency cycle: %1</source>
+        <translation>依赖形成循环：%1</translation>
+    </message>
+    <message>
+        <source>Task %1: unknown predecessor %2</source>
+        <translation>任务 %1：未知的前置任务 %2</translation>
+    </message>
 </context>
 <context>
     <name>Column</name>
@@ -1193,6 +1201,101 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>New plan</source>
         <translation>新计划</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Weeks start at 1: %1</source>
+        <translation>周次从 1 开始：%1</translation>
+    </message>
+    <message>
+        <source>%1 holds an impossible date.</source>
+        <translation>%1 含有不存在的日期。</translation>
+    </message>
+    <message>
+        <source>Cannot read the span %1; write it as 第1-8周, 0-6 个月 or 2025-01-27 至 2025-03-10.</source>
+        <translation>无法识别起止时间 %1；请写作 第1-8周、0-6 个月 或 2025-01-27 至 2025-03-10。</translation>
+    </message>
+    <message>
+        <source>The span %1 ends before it starts.</source>
+        <translation>起止时间 %1 的结束早于开始。</translation>
+    </message>
+    <message>
+        <source>%1 is not a percentage.</source>
+        <translation>%1 不是百分比。</translation>
+    </message>
+    <message>
+        <source>Progress must be between 0% and 100%, not %1.</source>
+        <translation>进度必须在 0% 到 100% 之间，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a number.</source>
+        <translation>%1 不是数字。</translation>
+    </message>
+    <message>
+        <source>A task cannot depend on itself (%1).</source>
+        <translation>任务不能依赖自身（%1）。</translation>
+    </message>
+    <message>
+        <source>Unknown task ID %1.</source>
+        <translation>未知的任务ID %1。</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice.</source>
+        <translation>%1 重复列出。</translation>
+    </message>
+    <message>
+        <source>This file is not a Roadmap Planner plan.</source>
+        <translation>此文件不是路线图规划器的计划文件。</translation>
+    </message>
+    <message>
+        <source>The plan file is damaged.</source>
+        <translation>计划文件已损坏。</translation>
+    </message>
+    <message>
+        <source>This plan was saved by a newer version of Roadmap Planner.</source>
+        <translation>此计划由更新版本的路线图规划器保存。</translation>
+    </message>
+    <message>
+        <source>The plan is open elsewhere.</source>
+        <translation>此计划已在别处打开。</translation>
+    </message>
+    <message>
+        <source>The plan could not be saved; the file on disk is unchanged.</source>
+        <translation>计划未能保存；磁盘上的文件保持不变。</translation>
+    </message>
+    <message>
+        <source>This plan is open read-only; use Save As to keep changes.</source>
+        <translation>此计划以只读方式打开；如需保留修改请“另存为”。</translation>
+    </message>
+    <message>
+        <source>The file was changed on disk since it was opened.</source>
+        <translation>文件在打开后已在磁盘上被修改。</translation>
+    </message>
+    <message>
+        <source>This ID is already used.</source>
+        <translation>此ID已被使用。</translation>
+    </message>
+    <message>
+        <source>The workbook was not imported.</source>
+        <translation>工作簿未导入。</translation>
+    </message>
+    <message>
+        <source>The export could not be written.</source>
+        <translation>导出文件未能写入。</translation>
+    </message>
+    <message>
+        <source>An item this refers to does not exist.</source>
+        <translation>所引用的项目不存在。</translation>
+    </message>
+    <message>
+        <source>This text could not be read.</source>
+        <translation>无法识别此文本。</translation>
+    </message>
+    <message>
+        <source>This value is not accepted.</source>
+        <translation>此值无效。</translation>
     </message>
 </context>
 <context>

@@ -194,3 +194,18 @@ def test_recovery_is_offered_after_a_crash(window, dialogs, tmp_path):
     assert window.controller.plan().task_by_code["TP-01"].progress == pytest.approx(0.55)
     assert window.isWindowModified()
     assert window.controller.project.path.name == "crashed.plan"
+
+
+def test_user_errors_are_told_in_chinese(qapp, controller, tmp_path):
+    from planner.errors import NotAPlanFile
+    from ui.messages import user_message
+    from ui.views.task_model import TaskTableModel
+    try:
+        i18n.install(qapp, "zh_CN")
+        model = TaskTableModel(controller)
+        deps = next(n for n, c in enumerate(model.columns) if c.key == "deps")
+        assert not model.setData(model.index(0, deps), "TP-02")
+        assert model.last_error == "依赖形成循环：TP-01 → TP-02 → TP-01"
+        assert user_message(NotAPlanFile("x.plan is not a Roadmap Planner plan.")).startswith("此文件不是")
+    finally:
+        i18n.install(qapp, "en")

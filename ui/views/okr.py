@@ -15,6 +15,7 @@ from planner.errors import PlannerError
 from planner.services import okr
 from ui.commands import JournalCommand
 from ui.indicator_status import latest_status
+from ui.messages import user_message
 from ui.plan_text import format_percent, parse_percent
 
 HEADERS = (QT_TRANSLATE_NOOP("Column", "Objective / key result / link"), QT_TRANSLATE_NOOP("Column", "Kind / target"),
@@ -221,7 +222,7 @@ class OkrModel(QAbstractItemModel):
                 return False
             self.controller.push(command)
         except PlannerError as exc:
-            self.controller.error.emit(str(exc))
+            self.controller.error.emit(user_message(exc))
             return False
         return True
 
