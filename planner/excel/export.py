@@ -18,6 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from planner.document.atomic import atomic_write
 from planner.errors import ExportFailed
+from planner.excel import fastrows
 from planner.excel import rows as xr
 from planner.excel import schema as sc
 from planner.excel.cellsafe import ExportNotes
@@ -51,7 +52,7 @@ def export_template(plan: Plan, kind: str, path: Path | str, *, lang: str = "zh"
     wb = build_workbook(plan, kind, lang=lang, team=team, period=period, notes=notes)
     try:
         with atomic_write(path) as tmp:
-            wb.save(tmp)
+            fastrows.save(wb, tmp)
     except OSError as exc:
         raise ExportFailed(f"Could not write {Path(path).name}: {exc.strerror or exc}", where=str(path)) from exc
     return notes.messages()
@@ -109,7 +110,8 @@ def _tasks(wb, plan, lang, notes, _period):
     rows, sections = xr.task_rows(spec, plan)
     last = write_table(ws, spec, rows, lang, notes, sections=sections)
     width = len(spec.columns)
-    for r in range(2, last + 1):
+    # Module headings span the table; big sheets (written as XML directly) keep them unmerged.
+    for r in range(2, last + 1 if len(rows) <= fastrows.FAST_ROWS else 2):
         if ws.cell(r, 2).value is None and ws.cell(r, 1).value is not None:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=min(width, 8))
     _validate(ws, spec, 2, last, lang)
@@ -164,8 +166,8 @@ def _readings(wb, plan, lang, notes, period, *, indicators=None, title=None):
     spec = sc.STATS
     ws = wb.create_sheet((title or spec.title(lang))[:31])
     rows = xr.reading_rows(plan, period=period, indicators=indicators)
+    _rate_formulas(ws, rows)
     last = write_table(ws, spec, rows, lang, notes)
-    _rate_formulas(ws, rows, plan)
     _validate(ws, spec, 2, max(2, last), lang)
     return ws, last
 
@@ -174,14 +176,13 @@ def column_letter(spec: sc.TableSpec, key: str) -> str:
     return get_column_letter(next(i for i, c in enumerate(spec.columns, start=1) if c.key == key))
 
 
-def _rate_formulas(ws, rows, plan) -> None:
+def _rate_formulas(ws, rows) -> None:
+    """Each row's 达成率 formula (from the allow-list, by the indicator's rule) and the deviation colours."""
     spec = sc.STATS
     rate, cum, tgt, base = (column_letter(spec, k) for k in ("rate", "cumulative_value", "target", "baseline"))
     for r, row in enumerate(rows, start=2):
         pattern = RATE_FORMULAS.get(row.get("_rule") or "ratio", RATE_FORMULAS["ratio"])
-        cell = ws[f"{rate}{r}"]
-        cell.value = pattern.format(cum=cum, tgt=tgt, base=base, r=r)
-        cell.number_format = "0%"
+        row["rate"] = pattern.format(cum=cum, tgt=tgt, base=base, r=r)
     last = len(rows) + 1
     if last >= 2:
         rng = f"{rate}2:{rate}{last}"

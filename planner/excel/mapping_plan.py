@@ -110,6 +110,8 @@ def _task_roles(ctx: Context, table: Table, row: Row, values: dict) -> None:
     if "roles_text" not in table.cols:
         return
     code = (values["code"],)
+    if ctx.role_texts.get(values["code"]) == (values.get("roles_text") or ""):
+        return  # unchanged text: the task's roles and head-counts stay exactly as they are
     ctx.replace_scopes.add((m.TaskRole, "task_id", code))
     for order, (name, count) in enumerate(split_roles(values.get("roles_text") or "")):
         ensure_named(ctx, m.Role, name, ctx.known_names(m.Role), {**where(table, row, "roles_text"), "value": name})
@@ -171,7 +173,8 @@ def map_division(ctx: Context, table: Table) -> None:
             continue
         ensure_named(ctx, m.Module, values["module_id"][0], ctx.known_names(m.Module), where(table, row, "module_id"))
         record = Record(m.DivisionOfWork, values, origin(ctx, table, row))
-        add_record(ctx, table, row, record)
+        if any(values.get(k) for k in ("decision_maker", "executing_roles", "cadence")):
+            add_record(ctx, table, row, record)  # a row with letters only needs no division record
         ctx.division_rows.append((record, row, table))
 
 

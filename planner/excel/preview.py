@@ -166,6 +166,7 @@ def _context(problems, records, index: PlanIndex, plan, options, metas) -> mp.Co
         from planner.excel.rows import deps_text
 
         ctx.dep_texts = {t.code: deps_text(plan, t) for t in plan.tasks}
+        ctx.role_texts = {t.code: t.roles_text for t in plan.tasks}
     return ctx
 
 
@@ -227,8 +228,11 @@ def removals(records: Records, index: PlanIndex, scopes: set[tuple]) -> list[tup
     for table, field, key in scopes:
         wanted.setdefault(table, set()).add((field, key))
     for table, pairs in wanted.items():
+        fields = {f for f, _k in pairs}
         for key, row in index.rows[table].items():
+            if records.get(table, key) is not None:
+                continue
             values = index.values(row)
-            if any(values.get(f) == k for f, k in pairs) and records.get(table, key) is None:
+            if any((f, values.get(f)) in pairs for f in fields):
                 out.append((table, key))
     return out

@@ -59,7 +59,11 @@ class Record:
 
     @property
     def key(self) -> Key:
-        return tuple(self.values.get(f) for f in KEY_FIELDS[self.table])
+        """The natural key; key fields are set when the record is made and never change after."""
+        key = self.__dict__.get("_key")
+        if key is None:
+            key = self.__dict__["_key"] = tuple(self.values.get(f) for f in KEY_FIELDS[self.table])
+        return key
 
 
 @dataclass

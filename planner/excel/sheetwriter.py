@@ -83,11 +83,22 @@ def wrap_columns(ws: Worksheet, columns: list[Column], first: int, last: int) ->
 
 def write_table(ws: Worksheet, spec: TableSpec, rows: list[dict[str, Any]], lang: str, notes: ExportNotes,
                 *, start: int = 1, sections: list[tuple[int, str]] | None = None) -> int:
-    """Header at `start`, then one row per dict (keys are column keys); returns the last row."""
+    """Header at `start`, then one row per dict (keys are column keys); returns the last row.
+
+    Formula columns take the row's own formula text (the app's allow-listed 达成率), never user text.
+    """
+    from planner.excel import fastrows
+
     columns = list(spec.columns)
     header(ws, start, columns, lang, notes)
-    r = start
     heads = dict(sections or [])
+    if len(rows) > fastrows.FAST_ROWS:
+        fast = fastrows.FastSheet(ws, columns, start)
+        r = fast.add_rows(rows, lang, notes, heads)
+        fastrows.register(ws, fast)
+        layout(ws, columns, start, r)
+        return r
+    r = start
     for i, values in enumerate(rows):
         if i in heads:
             r += 1
@@ -97,9 +108,16 @@ def write_table(ws: Worksheet, spec: TableSpec, rows: list[dict[str, Any]], lang
         r += 1
         for col, column in enumerate(columns, start=1):
             if column.kind == "formula":
-                continue
-            put(ws, r, col, values.get(column.key), notes, kind=column.kind, lang=lang, ref=column.ref)
+                _formula(ws, r, col, values.get(column.key))
+            else:
+                put(ws, r, col, values.get(column.key), notes, kind=column.kind, lang=lang, ref=column.ref)
     layout(ws, columns, start, r)
-    if len(rows) <= 3000:  # styling every cell of a huge sheet costs seconds for little gain
-        wrap_columns(ws, columns, start + 1, r)
+    wrap_columns(ws, columns, start + 1, r)
     return r
+
+
+def _formula(ws: Worksheet, row: int, col: int, formula: str | None) -> None:
+    if formula:
+        cell = ws.cell(row=row, column=col)
+        cell.value = formula
+        cell.number_format = "0%"

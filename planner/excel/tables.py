@@ -70,6 +70,9 @@ def _lookup(text: str) -> list[tuple[TableSpec, Column]]:
     return found or []
 
 
+_DATA_LIKE = re.compile(r"\d{2}|[-/]\d")  # IDs, dates, figures: never a header name
+
+
 def recognise(row: list[Any]) -> tuple[TableSpec, dict[str, int]] | None:
     """The table whose header this row is, with each column's position; None if none fits."""
     cols: dict[str, dict[str, int]] = {}
@@ -80,7 +83,7 @@ def recognise(row: list[Any]) -> tuple[TableSpec, dict[str, int]] | None:
         seen += 1
         if seen > 3 and not cols:
             return None  # a header names its columns from the start; data rows are rejected early
-        if not isinstance(value, str) or len(value) > 60:
+        if not isinstance(value, str) or len(value) > 60 or _DATA_LIKE.search(value):
             continue
         for spec, column in _lookup(norm_header(value)):
             taken = cols.setdefault(spec.key, {})

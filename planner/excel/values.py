@@ -28,6 +28,8 @@ def read_text(value: object) -> str:
     """Text as written: line breaks kept, trailing spaces and control characters removed."""
     if value is None:
         return ""
+    if type(value) is str and value.isprintable():  # the common case: one line, nothing to clean
+        return value.strip()[:MAX_TEXT]
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
