@@ -1,9 +1,8 @@
-"""A small FlagOS-shaped plan (stage-1 tasks from the seed) for Gantt tests, screenshots and benchmarks."""
+"""A small FlagOS-shaped plan (stage-1 tasks from the seed, with a baseline) for the Gantt tests."""
 
 from __future__ import annotations
 
 import datetime as dt
-import random
 
 from sqlmodel import Session
 
@@ -84,30 +83,4 @@ def fill_demo(s: Session) -> Changes:
         shift = dt.timedelta(weeks=1 if code in ("TP-02", "EC-04", "TP-04") else 0)
         s.add(m.BaselineTask(baseline_id=base.id, task_id=task.id, start_date=task.start_date - shift,
                              end_date=task.end_date - shift))
-    return Changes(Area.ALL)
-
-
-def fill_generated(s: Session, n_tasks: int, n_links: int, seed: int = 7) -> Changes:
-    """A seeded random plan: modules of 200 tasks, 1-20 working-day spans, mostly FS links."""
-    rng = random.Random(seed)
-    modules = [m.Module(order=i, name=f"模块{i + 1}", prefix=f"M{i + 1}") for i in range(max(1, n_tasks // 200))]
-    s.add_all(modules)
-    s.flush()
-    rows = []
-    for i in range(n_tasks):
-        start = START + dt.timedelta(days=rng.randrange(0, 700))
-        end = start + dt.timedelta(days=rng.randrange(0, 27))
-        rows.append(dict(code=f"T-{i + 1:06d}", name=f"任务 {i + 1}", module_id=modules[i * len(modules) // n_tasks].id,
-                         order=i, start_date=start, end_date=end, progress=rng.choice((0, 0, 0.25, 0.5, 1.0))))
-    s.execute(m.Task.__table__.insert(), rows)
-    ids = [t for (t,) in s.execute(m.Task.__table__.select().with_only_columns(m.Task.id).order_by(m.Task.id))]
-    pairs = set()
-    while len(pairs) < n_links:
-        a = rng.randrange(0, n_tasks - 1)
-        b = min(n_tasks - 1, a + 1 + int(rng.expovariate(1 / 30)))
-        pairs.add((ids[a], ids[b]))
-    types = ["FS"] * 7 + ["SS", "FF", "SF"]
-    s.execute(m.Dependency.__table__.insert(), [
-        dict(predecessor_id=a, successor_id=b, type=rng.choice(types), lag=0, lag_unit="d",
-             threshold=1.0, text="") for a, b in sorted(pairs)])
     return Changes(Area.ALL)
