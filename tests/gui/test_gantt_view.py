@@ -258,3 +258,13 @@ def test_dragging_an_automatic_task_fixes_its_dates(view):
     assert view.controller.schedule().timings[tp4.id].start == auto_start + dt.timedelta(days=14)
     view.controller.undo_stack.undo()
     assert task(view, "TP-04").scheduling == m.Scheduling.auto.value
+
+
+def test_tooltip_on_a_red_link_says_why_it_is_broken(view):
+    lk = next(lk for lk in view.layout.links_in(0, view.layout.height)
+              if view.data.rows[lk.pred_row].code == "TP-01" and view.data.rows[lk.succ_row].code == "TP-02")
+    assert lk.broken
+    (ax, ay), (bx, by) = lk.points[2], lk.points[3]  # the leg along the row boundary
+    text = view.tooltip_at((ax + bx) / 2, ay)
+    assert text.startswith("TP-01 → TP-02  (FS)")
+    assert "Broken" in text and "working days short" in text

@@ -19,6 +19,10 @@ def tooltip_for(view, hit, x: float, y: float) -> str:
         if abs(x - dm.cx) <= dm.half + 2:
             day = lay.data.origin + dt.timedelta(days=lay.scale.index_at(dm.cx))
             return f"◆ {dm.label}\n{tr('Date')}: {day.isoformat()}"
+    if hit is None or hit.task_id is None or hit.kind == "row":
+        link = link_near(lay, x, y)
+        if link is not None:
+            return _link_text(view, link)
     if hit is None or hit.task_id is None:
         return ""
     plan = view.plan()
@@ -50,3 +54,26 @@ def _task_lines(view, plan, task, row: int) -> list[str]:
     if task.milestone_text:
         lines.append(f"{tr('Milestone')}: {task.milestone_text}")
     return lines
+
+
+def link_near(lay, x: float, y: float, reach: float = 3.0):
+    """The dependency arrow passing within `reach` px of (x, y), if any."""
+    for link in lay.links_in(y - reach, y + reach, x - reach, x + reach):
+        for (ax, ay), (bx, by) in zip(link.points, link.points[1:]):
+            if min(ax, bx) - reach <= x <= max(ax, bx) + reach and min(ay, by) - reach <= y <= max(ay, by) + reach:
+                return link
+    return None
+
+
+def _link_text(view, link) -> str:
+    rows = view.data.rows
+    pred, succ = rows[link.pred_row].code, rows[link.succ_row].code
+    lines = [f"{pred} → {succ}  ({link.type}{' ' + link.label if link.label else ''})"]
+    schedule = view.controller.schedule()
+    status = schedule.links.get(link.dependency_id) if schedule else None
+    if link.broken:
+        lines.append(tr("Broken: %1 is planned before %2 allows").replace("%1", succ).replace("%2", pred))
+        if status is not None:
+            lines.append(tr("Earliest allowed: %1 (%2 working days short)").replace(
+                "%1", status.earliest_successor_start.isoformat()).replace("%2", str(-status.slack)))
+    return "\n".join(lines)
