@@ -22,7 +22,7 @@ from planner.schedule.result import (
     TaskTiming,
 )
 from planner.schedule.status import link_conflicts, link_states, milestone_forecasts, task_flags
-from planner.schedule.views import link_map, timing_map
+from planner.schedule.views import computed_once, link_map, timing_map
 
 __all__ = [
     "schedule_plan",
@@ -68,37 +68,33 @@ def _schedule(plan, status_date: dt.date) -> ScheduleResult:
     res = solve(b.net, b.tasks.codes)
     cal = b.calendar
     status_idx = cal.index_before(status_date)
-    states, slacks, required = link_states(b, res, status_idx)
+    states, slacks = link_states(b, res, status_idx)
     late, risk = task_flags(b, res, status_idx, states)
     result = ScheduleResult(status_date=status_date)
     result.conflicts = b.conflicts + link_conflicts(b, res, states, slacks)
-    _fill_timings(result, b, res, late, risk)
-    _fill_links(result, b, states, slacks, required)
+    result.timings = timing_map(b, res, late, risk)
+    result.links = link_map(b, res, states, slacks)
     result.critical_path = [b.tasks.ids[i] for i in critical_chain(b.net, res)]
-    result.milestones = milestone_forecasts(plan, b, res, status_date, status_idx)
+    result.project_start, result.project_finish = _span(b, res)
+    # the forecast is a second pass over the network; run it when someone reads it
+    result.milestones = computed_once(
+        [ms.id for ms in plan.milestones],
+        lambda: milestone_forecasts(plan, b, res, status_date, status_idx),
+    )
     return result
 
 
-def _fill_timings(result: ScheduleResult, b: Built, res, late: list[bool], risk: list[bool]) -> None:
-    t, dur, cal = b.tasks, b.net.duration, b.calendar
-    start, ls = res.start, res.late_start
-    d_start = cal.dates(start)
-    d_last = cal.dates([s + d - 1 if d else s for s, d in zip(start, dur)])
-    # manual tasks not yet started keep their dates as written
-    keep = [m and not st for m, st in zip(t.manual, t.started)]
-    starts = [p if k else c for k, p, c in zip(keep, t.planned_start, d_start)]
-    finishes = [p if k else c for k, p, c in zip(keep, t.planned_finish, d_last)]
-    late_starts = cal.dates(ls)
-    late_finishes = cal.dates([s + d - 1 if d else s for s, d in zip(ls, dur)])
-    result.timings = timing_map(t.ids, t.index_of, starts, finishes, late_starts, late_finishes, dur,
-                                res.total_float, res.free_float, late, risk)
-    if starts:
-        result.project_start = min(starts)
-        result.project_finish = max(finishes)
-
-
-def _fill_links(result: ScheduleResult, b: Built, states, slacks, required) -> None:
-    ids = b.tasks.ids
-    req_last = [r if k in ("FS", "SS") else r - 1 for r, k in zip(required, b.edge_type)]  # FF/SF: finish day
-    result.links = link_map(b.edge_id, [ids[p] for p in b.net.pred],
-                            [ids[s] for s in b.net.succ], states, b.calendar.dates(req_last), slacks)
+def _span(b: Built, res) -> tuple[dt.date | None, dt.date | None]:
+    """First start and last finish over all tasks, from the arrays."""
+    t, dur = b.tasks, b.net.duration
+    if not t.ids:
+        return None, None
+    keep = [m and not st for m, st in zip(t.manual, t.started)]  # manual dates are kept
+    kept_starts = [d for d, k in zip(t.planned_start, keep) if k]
+    kept_ends = [d for d, k in zip(t.planned_finish, keep) if k]
+    auto_starts = [s for s, k in zip(res.start, keep) if not k]
+    auto_lasts = [s + d - 1 if d else s for s, d, k in zip(res.start, dur, keep) if not k]
+    date = b.calendar.date
+    starts = kept_starts + ([date(min(auto_starts))] if auto_starts else [])
+    ends = kept_ends + ([date(max(auto_lasts))] if auto_lasts else [])
+    return min(starts), max(ends)

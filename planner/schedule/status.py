@@ -33,9 +33,8 @@ _START_BASED = ("SS", "SF")  # predecessor side is its start
 _SUCC_FINISH = ("FF", "SF")  # successor side is its finish
 
 
-def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], list[int], list[int]]:
-    """Per edge: state, slack (working days) and the required index (start, or exclusive
-    finish for FF/SF). Column-wise comprehensions: no per-edge objects."""
+def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], list[int]]:
+    """Per edge: state and slack (working days). Column-wise comprehensions: no per-edge objects."""
     net, t = b.net, b.tasks
     start, dur = res.start, net.duration
     pred, succ, kinds = net.pred, net.succ, b.edge_type
@@ -45,7 +44,6 @@ def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], 
     slacks = list(map(sub, s_start, need))
     s_dur = list(map(dur.__getitem__, succ))
     finish_side = [k in _SUCC_FINISH for k in kinds]  # the link constrains the successor's finish
-    required = [n + d if f else n for n, d, f in zip(need, s_dur, finish_side)]
     # which side of the predecessor counts: its start (SS/SF) or its threshold/finish
     progress, started, done = t.progress, t.started, t.done
     reached = [
@@ -60,7 +58,7 @@ def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], 
         broken if sl < 0 else satisfied if r else blocking if (started[s] or du) else pending
         for sl, r, s, du in zip(slacks, reached, succ, due)
     ]
-    return states, slacks, required
+    return states, slacks
 
 
 def link_conflicts(b: Built, res: Pass, states: list[LinkState], slacks: list[int]) -> list[Conflict]:

@@ -58,25 +58,56 @@ def _new(cls, values: dict, _make=object.__new__, _set=object.__setattr__):
     return obj
 
 
-def timing_map(ids, positions, starts, finishes, late_starts, late_finishes, duration, total, free,
-               late, risk) -> LazyMap:
+def timing_map(b, res, late: list[bool], risk: list[bool]) -> LazyMap:
+    """`TaskTiming` per task id; manual tasks not yet started keep their dates as written."""
+    t, dur, date = b.tasks, b.net.duration, b.calendar.date
+    start, late_start, total, free = res.start, res.late_start, res.total_float, res.free_float
+    ids, manual, started = t.ids, t.manual, t.started
+
     def make(i: int) -> TaskTiming:
-        s, f, tf = starts[i], finishes[i], total[i]
+        d, tf = dur[i], total[i]
+        if manual[i] and not started[i]:
+            s, f = t.planned_start[i], t.planned_finish[i]
+        else:
+            s, f = date(start[i]), date(start[i] + d - 1 if d else start[i])
+        ls = late_start[i]
         return _new(TaskTiming, {
             "task_id": ids[i], "start": s, "finish": f, "early_start": s, "early_finish": f,
-            "late_start": late_starts[i], "late_finish": late_finishes[i], "duration": duration[i],
+            "late_start": date(ls), "late_finish": date(ls + d - 1 if d else ls), "duration": d,
             "total_float": tf, "free_float": free[i], "critical": tf <= 0, "late": late[i],
             "at_risk": risk[i],
         })
 
-    return LazyMap(ids, make, positions)
+    return LazyMap(ids, make, t.index_of)
 
 
-def link_map(dep_ids, pred_ids, succ_ids, states, days, slacks) -> LazyMap:
+def link_map(b, res, states, slacks) -> LazyMap:
+    """`LinkStatus` per dependency id; the allowed date is the successor's start (FS/SS) or
+    finish (FF/SF) that the link permits at the earliest."""
+    net, ids, date = b.net, b.tasks.ids, b.calendar.date
+    pred, succ, weight, dur, start = net.pred, net.succ, net.weight, net.duration, res.start
+    kinds, dep_ids = b.edge_type, b.edge_id
+
     def make(k: int) -> LinkStatus:
+        p, s = pred[k], succ[k]
+        need = start[p] + weight[k]
+        if kinds[k] in ("FF", "SF"):
+            need += dur[s] - 1 if dur[s] else 0
         return _new(LinkStatus, {
-            "dependency_id": dep_ids[k], "predecessor_id": pred_ids[k], "successor_id": succ_ids[k],
-            "state": states[k], "earliest_successor_start": days[k], "slack": slacks[k],
+            "dependency_id": dep_ids[k], "predecessor_id": ids[p], "successor_id": ids[s],
+            "state": states[k], "earliest_successor_start": date(need), "slack": slacks[k],
         })
 
     return LazyMap(dep_ids, make)
+
+
+def computed_once(keys: list[int], compute: Callable[[], dict]) -> LazyMap:
+    """A mapping whose values all come from one computation, run on first access."""
+    box: list[dict] = []
+
+    def make(i: int):
+        if not box:
+            box.append(compute())
+        return box[0][keys[i]]
+
+    return LazyMap(keys, make)
