@@ -50,7 +50,8 @@ def _task_span(ctx: Context, table: Table, row: Row, values: dict) -> bool:
 
     text = cv.read_text(row.cells.get("span"))
     span = None
-    if text:
+    dated = values.get("start_date") is not None and values.get("end_date") is not None
+    if text and not (dated and values.get("period_style")):  # the dates are authoritative when given
         try:
             span = parse_span(text, ctx.programme_start)
         except ParseError as exc:

@@ -232,6 +232,7 @@ def _ref(ref: str) -> tuple[int, int]:
 
 
 _CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,8})(\d{1,9})\"")
+_CELL_REF_FIRST = re.compile(rb"<c r=\"([A-Z]{1,8})(\d{1,9})\"")
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")
 _ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=\"(\d{1,9})\"")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
@@ -249,7 +250,10 @@ def scan_sheet(path: Path, zf: zipfile.ZipFile, sheet: SheetScan, budget: _Budge
     state = [0, 0]  # current row, implicit column (for cells without references)
     for chunk in _stream(path, zf, sheet.path, budget):
         _check_xml(path, sheet.path, chunk)
-        refs = _CELL_REF.findall(chunk)
+        refs = _CELL_REF_FIRST.findall(chunk)  # the usual layout: r is the first attribute
+        tags = chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
+        if tags != len(refs) or b":c " in chunk:
+            refs = _CELL_REF.findall(chunk)
         if len(_CELL_TAG.findall(chunk)) != len(refs):
             last = _scan_tokens(path, sheet, chunk, last, state)
             continue

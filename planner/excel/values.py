@@ -43,8 +43,13 @@ def read_text(value: object) -> str:
     return text.strip()[:MAX_TEXT]
 
 
+_PLAIN_CODE = re.compile(r"[A-Za-z0-9_.\-]+")
+
+
 def read_code(value: object) -> str:
     """An ID such as TP-01: full-width folded, NBSP and spaces removed, dash variants unified."""
+    if type(value) is str and _PLAIN_CODE.fullmatch(value):
+        return value
     text = unicodedata.normalize("NFKC", read_text(value))
     text = re.sub(r"[\s\u00a0\u200b]+", "", text)
     return re.sub(r"[‐‑‒–—－]", "-", text)
@@ -183,9 +188,22 @@ def read_priority(value: object) -> str | None:
     raise CellError("priority 高/中/低 (🔴🟡🟢) is expected")
 
 
+_ENUM_CACHE: dict[tuple[str, str], str] = {}
+
+
 def read_enum(value: object, enum_name: str) -> str | None:
     """An enum value from its Chinese or English label or the raw value."""
     text = read_text(value)
+    hit = _ENUM_CACHE.get((enum_name, text))
+    if hit is not None:
+        return hit
+    found = _read_enum(text, enum_name)
+    if found is not None and len(_ENUM_CACHE) < 10_000:
+        _ENUM_CACHE[(enum_name, text)] = found
+    return found
+
+
+def _read_enum(text: str, enum_name: str) -> str | None:
     if not text:
         return None
     labels = schema.ENUM_LABELS[enum_name]
