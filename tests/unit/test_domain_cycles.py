@@ -113,7 +113,8 @@ def chain():
     project = Project.new("H2", START)
     ids = {}
     for i in range(1, 6):
-        ids[i] = project.run(tasks.add_task, f"TP-0{i}", start=START, end=START + dt.timedelta(days=9)).created
+        ids[i] = project.run(tasks.add_task, f"TP-0{i}", name=f"任务{i}", start=START,
+                             end=START + dt.timedelta(days=9)).created
     for i in range(2, 5):
         project.run(deps.add_dependency, ids[i - 1], ids[i])
     yield project, ids
@@ -153,3 +154,54 @@ def test_h2_unknown_predecessor_names_task_and_missing_code(chain):
     with pytest.raises(UnknownPredecessor, match="TP-03.*TP-99"):
         project.run(deps.set_dependencies_text, ids[3], "TP-02, TP-99")
     assert dump_project(project) == before
+
+
+# --- H1 through the real workbook import (export, close a loop in the 依赖项 column, re-import) ---
+def _task_sheet_with_deps(project: Project, folder, changes: dict[str, str]):
+    """Export the task template and rewrite the 依赖项 cell of the given task codes."""
+    import openpyxl
+
+    from planner.excel.export import export_template
+    from planner.plan import load_plan
+
+    path = folder / "tasks.xlsx"
+    export_template(project.read(load_plan), "tasks", path)
+    wb = openpyxl.load_workbook(path)
+    done = set()
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            headers = [str(c.value or "").strip() for c in row]
+            if "任务ID" in headers and "依赖项" in headers:
+                code_col, dep_col = headers.index("任务ID"), headers.index("依赖项")
+                for other in ws.iter_rows(min_row=row[0].row + 1):
+                    code = other[code_col].value
+                    if code in changes:
+                        other[dep_col].value = changes[code]
+                        done.add(code)
+                break
+    assert done == set(changes), "the exported sheet should list every task"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("changes,loop", [
+    ({"TP-03": "TP-03"}, ["TP-03", "TP-03"]),  # self-loop
+    ({"TP-02": "TP-01、TP-03"}, ["TP-02", "TP-03", "TP-02"]),  # 2-cycle with a new edge
+    ({"TP-01": "TP-04"}, ["TP-01", "TP-02", "TP-03", "TP-04", "TP-01"]),  # closed only through the plan
+])
+def test_h1_cycle_in_an_imported_workbook_is_rejected_and_nothing_imported(chain, tmp_path, changes, loop):
+    from planner.errors import ImportRejected
+    from planner.excel.apply import apply_import
+    from planner.excel.preview import read_workbooks
+    from planner.plan import load_plan
+
+    project, _ids = chain
+    before = dump_project(project)
+    path = _task_sheet_with_deps(project, tmp_path, changes)
+    preview = read_workbooks([path], project.read(load_plan))
+    assert not preview.ok
+    message = " ".join(str(p) for p in preview.problems.errors)
+    assert ("cycle" in message or "itself" in message) and all(code in message for code in loop), message
+    with pytest.raises(ImportRejected):
+        project.run(apply_import, preview)
+    assert dump_project(project) == before  # O4
