@@ -104,7 +104,7 @@ def consistency(project: Project) -> tuple[str, list]:
 
 
 class StoreMachine(RuleBasedStateMachine):
-    crashes_allowed = False
+    slow_rules = False  # subprocess kills and workbook round-trips: in the --runslow run
 
     def __init__(self):
         super().__init__()
@@ -149,7 +149,7 @@ class StoreMachine(RuleBasedStateMachine):
         code = self._new_code()
         start = START + dt.timedelta(days=offset)
         end = start + dt.timedelta(days=length)
-        self._edit(tasks.add_task, code, start=start, end=end)
+        self._edit(tasks.add_task, code, name=f"任务{code}", start=start, end=end)
         self.model.tasks[code] = (start, end)
 
     @precondition(lambda self: self.model.tasks)
@@ -209,7 +209,8 @@ class StoreMachine(RuleBasedStateMachine):
         for _ in range(n):
             code = self._new_code()
             preds = data.draw(st.lists(st.sampled_from(known), unique=True, max_size=2)) if known else []
-            rows.append(bulk.TaskRow(code, START, START + dt.timedelta(days=6), predecessors="、".join(preds)))
+            rows.append(bulk.TaskRow(code, START, START + dt.timedelta(days=6), name=f"任务{code}",
+                                     predecessors="、".join(preds)))
             trial.tasks[code] = (START, START + dt.timedelta(days=6))
             trial.edges |= {(p, code) for p in preds}
             known.append(code)
@@ -236,7 +237,28 @@ class StoreMachine(RuleBasedStateMachine):
         self.model = self.saved.copy()
         self.history.clear()
 
-    @precondition(lambda self: self.crashes_allowed)
+    @precondition(lambda self: self.slow_rules)
+    @rule()
+    def export_and_reimport(self):
+        """Export the whole workbook and import it into a new plan: the same tasks and links."""
+        from planner.excel.apply import apply_import
+        from planner.excel.export import export_template
+        from planner.excel.preview import read_workbooks
+        from planner.plan import load_plan
+
+        book = self.folder / "roundtrip.xlsx"
+        export_template(self.project.read(load_plan), "workbook", book)
+        fresh = Project.new("H3", START)
+        try:
+            preview = read_workbooks([book], fresh.read(load_plan))
+            assert preview.ok, [str(p) for p in preview.problems.errors]
+            fresh.run(apply_import, preview)
+            got = stored(fresh)
+            assert got.tasks == self.model.tasks and got.edges == self.model.edges
+        finally:
+            fresh.close()
+
+    @precondition(lambda self: self.slow_rules)
     @rule(point=st.sampled_from(KILL_POINTS))
     def child_killed(self, point):
         """Another run of the app edits the file and is killed at a point of its save."""
@@ -268,8 +290,8 @@ class StoreMachine(RuleBasedStateMachine):
         assert integrity == "ok" and fk_problems == []
 
 
-class CrashingStoreMachine(StoreMachine):
-    crashes_allowed = True
+class SlowStoreMachine(StoreMachine):
+    slow_rules = True
 
 
 TestStoreMachine = StoreMachine.TestCase
@@ -279,13 +301,13 @@ TestStoreMachine.settings = settings(max_examples=8, stateful_step_count=15, dea
 
 @pytest.mark.slow
 def test_h3_store_machine_long_run_with_crashes():
-    run_state_machine_as_test(CrashingStoreMachine, settings=settings(
+    run_state_machine_as_test(SlowStoreMachine, settings=settings(
         max_examples=100, stateful_step_count=30, deadline=None, suppress_health_check=list(HealthCheck)))
 
 
 def test_h3_one_crash_during_save_leaves_old_or_new():
     """The crash rule once in the normal run (a subprocess per crash is too slow to repeat here)."""
-    machine = CrashingStoreMachine()
+    machine = SlowStoreMachine()
     try:
         machine.add_task(offset=0, length=3)
         machine.save()
@@ -293,5 +315,19 @@ def test_h3_one_crash_during_save_leaves_old_or_new():
             machine.child_killed(point)
             machine.store_matches_model()
             machine.acyclic_and_consistent()
+    finally:
+        machine.teardown()
+
+
+def test_h3_workbook_round_trip_keeps_tasks_and_links():
+    """The export/import rule once in the normal run, on a plan with an imported batch and links."""
+    machine = SlowStoreMachine()
+    try:
+        for offset in (0, 10, 20):
+            machine.add_task(offset=offset, length=5)
+        machine.project.run(deps.set_dependencies_text, machine._id("T-003"), "T-001、T-002 30%")
+        machine.model.edges |= {("T-001", "T-003"), ("T-002", "T-003")}
+        machine.store_matches_model()
+        machine.export_and_reimport()
     finally:
         machine.teardown()
