@@ -64,14 +64,8 @@ def build_window(argv: list[str]):
     from ui.controller import DocumentController
     from ui.main_window import MainWindow
 
-    import datetime as dt
-
-    from PySide6.QtCore import QCoreApplication
-
-    from planner.document import Project
-
-    # Views are built on an empty plan, so none of them ever sees "no document".
-    controller = DocumentController(Project.new(QCoreApplication.translate("Document", "New plan"), dt.date.today()))
+    # Views are built when first shown, so the plan is open before any of them reads it.
+    controller = DocumentController()
     window = MainWindow(controller)
     open_initial(window, argv)
     return window

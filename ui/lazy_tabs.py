@@ -15,6 +15,10 @@ class LazyPage(QWidget):
         self.key, self._factory, self.view = key, factory, None
         self._layout = QStackedLayout(self)
 
+    def showEvent(self, event) -> None:
+        self.materialise()  # the first time the page is on screen
+        super().showEvent(event)
+
     def materialise(self) -> QWidget:
         if self.view is None:
             self.view = self._factory()
@@ -29,7 +33,6 @@ class LazyViews:
     def __init__(self, tabs: QTabWidget):
         self.tabs = tabs
         self.pages: dict[str, LazyPage] = {}
-        tabs.currentChanged.connect(self._on_tabs_currentChanged)
 
     def add(self, key: str, label: str, factory: Callable[[], QWidget]) -> None:
         page = LazyPage(key, factory, self.tabs)
@@ -52,8 +55,3 @@ class LazyViews:
         view = self[key]
         self.tabs.setCurrentWidget(self.pages[key])
         return view
-
-    def _on_tabs_currentChanged(self, number: int) -> None:
-        page = self.tabs.widget(number)
-        if isinstance(page, LazyPage):
-            page.materialise()

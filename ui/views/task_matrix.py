@@ -36,8 +36,8 @@ class TaskMatrixView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.delegate = SpecDelegate(self.model, self.table)
         self.table.setItemDelegate(self.delegate)
-        for number, spec in enumerate(self.model.columns):
-            self.table.setColumnWidth(number, spec.width)
+        self._size_columns()
+        self.model.modelReset.connect(self._size_columns)
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("problem")
         self.problem_label.setStyleSheet("color: #da3633;")
@@ -52,6 +52,17 @@ class TaskMatrixView(QWidget):
         controller.changed.connect(self._on_controller_changed)
         controller.document_replaced.connect(self._fill_filters)
         self._fill_filters()
+
+    def _size_columns(self) -> None:
+        """Dated spans ("2025-01-27 至 2025-03-10") need a wider column than week spans."""
+        metrics = self.table.fontMetrics()
+        dated = self.controller.project is not None and any(
+            t.period_style == m.PeriodStyle.date.value for t in self.controller.plan().tasks)
+        for number, spec in enumerate(self.model.columns):
+            width = spec.width
+            if spec.key == "span" and dated:
+                width = max(width, metrics.horizontalAdvance("2025-01-27 至 2025-03-10") + 16)
+            self.table.setColumnWidth(number, width)
 
     # --- filter bar ------------------------------------------------------------------
     def _build_filter_bar(self) -> QHBoxLayout:
