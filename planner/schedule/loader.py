@@ -14,6 +14,7 @@ import datetime as dt
 import sqlite3
 from collections import namedtuple
 from contextlib import closing
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Boolean, Date, DateTime
@@ -36,10 +37,23 @@ def row_class(table: type) -> type:
     return cls
 
 
+# text and number columns with few distinct values (codes of enums, progress, thresholds):
+# sqlite3 returns a new object per cell, sharing them saves ~40 bytes a cell on big plans
+_SHARED = {"status", "scheduling", "period_style", "priority", "type", "lag_unit", "language",
+           "comparator", "direction", "rule", "role", "kind", "unit", "progress", "threshold"}
+
+
+def _shared():
+    cache: dict = {}
+    return lambda column: map(cache.setdefault, column, column)
+
+
 def _converters(table: type) -> list[tuple[str, object]]:
     out = []
     for col in table.__table__.columns:
-        if isinstance(col.type, Date):
+        if col.name in _SHARED:
+            out.append((col.name, "shared"))
+        elif isinstance(col.type, Date):
             out.append((col.name, _to_date))
         elif isinstance(col.type, DateTime):
             out.append((col.name, _to_datetime))
@@ -50,6 +64,7 @@ def _converters(table: type) -> list[tuple[str, object]]:
     return out
 
 
+@lru_cache(maxsize=None)  # a plan has a few thousand distinct days: share the date objects
 def _to_date(v):
     return None if v is None else dt.date.fromisoformat(v[:10])
 
@@ -62,46 +77,65 @@ def _to_bool(v):
     return None if v is None else bool(v)
 
 
+_CHUNK = 20_000  # rows converted at a time: bounds the temporary copies on 100,000+ row tables
+
+
 def _read_table(con: sqlite3.Connection, table: type) -> list:
     convs = _converters(table)
     names = [name for name, _ in convs]
     order = ' ORDER BY "order", id' if table in _ORDERED else " ORDER BY id"
     cols = ", ".join(f'"{n}"' for n in names)
-    rows = con.execute(f'SELECT {cols} FROM "{table.__tablename__}"{order}').fetchall()
-    cls = row_class(table)
-    if not rows:
-        return []
-    if any(conv is not None for _, conv in convs):
-        # convert column by column: one C-level map per column instead of a call per cell
-        cols = list(zip(*rows))
-        for j, (_, conv) in enumerate(convs):
-            if conv is not None:
-                cols[j] = map(conv, cols[j])
-        rows = zip(*cols)
-    return list(map(cls._make, rows))
+    cursor = con.execute(f'SELECT {cols} FROM "{table.__tablename__}"{order}')
+    make = row_class(table)._make
+    needs_conversion = any(conv is not None for _, conv in convs)
+    shared = {j: _shared() for j, (_, conv) in enumerate(convs) if conv == "shared"}
+    out: list = []
+    while rows := cursor.fetchmany(_CHUNK):
+        if needs_conversion:
+            # convert column by column: one C-level map per column instead of a call per cell
+            columns = list(zip(*rows))
+            for j, (_, conv) in enumerate(convs):
+                if conv == "shared":
+                    columns[j] = shared[j](columns[j])
+                elif conv is not None:
+                    columns[j] = map(conv, columns[j])
+            rows = zip(*columns)
+        out.extend(map(make, rows))
+    return out
 
 
-def fast_load_plan(source) -> Plan:
-    """The whole plan from an open `Project` (its working copy) or a `.plan` path, as plain rows."""
+SCHEDULE_TABLES = ("calendar_exceptions", "tasks", "dependencies", "milestones")
+"""What `schedule_plan` reads besides the programme: `fast_load_plan(p, tables=SCHEDULE_TABLES)`."""
+
+
+def fast_load_plan(source, tables: tuple[str, ...] | None = None) -> Plan:
+    """The plan from an open `Project` (its working copy) or a `.plan` path, as plain rows.
+
+    `tables` names the `Plan` lists to fill (default: all); the others stay empty.
+    """
     engine = getattr(source, "engine", None)
     if engine is not None:  # share the project's connection: its working copy may be mid-WAL
         conn = engine.raw_connection()
         try:
-            return _load(conn.driver_connection, Path(source.work_path))
+            return _load(conn.driver_connection, Path(source.work_path), tables)
         finally:
             conn.close()
     path = Path(source)
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
-            return _load(con, path)
+            return _load(con, path, tables)
     except sqlite3.DatabaseError as exc:
         raise FileDamaged(f"{path.name} cannot be read: {exc}", where=str(path)) from exc
 
 
-def _load(con: sqlite3.Connection, path: Path) -> Plan:
+def _load(con: sqlite3.Connection, path: Path, tables: tuple[str, ...] | None) -> Plan:
+    unknown = set(tables or ()) - set(_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown plan tables: {sorted(unknown)}")
     try:
         programme = _read_table(con, m.Programme)
-        lists = {name: _read_table(con, table) for name, table in _FIELDS.items()}
+        lists = {name: _read_table(con, table) for name, table in _FIELDS.items()
+                 if tables is None or name in tables}
     except sqlite3.DatabaseError as exc:
         raise FileDamaged(f"{path.name} cannot be read: {exc}", where=str(path)) from exc
     if not programme:

@@ -61,3 +61,14 @@ def test_generated_plan_is_acyclic_with_the_requested_density(generated):
     assert plan.teams and plan.raci and plan.indicators and plan.readings and plan.milestones
     result = schedule_plan(plan)
     assert result.critical_path and len(result.timings) == 300
+
+
+def test_loading_only_what_scheduling_reads_gives_the_same_schedule(generated):
+    from planner.schedule.loader import SCHEDULE_TABLES
+
+    full = fast_load_plan(generated)
+    lean = fast_load_plan(generated, tables=SCHEDULE_TABLES)
+    assert lean.teams == [] and lean.readings == [] and len(lean.tasks) == 300
+    day = dt.date(2025, 3, 1)
+    a, b = schedule_plan(full, day), schedule_plan(lean, day)
+    assert a.timings == b.timings and a.links == b.links and a.milestones == b.milestones
