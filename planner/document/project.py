@@ -155,6 +155,12 @@ class Project:
             lock=lock, dirty=upgraded is not None,
         )
         project.upgraded_from = upgraded
+        try:
+            with project.engine.connect():  # WAL and exclusive locking need a writable copy
+                pass
+        except OperationalError as exc:
+            project.close()
+            raise FileDamaged(f"{path.name} is damaged ({exc.orig}).", where=str(path)) from exc
         return project
 
     # --- crash recovery ------------------------------------------------------------------

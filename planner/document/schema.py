@@ -53,6 +53,17 @@ def expected_objects(version: int) -> dict[str, tuple[str, str, tuple[str, ...]]
         return objects(con)
 
 
+@functools.lru_cache(maxsize=None)
+def _expected_normalised(version: int) -> dict[str, dict]:
+    with contextlib.closing(_memory_db(version)) as con:
+        return normalised(con)
+
+
+def definition_differences(con: sqlite3.Connection, version: int) -> list[str]:
+    """Where the file's table definitions (types, CHECKs, keys, indexes) differ from the version's."""
+    return diff(normalised(con), _expected_normalised(version))
+
+
 def objects(con: sqlite3.Connection) -> dict[str, tuple[str, str, tuple[str, ...]]]:
     """Read the schema table only; PRAGMA table_info runs no trigger and no view."""
     found: dict[str, tuple[str, str, tuple[str, ...]]] = {}
@@ -155,3 +166,44 @@ def diff(old: dict[str, dict], new: dict[str, dict]) -> list[str]:
             if a != b:
                 lines.append(f"table {table} {key}: {a!r} != {b!r}")
     return lines
+
+
+# --- value types, which quick_check does not look at --------------------------------------------
+_DATE_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]"
+
+
+def _type_condition(column: str, declared: str, notnull: bool) -> str:
+    col = f'"{column}"'
+    kind = declared.upper()
+    if kind == "BOOLEAN":
+        bad = f"(typeof({col}) NOT IN ('integer','null') OR {col} NOT IN (0, 1))"
+    elif kind.startswith("INT"):
+        bad = f"typeof({col}) NOT IN ('integer','null')"
+    elif kind in ("FLOAT", "REAL", "NUMERIC") or kind.startswith("DOUBLE"):
+        bad = f"typeof({col}) NOT IN ('real','integer','null')"
+    elif kind == "DATE":
+        bad = f"({col} IS NOT NULL AND (typeof({col}) != 'text' OR length({col}) != 10 OR {col} NOT GLOB '{_DATE_GLOB}'))"
+    elif kind.startswith(("VARCHAR", "TEXT", "DATETIME")):
+        bad = f"typeof({col}) NOT IN ('text','null')"
+    else:
+        bad = "0"
+    return f"({bad} OR {col} IS NULL)" if notnull else bad
+
+
+def values_of_wrong_type(con: sqlite3.Connection) -> list[str]:
+    """'table.column row N' for values no plan can hold (a flipped byte inside a record)."""
+    found: list[str] = []
+    tables = [
+        r[0]
+        for r in con.execute("SELECT name FROM sqlite_schema WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+    ]
+    for table in tables:
+        columns = [(r[1], r[2], bool(r[3])) for r in con.execute(f"PRAGMA table_info({table!r})")]
+        conditions = [_type_condition(name, kind, notnull) for name, kind, notnull in columns]
+        row = con.execute(
+            f'SELECT rowid, {", ".join(conditions)} FROM "{table}" WHERE {" OR ".join(conditions)} LIMIT 1'
+        ).fetchone()
+        if row:
+            column = columns[[bool(v) for v in row[1:]].index(True)][0]
+            found.append(f"{table}.{column} in row {row[0]} holds a value of the wrong type")
+    return found

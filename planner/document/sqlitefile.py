@@ -96,6 +96,13 @@ def check_header(path: Path) -> Header:
             f"{path.name} is an SQLite database of another program, not a Roadmap Planner plan.",
             where=where,
         )
+    if (
+        head[18] not in (1, 2) or head[19] not in (1, 2)  # else SQLite opens read-only or not at all
+        or head[21:24] != b"\x40\x20\x20"  # payload fractions, fixed by the file format
+        or int.from_bytes(head[56:60], "big") != 1  # plans are UTF-8
+        or not 1 <= int.from_bytes(head[44:48], "big") <= 4  # schema format number
+    ):
+        raise FileDamaged(f"{path.name} is damaged (invalid values in its header).", where=where)
     if header.page_size < 512 or header.page_size & (header.page_size - 1):
         raise FileDamaged(f"{path.name} is damaged (invalid page size in its header).", where=where)
     if header.page_count and size < header.page_count * header.page_size:
@@ -136,13 +143,23 @@ def check_contents(con: sqlite3.Connection, path: Path, version: int) -> None:
     where = str(path)
     try:
         problems = schema.unexpected_objects(con, version)
-    except sqlite3.DatabaseError as exc:
-        raise FileDamaged(f"{path.name} is damaged ({exc}).", where=where) from exc
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise FileDamaged(f"{path.name} is damaged ({_short(exc)}).", where=where) from exc
     if problems:
         listed = "; ".join(problems[:5])
         raise NotAPlanFile(
             f"{path.name} contains database objects a Roadmap Planner plan never has ({listed}); "
             "it was not opened.",
+            where=where,
+        )
+    try:
+        differences = schema.definition_differences(con, version)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise FileDamaged(f"{path.name} is damaged ({_short(exc)}).", where=where) from exc
+    if differences:
+        raise FileDamaged(
+            f"{path.name} is damaged or was altered by another program: its table definitions "
+            f"differ from a plan's ({differences[0][:160]}). The file was not changed.",
             where=where,
         )
     try:
@@ -154,6 +171,31 @@ def check_contents(con: sqlite3.Connection, path: Path, version: int) -> None:
             f"{path.name} is damaged: {rows[0][0]}. The file was not changed; "
             "open a backup instead.",
             where=where,
+        )
+    _read_every_row(con, path)
+
+
+def _short(exc: BaseException) -> str:
+    return str(exc)[:200]
+
+
+def _read_every_row(con: sqlite3.Connection, path: Path) -> None:
+    """quick_check does not look inside values: text must decode and columns hold their type."""
+    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_schema WHERE type='table'")]
+    try:
+        for table in tables:
+            for _row in con.execute(f'SELECT * FROM "{table}"'):
+                pass
+        bad = schema.values_of_wrong_type(con)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise FileDamaged(
+            f"{path.name} is damaged ({_short(exc)}). The file was not changed; open a backup instead.",
+            where=str(path),
+        ) from exc
+    if bad:
+        raise FileDamaged(
+            f"{path.name} is damaged: {bad[0]}. The file was not changed; open a backup instead.",
+            where=str(path),
         )
 
 

@@ -16,6 +16,8 @@ from planner.document import paths
 from planner.document.project import Project
 from planner.document.sqlitefile import MAX_PLAN_BYTES
 from planner.errors import DocumentError, FileDamaged, FileTooNew, FileTooOld, NotAPlanFile
+from planner.plan import load_plan
+from planner.schedule.loader import fast_load_plan
 from tests.unit.test_document_support import (  # noqa: F401 - fixtures
     appdata,
     codes,
@@ -67,7 +69,11 @@ def _open_flipped(path, data, flips):
         outcome = "refused"
     else:
         outcome = "opened"  # the flip hit free space or plain data: still a valid database
-        project.close()
+        try:
+            project.read(load_plan)  # and the app can use what it opened
+            fast_load_plan(project)
+        finally:
+            project.close()
     assert time.perf_counter() - began < 5  # no hang
     assert sha(path) == before  # the damaged file is never modified
     assert not path.with_name(path.name + "-journal").exists()
@@ -92,7 +98,28 @@ def test_c1_every_header_byte_flipped(golden, appdata, docs):
     rnd = random.Random(1)
     for offset in range(100):
         results[_open_flipped(docs / "plan.plan", golden, [(offset, rnd.randrange(8))])] += 1
+    print(f"C1 header sweep: {results}")
     assert results["refused"] >= 40  # magic, page size, app id, version ... are all checked
+
+
+@pytest.mark.slow
+def test_c1_random_flip_sweep_long(golden, appdata, docs):
+    results = {"refused": 0, "opened": 0}
+    for seed in range(int(os.environ.get("PLANNER_C1_SEEDS", "5000"))):
+        rnd = random.Random(seed)
+        flips = [(rnd.randrange(len(golden)), rnd.randrange(8)) for _ in range(rnd.randint(1, 8))]
+        results[_open_flipped(docs / "plan.plan", golden, flips)] += 1
+    print(f"C1 sweep: {results}")
+
+
+def test_c1_flipped_table_definition_is_refused(golden, appdata, docs):
+    """A flip inside a CHECK constraint's text passes quick_check; the definitions must match."""
+    data = golden.replace(b"progress >= 0 AND progress <= 1", b"progress >= 8 AND progress <= 1")
+    assert data != golden
+    path = docs / "plan.plan"
+    path.write_bytes(data)
+    err = _refused_untouched(path, FileDamaged)
+    assert "table definitions differ" in str(err)
 
 
 def test_c1_quick_check_failure_names_damage_and_offers_backups(golden, appdata, docs):
