@@ -4,41 +4,59 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from planner import model as m
-from planner.changes import Changes
+from planner.changes import Area, Changes
 from planner.errors import ImportRejected
 from planner.excel.preview import Preview, removals
 from planner.excel.records import FK, PlanIndex, index_plan
 from planner.plan import load_plan
-from planner.services.journal import Journal
+from planner.services.journal import Journal, Patch
+from planner.services.rows import AREA_OF
 
 
 def apply_import(s: Session, preview: Preview) -> Changes:
-    """Write every record of the preview (add or update by natural key); all or nothing."""
+    """Write every record of the preview (add or update by natural key); all or nothing.
+
+    Updates and removals go through the row journal; new rows are inserted in bulk with ids
+    chosen here, and recorded in the same patch, so `journal.undo` reverts the whole import
+    and redo restores the same ids.
+    """
     if not preview.ok:
         raise ImportRejected(f"The import has {len(preview.problems.errors)} error(s); nothing was imported.",
                              preview.problems.errors)
     index = index_plan(load_plan(s))
     j = Journal(s)
     ids = {t: {k: r.id for k, r in index.rows[t].items()} for t in m.ALL_TABLES}
+    created: list[tuple[type, int, None]] = []
+    areas = Area.NONE
     try:
         for table, key in removals(preview.records, index, preview.replace_scopes):
             row = s.get(table, index.rows[table][key].id)
             if row is not None:
                 j.delete(row)
         for table in m.ALL_TABLES:
-            _write_table(s, j, table, preview, index, ids)
+            new = _write_table(s, j, table, preview, index, ids)
+            created += [(table, i, None) for i in new]
+            if new:
+                areas |= AREA_OF[table]
     except IntegrityError as exc:
         raise ImportRejected(f"The import conflicts with the plan ({exc.orig}); nothing was imported.") from exc
-    return j.changes()
+    done = j.changes()
+    entries = (done.undo.entries if done.undo is not None else ()) + tuple(created)
+    all_areas = done.areas | areas
+    return Changes(all_areas, done.ids, None, Patch(entries, all_areas, done.ids))
 
 
-def _write_table(s: Session, j: Journal, table, preview: Preview, index: PlanIndex, ids) -> None:
+def _write_table(s: Session, j: Journal, table, preview: Preview, index: PlanIndex, ids) -> list[int]:
+    """Update existing rows through the journal; insert new ones in one statement. Returns new ids."""
     records = preview.records.of(table)
     base = _order_base(index, table)
+    fresh: list[dict[str, Any]] = []
+    next_id = (s.execute(select(func.max(table.id))).scalar() or 0) + 1
     for key, record in records.items():
         values = _resolve(table, record.values, ids)
         existing = index.programme if table is m.Programme else index.rows[table].get(key)
@@ -48,8 +66,14 @@ def _write_table(s: Session, j: Journal, table, preview: Preview, index: PlanInd
             continue
         if "order" in record.auto:
             values["order"] += base.get(_scope(table, values), 0)
-        row = j.add(table(**values))
-        ids[table][key] = row.id
+        row = table(**values).model_dump()  # defaults filled in, types checked
+        row["id"] = next_id
+        ids[table][key] = next_id
+        next_id += 1
+        fresh.append(row)
+    if fresh:
+        s.execute(insert(table), fresh)
+    return [r["id"] for r in fresh]
 
 
 def _resolve(table, values: dict[str, Any], ids) -> dict[str, Any]:
