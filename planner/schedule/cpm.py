@@ -9,8 +9,8 @@ single loop over integer arrays in topological order (Kahn's algorithm). Tasks a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import add, sub
+from itertools import accumulate, compress
+from operator import add, eq, sub
 
 from planner.errors import CycleError
 
@@ -183,10 +183,12 @@ def critical_chain(net: Network, res: Pass) -> list[int]:
     if not n:
         return []
     tf, start, dur, late = res.total_float, res.start, net.duration, res.late_start
+    pred, succ = net.pred, net.succ
+    at = late.__getitem__
+    is_tight = map(eq, map(sub, map(at, succ), net.weight), map(at, pred))
     tight: dict[int, list[int]] = {}  # successor -> predecessors whose link is tight
-    for p, s, w in zip(net.pred, net.succ, net.weight):
-        if late[s] - w == late[p]:
-            tight.setdefault(s, []).append(p)
+    for k in compress(range(len(pred)), is_tight):
+        tight.setdefault(succ[k], []).append(pred[k])
     ends = list(map(add, start, dur))
     last = max(ends)
     end = min((v for v in range(n) if ends[v] == last), key=lambda v: (tf[v], v))

@@ -30,9 +30,9 @@ def columns(rows: list, names: tuple[str, ...]) -> list[list]:
     if not rows:
         return [[] for _ in names]
     fields = getattr(rows[0], "_fields", None)
-    if fields is not None:  # named-tuple rows (the fast loader): transpose in C
-        cols = list(zip(*rows))
-        return [list(cols[fields.index(n)]) for n in names]
+    if fields is not None:  # named-tuple rows (the fast loader): pick and transpose in C
+        picked = map(itemgetter(*[fields.index(n) for n in names]), rows)
+        return [list(c) for c in zip(*picked)]
     first = getattr(rows[0], "__dict__", None)
     if first is not None and all(n in first for n in names):
         get = itemgetter(*names)

@@ -111,28 +111,25 @@ def _link_label(pred_code: str, kind: str, thr: float, lag: int, unit: str) -> s
 
 
 def task_flags(b: Built, res: Pass, status_idx: int, states: list[LinkState]) -> tuple[list[bool], list[bool]]:
-    """(late, at_risk) per task at the status index."""
+    """(late, at_risk) per task at the status index (see the module docstring for the rules)."""
     net, t = b.net, b.tasks
-    n = net.n
-    blocked = [False] * n
+    blocked = [False] * net.n
     blocking = LinkState.blocking
     for s, st in zip(net.succ, states):
         if st is blocking:
             blocked[s] = True
-    late = [False] * n
-    risk = [False] * n
-    start, dur, tf = res.start, net.duration, res.total_float
-    for i in range(n):
-        if t.done[i]:
-            continue
-        last = start[i] + dur[i] - 1 if dur[i] else start[i]
-        if last < status_idx:
-            late[i] = True
-            continue
-        planned = 0.0
-        if dur[i] and status_idx >= start[i]:
-            planned = min(1.0, (status_idx - start[i] + 1) / dur[i])
-        risk[i] = planned - t.progress[i] >= AT_RISK_GAP - 1e-9 or blocked[i] or tf[i] < 0
+    start, dur = res.start, net.duration
+    last = [s + d - 1 if d else s for s, d in zip(start, dur)]
+    late = [not dn and f < status_idx for dn, f in zip(t.done, last)]
+    # planned progress at the status date: worked days so far / duration
+    planned = [
+        0.0 if not d or status_idx < s else min(1.0, (status_idx - s + 1) / d) for s, d in zip(start, dur)
+    ]
+    gap = AT_RISK_GAP - 1e-9
+    risk = [
+        not (dn or lt) and (pl - p >= gap or bl or tf < 0)
+        for dn, lt, pl, p, bl, tf in zip(t.done, late, planned, t.progress, blocked, res.total_float)
+    ]
     return late, risk
 
 
