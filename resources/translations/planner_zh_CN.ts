@@ -192,6 +192,14 @@ Recover them? Discard deletes them for good; Ignore asks again next time.</sourc
         <translation>关键</translation>
     </message>
     <message>
+        <source>Broken: %1 is planned before %2 allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earliest allowed: %1 (%2 working days short)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>日</translation>
     </message>
@@ -642,12 +650,44 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>在交付型与探索型之间切换当前目标</translation>
     </message>
     <message>
+        <source>Link…</source>
+        <translation>链接…</translation>
+    </message>
+    <message>
+        <source>Link an indicator or a task to the current key result</source>
+        <translation>将指标或任务链接到当前关键结果</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消链接</translation>
+    </message>
+    <message>
+        <source>Remove the selected link from its key result</source>
+        <translation>从关键结果中移除所选链接</translation>
+    </message>
+    <message>
         <source>Mix: %1 delivery : %2 exploration</source>
         <translation>构成：交付型 %1 : 探索型 %2</translation>
     </message>
     <message>
         <source>recommended about 7 : 3</source>
         <translation>建议约 7 : 3</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Link %1 to:</source>
+        <translation>将 %1 链接到：</translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation>链接到 %1</translation>
+    </message>
+    <message>
+        <source>Unlink from %1</source>
+        <translation>从 %1 取消链接</translation>
     </message>
     <message>
         <source>Add objective O%1</source>
@@ -1194,13 +1234,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Set roles of %1</source>
         <translation>设置 %1 的责任角色</translation>
-    </message>
-</context>
-<context>
-    <name>Document</name>
-    <message>
-        <source>New plan</source>
-        <translation>新计划</translation>
     </message>
 </context>
 <context>

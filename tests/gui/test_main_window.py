@@ -209,3 +209,25 @@ def test_user_errors_are_told_in_chinese(qapp, controller, tmp_path):
         assert user_message(NotAPlanFile("x.plan is not a Roadmap Planner plan.")).startswith("此文件不是")
     finally:
         i18n.install(qapp, "en")
+
+
+def test_autosave_runs_only_while_there_are_unsaved_edits(window, monkeypatch):
+    calls = []
+    monkeypatch.setattr(type(window.controller.project), "autosave", lambda self: calls.append(self.path))
+    window.documents.autosave_timer.timeout.emit()
+    assert calls == []
+    edit_progress(window)
+    window.documents.autosave_timer.timeout.emit()
+    assert len(calls) == 1
+
+
+def test_saving_over_a_file_changed_on_disk_asks_first(window, monkeypatch, plan_path):
+    asked = []
+    monkeypatch.setattr(window.documents, "_resolve_changed_on_disk", lambda exc: asked.append(str(exc)) or False)
+    edit_progress(window)
+    stat = plan_path.stat()
+    plan_path.write_bytes(plan_path.read_bytes() + b"\0" * 512)  # another program rewrote it
+    os.utime(plan_path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    assert not window.documents.save()
+    assert asked and "flagos.plan" in asked[0]
+    assert window.isWindowModified()

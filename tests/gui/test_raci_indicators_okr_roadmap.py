@@ -155,3 +155,23 @@ def test_read_only_plan_refuses_edits(qtbot, plan_path):
         ctl.project.close()
     assert m.Task  # the model module stays importable headless
     assert dt.date
+
+
+def test_okr_link_and_unlink_a_task(qtbot, controller):
+    view = show(qtbot, OkrView(controller))
+    model = view.model
+    o2 = model.index(1, 0)
+    view.tree.setCurrentIndex(model.index(0, 0, o2))  # O2 / KR1, progress typed by hand (50%)
+    assert model.index(0, 2, model.index(1, 0)).data() == "50%"
+    kr = view.current_key_result()
+    choice = next(target for label, target in view.link_choices() if "EC-01" in label)
+    view.link(kr, choice)
+    kr_index = model.index(0, 0, model.index(1, 0))
+    assert model.rowCount(kr_index) == 1
+    assert model.index(0, 0, kr_index).data() == "Task: EC-01 开源基金会成立"
+    assert model.index(0, 2, model.index(1, 0)).data() == "0%"  # now rolled up from EC-01
+    view.tree.setCurrentIndex(model.index(0, 0, kr_index))
+    view.unlink_current()
+    assert model.rowCount(model.index(0, 0, model.index(1, 0))) == 0
+    controller.undo_stack.undo()
+    assert model.rowCount(model.index(0, 0, model.index(1, 0))) == 1

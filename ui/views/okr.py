@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget,
+    QHBoxLayout, QInputDialog, QLabel, QPushButton, QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget,
 )
 
 from planner import model as m
@@ -254,7 +254,10 @@ class OkrView(QWidget):
         for text, tip, slot in ((tr("Add objective"), tr("Add an objective"), self.add_objective),
                                 (tr("Add key result"), tr("Add a key result to the current objective"), self.add_key_result),
                                 (tr("Toggle kind"), tr("Switch the current objective between delivery and exploration"),
-                                 self.toggle_kind)):
+                                 self.toggle_kind),
+                                (tr("Link…"), tr("Link an indicator or a task to the current key result"),
+                                 self.choose_link),
+                                (tr("Unlink"), tr("Remove the selected link from its key result"), self.unlink_current)):
             button = QPushButton(text, self)
             button.setToolTip(tip)
             button.clicked.connect(slot)
@@ -282,6 +285,45 @@ class OkrView(QWidget):
         while node is not None and node.kind != "objective":
             node = self.model.nodes[node.parent] if node.parent >= 0 else None
         return node.obj if node else None
+
+    def current_key_result(self):
+        node = self.model.node(self.tree.currentIndex())
+        while node is not None and node.kind not in ("key_result", "objective"):
+            node = self.model.nodes[node.parent]
+        return node.obj if node is not None and node.kind == "key_result" else None
+
+    def link_choices(self) -> list[tuple[str, dict]]:
+        """Every indicator and task, labelled as users know them, with the link it would make."""
+        plan = self.controller.plan()
+        items = [(tr("Indicator: %1").replace("%1", f"{i.code} {i.name}"), {"indicator_id": i.id})
+                 for i in plan.indicators]
+        items += [(tr("Task: %1").replace("%1", f"{t.code} {t.name}"), {"task_id": t.id}) for t in plan.tasks]
+        return items
+
+    def choose_link(self) -> None:
+        key_result = self.current_key_result()
+        if key_result is None:
+            return
+        choices = self.link_choices()
+        label, ok = QInputDialog.getItem(self, tr("Link"), tr("Link %1 to:").replace("%1", key_result.code),
+                                         [c[0] for c in choices], 0, False)
+        if ok:
+            self.link(key_result, dict(choices)[label])
+
+    def link(self, key_result, target: dict) -> None:
+        self.controller.try_push(JournalCommand(
+            self.controller, tr("Link to %1").replace("%1", f"{key_result.code} {key_result.title}"),
+            okr.link_key_result, key_result.id, **target))
+
+    def unlink_current(self) -> None:
+        node = self.model.node(self.tree.currentIndex())
+        if node is None or node.kind not in ("indicator", "task"):
+            return
+        key_result = self.model.nodes[node.parent].obj
+        target = {"indicator_id": node.obj.id} if node.kind == "indicator" else {"task_id": node.obj.id}
+        self.controller.try_push(JournalCommand(
+            self.controller, tr("Unlink from %1").replace("%1", f"{key_result.code} {key_result.title}"),
+            okr.unlink_key_result, key_result.id, **target))
 
     def add_objective(self) -> None:
         codes = {o.code for o in self.controller.plan().objectives}
