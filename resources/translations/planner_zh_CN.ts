@@ -193,11 +193,11 @@ Recover them? Discard deletes them for good; Ignore asks again next time.</sourc
     </message>
     <message>
         <source>Broken: %1 is planned before %2 allows</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突：%1 的计划早于 %2 所允许的时间</translation>
     </message>
     <message>
         <source>Earliest allowed: %1 (%2 working days short)</source>
-        <translation type="unfinished"></translation>
+        <translation>最早允许：%1（差 %2 个工作日）</translation>
     </message>
     <message>
         <source>Day</source>
