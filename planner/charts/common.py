@@ -109,6 +109,12 @@ def legend_on_top(ax, handles: list) -> None:
               fontsize=8, frameon=False)
 
 
+def label_inches(labels, fontsize: float = 10) -> float:
+    """Width of the widest label in inches (CJK counts double): fixed margins without measuring."""
+    widest = max((sum(2 if ord(ch) > 0x2E80 else 1 for ch in label) for label in labels), default=0)
+    return widest * fontsize * 0.58 / 72
+
+
 def shorten(label: str, limit: int = 18) -> str:
     """Cut long labels (CJK counts double) so axes stay readable; the full text is in the data."""
     width = 0

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from matplotlib import colormaps
 
-from planner.charts.common import ChartContext, ChartResult, empty_note, new_figure, shorten
+from planner.charts.common import ChartContext, ChartResult, empty_note, label_inches, new_figure, shorten
 
 METRICS = ("completion", "health")
 
@@ -72,7 +72,8 @@ def build_heatmap(ctx: ChartContext) -> ChartResult:
     title = "heatmap.health_title" if data.metric == "health" else "heatmap.title"
     width = min(max(7.0, 2.5 + 1.9 * len(data.stages)), 20)
     height = min(max(4.0, 1.8 + 0.6 * len(data.modules)), 20)
-    fig = new_figure(ctx, title, (width, height))
+    left = 0.3 + label_inches([shorten(x, 14) for x in data.modules])
+    fig = new_figure(ctx, title, (width + left - 1.2, height), margins=(left, 0.3, 0.85, 0.5))
     if not data.stages or not data.modules:
         empty_note(fig, ctx.t("nothing"))
         return ChartResult("heatmap", fig, data)

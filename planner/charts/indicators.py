@@ -8,7 +8,15 @@ import numpy as np
 from matplotlib.patches import Patch
 
 from planner import model as m
-from planner.charts.common import ChartContext, ChartResult, empty_note, legend_on_top, new_figure, shorten
+from planner.charts.common import (
+    ChartContext,
+    ChartResult,
+    empty_note,
+    label_inches,
+    legend_on_top,
+    new_figure,
+    shorten,
+)
 from planner.charts.rates import BAND, IndicatorStatus, indicator_statuses
 
 COLOURS = {"below": "#d32f2f", "within": "#43a047", "above": "#1e88e5", "none": "#bdbdbd"}
@@ -59,7 +67,9 @@ def collect_achievement(ctx: ChartContext, group_by: str = "module", include_unr
 def build_indicator_achievement(ctx: ChartContext) -> ChartResult:
     data = collect_achievement(ctx, ctx.options.get("group_by", "module"), ctx.options.get("include_unrated", False))
     rows = len(data.statuses) + len(data.groups)
-    fig = new_figure(ctx, "indicators.title", (11, min(max(4.0, 1.8 + 0.32 * rows), 40)))
+    labels = [g for g, _ in data.groups] + [shorten(st.name, 26) for st in data.statuses]
+    fig = new_figure(ctx, "indicators.title", (11, min(max(4.0, 1.8 + 0.32 * rows), 40)),
+                     margins=(0.3 + label_inches(labels), 0.3, 0.8, 0.8))
     if not data.statuses:
         empty_note(fig, ctx.t("ind.unrated", n=data.unrated) if data.unrated else ctx.t("ind.none"))
         return ChartResult("indicators", fig, data)

@@ -17,6 +17,7 @@ from planner.charts.common import (
     ChartResult,
     empty_note,
     legend_on_top,
+    label_inches,
     new_figure,
     shorten,
     stage_name,
@@ -98,7 +99,8 @@ def build_milestone_status(ctx: ChartContext) -> ChartResult:
     data = collect_milestones(ctx)
     rows = _rows_with_stage_headers(data.points)
     height = min(max(3.5, 1.6 + 0.34 * len(rows)), 40)
-    fig = new_figure(ctx, "milestones.title", (11, height))
+    labels = [row if isinstance(row, str) else shorten(row.name, 30) for row in rows]
+    fig = new_figure(ctx, "milestones.title", (11, height), margins=(0.3 + label_inches(labels), 0.3, 0.8, 0.75))
     if not data.points:
         empty_note(fig, ctx.t("ms.none"))
         return ChartResult("milestones", fig, data)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from matplotlib import colormaps
 
-from planner.charts.common import ChartContext, ChartResult, empty_note, new_figure, shorten
+from planner.charts.common import ChartContext, ChartResult, empty_note, label_inches, new_figure, shorten
 from planner.raci import RaciIssue, RaciIssueKind, check_plan, team_loads
 
 
@@ -58,7 +58,9 @@ def build_raci_load(ctx: ChartContext) -> ChartResult:
     teams = [t for t in data.teams if data.total(t) > 0]
     width = min(max(7.5, 3.0 + 1.7 * (len(data.stages) + 1)), 20)
     height = min(max(3.5, 1.8 + 0.42 * len(teams) + 0.2 * min(len(data.problems), 5)), 30)
-    fig = new_figure(ctx, "raci.title", (width, height))
+    left = 0.3 + label_inches([shorten(t, 16) for t in teams])
+    bottom = 0.45 + 0.17 * min(len(data.problems), 6)
+    fig = new_figure(ctx, "raci.title", (width + left - 1.2, height), margins=(left, 0.3, 0.85, bottom))
     if not teams or not data.stages:
         empty_note(fig, ctx.t("raci.none"))
         return ChartResult("raci", fig, data)
