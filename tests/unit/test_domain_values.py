@@ -60,7 +60,7 @@ def saved(tmp_path_factory):
     return path
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(bad_edit())
 def test_h4_inconsistent_values_are_refused_and_nothing_is_saved(saved, case):
     fields, place = case
@@ -83,7 +83,7 @@ def test_h4_inconsistent_values_are_refused_and_nothing_is_saved(saved, case):
         reopened.close()
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(start=inside, days=st.integers(1, 400))
 def test_h4_a_bulk_row_ending_before_it_starts_rejects_the_whole_batch(start, days):
     project = Project.new("H4", START)
@@ -98,7 +98,7 @@ def test_h4_a_bulk_row_ending_before_it_starts_rejects_the_whole_batch(start, da
         project.close()
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(start=inside, length=st.integers(0, 2000), progress=st.floats(0, 1))
 def test_h4_consistent_values_are_accepted_as_given(start, length, progress):
     end = min(start + dt.timedelta(days=length), DATE_MAX)
