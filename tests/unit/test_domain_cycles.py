@@ -71,6 +71,17 @@ def _batch(n: int, k: int, edges, extra: tuple[int, int] | None) -> list[bulk.Ta
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dag_with_back_edge())
 def test_h1_imported_cycle_is_refused_naming_it_and_nothing_is_written(case):
+    check_imported_cycle(case)
+
+
+@pytest.mark.slow
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dag_with_back_edge())
+def test_h1_imported_cycle_long_run(case):
+    check_imported_cycle(case)
+
+
+def check_imported_cycle(case) -> None:
     n, edges, k, back = case
     project = Project.new("H1", START)
     try:
