@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QStyledItemDelegate
 
 from planner.errors import PlannerError
 from ui.messages import user_message
@@ -28,6 +28,11 @@ class SpecDelegate(QStyledItemDelegate):
             for label, value in spec.choices(self.model):
                 combo.addItem(label, value)
             return combo
+        if spec.kind == "multiline":  # numbered lists keep their line breaks; Tab or a click commits
+            editor = QPlainTextEdit(parent)
+            editor.setTabChangesFocus(True)
+            editor.setMinimumHeight(option.rect.height())
+            return editor
         editor = QLineEdit(parent)
         if spec.check is not None:
             row = self.model.row_at(index.row())
@@ -51,11 +56,18 @@ class SpecDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             position = editor.findData(value)
             editor.setCurrentIndex(max(position, 0))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText("" if value is None else str(value))
         else:
             editor.setText("" if value is None else str(value))
 
     def setModelData(self, editor, model, index):
-        value = editor.currentData() if isinstance(editor, QComboBox) else editor.text()
+        if isinstance(editor, QComboBox):
+            value = editor.currentData()
+        elif isinstance(editor, QPlainTextEdit):
+            value = editor.toPlainText()
+        else:
+            value = editor.text()
         if not model.setData(index, value, Qt.ItemDataRole.EditRole) and model.last_error:
             self.problem.emit(model.last_error)
             model.last_error = ""

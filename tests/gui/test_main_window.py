@@ -231,3 +231,11 @@ def test_saving_over_a_file_changed_on_disk_asks_first(window, monkeypatch, plan
     assert not window.documents.save()
     assert asked and "flagos.plan" in asked[0]
     assert window.isWindowModified()
+
+
+def test_dropping_workbooks_hands_them_to_the_excel_import(window, monkeypatch, tmp_path):
+    excel_actions = pytest.importorskip("ui.excel_actions")
+    received = []
+    monkeypatch.setattr(excel_actions, "import_workbooks", lambda parent, ctl, paths: received.append(paths) or True)
+    window.open_dropped([str(tmp_path / "数据统计模板.xlsx"), str(tmp_path / "notes.txt")])
+    assert received == [[tmp_path / "数据统计模板.xlsx"]]

@@ -175,3 +175,18 @@ def test_okr_link_and_unlink_a_task(qtbot, controller):
     assert model.rowCount(model.index(0, 0, model.index(1, 0))) == 0
     controller.undo_stack.undo()
     assert model.rowCount(model.index(0, 0, model.index(1, 0))) == 1
+
+
+def test_roadmap_cell_edited_in_place_keeps_its_numbered_lines(qtbot, controller):
+    from PySide6.QtWidgets import QPlainTextEdit
+    view = show(qtbot, RoadmapView(controller))
+    model = view.model
+    row = model.row_of(lambda r: r.stage.name == "基础建设期" and r.module.name == "技术产品")
+    index = model.index(row, 4)  # actions
+    view.table.setCurrentIndex(index)
+    view.table.edit(index)
+    editor = view.table.findChild(QPlainTextEdit)
+    assert editor is not None and editor.toPlainText() == "1. FlagGEMs 迭代 3 个版本"
+    editor.setPlainText("1. FlagGEMs 迭代 3 个版本\n2. FlagTree 编译优化")
+    view.table.itemDelegate().commitData.emit(editor)
+    assert model.index(row, 4).data() == "1. FlagGEMs 迭代 3 个版本\n2. FlagTree 编译优化"
