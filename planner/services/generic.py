@@ -43,7 +43,8 @@ def undo(s: Session, patch: Patch) -> Changes:
 
 # --- building blocks used with a Journal ----------------------------------------------------
 def add_row(j: Journal, table: type[SQLModel], values: dict[str, Any], *, where: str = "") -> SQLModel:
-    where = where or describe(table)
+    label = values.get("code") or values.get("name") or values.get("title")
+    where = where or (f"{table.__name__} {label}" if isinstance(label, str) and label.strip() else describe(table))
     values = clean(j.s, table, values, where=where)
     if table in ORDER_SCOPE and "order" not in values:
         values["order"] = _next_order(j.s, table, values.get(ORDER_SCOPE[table]))
