@@ -14,7 +14,8 @@ tasks:        add_task(s, code, *, start, end, module_id=None, stage_id=None, na
               update_task(s, task_id, **fields); set_task_span_text(s, task_id, "第1-8周")
               set_task_roles_text(s, task_id, "算子组工程师×8、架构师×2"); delete_task(s, task_id)
               restore_task(s, patch); move_task(s, task_id, new_index, module_id=None)
-              next_task_code(s, module_id) -> str (a query, not an edit)
+              next_task_code(s, module_id) -> str (a query, not an edit);
+              span.span_text(task, programme) -> "第1-8周" (the span as the user wrote it)
 dependencies: set_dependencies_text(s, task_id, "TP-01, TP-02 30%"); add_dependency(s, pred_id,
               succ_id, *, type="FS", lag=0, lag_unit="d", threshold=1.0, text="");
               update_dependency(s, dep_id, **fields); remove_dependency(s, pred_id, succ_id);

@@ -9,7 +9,6 @@ step the working copy must be acyclic, pass `PRAGMA integrity_check` and
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import shutil
