@@ -130,6 +130,13 @@ def test_ctrl_wheel_level_and_fit_change_the_scale(view):
                         Qt.NoScrollPhase, False)
     QApplication.sendEvent(vp, event)
     assert view.scale.px_per_day == pytest.approx(before / 1.25)
+    hbar = view.timeline.horizontalScrollBar()
+    x_before = hbar.value()
+    pan = QWheelEvent(pos, vp.mapToGlobal(pos), QPoint(), QPoint(0, -120), Qt.NoButton, Qt.ShiftModifier,
+                      Qt.NoScrollPhase, False)
+    QApplication.sendEvent(vp, pan)
+    assert hbar.value() > x_before  # Shift+wheel pans in time, the scale stays
+    assert view.scale.px_per_day == pytest.approx(before / 1.25)
     view.set_level("month")
     assert view.scale.px_per_day == 1.6 and view.level_box.currentData() == "month"
     view.zoom_to_fit()

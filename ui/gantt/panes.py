@@ -152,6 +152,11 @@ class TimelineArea(QAbstractScrollArea):
                 self.zoom_requested.emit(1.25 ** steps, event.position().x())
             event.accept()
             return
+        if event.modifiers() & Qt.ShiftModifier:  # Shift+wheel pans along the time axis
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - round(event.angleDelta().y() / 120 * bar.singleStep() * 3))
+            event.accept()
+            return
         super().wheelEvent(event)
 
     def viewportEvent(self, event):
