@@ -15,7 +15,9 @@ API for the main window (selection is shared with the task matrix through these)
 Gestures (one undo step each, pushed on release through ``controller.push``): drag a bar to
 move it, its ends to resize it, the handle under its progress fill to set progress; drag
 from the small zone just outside a bar's end to another bar to link them (the ends chosen
-give FS, SS, FF or SF). Ctrl+wheel zooms around the mouse.
+give FS, SS, FF or SF). Dragging an automatic task fixes it (manual scheduling) at the dates it
+is dropped on. Ctrl+wheel zooms around the mouse, Shift+wheel pans in time; double-clicking a
+group row collapses it.
 """
 
 from __future__ import annotations
