@@ -33,6 +33,7 @@ from planner.gantt import BY_MODULE, BY_STAGE, CALENDAR, FLAT, LEVELS, PROJECT, 
 from planner.gantt.hit import hit_test
 from planner.gantt.layout import GanttLayout, stage_lanes
 from planner.gantt.rows import GROUP, TASK
+from planner.gantt.data import no_gc
 from planner.gantt.source import dates_only
 from planner.gantt.workdays import calendar_for
 from ui.gantt import export, paint
@@ -117,7 +118,15 @@ class GanttView(QWidget):
             self.layout = self.data = None
             self.repaint_all()
             return
-        plan = self.plan()
+        with no_gc():
+            self._rebuild(self.plan())
+        self._refresh_baselines(self.plan())
+        self._dirty = False
+        self._names_cache.clear()  # rows changed
+        self._apply_scale(self.scale)
+        self.names.update()
+
+    def _rebuild(self, plan) -> None:
         schedule = self.controller.schedule() or dates_only(plan)
         lang = "en" if plan.programme.language.startswith("en") else "zh"
         if self.scale is None or self.scale.origin != plan.programme.start_date or self.scale.lang != lang:
@@ -129,11 +138,6 @@ class GanttView(QWidget):
         self.calendar = calendar_for(plan)
         bands = GanttLayout(self.data, self.scale).stage_bands(plan.stages)
         self.header_height = paint.header_height(stage_lanes(bands))
-        self._refresh_baselines(plan)
-        self._dirty = False
-        self._names_cache.clear()  # rows changed
-        self._apply_scale(self.scale)
-        self.names.update()
 
     def _apply_scale(self, scale: TimeScale) -> None:
         self.scale = scale
