@@ -51,7 +51,7 @@ def bench_monthly(plan, folder: Path, repeat: int) -> float:
 
 
 def bench_redraw(path: Path, repeat: int) -> dict[str, float]:
-    """Edit one task's progress and let the dashboard react as in the app (the `changed` signal, plan
+    """Edit one task's progress (a reading, for the indicator tabs) and let the dashboard react as in the app (the `changed` signal, plan
     reload, schedule, build, canvas resize and paint), until the visible chart is repainted; one median
     per dashboard tab."""
     from PySide6.QtWidgets import QApplication
@@ -67,7 +67,11 @@ def bench_redraw(path: Path, repeat: int) -> dict[str, float]:
     view.resize(1400, 900)
     view.show()
     app.processEvents()
+    from planner.changes import Area
+    from planner.charts import CHART_KINDS
+
     task_id = controller.plan().tasks[0].id
+    reading = controller.plan().readings[0]
     out = {}
     for index, kind in enumerate(view.panes):
         view.tabs.setCurrentIndex(index)
@@ -78,7 +82,11 @@ def bench_redraw(path: Path, repeat: int) -> dict[str, float]:
             progress[0] = 0.6 if progress[0] < 0.5 else 0.1
             pane = view.panes[kind]
             before = pane.result
-            controller.run_service(rows.update_fields, m.Task, task_id, progress=progress[0])
+            if CHART_KINDS[kind].areas & Area.TASKS:  # an edit the chart shows, so it must redraw
+                controller.run_service(rows.update_fields, m.Task, task_id, progress=progress[0])
+            else:
+                controller.run_service(rows.update_fields, m.Reading, reading.id,
+                                       cumulative_value=(reading.cumulative_value or 0) + progress[0])
             while pane.result is before:  # the coalescing timer fires, the chart is rebuilt
                 app.processEvents()
             for _ in range(3):  # resize and the idle draw of the new canvas

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.changes import Area
 from planner.charts import CHART_KINDS, build_chart
 from planner.charts.common import ChartResult
 from planner.charts.export import export_figure
@@ -76,7 +77,7 @@ class DashboardView(QWidget):
         self._redraw_timer.timeout.connect(self.redraw_current)
         self._build()
         controller.changed.connect(self._on_controller_changed)
-        controller.document_replaced.connect(self._on_controller_changed)
+        controller.document_replaced.connect(self._on_controller_document_replaced)
 
     def _build(self) -> None:
         self.language = QComboBox(self)
@@ -143,18 +144,24 @@ class DashboardView(QWidget):
             self._redraw_timer.start()
 
     # --- slots -----------------------------------------------------------------------------
-    def _on_controller_changed(self, *_args) -> None:
-        for pane in self.panes.values():
-            pane.stale = True
-        if self.isVisible():
+    def _on_controller_changed(self, changes=None) -> None:
+        """Only charts that show what changed go stale (a reading does not touch the network)."""
+        areas = getattr(changes, "areas", Area.ALL)
+        for kind, pane in self.panes.items():
+            if CHART_KINDS[kind].areas & areas:
+                pane.stale = True
+        if self.isVisible() and self.panes[self.current_kind()].stale:
             self._redraw_timer.start()
+
+    def _on_controller_document_replaced(self) -> None:
+        self._on_controller_changed()
 
     def _on_tabs_currentChanged(self, _index: int) -> None:
         if self.panes[self.current_kind()].stale:
             self._redraw_timer.start()
 
     def _on_language_currentIndexChanged(self, _index: int) -> None:
-        self._on_controller_changed()
+        self._on_controller_changed()  # every chart: its labels change
         for index, spec in enumerate(CHART_KINDS.values()):
             self.tabs.setTabText(index, chart_text(spec.title_key, self.lang()))
 

@@ -7,6 +7,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Callable
 
+from planner.changes import Area
 from planner.charts.common import ChartContext, ChartResult
 from planner.errors import ValidationError
 from planner.plan import Plan
@@ -19,6 +20,7 @@ class ChartKind:
     title_key: str
     module: str  # planner.charts.<module>
     function: str  # builder taking a ChartContext, returning a ChartResult
+    areas: Area = Area.ALL  # what the chart shows: a change elsewhere leaves it as it is
 
     def builder(self) -> Callable[[ChartContext], ChartResult]:
         return getattr(importlib.import_module(f"planner.charts.{self.module}"), self.function)
@@ -28,17 +30,22 @@ class ChartKind:
 CHART_KINDS: dict[str, ChartKind] = {}
 
 
-def register_chart(name: str, title_key: str, module: str, function: str) -> None:
-    CHART_KINDS[name] = ChartKind(name, title_key, module, function)
+def register_chart(name: str, title_key: str, module: str, function: str, areas: Area = Area.ALL) -> None:
+    CHART_KINDS[name] = ChartKind(name, title_key, module, function, areas | Area.PROGRAMME)
 
 
-register_chart("milestones", "milestones.title", "milestones", "build_milestone_status")
-register_chart("milestone-trend", "trend.title", "milestones", "build_milestone_trend")
-register_chart("dependencies", "network.title", "network", "build_network")
-register_chart("indicators", "indicators.title", "indicators", "build_indicator_achievement")
-register_chart("indicator-trend", "indicator_trend.title", "indicators", "build_indicator_trend")
-register_chart("heatmap", "heatmap.title", "heatmap", "build_heatmap")
-register_chart("raci", "raci.title", "raci_load", "build_raci_load")
+_TIMELINE = Area.TASKS | Area.SCHEDULE | Area.STAGES | Area.MODULES
+register_chart("milestones", "milestones.title", "milestones", "build_milestone_status", _TIMELINE | Area.MILESTONES)
+register_chart("milestone-trend", "trend.title", "milestones", "build_milestone_trend",
+               _TIMELINE | Area.MILESTONES | Area.BASELINES)
+register_chart("dependencies", "network.title", "network", "build_network", _TIMELINE | Area.DEPENDENCIES)
+register_chart("indicators", "indicators.title", "indicators", "build_indicator_achievement",
+               Area.INDICATORS | Area.READINGS | Area.STAGES | Area.MODULES)
+register_chart("indicator-trend", "indicator_trend.title", "indicators", "build_indicator_trend",
+               Area.INDICATORS | Area.READINGS)
+register_chart("heatmap", "heatmap.title", "heatmap", "build_heatmap", _TIMELINE | Area.ROADMAP)
+register_chart("raci", "raci.title", "raci_load", "build_raci_load",
+               Area.RACI | Area.TEAMS | Area.TASKS | Area.STAGES | Area.MODULES | Area.ROADMAP)
 if importlib.util.find_spec("planner.charts.gantt") is not None:
     register_chart("gantt", "gantt.title", "gantt_kind", "build_gantt")
 

@@ -110,3 +110,17 @@ def test_deviation_report_as_workbook(qtbot, controller, tmp_path):
     qtbot.addWidget(parent)
     path = report_actions.deviation_report(parent, controller, tmp_path / "d.xlsx")
     assert path.suffix == ".xlsx" and path.stat().st_size > 0
+
+
+def test_an_edit_leaves_charts_that_do_not_show_it_untouched(qtbot, dashboard, controller):
+    dashboard.tabs.setCurrentIndex(list(dashboard.panes).index("indicators"))
+    qtbot.waitUntil(lambda: dashboard.result("indicators") is not None)
+    indicators = dashboard.result("indicators")
+    task = controller.plan().task_by_code["TP-03"]
+    controller.run_service(rows.update_fields, m.Task, task.id, progress=0.9)
+    assert not dashboard.panes["indicators"].stale and dashboard.result("indicators") is indicators
+    assert dashboard.panes["heatmap"].stale and dashboard.panes["milestones"].stale
+    reading = next(r for r in controller.plan().readings if r.period == "2025-02")
+    controller.run_service(rows.update_fields, m.Reading, reading.id, cumulative_value=24)
+    qtbot.waitUntil(lambda: dashboard.result("indicators") is not indicators)
+    assert "IND-001" not in {s.code for s in dashboard.result("indicators").data.off_target}
