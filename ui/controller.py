@@ -8,6 +8,7 @@ one core service through `run_service`; the controller broadcasts the returned `
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -19,6 +20,7 @@ from planner.document import Project
 from planner.errors import PlannerError
 from planner.plan import Plan, load_plan
 from planner.schedule.result import ScheduleResult
+from planner.services.journal import Patch
 from ui.messages import user_message
 
 log = logging.getLogger(__name__)
@@ -112,11 +114,12 @@ class DocumentController(QObject):
         return changes
 
     def notify(self, changes: Changes, patch_table: type[SQLModel] | None = None) -> None:
-        if patch_table is None or not self._patch_plan(patch_table, changes.ids):
-            self._plan = None
-            self.patched = None
-        else:
+        if patch_table is not None and self._patch_plan(patch_table, changes.ids):
             self.patched = (patch_table, changes.ids)
+        else:
+            self.patched = None
+            if not (isinstance(changes.undo, Patch) and self._apply_journal(changes.undo)):
+                self._plan = None
         if changes.areas & (Area.SCHEDULE | Area.TASKS | Area.DEPENDENCIES | Area.PROGRAMME | Area.MILESTONES):
             self._schedule = None
             self._schedule_failed = False
@@ -124,6 +127,39 @@ class DocumentController(QObject):
             self.changed.emit(changes)
         finally:
             self.patched = None
+
+    def _apply_journal(self, patch: Patch) -> bool:
+        """Bring the snapshot up to date from the rows a journaled service touched.
+
+        Rows are re-read by id and replaced, added or removed in their lists, which are then put
+        back in load order; the Plan's lookups are dropped so they rebuild on next use. Much
+        cheaper than a full reload on big plans; False (reload) when there is no snapshot.
+        """
+        if self._plan is None or not patch.entries:
+            return self._plan is not None
+        wanted: dict[type[SQLModel], set[int]] = {}
+        for table, row_id, _before in patch.entries:
+            wanted.setdefault(table, set()).add(row_id)
+        if any(table not in _LIST_OF_TABLE for table in wanted):
+            return False
+
+        def read(s):
+            found = {}
+            for table, ids in wanted.items():
+                found[table] = {row.id: row for row in s.exec(select(table).where(table.id.in_(ids)))}
+            s.expunge_all()
+            return found
+
+        fresh = self.project.read(read)
+        for table, ids in wanted.items():
+            rows = getattr(self._plan, _LIST_OF_TABLE[table])
+            kept = [row for row in rows if row.id not in ids]
+            kept.extend(fresh[table].values())
+            kept.sort(key=(lambda r: (r.order, r.id)) if table in plan_module._ORDERED else (lambda r: r.id))
+            rows[:] = kept
+        for name in [k for k, v in vars(Plan).items() if isinstance(v, cached_property)]:
+            self._plan.__dict__.pop(name, None)
+        return True
 
     def _patch_plan(self, table: type[SQLModel], ids: frozenset[int]) -> bool:
         """Copy the edited rows' fields into the snapshot; False when a reload is needed."""

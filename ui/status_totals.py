@@ -9,6 +9,9 @@ from planner import raci
 from planner.indicators.status import off_target
 
 
+BIG_PLAN = 3000  # tasks
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("StatusTotals", text)
 
@@ -35,9 +38,15 @@ class StatusTotals(QLabel):
                            "the one-A / at-least-one-R rule; indicators more than 10% below target"))
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.refresh)
-        controller.changed.connect(lambda _c: self._timer.start())
+        controller.changed.connect(self._on_controller_changed)
         controller.document_replaced.connect(self._timer.start)  # after the window is on screen
         self._timer.start()
+
+    def _on_controller_changed(self, _changes) -> None:
+        # Counting late and critical tasks builds every task's timing: on big plans wait until
+        # the user pauses, so a run of edits is not slowed down by the status bar.
+        big = self.controller.project is not None and len(self.controller.plan().tasks) > BIG_PLAN
+        self._timer.start(1000 if big else 150)
 
     def refresh(self) -> None:
         if self.controller.project is None:

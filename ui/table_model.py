@@ -105,13 +105,14 @@ class PlanTableModel(QAbstractTableModel):
         new_rows = self._arrange(new_all)
         old_keys = [self.row_key(r) for r in old_rows]
         new_keys = [self.row_key(r) for r in new_rows]
-        if old_rows and len(self.columns) == old_columns and sorted(map(repr, old_keys)) == sorted(map(repr, new_keys)):
+        if old_rows and len(self.columns) == old_columns and len(old_keys) == len(new_keys) \
+                and (old_keys == new_keys or set(old_keys) == set(new_keys)):
             self.layoutAboutToBeChanged.emit()
             self._all, self._rows = new_all, new_rows
-            position = {repr(k): n for n, k in enumerate(new_keys)}
+            position = {k: n for n, k in enumerate(new_keys)}
             for persistent in self.persistentIndexList():
                 if persistent.isValid() and persistent.row() < len(old_keys):
-                    row = position[repr(old_keys[persistent.row()])]
+                    row = position[old_keys[persistent.row()]]
                     self.changePersistentIndex(persistent, self.index(row, persistent.column()))
             self.layoutChanged.emit()
             self.dataChanged.emit(self.index(0, 0), self.index(len(new_rows) - 1, len(self.columns) - 1))

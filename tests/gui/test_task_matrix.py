@@ -105,3 +105,12 @@ def test_edit_reaches_every_view_through_the_controller(qtbot, controller):
     raci = RaciModel(controller)
     assert view.model.setData(view.model.index(0, column(view, "name")), "核心组件研发")
     assert any("TP-01 核心组件研发" in raci.index(n, 0).data() for n in range(raci.rowCount()))
+
+
+def test_next_code_matches_the_service(controller):
+    from planner.services import tasks as task_services
+    from ui.views.task_matrix import next_code
+    plan = controller.plan()
+    for module in plan.modules + [None]:
+        module_id = module.id if module else None
+        assert next_code(plan, module_id) == controller.project.read(lambda s: task_services.next_task_code(s, module_id))

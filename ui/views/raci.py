@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
@@ -32,17 +32,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Raci", text)
 
 
-@dataclass(frozen=True)
-class RaciRow:
+class RaciRow(NamedTuple):
     """A module, or a task shown under its module; the label reads the (patched) row live."""
 
     kind: str  # "module" | "task"
+    id: int
     obj: object
     indent: bool = False
-
-    @property
-    def id(self) -> int:
-        return self.obj.id
 
     @property
     def label(self) -> str:
@@ -111,13 +107,13 @@ class RaciModel(PlanTableModel):
             by_module.setdefault(task.module_id, []).append(task)
         rows = []
         for module in plan.modules:
-            rows.append(RaciRow("module", module))
-            rows += [RaciRow("task", t, True) for t in by_module.get(module.id, [])]
-        rows += [RaciRow("task", t) for t in by_module.get(None, [])]
+            rows.append(RaciRow("module", module.id, module))
+            rows += [RaciRow("task", t.id, t, True) for t in by_module.get(module.id, [])]
+        rows += [RaciRow("task", t.id, t) for t in by_module.get(None, [])]
         return rows
 
     def row_key(self, row: RaciRow):
-        return (row.kind, row.id)
+        return row[:2]  # (kind, id)
 
     def letter(self, row: RaciRow, team_id: int) -> str | None:
         return self._letters.get(((row.kind, row.id), team_id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -37,7 +38,7 @@ class TaskMatrixView(QWidget):
         self.delegate = SpecDelegate(self.model, self.table)
         self.table.setItemDelegate(self.delegate)
         self._size_columns()
-        self.model.modelReset.connect(self._size_columns)
+        controller.document_replaced.connect(self._size_columns)
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("problem")
         self.problem_label.setStyleSheet("color: #da3633;")
@@ -159,7 +160,7 @@ class TaskMatrixView(QWidget):
         if module_id is None and plan.modules:
             module_id = plan.modules[0].id
         stage_id = current.stage_id if current else self.stage_filter.currentData()
-        code = self.controller.project.read(lambda s: tasks.next_task_code(s, module_id))
+        code = next_code(plan, module_id)
         start = current.start_date if current else plan.programme.start_date
         end = start + dt.timedelta(days=6)
         command = JournalCommand(self.controller, tr("Add task %1").replace("%1", code), tasks.add_task, code,
@@ -199,6 +200,23 @@ class TaskMatrixView(QWidget):
         if self.controller.try_push(JournalCommand(self.controller, text, tasks.move_task, task.id, index)):
             row = self.model.row_of(lambda t: t.code == task.code)
             self.table.setCurrentIndex(self.model.index(row, column))
+
+
+def next_code(plan, module_id: int | None) -> str:
+    """The module's next free task ID ("TP-05"), as `tasks.next_task_code` makes it, from memory."""
+    module = plan.module_by_id.get(module_id)
+    prefix = (module.prefix if module and module.prefix else "T").strip()
+    pattern = re.compile(rf"^{re.escape(prefix)}-?(\d+)$")
+    numbers, width = [0], 2
+    for code in plan.task_by_code:
+        match = pattern.match(code)
+        if match:
+            numbers.append(int(match.group(1)))
+            width = max(width, len(match.group(1)))
+    n = max(numbers) + 1
+    while f"{prefix}-{n:0{width}d}" in plan.task_by_code:
+        n += 1
+    return f"{prefix}-{n:0{width}d}"
 
 
 def _haystack(task: m.Task) -> str:

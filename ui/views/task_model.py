@@ -156,6 +156,9 @@ class TaskTableModel(PlanTableModel):
     def collect(self, plan) -> list[m.Task]:
         return list(plan.tasks)
 
+    def row_key(self, task: m.Task) -> int:
+        return task.id
+
     def decorate(self, task, column, role):
         if column.key == "float" and role == Qt.ItemDataRole.ForegroundRole:
             value = _float(self, task)
