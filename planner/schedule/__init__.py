@@ -11,7 +11,9 @@ import gc
 
 from planner.schedule.calendar import WorkCalendar, calendar_for
 from planner.schedule.cpm import critical_chain, solve
+from planner.schedule.links import ParsedLink, format_link, format_links, parse_dependencies
 from planner.schedule.network import Built, build, plan_span
+from planner.schedule.notation import Span, format_span, parse_date, parse_span, week_of
 from planner.schedule.result import (
     Conflict,
     ConflictKind,
@@ -28,6 +30,15 @@ __all__ = [
     "schedule_plan",
     "plan_calendar",
     "WorkCalendar",
+    "parse_span",
+    "format_span",
+    "parse_date",
+    "week_of",
+    "Span",
+    "parse_dependencies",
+    "format_link",
+    "format_links",
+    "ParsedLink",
     "ScheduleResult",
     "TaskTiming",
     "LinkStatus",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import attrgetter, itemgetter
 
 from planner.schedule.calendar import WorkCalendar, calendar_for
@@ -30,9 +31,8 @@ def columns(rows: list, names: tuple[str, ...]) -> list[list]:
     if not rows:
         return [[] for _ in names]
     fields = getattr(rows[0], "_fields", None)
-    if fields is not None:  # named-tuple rows (the fast loader): pick and transpose in C
-        picked = map(itemgetter(*[fields.index(n) for n in names]), rows)
-        return [list(c) for c in zip(*picked)]
+    if fields is not None:  # named-tuple rows (the fast loader): one C-level pass per column
+        return [list(map(itemgetter(fields.index(n)), rows)) for n in names]
     first = getattr(rows[0], "__dict__", None)
     if first is not None and all(n in first for n in names):
         get = itemgetter(*names)
@@ -125,10 +125,14 @@ def _tasks(cols: list[list], cal: WorkCalendar):
     fixed: list[int | None] = [si if m else None for si, m in zip(pindex, manual)]
     done = [p >= 1.0 or st == _DONE or af is not None for p, st, af in zip(progress, status, a_finish)]
     started = [d or p > 0 or a is not None for d, p, a in zip(done, progress, a_start)]
-    duration = [0] * n
+    # the common case, an automatic task with its duration set, needs no calendar work
+    duration = [d if d is not None and d > 0 else 1 for d in dur_days]
     count = cal.count_working_days
-    for i in range(n):
+    special = compress(range(n), [ms or m or d is None or a is not None
+                                  for ms, m, d, a in zip(milestone, manual, dur_days, a_start)])
+    for i in special:
         if milestone[i]:
+            duration[i] = 0
             continue
         if a_start[i] is not None and a_finish[i] is not None:
             dur = count(a_start[i], a_finish[i])
