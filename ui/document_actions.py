@@ -86,6 +86,8 @@ class DocumentManager(QObject):
         path = Path(path)
         if ask_save and not self.maybe_save():
             return False
+        if self._offer_recovery_of(path):
+            return True
         try:
             project = Project.open(path)
         except FileLocked as exc:
@@ -223,10 +225,18 @@ class DocumentManager(QObject):
         except (PlannerError, OSError) as exc:  # a failed autosave must never interrupt editing
             log.warning("autosave failed: %s", exc)
 
-    def offer_recovery(self) -> bool:
+    def _offer_recovery_of(self, path: Path) -> bool:
+        """Opening a plan whose last session crashed with unsaved edits offers those edits first."""
+        recovered = self.offer_recovery(path)
+        if recovered:
+            settings.add_recent(path)
+            self.recent_changed.emit()
+        return recovered
+
+    def offer_recovery(self, document: Path | None = None) -> bool:
         """After a crash, offer to reopen the unsaved work left behind; True if recovered."""
         try:
-            entries = Project.recoverable()
+            entries = Project.recoverable(document)
         except (PlannerError, OSError) as exc:
             log.warning("recovery scan failed: %s", exc)
             return False

@@ -183,11 +183,15 @@ CRASHING_SESSION = textwrap.dedent("""
 """)
 
 
-def test_recovery_is_offered_after_a_crash(window, dialogs, tmp_path):
-    path = tmp_path / "crashed.plan"
+def crash_while_editing(path):
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     script = CRASHING_SESSION.format(root=root, path=str(path))
     subprocess.run([sys.executable, "-c", script], check=True, env=dict(os.environ), timeout=60)
+
+
+def test_recovery_is_offered_after_a_crash(window, dialogs, tmp_path):
+    path = tmp_path / "crashed.plan"
+    crash_while_editing(path)
     dialogs.answer = QMessageBox.StandardButton.Yes
     assert window.documents.offer_recovery()
     assert "crashed.plan" in dialogs.shown[-1][1]
@@ -239,3 +243,13 @@ def test_dropping_workbooks_hands_them_to_the_excel_import(window, monkeypatch, 
     monkeypatch.setattr(excel_actions, "import_workbooks", lambda parent, ctl, paths: received.append(paths) or True)
     window.open_dropped([str(tmp_path / "数据统计模板.xlsx"), str(tmp_path / "notes.txt")])
     assert received == [[tmp_path / "数据统计模板.xlsx"]]
+
+
+def test_opening_a_crashed_plan_offers_its_unsaved_edits(window, dialogs, tmp_path):
+    path = tmp_path / "crashed.plan"
+    crash_while_editing(path)
+    dialogs.answer = QMessageBox.StandardButton.Discard
+    assert window.documents.open_path(path)  # declined: the saved file opens, edits dropped
+    assert "crashed.plan" in dialogs.shown[-1][1]
+    assert window.controller.plan().task_by_code["TP-01"].progress == 0
+    assert Project.recoverable(path) == []
