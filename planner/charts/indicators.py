@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from planner import model as m
@@ -170,15 +171,20 @@ def build_indicator_trend(ctx: ChartContext) -> ChartResult:
     data = collect_indicator_trend(ctx, ctx.options.get("codes"))
     cols = min(3, max(len(data.panels), 1))
     rows = max(1, -(-len(data.panels) // cols))
-    fig = new_figure(ctx, "indicator_trend.title", (4.2 * cols + 1, 3.0 * rows + 1.2), margins=(0.6, 0.3, 0.85, 0.55))
+    fig = new_figure(ctx, "indicator_trend.title", (4.2 * cols + 1, 3.0 * rows + 1.4), margins=(0.6, 0.3, 1.0, 0.55))
     if not data.panels:
         empty_note(fig, ctx.t("ind.none"))
         return ChartResult("indicator-trend", fig, data)
     axes = fig.subplots(rows, cols, squeeze=False, gridspec_kw={"wspace": 0.22, "hspace": 0.5}).ravel()
     for ax, panel in zip(axes, data.panels):
-        draw_trend_panel(ax, ctx, panel)
+        draw_trend_panel(ax, ctx, panel, legend=False)
     for ax in axes[len(data.panels):]:
         ax.set_axis_off()
+    handles = [Line2D([], [], color="#1565c0", marker="o", label=ctx.t("ind.cumulative")),
+               Line2D([], [], color="#2e7d32", linestyle="--", label=ctx.t("ind.target")),
+               Patch(color="#c8e6c9", label=ctx.t("ind.band"))]
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - 0.36 / fig.get_figheight()), ncol=3,
+               fontsize=8, frameon=False)
     notes = []
     if data.omitted:
         notes.append(ctx.t("ind.omitted", n=data.omitted))
@@ -189,7 +195,7 @@ def build_indicator_trend(ctx: ChartContext) -> ChartResult:
     return ChartResult("indicator-trend", fig, data)
 
 
-def draw_trend_panel(ax, ctx: ChartContext, panel: TrendPanel) -> None:
+def draw_trend_panel(ax, ctx: ChartContext, panel: TrendPanel, legend: bool = True) -> None:
     """One indicator: cumulative value per period against its target and the ±10% band."""
     ax.set_title(shorten(panel.name, 24), fontsize=10, color="#c62828" if panel.off_target else "#212121")
     if not panel.periods:
@@ -207,5 +213,9 @@ def draw_trend_panel(ax, ctx: ChartContext, panel: TrendPanel) -> None:
     ax.set_xticks(x, panel.periods, fontsize=8, rotation=30 if len(x) > 4 else 0)
     ax.tick_params(axis="y", labelsize=8)
     ax.grid(color="#eeeeee")
-    ax.legend(fontsize=7, loc="best", frameon=False)
+    if legend:  # "best" placement measures every point; small multiples share one legend instead
+        ax.legend(fontsize=7, loc="best", frameon=False)
+    elif panel.target is not None:
+        ax.text(0.99, 0.02, f"{ctx.t('ind.target')} {panel.target:g}{panel.unit}", transform=ax.transAxes,
+                ha="right", va="bottom", fontsize=7, color="#2e7d32")
     ax.set_ylim(bottom=min(0, np.nanmin(values) if not np.all(np.isnan(values)) else 0))
