@@ -204,8 +204,17 @@ class MainWindow(QMainWindow):
         self.views.show("tasks").search.setFocus()
 
     def _set_language(self, code: str) -> None:
+        """Switch the UI language now: a new window over the same document and undo history."""
         settings.set_language(code)
-        QMessageBox.information(self, tr("Language"), tr("The new language is used from the next start."))
+        i18n.install(QApplication.instance(), code or None)
+        replacement = MainWindow(self.controller)
+        replacement.setGeometry(self.geometry())
+        replacement.tabs.setCurrentIndex(self.tabs.currentIndex())
+        replacement.show()
+        _open_windows.add(replacement)
+        self._replaced = True
+        self.close()
+        return replacement
 
     def _open_guide(self) -> None:
         guide = resource_path("..", "docs", "user-guide.md")
@@ -256,12 +265,21 @@ class MainWindow(QMainWindow):
         store.setValue("window/tab", self.tabs.currentIndex())
 
     def closeEvent(self, event) -> None:
+        if getattr(self, "_replaced", False):  # the document lives on in the new window
+            self.documents.autosave_timer.stop()
+            _open_windows.discard(self)
+            self.deleteLater()
+            event.accept()
+            return
         if not self.documents.maybe_save():
             event.ignore()
             return
         self.save_layout()
         self.documents.shutdown()
         event.accept()
+
+
+_open_windows: set = set()  # windows made by a language switch (Python must keep them alive)
 
 
 def _optional(module_name: str, attribute: str):

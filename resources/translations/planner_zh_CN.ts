@@ -472,14 +472,6 @@ Recover them? Discard deletes them for good; Ignore asks again next time.</sourc
         <translation>只读：如需保留修改请“另存为”</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>The new language is used from the next start.</source>
-        <translation>新语言将在下次启动时生效。</translation>
-    </message>
-    <message>
         <source>About Roadmap Planner</source>
         <translation>关于路线图规划器</translation>
     </message>

@@ -253,3 +253,20 @@ def test_opening_a_crashed_plan_offers_its_unsaved_edits(window, dialogs, tmp_pa
     assert "crashed.plan" in dialogs.shown[-1][1]
     assert window.controller.plan().task_by_code["TP-01"].progress == 0
     assert Project.recoverable(path) == []
+
+
+def test_language_switch_rebuilds_the_window_keeping_the_document(qtbot, controller, dialogs, qapp):
+    window = MainWindow(controller)  # not handed to qtbot: the switch deletes it
+    window.show()
+    edit_progress(window)
+    try:
+        new = window._set_language("zh_CN")
+        qtbot.addWidget(new)
+        assert new.menuBar().actions()[0].text() == "文件(&F)"
+        assert new.controller is window.controller and new.isWindowModified()
+        assert "TP-01" in new.undo_action.text()
+        assert settings.language() == "zh_CN"
+        new.undo_action.trigger()
+        assert not new.isWindowModified()
+    finally:
+        i18n.install(qapp, "en")
