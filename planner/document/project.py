@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-import os
-import sqlite3
 import time
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
@@ -24,20 +22,18 @@ from sqlmodel import Session, SQLModel, create_engine
 
 from planner import model as m
 from planner.changes import Changes
-from planner.document import migrations, workcopy
+from planner.document import opening, workcopy
 from planner.document.atomic import remove_stale_temps
 from planner.document.identity import FileIdentity
 from planner.document.lock import DocumentLock, LockOwner
 from planner.document.save import Progress, write_snapshot
-from planner.document.sqlitefile import APPLICATION_ID, check_contents, check_header, connect_read_only
+from planner.document.sqlitefile import APPLICATION_ID, check_header
 from planner.document.workcopy import RecoveryEntry
 from planner.errors import (
     ChangedOnDisk,
-    DocumentError,
     FileDamaged,
     ReadOnlyDocument,
     SaveFailed,
-    UpgradeFailed,
 )
 
 PLAN_SUFFIX = ".plan"
@@ -135,7 +131,7 @@ class Project:
             raise FileNotFoundError(f"{path.name} does not exist (moved or deleted?): {path}")
         header = check_header(path)
         reason = "requested" if read_only else ""
-        if not read_only and not _writable(path):
+        if not read_only and not opening.writable(path):
             read_only, reason = True, "folder"
         lock = None if read_only else DocumentLock(path).acquire(take_over=take_over)
         try:
@@ -143,8 +139,8 @@ class Project:
                 # Holding the lock proves no live instance is saving this document: its
                 # temps are leftovers of a crashed save.
                 remove_stale_temps(path.parent, older_than=time.time(), target=path.name)
-            work, identity = _copy_in(path, header.user_version)
-            upgraded = _upgrade_if_needed(path, work, header.user_version)
+            work, identity = opening.copy_in(path, header.user_version)
+            upgraded = opening.upgrade_if_needed(path, work, header.user_version)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -178,12 +174,12 @@ class Project:
         """Continue from a crashed session's working copy: its last committed edit included."""
         data = workcopy.read_manifest(entry.work_dir)
         work = workcopy.claim(entry) / workcopy.WORK_FILE
-        version = _check_work_copy(work)
+        version = opening.check_work_copy(work)
         if version < m.SCHEMA_VERSION:
-            _upgrade_work_copy(work, version)
+            opening.upgrade_work_copy(work, version)
         document = entry.document
         lock = None
-        if document is not None and not read_only and document.parent.exists() and _writable(document):
+        if document is not None and not read_only and document.parent.exists() and opening.writable(document):
             lock = DocumentLock(document).acquire()
         identity = FileIdentity.from_json(data.get("identity"))
         return cls(
@@ -236,7 +232,7 @@ class Project:
                 s.commit()
             except OperationalError as exc:
                 s.rollback()
-                raise _storage_error(exc) from exc
+                raise opening.storage_error(exc) from exc
             except BaseException:
                 s.rollback()
                 raise
@@ -299,7 +295,7 @@ class Project:
         if path == self.path and not self.read_only:
             self._write(path, progress)
             return
-        if not _writable(path):
+        if not opening.writable(path):
             raise SaveFailed(
                 f"Cannot save {path.name}: no permission to write in {path.parent}. "
                 "Choose another folder.",
@@ -343,101 +339,9 @@ class Project:
                 "document": str(document) if document else None,
                 "title": self.title,
                 "unsaved": self.dirty,
+                "read_only": self.read_only,
                 "identity": self.identity.to_json() if self.identity else None,
                 "schema_version": m.SCHEMA_VERSION,
                 "stamped": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
             },
         )
-
-
-# --- helpers -----------------------------------------------------------------------------
-def _storage_error(exc: OperationalError) -> Exception:
-    """A full disk or I/O error under an edit: the edit was rolled back, earlier ones kept."""
-    text = str(exc.orig)
-    if "full" in text or "I/O" in text or "readonly" in text:
-        reason = "the disk is full" if "full" in text else "the disk reported an error"
-        return DocumentError(
-            f"The change was not applied: {reason}. Your earlier changes are kept; "
-            "free some space, then try again or save."
-        )
-    return exc
-
-
-def _writable(path: Path) -> bool:
-    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
-    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
-
-
-def _copy_in(path: Path, version: int) -> tuple[Path, FileIdentity]:
-    """Check the document read-only, then copy it page by page into a new working copy."""
-    work_dir = workcopy.new_work_dir()
-    work = work_dir / workcopy.WORK_FILE
-    try:
-        try:
-            src = connect_read_only(path)
-        except sqlite3.Error as exc:
-            raise FileDamaged(f"{path.name} cannot be read ({exc}).", where=str(path)) from exc
-        try:
-            check_contents(src, path, version)
-            identity = FileIdentity.of(path)
-            dst = sqlite3.connect(work, isolation_level=None)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        except sqlite3.DatabaseError as exc:
-            raise FileDamaged(f"{path.name} is damaged ({exc}); it was not changed.", where=str(path)) from exc
-        finally:
-            src.close()
-    except FileDamaged as exc:
-        workcopy.remove(work_dir)
-        exc.backups = workcopy.backups_of(path)  # offered by the UI (O8)
-        raise
-    except BaseException:
-        workcopy.remove(work_dir)
-        raise
-    return work, identity
-
-
-def _upgrade_if_needed(path: Path, work: Path, version: int) -> int | None:
-    if version >= m.SCHEMA_VERSION:
-        return None
-    workcopy.keep_pre_upgrade(path, version, m.SCHEMA_VERSION)
-    try:
-        _upgrade_work_copy(work, version)
-    except BaseException:
-        workcopy.remove(work.parent)
-        raise
-    return version
-
-
-def _upgrade_work_copy(work: Path, version: int) -> None:
-    con = sqlite3.connect(work, isolation_level=None)
-    try:
-        migrations.upgrade(con, version)
-    except migrations.MigrationError as exc:
-        raise UpgradeFailed(
-            f"Could not upgrade this plan from format {version} to {m.SCHEMA_VERSION} "
-            f"({exc.cause}). The file was not changed.",
-        ) from exc
-    finally:
-        con.close()
-
-
-def _check_work_copy(work: Path) -> int:
-    """A recovered working copy must be intact; returns its schema version."""
-    try:
-        con = sqlite3.connect(work, isolation_level=None)
-        try:
-            rows = con.execute("PRAGMA integrity_check(20)").fetchall()
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise FileDamaged(f"The recovery copy is damaged ({exc}).", where=str(work)) from exc
-    if rows != [("ok",)] or app_id != APPLICATION_ID:
-        raise FileDamaged("The recovery copy is damaged.", where=str(work))
-    if version > m.SCHEMA_VERSION:
-        raise DocumentError("The recovery copy was made by a newer version of the app.", where=str(work))
-    return version

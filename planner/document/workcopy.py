@@ -73,21 +73,32 @@ def orphans() -> list[RecoveryEntry]:
     for folder in sorted(root.iterdir()):
         if folder.name.startswith(TRASH_PREFIX) or not (folder / WORK_FILE).exists():
             continue
-        data = read_manifest(folder)
-        owner = LockOwner("", str(data.get("host", "")), int(data.get("pid", 0) or 0), "", str(data.get("start", "")))
-        if data and not owner.stale:
-            continue  # a live session (ours or another window's)
-        document = Path(data["document"]) if data.get("document") else None
-        entries.append(
-            RecoveryEntry(
-                work_dir=folder,
-                document=document,
-                title=str(data.get("title") or (document.stem if document else folder.name)),
-                last_edit=_last_edit(folder),
-                unsaved=bool(data.get("unsaved", True)),
-            )
-        )
+        try:
+            entry = _entry(folder)
+        except OSError:
+            continue  # closed by its owner while we looked
+        if entry is not None:
+            entries.append(entry)
     return sorted(entries, key=lambda e: e.last_edit, reverse=True)
+
+
+def _entry(folder: Path) -> RecoveryEntry | None:
+    """The recovery entry of one working-copy folder, None while its session lives."""
+    data = read_manifest(folder)
+    owner = LockOwner("", str(data.get("host", "")), int(data.get("pid", 0) or 0), "", str(data.get("start", "")))
+    if data and not owner.stale:
+        return None  # a live session (ours or another window's)
+    if data.get("read_only") and not data.get("unsaved"):
+        remove(folder)  # a crashed viewer: nothing in it that is not in the document
+        return None
+    document = Path(data["document"]) if data.get("document") else None
+    return RecoveryEntry(
+        work_dir=folder,
+        document=document,
+        title=str(data.get("title") or (document.stem if document else folder.name)),
+        last_edit=_last_edit(folder),
+        unsaved=bool(data.get("unsaved", True)),
+    )
 
 
 def claim(entry: RecoveryEntry) -> Path:

@@ -8,6 +8,8 @@ import random
 import signal
 import sqlite3
 import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlmodel import select
@@ -33,6 +35,7 @@ PRE_CODES = [f"T-{i:04d}" for i in range(BASE_TASKS)]
 POST_CODES = sorted(PRE_CODES + [f"S-{i:04d}" for i in range(SAVE_TASKS)])
 SEEDS = int(os.environ.get("PLANNER_A1_SEEDS", "200"))
 SLOW_SEEDS = int(os.environ.get("PLANNER_A1_SLOW_SEEDS", "5000"))
+WORKERS = max(2, min(4, os.cpu_count() or 2))
 
 
 @pytest.fixture
@@ -91,35 +94,50 @@ def _check_after_crash(doc, pre, post, killed, saved=False):
 
 
 def _sweep(seeds, doc, tmp_path, zygote, appdata, first_seed=0):
+    """Kill saves at random instants, in WORKERS parallel lanes (one folder and server each)."""
     original = doc.read_bytes()
     pre = canonical.digest(doc)
     post, save_time = _post_digest(doc, tmp_path, zygote, appdata)
-    outcome = {"killed_before_rename": 0, "killed_after_rename": 0, "finished": 0}
-    for seed in range(first_seed, first_seed + seeds):
-        rnd = random.Random(seed)
-        doc.write_bytes(original)
-        pid = zygote.start(cmd="save", doc=str(doc), data=str(appdata), tasks=SAVE_TASKS)
-        zygote.until("ready")
-        time.sleep(rnd.uniform(0, 1.2 * save_time))
-        os.kill(pid, signal.SIGKILL)  # an unreaped child: the PID cannot have been reused
-        lines, status = zygote.reap(pid)
-        killed = os.WIFSIGNALED(status)
+
+    def lane(worker):
+        folder = doc.parent / f"lane{worker}"
+        folder.mkdir()
+        lane_doc = folder / doc.name
+        server = Zygote()
+        counts = Counter()
         try:
-            saved = any(line.startswith("saved") for line in lines)
-            state = _check_after_crash(doc, pre, post, killed, saved)
-        except AssertionError as exc:
-            raise AssertionError(f"seed {seed}: {exc}") from exc
-        if not killed:
-            outcome["finished"] += 1
-        else:
-            outcome["killed_after_rename" if state == post else "killed_before_rename"] += 1
-    print(f"A1: {seeds} seeds, save time {save_time * 1000:.1f} ms, {outcome}")
+            for seed in range(first_seed + worker, first_seed + seeds, WORKERS):
+                rnd = random.Random(seed)
+                lane_doc.write_bytes(original)
+                pid = server.start(cmd="save", doc=str(lane_doc), data=str(appdata), tasks=SAVE_TASKS)
+                server.until("ready")
+                time.sleep(rnd.uniform(0, 1.2 * save_time))
+                os.kill(pid, signal.SIGKILL)  # an unreaped child: the PID cannot have been reused
+                lines, status = server.reap(pid)
+                killed = os.WIFSIGNALED(status)
+                try:
+                    saved = any(line.startswith("saved") for line in lines)
+                    state = _check_after_crash(lane_doc, pre, post, killed, saved)
+                except AssertionError as exc:
+                    raise AssertionError(f"seed {seed}: {exc}") from exc
+                if not killed:
+                    counts["finished"] += 1
+                else:
+                    counts["killed_after_rename" if state == post else "killed_before_rename"] += 1
+        finally:
+            server.close()
+        return counts
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        outcome = sum(pool.map(lane, range(WORKERS)), Counter())
+    print(f"A1: {seeds} seeds, save time {save_time * 1000:.1f} ms, {dict(outcome)}")
     return outcome
 
 
 def test_a1_kill_at_random_instant_during_save(appdata, docs, tmp_path, zygote):
     doc = make_plan(docs / "路线图.plan", BASE_TASKS)
     outcome = _sweep(SEEDS, doc, tmp_path, zygote, appdata)
+    assert sum(outcome.values()) == SEEDS
     # The sweep must really interrupt saves, on both sides of the rename.
     assert outcome["killed_before_rename"] > SEEDS // 10
     assert outcome["killed_after_rename"] + outcome["finished"] > 0
@@ -161,11 +179,12 @@ def test_a3_kill_during_edits_keeps_every_acknowledged_edit(appdata, docs, zygot
     for seed in range(12):
         pid = zygote.start(cmd="edits", doc=str(doc), data=str(appdata))
         zygote.until("ready")
-        time.sleep(rnd.uniform(0.01, 0.25))
+        seen = [zygote.until("edit ")[-1] for _ in range(rnd.randint(1, 40))]
+        time.sleep(rnd.uniform(0, 0.02))  # then kill at a random point of the next edits
         os.kill(pid, signal.SIGKILL)
         lines, status = zygote.reap(pid)
         assert os.WIFSIGNALED(status)
-        acknowledged = [line.split()[1] for line in lines if line.startswith("edit ")]
+        acknowledged = [line.split()[1] for line in seen + lines if line.startswith("edit ")]
         total += len(acknowledged)
         (entry,) = Project.recoverable(doc)
         project = Project.recover(entry)
@@ -177,7 +196,7 @@ def test_a3_kill_during_edits_keeps_every_acknowledged_edit(appdata, docs, zygot
             assert _chain_is_whole(project), f"seed {seed}: half-applied edit"
         finally:
             project.close()
-    assert total > 50
+    assert total >= 12
     print(f"A3: 12 kills, {total} acknowledged edits, all recovered")
 
 
