@@ -7,7 +7,7 @@ import importlib.util
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -302,8 +302,6 @@ def _available(module_name: str) -> bool:
 def _droppable(path: str) -> bool:
     return path.lower().endswith((".plan", ".xlsx"))
 
-
-__all__ = ["MainWindow", "QApplication", "Qt"]
 
 
 def _app_icon() -> QIcon:

@@ -11,15 +11,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QUndoCommand
 
 from planner.changes import Area, Changes
 from planner.errors import PlannerError
 from ui.messages import user_message
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the value a column sorts by
 
 
 @dataclass(frozen=True)
@@ -254,5 +253,3 @@ def _sort_key(value: Any) -> tuple:
         return (0, value)
     return (1, str(value))
 
-
-__all__ = ["Column", "PlanTableModel", "SORT_ROLE", "ROW_ROLE", "QPersistentModelIndex"]

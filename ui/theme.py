@@ -38,6 +38,3 @@ def status_colour(level: str) -> QColor:
     """ok / warn / bad / none -> a cell background tint."""
     return _TINTS.get(level, _TINTS["none"])
 
-
-def html_colour(level: str) -> str:
-    return {"ok": "#2ea043", "warn": "#d29922", "bad": "#da3633"}.get(level, "#8b949e")
