@@ -182,7 +182,11 @@ def _type_condition(column: str, declared: str, notnull: bool) -> str:
     elif kind in ("FLOAT", "REAL", "NUMERIC") or kind.startswith("DOUBLE"):
         bad = f"typeof({col}) NOT IN ('real','integer','null')"
     elif kind == "DATE":
-        bad = f"({col} IS NOT NULL AND (typeof({col}) != 'text' OR length({col}) != 10 OR {col} NOT GLOB '{_DATE_GLOB}'))"
+        # date(x, '+0 days') rolls 2025-02-30 over and rejects month 13; Python has no year 0.
+        bad = (
+            f"({col} IS NOT NULL AND (typeof({col}) != 'text' OR {col} NOT GLOB '{_DATE_GLOB}'"
+            f" OR date({col}, '+0 days') IS NOT {col} OR substr({col}, 1, 4) = '0000'))"
+        )
     elif kind.startswith(("VARCHAR", "TEXT", "DATETIME")):
         bad = f"typeof({col}) NOT IN ('text','null')"
     else:

@@ -108,7 +108,10 @@ def test_c1_random_flip_sweep_long(golden, appdata, docs):
     for seed in range(int(os.environ.get("PLANNER_C1_SEEDS", "5000"))):
         rnd = random.Random(seed)
         flips = [(rnd.randrange(len(golden)), rnd.randrange(8)) for _ in range(rnd.randint(1, 8))]
-        results[_open_flipped(docs / "plan.plan", golden, flips)] += 1
+        try:
+            results[_open_flipped(docs / "plan.plan", golden, flips)] += 1
+        except Exception as exc:
+            raise AssertionError(f"seed {seed}: {exc!r}") from exc
     print(f"C1 sweep: {results}")
 
 
@@ -120,6 +123,24 @@ def test_c1_flipped_table_definition_is_refused(golden, appdata, docs):
     path.write_bytes(data)
     err = _refused_untouched(path, FileDamaged)
     assert "table definitions differ" in str(err)
+
+
+@pytest.mark.parametrize(
+    "column, value",
+    [("end_date", "2025-02-30"), ("end_date", "2025-13-01"), ("start_date", "0000-01-01"),
+     ("progress", "0.5x"), ("is_milestone", 7), ("code", b"\xff\xfe")],
+)
+def test_c1_values_no_plan_can_hold_are_refused(column, value, golden, appdata, docs):
+    """A flip inside a record passes quick_check; the app would crash on it later."""
+    path = docs / "plan.plan"
+    path.write_bytes(golden)
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA ignore_check_constraints=ON")
+    con.execute(f'UPDATE task SET "{column}" = ? WHERE id = 3', (value,))
+    con.commit()
+    con.close()
+    err = _refused_untouched(path, FileDamaged)
+    assert "damaged" in str(err)
 
 
 def test_c1_quick_check_failure_names_damage_and_offers_backups(golden, appdata, docs):
