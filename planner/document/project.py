@@ -218,6 +218,16 @@ class Project:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def detach(self, title: str = "") -> None:
+        """Forget the file this plan came from (e.g. a bundled sample opened as a new plan):
+        the next Save asks for a name, and crash recovery no longer names that file."""
+        if self.lock is not None:
+            self.lock.release()
+        self.lock, self.path, self.identity = None, None, None
+        self.read_only, self.read_only_reason = False, ""
+        self.title = title or self.title
+        self._write_manifest()
+
     # --- transactions --------------------------------------------------------------------
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:

@@ -181,3 +181,19 @@ def test_recover_an_untitled_plan(appdata, docs):
     recovered.save_as(docs / "找回.plan")
     recovered.close()
     assert siblings(docs) == ["找回.plan"]
+
+
+def test_detach_turns_an_opened_sample_into_an_untitled_plan(appdata, docs):
+    sample = make_plan(docs / "sample.plan")
+    before = sample.read_bytes()
+    project = Project.open(sample, read_only=True)
+    project.detach("我的计划")
+    assert project.path is None and not project.read_only and project.title == "我的计划"
+    manifest = json.loads((project.work_dir / "session.json").read_text())
+    assert manifest["document"] is None
+    project.run(add_chained_task, "N-1")
+    with pytest.raises(SaveFailed, match="Save As"):
+        project.save()
+    project.save_as(docs / "mine.plan")
+    project.close()
+    assert sample.read_bytes() == before
