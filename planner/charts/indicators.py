@@ -20,7 +20,8 @@ from planner.charts.common import (
 )
 from planner.charts.rates import BAND, IndicatorStatus, indicator_statuses
 
-COLOURS = {"below": "#d32f2f", "within": "#43a047", "above": "#1e88e5", "none": "#bdbdbd"}
+COLOURS = {"below": "#d32f2f", "above_off": "#d32f2f", "within": "#43a047", "above": "#1e88e5", "none": "#bdbdbd"}
+EXPECTED_COLOUR = "#212121"
 MAX_TREND_PANELS = 12
 
 
@@ -45,7 +46,7 @@ class AchievementData:
 def collect_achievement(ctx: ChartContext, group_by: str = "module", include_unrated: bool = False) -> AchievementData:
     """Indicators grouped by module or stage; those without a rate yet are only counted."""
     plan = ctx.plan
-    statuses = indicator_statuses(plan)
+    statuses = indicator_statuses(plan, ctx.today)
     unrated = [s for s in statuses if s.rate is None]
     if not include_unrated:
         statuses = [s for s in statuses if s.rate is not None]
@@ -97,7 +98,7 @@ def build_indicator_achievement(ctx: ChartContext) -> ChartResult:
     ax.grid(axis="x", color="#e0e0e0")
     handles = [Patch(color="#c8e6c9", label=ctx.t("ind.band"))] + [
         Patch(color=COLOURS[k], label=text) for k, text in _legend_text(ctx).items()
-    ]
+    ] + [Line2D([], [], color=EXPECTED_COLOUR, linewidth=2, label=ctx.t("ind.expected_mark"))]
     legend_on_top(ax, handles)
     if data.unrated:
         ax.set_xlabel(f"{ctx.t('ind.rate')}    ({ctx.t('ind.unrated', n=data.unrated)})")
@@ -113,8 +114,8 @@ def _group_flags(data: AchievementData) -> list[bool]:
 
 def _legend_text(ctx: ChartContext) -> dict[str, str]:
     if ctx.lang == "en":
-        return {"below": "Below target by >10%", "within": "Within ±10%", "above": "Above target", "none": "No rate"}
-    return {"below": "低于目标 10% 以上", "within": "±10% 以内", "above": "超出目标", "none": "无达成率"}
+        return {"below": "More than 10% short", "within": "Within ±10%", "above": "Ahead", "none": "No rate"}
+    return {"below": "落后 10% 以上", "within": "±10% 以内", "above": "超前", "none": "无达成率"}
 
 
 def _bar(ax, ctx: ChartContext, status: IndicatorStatus, y: int, top: float) -> None:
@@ -124,6 +125,9 @@ def _bar(ax, ctx: ChartContext, status: IndicatorStatus, y: int, top: float) -> 
     colour = COLOURS[status.band]
     ax.barh(y, status.rate, height=0.6, color=colour, zorder=2)
     label = f"{status.rate:.0%}"
+    if status.expected < 0.995:  # a cumulative target part-way through its stage: show what is due by now
+        ax.plot([status.expected] * 2, [y - 0.38, y + 0.38], color=EXPECTED_COLOUR, linewidth=2, zorder=3)
+        label += f" ({ctx.t('ind.expected')} {status.expected:.0%})"
     if status.off_target:
         label += f"  {ctx.t('ind.off')} {status.deviation:+.0%}"
     ax.text(status.rate + top * 0.01, y, label, va="center", fontsize=8, zorder=3,
@@ -150,14 +154,15 @@ class IndicatorTrendData:
 
 
 def collect_indicator_trend(ctx: ChartContext, codes: list[str] | None = None) -> IndicatorTrendData:
-    statuses = indicator_statuses(ctx.plan)
+    all_statuses = indicator_statuses(ctx.plan, ctx.today)
+    statuses = list(all_statuses)
     if codes is not None:
         statuses = [s for s in statuses if s.code in codes]
     with_readings = [s for s in statuses if ctx.plan.readings_of.get(s.indicator.id)]
     statuses = with_readings if codes is None else statuses
     statuses.sort(key=lambda s: (not s.off_target, s.rate is None, s.indicator.order))
     data = IndicatorTrendData(omitted=max(len(statuses) - MAX_TREND_PANELS, 0),
-                              without_readings=len(indicator_statuses(ctx.plan)) - len(with_readings) if codes is None else 0)
+                              without_readings=len(all_statuses) - len(with_readings) if codes is None else 0)
     for status in statuses[:MAX_TREND_PANELS]:
         readings = ctx.plan.readings_of.get(status.indicator.id, [])
         data.panels.append(

@@ -65,6 +65,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "ind.omitted": ("另有 {n} 个指标未画出（每图最多 12 个，偏差超标的优先）",
                     "{n} more indicators not drawn (12 per chart, off-target first)"),
     "ind.without_readings": ("{n} 个指标尚无填报数据", "{n} indicators have no readings yet"),
+    "ind.expected": ("应达", "due"),
+    "ind.expected_mark": ("按阶段进度应达", "Due by now (pro-rated)"),
     "ind.target": ("目标", "Target"),
     "ind.cumulative": ("累计值", "Cumulative"),
     "ind.period": ("统计周期", "Period"),

@@ -1,20 +1,42 @@
-"""Per-indicator achievement as the charts and reports show it: rate, band, off-target flag."""
+"""Per-indicator achievement as charts and reports show it, from the core's indicator status.
+
+The core (`planner.indicators.status`) decides the rate, the share of the target expected by the
+reading's date (pro-rated over the stage) and whether the indicator is off target; this module only
+adds what drawing needs: a signed deviation, a colour band and the exception note.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from planner import model as m
+from planner.indicators import status as core
 from planner.plan import Plan
 
-BAND = 0.10  # the users' rule: a deviation of more than 10% calls for a deviation analysis
+BAND = 0.10  # the users' rule: more than 10% short of what was expected calls for a deviation analysis
 
 
 @dataclass(frozen=True)
 class IndicatorStatus:
-    indicator: m.Indicator
-    latest: m.Reading | None  # the latest reading with a cumulative value
-    rate: float | None  # achievement, 1.0 = target reached; None = no rate (no target or no reading)
+    status: core.IndicatorStatus
+
+    @property
+    def indicator(self) -> m.Indicator:
+        return self.status.indicator
+
+    @property
+    def latest(self) -> m.Reading | None:
+        return self.status.reading
+
+    @property
+    def rate(self) -> float | None:
+        return self.status.rate
+
+    @property
+    def expected(self) -> float:
+        """Share of the target expected by the reading's date (1.0 = the whole target)."""
+        return self.status.expected
 
     @property
     def code(self) -> str:
@@ -26,53 +48,30 @@ class IndicatorStatus:
 
     @property
     def deviation(self) -> float | None:
-        return None if self.rate is None else self.rate - 1.0
-
-    @property
-    def band(self) -> str:
-        """"below" / "within" / "above" the ±10% band around the target, or "none"."""
-        if self.rate is None:
-            return "none"
-        if self.rate < 1 - BAND:
-            return "below"
-        return "above" if self.rate > 1 + BAND else "within"
+        """Signed: -0.4 means 40% short of what was expected by now; positive when ahead."""
+        gap = self.status.deviation
+        return None if gap is None else -gap
 
     @property
     def off_target(self) -> bool:
-        """More than 10% off: short of the target, or either side of an exact (=) target."""
-        if self.band == "below":
-            return True
-        return self.band == "above" and self.indicator.comparator == m.Comparator.eq.value
+        return self.status.off_target
+
+    @property
+    def band(self) -> str:
+        """"below" (off target), "above" (more than 10% ahead), "within", or "none" without a rate."""
+        if self.rate is None:
+            return "none"
+        if self.deviation is None:  # read before its stage began: nothing was due yet
+            return "within"
+        if self.off_target:
+            return "below" if self.deviation < 0 else "above_off"
+        return "above" if self.deviation > BAND else "within"
 
     @property
     def exception_note(self) -> str:
         return self.latest.exception_note if self.latest else ""
 
 
-def latest_reading(plan: Plan, indicator: m.Indicator) -> m.Reading | None:
-    readings = [r for r in plan.readings_of.get(indicator.id, []) if r.cumulative_value is not None]
-    return readings[-1] if readings else None
-
-
-def achievement(indicator: m.Indicator, actual: float | None) -> float | None:
-    """The template's rule per indicator; a zero or missing target (or actual) gives no rate."""
-    target = indicator.target
-    if actual is None or target is None:
-        return None
-    if indicator.rule == m.AchievementRule.progress.value:
-        baseline = indicator.baseline
-        if baseline is None or target == baseline:
-            return None
-        return (actual - baseline) / (target - baseline)
-    if indicator.rule == m.AchievementRule.inverse.value:
-        return target / actual if actual > 0 else None
-    return actual / target if target != 0 else None
-
-
-def indicator_statuses(plan: Plan) -> list[IndicatorStatus]:
-    out = []
-    for indicator in plan.indicators:
-        latest = latest_reading(plan, indicator)
-        rate = achievement(indicator, latest.cumulative_value if latest else None)
-        out.append(IndicatorStatus(indicator, latest, rate))
-    return out
+def indicator_statuses(plan: Plan, as_of: dt.date | None = None) -> list[IndicatorStatus]:
+    """Every indicator in plan order, judged at `as_of` (default: the plan's status date)."""
+    return [IndicatorStatus(s) for s in core.indicator_statuses(plan, as_of)]

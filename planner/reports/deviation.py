@@ -25,9 +25,10 @@ def _t(lang: str, zh: str, en: str) -> str:
     return en if lang == "en" else zh
 
 
-def off_target(plan: Plan) -> list[IndicatorStatus]:
-    """Indicators more than 10% off, worst first."""
-    return sorted((s for s in indicator_statuses(plan) if s.off_target), key=lambda s: (s.rate, s.indicator.order))
+def off_target(plan: Plan, today: dt.date | None = None) -> list[IndicatorStatus]:
+    """Indicators more than 10% off what was due by `today` (default: the status date), worst first."""
+    found = [s for s in indicator_statuses(plan, today) if s.off_target]
+    return sorted(found, key=lambda s: (s.deviation, s.indicator.order))
 
 
 def figures_of(plan: Plan, status: IndicatorStatus, lang: str) -> list[tuple[str, str]]:
@@ -41,8 +42,9 @@ def figures_of(plan: Plan, status: IndicatorStatus, lang: str) -> list[tuple[str
         (_t(lang, "阶段", "Stage"), stage.name if stage else ""),
         (_t(lang, "阶段目标", "Target"), ind.target_text or f"{ind.comparator}{ind.target:g}{ind.unit}"),
         (_t(lang, "基线", "Baseline"), "" if ind.baseline is None else f"{ind.baseline:g}{ind.unit}"),
-        (_t(lang, "累计实际值", "Cumulative actual"), f"{latest.cumulative_value:g}{ind.unit}"),
+        (_t(lang, "累计实际值", "Cumulative actual"), f"{status.status.actual:g}{ind.unit}"),
         (_t(lang, "达成率", "Achievement"), f"{status.rate:.1%}"),
+        (_t(lang, "按阶段进度应达", "Due by now (pro-rated)"), f"{status.expected:.1%}"),
         (_t(lang, "偏差", "Deviation"), f"{status.deviation:+.1%}"),
         (_t(lang, "统计周期", "Period"), latest.period),
         (_t(lang, "测试时间", "Test date"), latest.test_date.isoformat() if latest.test_date else ""),
@@ -64,7 +66,7 @@ def write_deviation_pdf(
 ) -> Path:
     target = _checked(path, ".pdf")
     ctx = ChartContext(plan, schedule, lang, today)
-    statuses = off_target(plan)
+    statuses = off_target(plan, ctx.today)
     steps = Progress(len(statuses) + 1, progress)
     pages = PageSet(_t(ctx.lang, "偏差分析报告", "Deviation analysis"),
                     f"{plan.programme.name}  ·  {_t(ctx.lang, '统计日期', 'Status date')} {ctx.today}",

@@ -35,12 +35,12 @@ def write_deviation_xlsx(plan: Plan, path: Path | str, *, lang: str = "zh", toda
     """One row per indicator more than 10% off: its figures, exception note, then blank input cells."""
     target = _checked(path, ".xlsx")
     lang = "en" if lang.startswith("en") else "zh"
-    statuses = off_target(plan)
+    status_date = today or plan.programme.status_date or dt.date.today()
+    statuses = off_target(plan, status_date)
     wb = Workbook()
     ws = wb.active
     ws.title = sheet_title(lang)
     notes = ExportNotes()
-    status_date = today or plan.programme.status_date or dt.date.today()
     _text(ws, 1, 1, f"{_t(lang, '偏差分析报告', 'Deviation analysis')} · {plan.programme.name} · "
                     f"{_t(lang, '统计日期', 'Status date')} {status_date}", notes).font = Font(bold=True, size=13)
     fixed = [label for label, _ in figures_of(plan, statuses[0], lang)] if statuses else []

@@ -100,9 +100,10 @@ def _headline(lang: str, data: ReviewData) -> list[str]:
         names = "、".join(p.name for p in data.missed[:3]) if lang == "zh" else ", ".join(p.name for p in data.missed[:3])
         lines.append(_t(lang, f"已延误里程碑：{names}", f"Missed milestones: {names}"))
     if data.off_target:
-        worst = min(data.off_target, key=lambda s: s.rate)
-        lines.append(_t(lang, f"偏差最大的指标：{worst.name}（达成率 {worst.rate:.0%}），需提交偏差分析报告",
-                        f"Largest deviation: {worst.name} ({worst.rate:.0%} achieved); a deviation analysis is due"))
+        worst = min(data.off_target, key=lambda s: s.deviation)
+        lines.append(_t(lang, f"偏差最大的指标：{worst.name}（达成率 {worst.rate:.0%}，应达 {worst.expected:.0%}），需提交偏差分析报告",
+                        f"Largest deviation: {worst.name} ({worst.rate:.0%} achieved, {worst.expected:.0%} due); "
+                        "a deviation analysis is due"))
     blocking = [b for b in data.blocked if b.state == "blocking"]
     if blocking:
         lines.append(_t(lang, f"{len(blocking)} 个依赖正在阻塞工作（见“阻塞的依赖”）",
@@ -142,16 +143,17 @@ def _milestone_pages(pages: PageSet, ctx: ChartContext, data: ReviewData) -> Non
 def _indicator_pages(pages: PageSet, ctx: ChartContext, data: ReviewData) -> None:
     lang, plan = ctx.lang, ctx.plan
     rows = []
-    for s in sorted(data.off_target, key=lambda s: s.rate):
+    for s in sorted(data.off_target, key=lambda s: s.deviation):
         ind = s.indicator
         module = plan.module_by_id.get(ind.module_id)
         rows.append([s.name, module.name if module else "", ind.target_text or f"{ind.target:g}{ind.unit}",
-                     f"{s.latest.cumulative_value:g}{ind.unit}", f"{s.rate:.0%}", f"{s.deviation:+.0%}",
+                     f"{s.status.actual:g}{ind.unit}", f"{s.rate:.0%}", f"{s.expected:.0%}", f"{s.deviation:+.0%}",
                      s.latest.period, s.exception_note or _t(lang, "（未填写）", "(none given)")])
-    columns = [Column(_t(lang, "指标", "Indicator"), 0.20, 30), Column(_t(lang, "模块", "Module"), 0.10, 14),
-               Column(_t(lang, "目标", "Target"), 0.12, 16), Column(_t(lang, "累计值", "Cumulative"), 0.09, 12),
-               Column(_t(lang, "达成率", "Rate"), 0.07, 8), Column(_t(lang, "偏差", "Deviation"), 0.07, 8),
-               Column(_t(lang, "周期", "Period"), 0.08, 10), Column(_t(lang, "异常说明", "Exception note"), 0.27, 40)]
+    columns = [Column(_t(lang, "指标", "Indicator"), 0.18, 26), Column(_t(lang, "模块", "Module"), 0.09, 12),
+               Column(_t(lang, "目标", "Target"), 0.12, 16), Column(_t(lang, "累计值", "Cumulative"), 0.08, 10),
+               Column(_t(lang, "达成率", "Rate"), 0.06, 7), Column(_t(lang, "应达", "Due"), 0.06, 7),
+               Column(_t(lang, "偏差", "Deviation"), 0.06, 7), Column(_t(lang, "周期", "Period"), 0.08, 10),
+               Column(_t(lang, "异常说明", "Exception note"), 0.27, 40)]
     table_pages(pages, _t(lang, "偏差超过 10% 的指标", "Indicators more than 10% off target"), columns, rows,
                 _t(lang, "所有有数据的指标都在目标 ±10% 以内。", "Every indicator with data is within 10% of target."))
 

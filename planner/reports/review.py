@@ -67,7 +67,7 @@ def gather_review(ctx: ChartContext, month: str | None = None) -> ReviewData:
     data = ReviewData(label, first, last, ctx.today)
     _tasks(ctx.plan, ctx.schedule, data)
     _milestones(ctx, data)
-    statuses = indicator_statuses(ctx.plan)
+    statuses = indicator_statuses(ctx.plan, ctx.today)
     data.indicators_rated = sum(1 for s in statuses if s.rate is not None)
     data.off_target = [s for s in statuses if s.off_target]
     data.blocked = blocked_links(ctx)

@@ -110,10 +110,14 @@ def test_indicator_achievement_flags_those_more_than_ten_percent_off(plan, sched
     result = chart("indicators", plan, schedule)
     data = result.data
     rates = {s.code: round(s.rate, 3) for s in data.statuses}
-    assert rates == {"IND-001": 0.6, "IND-002": 1.12, "IND-003": 0.941, "IND-004": 0.667}
-    assert [s.code for s in data.off_target] == ["IND-001", "IND-004"]  # 112% of a ">=" target is not off
+    assert rates == {"IND-001": 0.12, "IND-002": 1.12, "IND-003": 0.941, "IND-004": 0.667}
+    # cumulative targets are pro-rated over the stage: by 2025-02-28, 54 of its 181 days are gone
+    assert data.by_code("IND-001").expected == pytest.approx(54 / 181)
+    assert data.by_code("IND-004").expected == 1.0  # lower-is-better: the whole target applies
+    assert [s.code for s in data.off_target] == ["IND-001", "IND-004"]  # ahead of a ">=" target is not off
+    assert data.by_code("IND-002").band == "above" and data.by_code("IND-001").band == "below"
     assert [g for g, _ in data.groups] == ["技术产品", "生态建设", "商业模式"]
-    assert "60%  偏差 -40%" in figure_texts(result.figure)
+    assert "12% (应达 30%)  偏差 -60%" in figure_texts(result.figure)
 
 
 def test_indicator_achievement_groups_by_stage_on_request(plan, schedule):
@@ -126,7 +130,7 @@ def test_indicator_trend_shows_cumulative_values_off_target_first(plan, schedule
     data = chart("indicator-trend", plan, schedule).data
     assert [p.code for p in data.panels][:2] == ["IND-001", "IND-004"]
     first = data.panels[0]
-    assert first.periods == ["2025-01", "2025-02"] and first.cumulative == [5, 15] and first.target == 25
+    assert first.periods == ["2025-01", "2025-02"] and first.cumulative == [1, 3] and first.target == 25
 
 
 def test_heatmap_gives_duration_weighted_completion_per_cell(plan, schedule):

@@ -54,7 +54,7 @@ def build_small_project(name: str = "FlagOS 测试计划") -> Project:
                             (ec, teams[2], "C"), (bm, teams[2], "R")]:
         _add(project, m.RaciCell(module_id=mod, team_id=team, role=role))
     _add(project, m.RaciCell(task_id=ids["TP-03"], team_id=teams[1], role="R"))
-    ind = [("IND-001", "AI芯片适配数量", tp, s1, 25, ">=", "款", "higher", [("2025-01", 5, 5), ("2025-02", 10, 15)]),
+    ind = [("IND-001", "AI芯片适配数量", tp, s1, 25, ">=", "款", "higher", [("2025-01", 1, 1), ("2025-02", 2, 3)]),
            ("IND-002", "昇腾算子性能提升", tp, s1, 10, ">=", "%", "higher", [("2025-01", 6, 6), ("2025-02", 11.2, 11.2)]),
            ("IND-003", "社区贡献者", ec, s1, 404, ">=", "人", "higher", [("2025-01", 150, 150), ("2025-02", 230, 380)]),
            ("IND-004", "服务响应时间", bm, s2, 4, "<=", "小时", "lower", [("2025-02", 6, 6)])]
