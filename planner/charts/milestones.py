@@ -115,13 +115,13 @@ def build_milestone_status(ctx: ChartContext) -> ChartResult:
 
 
 def _rows_with_stage_headers(points: list[MilestonePoint]) -> list[str | MilestonePoint]:
-    """One header row per stage (a str) followed by its milestones."""
+    """One header row per stage (a str) followed by its milestones (points come sorted by stage)."""
     rows: list[str | MilestonePoint] = []
+    stage = None
     for point in points:
-        if not rows or (isinstance(rows[-1], MilestonePoint) and rows[-1].stage != point.stage) or (
-            isinstance(rows[-1], str) and rows[-1] != point.stage
-        ):
-            rows.append(point.stage)
+        if point.stage != stage:
+            stage = point.stage
+            rows.append(stage)
         rows.append(point)
     return rows
 
