@@ -31,6 +31,7 @@ from planner.document.sqlitefile import APPLICATION_ID, check_header
 from planner.document.workcopy import RecoveryEntry
 from planner.errors import (
     ChangedOnDisk,
+    PlannerError,
     FileDamaged,
     ReadOnlyDocument,
     SaveFailed,
@@ -126,7 +127,14 @@ class Project:
         """Open a plan file. Raises FileLocked if another window or computer has it open
         (read_only=True still works; take_over=True replaces another computer's lock), and a
         DocumentError naming the problem for a file that is not a plan, damaged or too new."""
-        path = Path(path).absolute()
+        try:
+            return cls._open(Path(path).absolute(), read_only, take_over)
+        except PlannerError as exc:
+            log.warning("could not open %s: %s (%s)", path, exc, exc.key)
+            raise
+
+    @classmethod
+    def _open(cls, path: Path, read_only: bool, take_over: bool) -> "Project":
         if not path.exists():
             raise FileNotFoundError(f"{path.name} does not exist (moved or deleted?): {path}")
         header = check_header(path)
@@ -328,6 +336,7 @@ class Project:
         try:
             identity = write_snapshot(raw.dbapi_connection, target, progress=progress)
         except SaveFailed as exc:
+            log.warning("could not save %s: %s", target, exc)
             if getattr(exc, "renamed", False) and target == self.path:
                 self.identity = FileIdentity.of(target)
             raise

@@ -172,6 +172,15 @@ def test_c2_another_programs_sqlite_database(appdata, docs):
     assert "another program" in str(err) and err.where == str(path)
 
 
+def test_c2_refusal_is_logged(appdata, docs, caplog):
+    path = docs / "notes.plan"
+    path.write_text("不是计划", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="planner.document.project"):
+        with pytest.raises(NotAPlanFile):
+            Project.open(path)
+    assert any("notes.plan" in r.getMessage() and "NotAPlanFile" in r.getMessage() for r in caplog.records)
+
+
 def test_c2_excel_workbook_renamed(appdata, docs):
     from openpyxl import Workbook
 
