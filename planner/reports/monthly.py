@@ -52,7 +52,7 @@ def write_monthly_review(
     _blocked_pages(pages, ctx, data)
     _raci_pages(pages, ctx, data)
     steps.step(_t(ctx.lang, "生成表格页", "Building tables"))
-    figures = pages.finish()
+    figures = pages.finish(pages_after=len(charts))
     for kind in charts:
         figures.append(build_chart(kind, plan, schedule, lang=ctx.lang, today=ctx.today).figure)
         steps.step(CHART_KINDS[kind].name)

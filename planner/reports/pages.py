@@ -66,11 +66,12 @@ class PageSet:
         self.pages.append(fig)
         return fig
 
-    def finish(self) -> list[Figure]:
-        """Stamp "page n / N" on every page once the count is known."""
+    def finish(self, pages_after: int = 0) -> list[Figure]:
+        """Stamp "page n / N" on every page; `pages_after` counts pages that follow (the charts)."""
+        total = len(self.pages) + pages_after
         for number, fig in enumerate(self.pages, 1):
             fig.text(MARGIN_X, 0.03, self.footer, fontsize=7.5, color="#777777")
-            fig.text(1 - MARGIN_X, 0.03, f"{number} / {len(self.pages)}", fontsize=7.5, color="#777777", ha="right")
+            fig.text(1 - MARGIN_X, 0.03, f"{number} / {total}", fontsize=7.5, color="#777777", ha="right")
         return self.pages
 
 
