@@ -216,7 +216,8 @@ def machine() -> dict:
     lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
     model = next((ln.split(":", 1)[1].strip() for ln in lscpu.splitlines() if ln.startswith("Model name")), "?")
     return {"cpu": model, "cpus": os.cpu_count(), "uname": " ".join(platform.uname()),
-            "python": platform.python_version(), "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+            "python": platform.python_version(), "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "load": os.getloadavg()[0]}
 
 
 def run(args) -> dict:
@@ -262,7 +263,8 @@ def _ms(sec: float) -> str:
 def markdown(r: dict) -> str:
     mc = r["machine"]
     out = [f"Measured {mc['date']} on {mc['cpu']} ({mc['cpus']} CPUs), Python {mc['python']}; "
-           f"`{mc['uname']}`. Medians; wall time, and in brackets CPU time of the process.", "",
+           f"`{mc['uname']}`; load average {mc.get('load', 0):.1f} when it started (the machine is shared). "
+           "Medians; wall time, and in brackets CPU time of the process.", "",
            "| Plan | Tasks / links | `schedule_plan` | + build every timing and link object | Target |",
            "|---|---|---|---|---|"]
     for key, target in (("mixed_1000", None), ("mixed_10000", TARGETS["10k"]), ("mixed_100000", TARGETS["100k"])):
@@ -304,14 +306,57 @@ def markdown(r: dict) -> str:
     return "\n".join(out)
 
 
+def phases(n: int, repeat: int) -> str:
+    """CPU time per phase of `schedule_plan` (minimum of `repeat` runs), for profiling."""
+    from planner.schedule import _span
+    from planner.schedule.cpm import critical_chain, solve
+    from planner.schedule.network import build
+    from planner.schedule.status import link_conflicts, link_states, milestone_forecasts, task_flags
+    from planner.schedule.views import link_map, timing_map
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-phases-"))
+    try:
+        plan = open_fast(generate_plan(folder / "p.plan", n, seed=1))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    day = plan.programme.status_date
+    best: dict[str, float] = {}
+    gc.disable()
+    for _ in range(repeat):
+        clock = time.process_time()
+
+        def mark(name, clock_=time.process_time):
+            nonlocal clock
+            now = clock_()
+            best[name] = min(best.get(name, 1e9), now - clock)
+            clock = now
+
+        b = build(plan); mark("network.build")
+        res = solve(b.net, b.tasks.codes); mark("cpm.solve")
+        si = b.calendar.index_before(day)
+        states, slacks = link_states(b, res, si); mark("status.link_states")
+        late, risk = task_flags(b, res, si, states); mark("status.task_flags")
+        link_conflicts(b, res, states, slacks); mark("status.link_conflicts")
+        timing_map(b, res, late, risk), link_map(b, res, states, slacks), _span(b, res); mark("views + span")
+        critical_chain(b.net, res); mark("cpm.critical_chain")
+        milestone_forecasts(plan, b, res, day, si); mark("status.milestone_forecasts (on first read)")
+        gc.collect()
+    gc.enable()
+    return "\n".join(f"{name:45s} {sec * 1000:8.1f} ms" for name, sec in best.items())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--quick", action="store_true", help="1,000 and 10,000 tasks instead of 10,000 and 100,000")
     ap.add_argument("--no-tj", action="store_true", help="skip TaskJuggler")
     ap.add_argument("--json", help="also write the raw figures here")
+    ap.add_argument("--phases", type=int, metavar="N", help="print CPU time per phase at N tasks and stop")
     ap.add_argument("--memory-child", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.phases:
+        print(phases(args.phases, args.repeat))
+        return
     if args.memory_child:
         memory_child(args.memory_child)
         return

@@ -24,7 +24,6 @@ from planner.schedule.result import (
     Conflict,
     ConflictKind,
     LinkState,
-    LinkStatus,
     MilestoneForecast,
 )
 
