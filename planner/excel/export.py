@@ -70,6 +70,7 @@ def build_workbook(plan: Plan, kind: str, *, lang: str = "zh", team: str | None 
         return wb
     for key in sc.TEMPLATES[kind]:
         _SHEETS[key](wb, plan, lang, notes, period if kind == "stats" else None)
+    _meta(wb, plan, kind, notes)
     return wb
 
 
@@ -162,12 +163,12 @@ def _baselines(wb, plan, lang, notes, _period):
     write_table(_sheet(wb, spec, lang), spec, xr.baseline_rows(plan), lang, notes)
 
 
-def _readings(wb, plan, lang, notes, period, *, indicators=None, title=None):
+def _readings(wb, plan, lang, notes, period, *, indicators=None, title=None, fast=True):
     spec = sc.STATS
     ws = wb.create_sheet((title or spec.title(lang))[:31])
     rows = xr.reading_rows(plan, period=period, indicators=indicators)
     _rate_formulas(ws, rows)
-    last = write_table(ws, spec, rows, lang, notes)
+    last = write_table(ws, spec, rows, lang, notes, fast=fast)
     _validate(ws, spec, 2, max(2, last), lang)
     return ws, last
 
@@ -219,8 +220,8 @@ def _collect(wb, plan, lang, team, period, notes) -> None:
     if not period:
         raise ExportFailed("Choose the period to collect (for example 2025-03 or 2025-W12).")
     indicators = team_indicators(plan, team)
-    ws, last = _readings(wb, plan, lang, notes, period, indicators=indicators,
-                         title=f"{sc.STATS.title(lang)}-{team}" if team else None)
+    ws, last = _readings(wb, plan, lang, notes, period, indicators=indicators,  # cell by cell: inputs get unlocked
+                         title=f"{sc.STATS.title(lang)}-{team}" if team else None, fast=False)
     inputs = {"period_value", "cumulative_value", "test_date", "tester", "source", "exception_note"}
     for col, column in enumerate(sc.STATS.columns, start=1):
         if column.key in inputs:
@@ -229,10 +230,20 @@ def _collect(wb, plan, lang, team, period, notes) -> None:
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
+    _meta(wb, plan, "collect", notes, team=team or "", period=period, due=due_date(period).isoformat(),
+          indicators=",".join(i.code for i in indicators))
+
+
+def _meta(wb, plan, kind: str, notes, **facts: str) -> None:
+    """A hidden sheet naming the plan, the template and how figures are written (read back on import).
+
+    `values=unit`: numbers in statistics columns are in the indicator's own unit (11.2 for 11.2%),
+    so the app's own files read back exactly; a fill-in workbook (kind collect) follows the rules
+    for typed values instead (a % cell holding 0.112 is 11.2%).
+    """
     meta = wb.create_sheet(META_SHEET)
-    facts = {"kind": "collect", "plan": plan.programme.name, "plan_start": plan.programme.start_date.isoformat(),
-             "team": team or "", "period": period, "due": due_date(period).isoformat(),
-             "exported": dt.date.today().isoformat(), "indicators": ",".join(i.code for i in indicators)}
+    facts = {"kind": kind, "plan": plan.programme.name, "plan_start": plan.programme.start_date.isoformat(),
+             "exported": dt.date.today().isoformat(), "values": "unit", **facts}
     for r, (k, v) in enumerate(facts.items(), start=1):
         put(ws=meta, row=r, col=1, value=k, notes=notes)
         put(ws=meta, row=r, col=2, value=v, notes=notes)

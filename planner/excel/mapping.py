@@ -36,6 +36,7 @@ class Context:
     has_dependency_sheet: bool = False
     order_counters: dict[Any, int] = field(default_factory=dict)
     known: dict[type, set[str]] = field(default_factory=dict)  # names in the open plan per table
+    exact_files: set[str] = field(default_factory=set)  # the app's own workbooks: figures in the indicator's unit
     role_texts: dict[str, str] = field(default_factory=dict)  # task code -> 责任角色 in the plan
     dep_texts: dict[str, str] = field(default_factory=dict)  # task code -> 依赖项 as the plan exports it
     new_names: dict[type, list[str]] = field(default_factory=dict)  # referenced names not in the plan

@@ -42,9 +42,13 @@ def _reading(ctx: Context, table: Table, row: Row, code: str, period: str) -> Re
     values, ok = generic_values(ctx, table, row, skip={"period_value", "cumulative_value", "target", "baseline"})
     unit = _unit(_indicator(ctx, code))
     out = {"indicator_id": (code,), "period": period}
+    exact = table.sheet.split(" › ")[0] in ctx.exact_files
     for key in ("period_value", "cumulative_value"):
         raw = row.cells.get(key)
         try:
+            if exact and isinstance(raw, (int, float)) and not isinstance(raw, bool):
+                out[key] = float(raw)  # written by this app in the indicator's unit: read exactly
+                continue
             out[key] = parse_value(raw, unit)
         except ValueParseError:
             ctx.problems.error("not a number", **where(table, row, key), value=cv.read_text(raw)[:80])

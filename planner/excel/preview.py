@@ -93,10 +93,11 @@ def read_workbooks(paths: list[Path | str], plan: Plan | None = None, options: I
     preview = Preview([str(p) for p in paths], records, problems, replace_scopes=ctx.replace_scopes, meta=metas)
     preview.changes = diff(records, index)
     preview.removals = removals(records, index, ctx.replace_scopes)
-    if metas:
+    returns = [x for x in metas if x.get("kind") == "collect"]
+    if returns:
         from planner.excel.collect import collection_report
 
-        preview.collection = collection_report(preview, plan, metas)
+        preview.collection = collection_report(preview, plan, returns)
     return preview
 
 
@@ -157,8 +158,9 @@ def _context(problems, records, index: PlanIndex, plan, options, metas) -> mp.Co
     cover = records.get(m.Programme, ())
     start = (cover.values.get("start_date") if cover else None) or options.programme_start
     start = start or (plan.programme.start_date if plan else dt.date.today())
-    period = options.period or next((x.get("period", "") for x in metas if x.get("period")), "")
+    period = options.period or next((x.get("period", "") for x in metas if x.get("period")), "")  # collect files
     ctx = mp.Context(problems, records, programme_start=start, period=period)
+    ctx.exact_files = {x["file"] for x in metas if x.get("values") == "unit" and x.get("kind") != "collect"}
     ctx.known_tasks = {k[0] for k in index.rows[m.Task]}
     ctx.known_indicators = {k[0]: row for k, row in index.rows[m.Indicator].items()}
     ctx.known = {t: {k[0] for k in index.rows[t]} for t in (m.Stage, m.Module, m.Team, m.Role)}

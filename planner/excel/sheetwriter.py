@@ -82,7 +82,7 @@ def wrap_columns(ws: Worksheet, columns: list[Column], first: int, last: int) ->
 
 
 def write_table(ws: Worksheet, spec: TableSpec, rows: list[dict[str, Any]], lang: str, notes: ExportNotes,
-                *, start: int = 1, sections: list[tuple[int, str]] | None = None) -> int:
+                *, start: int = 1, sections: list[tuple[int, str]] | None = None, fast: bool = True) -> int:
     """Header at `start`, then one row per dict (keys are column keys); returns the last row.
 
     Formula columns take the row's own formula text (the app's allow-listed 达成率), never user text.
@@ -92,7 +92,7 @@ def write_table(ws: Worksheet, spec: TableSpec, rows: list[dict[str, Any]], lang
     columns = list(spec.columns)
     header(ws, start, columns, lang, notes)
     heads = dict(sections or [])
-    if len(rows) > fastrows.FAST_ROWS:
+    if fast and len(rows) > fastrows.FAST_ROWS:
         fast = fastrows.FastSheet(ws, columns, start)
         r = fast.add_rows(rows, lang, notes, heads)
         fastrows.register(ws, fast)
