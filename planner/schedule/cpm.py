@@ -72,7 +72,6 @@ class Pass:
     start: list[int]
     late_start: list[int]
     total_float: list[int]
-    free_float: list[int]
     finish: int  # project finish (exclusive working-day index)
     out_ptr: list[int]  # CSR by predecessor: u's edges are positions out_ptr[u]:out_ptr[u+1] of
     out_succ: list[int]  # out_succ / out_w / out_edge (the edge's number in the Network)
@@ -128,24 +127,32 @@ def solve(net: Network, codes: list[str] | None = None) -> Pass:
 
     finish = max(map(add, start, dur), default=floor)
     late = [0] * n
-    free = [0] * n
     for u in reversed(order):
-        su, du = start[u], dur[u]
-        ls = finish - du
-        ff = ls - su
+        ls = finish - dur[u]
         lo, hi = out_ptr[u], out_ptr[u + 1]
         if lo != hi:
             for v, w in zip(out_succ[lo:hi], out_w[lo:hi]):
                 t = late[v] - w
                 if t < ls:
                     ls = t
-                t = start[v] - su - w
-                if t < ff:
-                    ff = t
         late[u] = ls
-        free[u] = ff if ff > 0 else 0
     total = list(map(sub, late, start))
-    return Pass(order, start, late, total, free, finish, out_ptr, out_succ, out_w, out_edge)
+    return Pass(order, start, late, total, finish, out_ptr, out_succ, out_w, out_edge)
+
+
+def free_float(res: Pass, duration: list[int], u: int) -> int:
+    """Working days task u can slip without moving any successor (or the project finish).
+
+    Computed per task when asked (a timing is read), not for all tasks up front."""
+    su = res.start[u]
+    ff = res.finish - su - duration[u]
+    start = res.start
+    lo, hi = res.out_ptr[u], res.out_ptr[u + 1]
+    for v, w in zip(res.out_succ[lo:hi], res.out_w[lo:hi]):
+        t = start[v] - su - w
+        if t < ff:
+            ff = t
+    return ff if ff > 0 else 0
 
 
 def _find_cycle(n: int, pred: list[int], succ: list[int], indeg: list[int], codes) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Callable, Iterator
 
+from planner.schedule.cpm import free_float
 from planner.schedule.result import LinkStatus, TaskTiming
 
 
@@ -53,7 +54,7 @@ class LazyMap(Mapping):
 def timing_map(b, res, late: list[bool], risk: list[bool]) -> LazyMap:
     """`TaskTiming` per task id; manual tasks not yet started keep their dates as written."""
     t, dur, date = b.tasks, b.net.duration, b.calendar.date
-    start, late_start, total, free = res.start, res.late_start, res.total_float, res.free_float
+    start, late_start, total = res.start, res.late_start, res.total_float
     ids, manual, started = t.ids, t.manual, t.started
 
     def make(i: int) -> TaskTiming:
@@ -64,8 +65,8 @@ def timing_map(b, res, late: list[bool], risk: list[bool]) -> LazyMap:
             s, f = date(start[i]), date(start[i] + d - 1 if d else start[i])
         ls = late_start[i]
         # the generated __init__ keeps instances compact (shared-key attribute storage)
-        return TaskTiming(ids[i], s, f, s, f, date(ls), date(ls + d - 1 if d else ls), d, tf, free[i],
-                          tf <= 0, late[i], risk[i])
+        return TaskTiming(ids[i], s, f, s, f, date(ls), date(ls + d - 1 if d else ls), d, tf,
+                          free_float(res, dur, i), tf <= 0, late[i], risk[i])
 
     return LazyMap(ids, make, t.index_of)
 

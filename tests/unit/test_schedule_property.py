@@ -6,7 +6,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.schedule.cpm import Network, critical_chain, link_weight, solve
+from planner.schedule.cpm import Network, critical_chain, free_float, link_weight, solve
 
 
 @st.composite
@@ -74,7 +74,7 @@ def test_cpm_invariants_for_all_link_types(g):
     for v in range(n):
         # as soon as possible: at the floor or pushed by a link
         assert start[v] == max([0] + incoming[v])
-        assert res.total_float[v] >= 0 and 0 <= res.free_float[v] <= res.total_float[v]
+        assert res.total_float[v] >= 0 and 0 <= free_float(res, net.duration, v) <= res.total_float[v]
         assert late[v] + net.duration[v] <= res.finish
     chain = critical_chain(net, res)
     assert all(res.total_float[v] == 0 for v in chain)
