@@ -658,6 +658,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>从关键结果中移除所选链接</translation>
     </message>
     <message>
+        <source>This plan has no objectives yet. Use “Add objective”, then add key results and link them to indicators and tasks; progress rolls up from the links.</source>
+        <translation>此计划还没有目标。请使用“添加目标”，再添加关键结果并链接到指标和任务；进度会从链接汇总。</translation>
+    </message>
+    <message>
         <source>Mix: %1 delivery : %2 exploration</source>
         <translation>构成：交付型 %1 : 探索型 %2</translation>
     </message>

@@ -262,8 +262,12 @@ class OkrView(QWidget):
             button.setToolTip(tip)
             button.clicked.connect(slot)
             bar.addWidget(button)
+        self.empty_hint = QLabel(tr("This plan has no objectives yet. Use “Add objective”, then add key results "
+                                    "and link them to indicators and tasks; progress rolls up from the links."), self)
+        self.empty_hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.tree, 1)
         self.model.modelReset.connect(self._after_reset)
         self._after_reset()
@@ -274,6 +278,7 @@ class OkrView(QWidget):
         self.tree.setColumnWidth(1, 240)
         self.tree.setColumnWidth(2, 180)
         objectives = self.controller.plan().objectives if self.controller.project else []
+        self.empty_hint.setVisible(not objectives)
         delivery = sum(o.kind == m.ObjectiveKind.delivery.value for o in objectives)
         exploration = len(objectives) - delivery
         share = f" ({delivery * 100 // len(objectives)}% : {exploration * 100 // len(objectives)}%)" if objectives else ""

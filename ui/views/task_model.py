@@ -129,6 +129,7 @@ COLUMNS = [
            check=lambda mo, t, text: parse_span(mo.plan.programme.start_date, text),
            tip=QT_TRANSLATE_NOOP("Column", "As written: 第1-8周, 0-6 个月 or 2025-01-27 至 2025-03-10")),
     Column("roles_text", QT_TRANSLATE_NOOP("Column", "Roles"), 170, set=_set_roles,
+           check=lambda mo, t, text: tasks.parse_roles_text(text, where=t.code),
            tip=QT_TRANSLATE_NOOP("Column", "Roles with head-counts: 算子组工程师×8、架构师×2")),
     Column("deps", QT_TRANSLATE_NOOP("Column", "Dependencies"), 110, get=_deps_text, set=_set_deps,
            check=lambda mo, t, text: check_dependency_text(mo.plan, t, text),
