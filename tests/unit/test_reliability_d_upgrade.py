@@ -170,3 +170,39 @@ def test_d4_foreign_keys_off_during_steps_and_checked_before_commit(tmp_path, mo
     assert "broken reference" in str(err.value)
     assert con.execute("SELECT count(*) FROM taskrole WHERE role_id=999").fetchone()[0] == 0
     assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_d2_killed_at_random_instants_during_open_and_upgrade(v1, appdata, docs):
+    import random
+    import time
+
+    server = Zygote()
+    try:
+        times = []
+        for _ in range(3):
+            began = time.perf_counter()
+            pid = server.start(cmd="open", doc=str(v1), data=str(appdata))
+            server.until("ready")
+            times.append(time.perf_counter() - began)
+            server.reap(pid)
+        took = sorted(times)[1]
+        outcomes = {"killed": 0, "finished": 0}
+        for seed in range(12):
+            rnd = random.Random(seed)
+            pid = server.start(cmd="open", doc=str(v1), data=str(appdata))
+            time.sleep(rnd.uniform(0, took))
+            os.kill(pid, signal.SIGKILL)
+            _, status = server.reap(pid)
+            outcomes["killed" if os.WIFSIGNALED(status) else "finished"] += 1
+            assert sha(v1) == GOLDEN_SHA256[1], f"seed {seed}"  # O1 at every instant
+            assert all(sha(b) == GOLDEN_SHA256[1] for b in Project.backups(v1)), f"seed {seed}"
+    finally:
+        server.close()
+    assert outcomes["killed"] >= 3
+    project = Project.open(v1)  # takes over whatever lock the last child left
+    assert project.upgraded_from == 1
+    project.save()
+    project.close()
+    assert_consistent(v1)
+    assert siblings(docs) == [v1.name]
+    print(f"D2 random kills: {outcomes}")
