@@ -80,6 +80,9 @@ class DocumentController(QObject):
             except PlannerError as exc:
                 log.info("schedule not computed: %s", exc)
                 self._schedule_failed = True
+            except Exception:  # noqa: BLE001 - views paint without float rather than fail on every repaint
+                log.exception("scheduling failed")
+                self._schedule_failed = True
         return self._schedule
 
     # --- edits -------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
@@ -82,6 +83,7 @@ class TaskMatrixView(QWidget):
             bar.addWidget(combo)
         self.search.textChanged.connect(self._on_filter_changed)
         bar.addWidget(self.search, 1)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for text, tip, slot in (
             (tr("Add"), tr("Add a task after the current one (Ctrl+Shift+N)"), self.add_task),
             (tr("Delete"), tr("Delete the selected tasks"), self.delete_selected),
@@ -92,6 +94,10 @@ class TaskMatrixView(QWidget):
             button.setToolTip(tip)
             button.clicked.connect(slot)
             bar.addWidget(button)
+            action = QAction(text, self.table)  # the same commands on a right click
+            action.setToolTip(tip)
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            self.table.addAction(action)
         return bar
 
     def _fill_filters(self) -> None:
