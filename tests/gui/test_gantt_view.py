@@ -275,3 +275,21 @@ def test_tooltip_on_a_red_link_says_why_it_is_broken(view):
     text = view.tooltip_at((ax + bx) / 2, ay)
     assert text.startswith("TP-01 → TP-02  (FS)")
     assert "Broken" in text and "working days short" in text
+
+
+def test_escape_cancels_a_drag_and_keyboard_zooms(view):
+    old = task(view, "TP-03")
+    p = bar_point(view, "TP-03")
+    vp = view.timeline.viewport()
+    QTest.mousePress(vp, Qt.LeftButton, Qt.NoModifier, p)
+    QTest.mouseMove(vp, p + QPoint(60, 0))
+    QTest.mouseMove(vp, p + QPoint(120, 0))
+    assert view.preview is not None
+    QTest.keyClick(view.timeline, Qt.Key_Escape)
+    QTest.mouseRelease(vp, Qt.LeftButton, Qt.NoModifier, p + QPoint(120, 0))
+    assert view.preview is None and view.controller.undo_stack.count() == 0
+    assert task(view, "TP-03").start_date == old.start_date
+    before = view.scale.px_per_day
+    view.timeline.setFocus()
+    QTest.keyClick(view.timeline, Qt.Key_Minus, Qt.ControlModifier)
+    assert view.scale.px_per_day == pytest.approx(before / 1.5)

@@ -137,6 +137,13 @@ class TimelineArea(QAbstractScrollArea):
             gesture.update(*self.to_content(event.position()))
             self.gantt.finish_gesture(gesture)
 
+    def keyPressEvent(self, event):
+        if event.key() == Qt.Key_Escape and self.gesture is not None:
+            self.gesture = None  # Esc drops the drag: nothing is changed
+            self.gantt.cancel_gesture()
+            return
+        super().keyPressEvent(event)
+
     def mouseDoubleClickEvent(self, event):
         if self.gantt.layout is None:
             return

@@ -15,8 +15,8 @@ API for the main window (selection is shared with the task matrix through these)
 Gestures (one undo step each, pushed on release through ``controller.push``): drag a bar to
 move it, its ends to resize it, the handle under its progress fill to set progress; drag
 from the small zone just outside a bar's end to another bar to link them (the ends chosen
-give FS, SS, FF or SF). Dragging an automatic task fixes it (manual scheduling) at the dates it
-is dropped on. Ctrl+wheel zooms around the mouse, Shift+wheel pans in time; double-clicking a
+give FS, SS, FF or SF); Esc during a drag cancels it. Dragging an automatic task fixes it (manual scheduling) at the dates it
+is dropped on. Ctrl+wheel (or Ctrl++ / Ctrl+-) zooms, Shift+wheel pans in time; double-clicking a
 group row collapses it.
 """
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from planner.changes import Area
@@ -96,6 +96,9 @@ class GanttView(QWidget):
         bar.addAction(tr("Export PDF…"), lambda: export.ask_pdf(self))
         bar.addAction(tr("Print…"), self.print_dialog)
         self.toolbar = bar
+        for keys, slot in ((QKeySequence.ZoomIn, lambda: self.zoom_by(1.5)),
+                           (QKeySequence.ZoomOut, lambda: self.zoom_by(1 / 1.5))):
+            QShortcut(keys, self, slot, context=Qt.WidgetWithChildrenShortcut)
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(self.names)
         split.addWidget(self.timeline)
@@ -312,6 +315,10 @@ class GanttView(QWidget):
             return
         self.preview = gesture.preview(self.plan(), self.calendar, self.layout)
         self.timeline.update_rows(gesture.row, gesture.row)  # the ghost and its dates stay in its row
+
+    def cancel_gesture(self) -> None:
+        self.preview = self.link_preview = None
+        self.timeline.viewport().update()
 
     def finish_gesture(self, gesture) -> None:
         self.preview = self.link_preview = None
