@@ -10,7 +10,7 @@ from planner import model as m
 from planner.errors import ParseError
 from planner.excel import values as cv
 from planner.excel.mapping import (
-    Context, add_record, ensure_named, generic_values, next_order, origin, read_cell, set_order, stage_fields, where,
+    Context, add_record, ensure_named, generic_values, origin, read_cell, set_order, stage_fields, where,
 )
 from planner.excel.records import Record
 from planner.excel.tables import Row, Table

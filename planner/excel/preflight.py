@@ -63,7 +63,7 @@ def refuse(path: Path, message: str, key: str) -> ImportRejected:
 def check_parser() -> None:
     """E13: import only with a hardened XML stack (fail closed)."""
     try:
-        import defusedxml  # noqa: F401
+        import defusedxml  # noqa: F401 - openpyxl switches to it only when importable
         import openpyxl
     except ImportError as exc:
         raise ImportRejected(f"Spreadsheet import is disabled: {exc.name} is missing from this installation.") from exc

@@ -195,8 +195,8 @@ def _finish(ctx: mp.Context, index: PlanIndex) -> None:
 def _check_references(ctx: mp.Context, index: PlanIndex) -> None:
     for table, recs in ctx.records.by_table.items():
         for record in recs.values():
-            for field, target in FK[table].items():
-                key = record.values.get(field)
+            for fk, target in FK[table].items():
+                key = record.values.get(fk)
                 if key is None or ctx.records.get(target, key) is not None or key in index.rows[target]:
                     continue
                 name = "task" if target is m.Task else target.__name__.lower()
@@ -227,14 +227,14 @@ def removals(records: Records, index: PlanIndex, scopes: set[tuple]) -> list[tup
     """Rows of the plan a sheet replaces (a task's old predecessors, old RACI letters ...)."""
     out = []
     wanted: dict[type, set[tuple]] = {}
-    for table, field, key in scopes:
-        wanted.setdefault(table, set()).add((field, key))
+    for table, column, key in scopes:
+        wanted.setdefault(table, set()).add((column, key))
     for table, pairs in wanted.items():
-        fields = {f for f, _k in pairs}
+        names = {f for f, _k in pairs}
         for key, row in index.rows[table].items():
             if records.get(table, key) is not None:
                 continue
             values = index.values(row)
-            if any((f, values.get(f)) in pairs for f in fields):
+            if any((f, values.get(f)) in pairs for f in names):
                 out.append((table, key))
     return out

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QInputDialog
 
 from planner.dump import dump_project
-from planner.excel.export import export_template as write_template
 from planner.excel.preview import read_workbooks
 from ui import excel_actions
 from ui.import_dialog import ImportDialog

@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from planner import model as m
 from planner.document import Project
-from planner.dump import dump_project
 from planner.excel.apply import apply_import
 from planner.excel.export import export_template
 from planner.excel.preview import read_workbooks

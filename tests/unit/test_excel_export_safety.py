@@ -18,7 +18,6 @@ from openpyxl import load_workbook
 
 from planner import model as m
 from planner.document import Project
-from planner.excel.apply import apply_import
 from planner.excel.cellsafe import FORMULA_TRIGGERS
 from planner.excel.csvexport import export_csv
 from planner.excel.export import RATE_ALLOWLIST, export_template
