@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from itertools import compress
+from operator import add
 
 from planner.schedule.calendar import WorkCalendar, calendar_for
 from planner.schedule.cpm import critical_chain, solve
@@ -97,15 +99,20 @@ def _schedule(plan, status_date: dt.date) -> ScheduleResult:
 
 def _span(b: Built, res) -> tuple[dt.date | None, dt.date | None]:
     """First start and last finish over all tasks, from the arrays."""
-    t, dur = b.tasks, b.net.duration
+    t, dur, start = b.tasks, b.net.duration, res.start
     if not t.ids:
         return None, None
-    keep = [m and not st for m, st in zip(t.manual, t.started)]  # manual dates are kept
-    kept_starts = [d for d, k in zip(t.planned_start, keep) if k]
-    kept_ends = [d for d, k in zip(t.planned_finish, keep) if k]
-    auto_starts = [s for s, k in zip(res.start, keep) if not k]
-    auto_lasts = [s + d - 1 if d else s for s, d, k in zip(res.start, dur, keep) if not k]
     date = b.calendar.date
+    # a task's last day is start + duration - 1, or its start for a milestone
+    first, last = date(min(start)), date(max(max(map(add, start, dur)) - 1, max(start)))
+    keep = [m and not st for m, st in zip(t.manual, t.started)]  # manual dates are kept as written
+    if not any(keep):
+        return first, last
+    kept_starts = list(compress(t.planned_start, keep))
+    kept_ends = list(compress(t.planned_finish, keep))
+    moving = [not k for k in keep]
+    auto_starts = list(compress(start, moving))
+    auto_lasts = [s + d - 1 if d else s for s, d in zip(compress(start, moving), compress(dur, moving))]
     starts = kept_starts + ([date(min(auto_starts))] if auto_starts else [])
     ends = kept_ends + ([date(max(auto_lasts))] if auto_lasts else [])
     return min(starts), max(ends)

@@ -33,29 +33,25 @@ _SUCC_FINISH = ("FF", "SF")  # successor side is its finish
 
 
 def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], list[int]]:
-    """Per edge: state and slack (working days). Column-wise comprehensions: no per-edge objects."""
+    """Per edge: state and slack (working days). Column-wise: no per-edge objects."""
     net, t = b.net, b.tasks
     start, dur = res.start, net.duration
-    pred, succ, kinds = net.pred, net.succ, b.edge_type
+    pred, succ = net.pred, net.succ
     at = start.__getitem__
-    need = list(map(add, map(at, pred), net.weight))
     s_start = list(map(at, succ))
-    slacks = list(map(sub, s_start, need))
-    s_dur = list(map(dur.__getitem__, succ))
-    finish_side = [k in _SUCC_FINISH for k in kinds]  # the link constrains the successor's finish
-    # which side of the predecessor counts: its start (SS/SF) or its threshold/finish
+    slacks = list(map(sub, s_start, map(add, map(at, pred), net.weight)))
     progress, started, done = t.progress, t.started, t.done
-    reached = [
-        started[p] if k in _START_BASED else (done[p] or progress[p] + 1e-9 >= thr)
-        for p, k, thr in zip(pred, kinds, b.edge_threshold)
-    ]
-    due = [(st + d - 1 if f else st) <= status_idx for st, d, f in zip(s_start, s_dur, finish_side)]
     satisfied, pending, blocking, broken = (
         LinkState.satisfied, LinkState.pending, LinkState.blocking, LinkState.broken,
     )
     states = [
-        broken if sl < 0 else satisfied if r else blocking if (started[s] or du) else pending
-        for sl, r, s, du in zip(slacks, reached, succ, due)
+        broken if sl < 0
+        # reached: the predecessor's start (SS/SF) or its threshold/finish (FS/FF)
+        else satisfied if (started[p] if k in _START_BASED else (done[p] or progress[p] + 1e-9 >= thr))
+        # due: the successor's constrained side (finish for FF/SF) is at or before the status date
+        else blocking if (started[s] or (st + dur[s] - 1 if k in _SUCC_FINISH and dur[s] else st) <= status_idx)
+        else pending
+        for sl, p, s, k, thr, st in zip(slacks, pred, succ, b.edge_type, b.edge_threshold, s_start)
     ]
     return states, slacks
 
