@@ -80,6 +80,7 @@ def write_snapshot(source: sqlite3.Connection, target: Path, *, progress: Progre
 def _snapshot(source: sqlite3.Connection, tmp: Path, progress: Progress | None) -> None:
     dst = sqlite3.connect(tmp, isolation_level=None)
     try:
+        dst.execute("PRAGMA synchronous=FULL")  # the document's setting (RELIABILITY-MATRIX 8)
         faults.crash_point("temp-created")
         copy_pages(source, dst, progress)
         # WAL mode is stored in the file header and the backup copies it from the working
