@@ -156,7 +156,7 @@ class Project:
         # An upgrade reaches the file only on Save, so an upgraded plan starts out unsaved.
         project = cls(
             work, path, read_only=read_only, read_only_reason=reason, identity=identity,
-            lock=lock, dirty=upgraded is not None,
+            lock=lock, dirty=upgraded is not None and not read_only,
         )
         project.upgraded_from = upgraded
         try:
