@@ -12,7 +12,7 @@ from planner.errors import ValidationError
 from planner.schedule.cpm import Network, threshold_days
 from planner.schedule.result import Conflict, ConflictKind
 
-_DONE = "done"
+_CLOSED = ("done", "cancelled")  # nothing more will happen: never late, its links are satisfied
 _KINDS = {"FS", "SS", "FF", "SF"}
 _PRED_FINISH = ("FS", "FF")  # the predecessor's finish (or threshold point) counts
 _SUCC_FINISH = ("FF", "SF")  # the successor's finish is constrained
@@ -123,7 +123,7 @@ def _tasks(cols: list[list], cal: WorkCalendar):
     progress = [p or 0.0 for p in progress]
     pindex = cal.indices(pstart)
     fixed: list[int | None] = [si if m else None for si, m in zip(pindex, manual)]
-    done = [p >= 1.0 or st == _DONE or af is not None for p, st, af in zip(progress, status, a_finish)]
+    done = [p >= 1.0 or st in _CLOSED or af is not None for p, st, af in zip(progress, status, a_finish)]
     started = [d or p > 0 or a is not None for d, p, a in zip(done, progress, a_start)]
     # the common case, an automatic task with its duration set, needs no calendar work
     duration = [d if d is not None and d > 0 else 1 for d in dur_days]

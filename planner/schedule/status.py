@@ -8,7 +8,8 @@ Rules (documented here because the UI and reports show them):
 - else *blocking* if the successor has started or is due by the status date, else *pending*;
   a started successor whose predecessor is short of the threshold is also a
   `threshold_not_reached` conflict;
-- a task is *late* when its finish is before the status date and it is not done; *at risk*
+- a task is *late* when its finish is before the status date and it is not done (or
+  cancelled: a cancelled task counts as done everywhere here); *at risk*
   when not late but its reported progress trails the planned progress by 20 points or more,
   or one of its links is blocking, or its total float is negative.
 """

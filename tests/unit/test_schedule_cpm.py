@@ -266,3 +266,11 @@ def test_unknown_dependency_type_is_a_clear_error():
     b = a_plan().task("A", 2).task("B", 2).link("A", "B", "XX")
     with pytest.raises(ValidationError, match="XX"):
         run(b)
+
+
+def test_cancelled_task_is_never_late_and_does_not_block():
+    b = a_plan().task("A", 3).task("B", 2).link("A", "B")
+    b.tasks[0].status = "cancelled"
+    _, r = run(b, day(10))
+    assert not timing(b, r, "A").late
+    assert r.links[1].state is LinkState.satisfied
