@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from benchmarks.generate import generate_plan  # noqa: E402
 from planner.document import Project  # noqa: E402
 from ui.controller import DocumentController  # noqa: E402
-from ui.gantt import GanttView, paint  # noqa: E402
+from ui.gantt import GanttView  # noqa: E402
 
 
 def rss_mb() -> float:

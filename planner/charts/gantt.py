@@ -14,7 +14,6 @@ from matplotlib.figure import Figure
 
 from planner.fonts import configure_matplotlib
 from planner.gantt import BY_STAGE, CALENDAR, TimeScale, gantt_for
-from planner.gantt.data import NONE
 from planner.gantt.layout import GanttLayout, stage_lanes
 from planner.gantt.routing import arrow_head
 from planner.gantt.rows import GROUP, MILESTONES
@@ -222,4 +221,4 @@ def _names(ax, lay: GanttLayout, n_rows: int, lang: str, header: float) -> None:
         ax.text(indent, y, label, fontsize=7.5, va="center", fontweight=bold, clip_on=True)
 
 
-__all__ = ["build_gantt_figure", "NONE"]
+__all__ = ["build_gantt_figure"]

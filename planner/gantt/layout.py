@@ -15,7 +15,7 @@ import numpy as np
 
 from planner.gantt import routing
 from planner.gantt.data import NONE, TYPE_NAME, GanttData, Marker
-from planner.gantt.rows import GROUP, MILESTONES, TASK
+from planner.gantt.rows import GROUP, TASK
 from planner.gantt.scale import TimeScale, Ticks
 from planner.gantt.workdays import WorkCalendar, nonworking_spans
 
@@ -292,4 +292,4 @@ def layout(data: GanttData, scale: TimeScale, row_height: int = ROW_HEIGHT) -> G
     return GanttLayout(data, scale, row_height)
 
 
-__all__ = ["Bar", "Band", "Diamond", "GanttLayout", "Link", "MILESTONES", "layout"]
+__all__ = ["Bar", "Band", "Diamond", "GanttLayout", "Link", "layout", "stage_lanes"]

@@ -26,7 +26,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPen, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from planner.changes import Area
 from planner.gantt import BY_MODULE, BY_STAGE, CALENDAR, FLAT, LEVELS, PROJECT, TimeScale, build_data, build_rows
