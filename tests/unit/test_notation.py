@@ -174,3 +174,16 @@ def test_links_format_back_to_text():
     assert [(x.code, x.type, x.lag, x.lag_unit, x.threshold) for x in parse_dependencies(text)] == [
         (x.code, x.type, x.lag, x.lag_unit, x.threshold) for x in links]
     assert format_links([]) == "无"
+
+
+def test_a_tasks_links_back_to_text():
+    from planner.schedule.links import task_links_text
+
+    from tests.unit.schedule_plans import a_plan
+
+    b = (a_plan().task("TP-01", 5).task("TP-02", 5).task("EC-04", 5)
+         .link("TP-01", "EC-04").link("TP-02", "EC-04", threshold=0.3).link("TP-01", "TP-02", "SS", 2))
+    plan = b.build()
+    assert task_links_text(plan, b.id("EC-04")) == "TP-01、TP-02 30%"
+    assert task_links_text(plan, b.id("TP-02")) == "TP-01 SS+2d"
+    assert task_links_text(plan, b.id("TP-01")) == "无"
