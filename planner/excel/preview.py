@@ -7,6 +7,7 @@ transaction. Several files are read together (a master file, or many returned te
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,18 @@ _MAP_ORDER = ("stages", "modules", "teams", "roles", "calendar", "cells", "tasks
 
 def read_workbooks(paths: list[Path | str], plan: Plan | None = None, options: ImportOptions | None = None) -> Preview:
     """Check, read and map every workbook; never raises for what is in the files."""
-    options = options or ImportOptions()
+    # Reading builds hundreds of thousands of small objects that all live until the end:
+    # the cyclic collector would rescan them again and again for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_workbooks(paths, plan, options or ImportOptions())
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_workbooks(paths: list[Path | str], plan: Plan | None, options: ImportOptions) -> Preview:
     problems = ProblemList()
     records = Records()
     index = index_plan(plan)
