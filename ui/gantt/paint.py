@@ -29,6 +29,7 @@ C = {
     "summary": QColor("#3D4652"), "baseline": QColor(150, 150, 150, 150),
     "actual": QColor("#2E9E5B"), "float": QColor("#8A96A3"),
     "milestone": QColor("#F2B705"), "link": QColor("#5A6470"), "broken": QColor("#D62728"),
+    "link_selected": QColor("#1D4FB8"),
     "nonworking": QColor("#EFF1F4"), "grid": QColor(0, 0, 0, 28), "stripe": QColor(0, 0, 0, 7),
     "today": QColor("#D62728"), "select": QColor(70, 130, 240, 45), "text": QColor("#1F2328"),
     "header": QColor("#F3F5F8"), "header_line": QColor("#C9CED6"),
@@ -98,8 +99,11 @@ def paint_body(p: QPainter, lay: GanttLayout, window: QRectF, options: PaintOpti
     x0, x1, y0, y1 = window.left(), window.right(), window.top(), window.bottom()
     p.setFont(base_font(options))
     _background(p, lay, x0, x1, y0, y1, options)
+    rows_of = lay.data.row_of_task
+    selected_rows = {rows_of[t] for t in options.selected if t in rows_of} if len(options.selected) < 500 else set()
     for link in lay.links_in(y0, y1, x0, x1):
-        _link(p, link)
+        _link(p, link, highlighted=bool(selected_rows) and (link.pred_row in selected_rows
+                                                           or link.succ_row in selected_rows))
     bars = lay.bars_in(y0, y1)
     for bar in bars:
         _bar(p, lay, bar, options)
@@ -239,9 +243,10 @@ def _label(p: QPainter, x: float, mid_y: float, text: str) -> None:
     p.drawText(QPointF(x, mid_y + 4), text)
 
 
-def _link(p: QPainter, link: Link) -> None:
-    colour = C["broken"] if link.broken else C["link"]
-    p.setPen(QPen(colour, 1.6 if link.broken else 1.1))
+def _link(p: QPainter, link: Link, *, highlighted: bool = False) -> None:
+    """A routed arrow; red when broken, drawn heavier when it touches a selected task."""
+    colour = C["broken"] if link.broken else (C["link_selected"] if highlighted else C["link"])
+    p.setPen(QPen(colour, 2.2 if highlighted else 1.6 if link.broken else 1.1))
     pts = [QPointF(x, y) for x, y in link.points]
     p.drawPolyline(QPolygonF(pts))
     p.setBrush(colour)
