@@ -39,7 +39,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_logging() -> None:
+    """Log records (kept by the app's log) must not repeat the one error line on the terminal.
+
+    Without any handler, Python prints warnings to stderr; a NullHandler on `planner` stops that
+    unless the caller configured logging itself.
+    """
+    import logging
+
+    logger = logging.getLogger("planner")
+    if not logging.getLogger().handlers and not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+
+
 def run_cli(argv: list[str]) -> int:
+    _quiet_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
