@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from planner.fonts import configure_matplotlib
 from planner.gantt import BY_STAGE, CALENDAR, TimeScale, gantt_for
-from planner.gantt.layout import GanttLayout, stage_lanes
+from planner.gantt.layout import LABEL_GAP, GanttLayout, stage_lanes
 from planner.gantt.routing import arrow_head
 from planner.gantt.rows import GROUP, MILESTONES
 from planner.gantt.workdays import calendar_for
@@ -167,7 +167,7 @@ def _label_x(lay: GanttLayout, bar) -> float:
         cx = lay.scale.x_of_index(mk.day) + lay.scale.px_per_day / 2
         if bar.x0 <= cx <= bar.x1 + lay.row_height:
             x = max(x, cx + lay.row_height * 0.3)
-    return x + 5
+    return x + LABEL_GAP
 
 
 def _summary_shapes(spans) -> list[list[tuple[float, float]]]:

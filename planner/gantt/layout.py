@@ -20,7 +20,8 @@ from planner.gantt.scale import TimeScale, Ticks
 from planner.gantt.workdays import WorkCalendar, nonworking_spans
 
 ROW_HEIGHT = 24
-LINK_GAP = 8.0
+LINK_GAP = 6.0  # the label right of a bar starts beyond the first vertical leg (LABEL_GAP)
+LABEL_GAP = 11.0
 
 
 @dataclass(frozen=True)

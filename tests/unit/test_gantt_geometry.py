@@ -9,6 +9,7 @@ import pytest
 from planner.document import Project
 from planner.gantt import BY_MODULE, PROJECT, TimeScale, gantt_for
 from planner.gantt import demo
+from planner.gantt.layout import LINK_GAP
 from planner.gantt.hit import BODY, END_EDGE, LINK_FROM_END, PROGRESS, START_EDGE, hit_test, link_type
 from planner.gantt.rows import GROUP, MILESTONES, TASK
 from planner.gantt.source import dates_only
@@ -245,12 +246,12 @@ def test_layout_routes_avoid_a_bar_in_between(plan):
     lay = gantt_for(plan, schedule=dates_only(plan))
     lk = _link(lay, "TP-03", "TP-04")  # rows are adjacent: nothing to avoid, straight elbow
     p = lay.bar(lk.pred_row)
-    assert lk.points[1][0] == p.x1 + 8
+    assert lk.points[1][0] == p.x1 + LINK_GAP
     # between TP-02 and EC-01 lie TP-03 and TP-04; from inside TP-03 the column steps right past it
     finder = lay._column_finder(_row(lay, "TP-02"), _row(lay, "EC-01"))
     tp3 = lay.bar(_row(lay, "TP-03"))
     x = finder(tp3.x0 + 20, 1)
-    assert x == tp3.x1 + 3 + 8
+    assert x == tp3.x1 + 3 + LINK_GAP
     for code in ("TP-03", "TP-04"):
         b = lay.bar(_row(lay, code))
         assert not (b.x0 - 3 <= x <= b.x1 + 3), code

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
-from planner.gantt.layout import Bar, Diamond, GanttLayout, Link, stage_lanes
+from planner.gantt.layout import LABEL_GAP, Bar, Diamond, GanttLayout, Link, stage_lanes
 from planner.gantt.routing import arrow_head
 from planner.gantt.rows import GROUP, MILESTONES
 
@@ -216,7 +216,7 @@ def label_x(lay: GanttLayout, bar: Bar) -> float:
         cx = lay.scale.x_of_index(mk.day) + lay.scale.px_per_day / 2
         if bar.x0 <= cx <= bar.x1 + lay.row_height:
             x = max(x, cx + lay.row_height * 0.3)
-    return x + 5
+    return x + LABEL_GAP
 
 
 def _summary(p: QPainter, bar: Bar) -> None:
