@@ -23,6 +23,8 @@ HEADER_ROW = 18
 NAMES_WIDTH = 300
 DPI = 100
 MAX_ROWS = 120  # beyond this a figure is unreadable: groups are collapsed, then rows cut (and said so)
+MAX_WIDTH = 2600  # px; a named zoom level steps out (week -> month -> quarter) until the chart fits
+_COARSER = ("day", "week", "month", "quarter")
 
 COLOURS = {"bar": "#5B8FF9", "done": "#1D4FB8", "critical": "#E8684A", "critical_done": "#B0391F",
            "summary": "#3D4652", "baseline": "#BDBDBD", "actual": "#2E9E5B", "float": "#8A96A3",
@@ -35,13 +37,22 @@ _TITLES = {"zh": ("ID", "名称"), "en": ("ID", "Name")}
 def build_gantt_figure(plan, schedule, *, scale: str | TimeScale = "week", lang: str = "zh",
                        group_by: str = BY_STAGE, mode: str = CALENDAR, baseline_id: int | None = None,
                        first: dt.date | None = None, last: dt.date | None = None,
-                       today: dt.date | None = None, max_rows: int = MAX_ROWS) -> tuple[Figure, dict]:
-    """A Figure of the plan's Gantt and the data it drew (rows, bars, links, tick labels)."""
+                       today: dt.date | None = None, max_rows: int = MAX_ROWS,
+                       max_width: float = MAX_WIDTH) -> tuple[Figure, dict]:
+    """A Figure of the plan's Gantt and the data it drew (rows, bars, links, tick labels).
+
+    `scale` is a zoom level name (stepped out to a coarser level while the chart is wider than
+    `max_width`) or an exact `TimeScale`.
+    """
     configure_matplotlib()
     lang = "en" if lang.startswith("en") else "zh"
-    if isinstance(scale, str):
-        scale = TimeScale.at_level(plan.programme.start_date, scale, mode=mode, lang=lang)
+    level = scale if isinstance(scale, str) else None
+    if level is not None:
+        scale = TimeScale.at_level(plan.programme.start_date, level, mode=mode, lang=lang)
     lay = gantt_for(plan, schedule, scale=scale, group_by=group_by, baseline_id=baseline_id, lang=lang)
+    if level is not None:
+        lay = _fit_width(lay, level, first, last, max_width - NAMES_WIDTH)
+        scale = lay.scale
     collapsed = len(lay.data) > max_rows and any(r.kind == GROUP for r in lay.data.rows)
     if collapsed:  # too many tasks for one page: show the stages (or modules) as summary bars
         keys = frozenset(r.key for r in lay.data.rows if r.kind == GROUP)
@@ -65,7 +76,7 @@ def build_gantt_figure(plan, schedule, *, scale: str | TimeScale = "week", lang:
     today = today or (schedule.status_date if schedule and schedule.status_date else None) or \
         plan.programme.status_date or dt.date.today()
     data = {"rows": [r.code or r.label for r in lay.data.rows[:n_rows]], "truncated": len(lay.data) - n_rows,
-            "collapsed": collapsed,
+            "collapsed": collapsed, "level": scale.level,
             "bars": [], "links": [], "ticks": [], "stages": []}
     _background(ax_time, lay, plan, x0, x1, body, data)
     _header(ax_time, lay, plan, x0, x1, header, data)
@@ -76,6 +87,19 @@ def build_gantt_figure(plan, schedule, *, scale: str | TimeScale = "week", lang:
     if data["truncated"]:
         ax_names.text(4, body - 4, f"… +{data['truncated']}", fontsize=8, color=COLOURS["broken"])
     return fig, data
+
+
+def _fit_width(lay: GanttLayout, level: str, first, last, width: float) -> GanttLayout:
+    """The layout at `level` or the first coarser level whose time range fits in `width` px."""
+    lo, hi = lay.data.day_range()
+    origin = lay.data.origin
+    lo = (first - origin).days if first else lo - 3
+    hi = (last - origin).days + 1 if last else hi + 3
+    for name in _COARSER[_COARSER.index(level):]:
+        scale = TimeScale.at_level(origin, name, mode=lay.scale.mode, lang=lay.scale.lang)
+        if (hi - lo) * scale.px_per_day <= width or name == _COARSER[-1]:
+            return GanttLayout(lay.data, scale)
+    return lay  # pragma: no cover - the loop always returns
 
 
 def _rects(spans) -> list[list[tuple[float, float]]]:

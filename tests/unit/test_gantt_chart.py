@@ -23,7 +23,7 @@ def plan():
 
 def test_bars_and_links_match_the_view_geometry(plan):
     schedule = schedule_plan(plan)
-    fig, data = build_gantt_figure(plan, schedule, scale="week")
+    fig, data = build_gantt_figure(plan, schedule, scale=TimeScale.at_level(demo.START, "week"))
     lay = gantt_for(plan, schedule, scale=TimeScale.at_level(demo.START, "week"))
     tp2 = next(b for b in data["bars"] if b["code"] == "TP-02")
     view_bar = lay.bar(lay.data.row_of_task[plan.task_by_code["TP-02"].id])
@@ -37,6 +37,16 @@ def test_bars_and_links_match_the_view_geometry(plan):
     width_px = fig.get_figwidth() * 100
     lo, hi = lay.x_range(margin_days=3)
     assert width_px == pytest.approx(NAMES_WIDTH + hi - lo)
+
+
+def test_a_long_plan_steps_out_to_a_coarser_level_to_fit(plan):
+    fig, data = build_gantt_figure(plan, None, scale="week")  # 2.75 years at week zoom is 6,000 px
+    assert data["level"] == "month" and fig.get_figwidth() * 100 <= 2600
+    _fig, data = build_gantt_figure(plan, None, scale="week", last=demo.week_span(24, 24)[1])
+    assert data["level"] == "week"  # the first stage alone fits at week zoom
+    exact = TimeScale.at_level(demo.START, "week")
+    _fig, data = build_gantt_figure(plan, None, scale=exact)
+    assert data["level"] == "week"  # an exact scale is kept
 
 
 def test_project_time_and_date_range(plan):
