@@ -22,6 +22,7 @@ from planner.gantt.workdays import WorkCalendar, nonworking_spans
 ROW_HEIGHT = 24
 LINK_GAP = 6.0  # the label right of a bar starts beyond the first vertical leg (LABEL_GAP)
 LABEL_GAP = 11.0
+MAX_SHIFT = 400.0  # px a vertical leg may move sideways to clear bars before it gives up
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ class GanttLayout:
         k = int(np.searchsorted(d.link_lo, rows.stop - 1, side="right"))
         mask = d.link_hi[:k] >= rows.start
         if x0 is not None and x1 is not None:
-            pad = LINK_GAP / self.scale.px_per_day + 1
+            pad = (LINK_GAP + MAX_SHIFT) / self.scale.px_per_day + 1  # a leg may have been moved
             mask &= (d.link_day_lo[:k] - pad <= x1 / self.scale.px_per_day)
             mask &= (d.link_day_hi[:k] + pad >= x0 / self.scale.px_per_day)
         return np.nonzero(mask)[0]
@@ -196,7 +197,7 @@ class GanttLayout:
         label = f"{round(threshold * 100)}%" if threshold < 0.999 else ""
         return Link(i, int(d.link_dep[i]), p, s, kind, tuple(points), label, label_pos, d.is_broken(i))
 
-    def _column_finder(self, row_a: int, row_b: int, max_rows: int = 300, max_shift: float = 400.0):
+    def _column_finder(self, row_a: int, row_b: int, max_rows: int = 300, max_shift: float = MAX_SHIFT):
         """A `clear` function for routing: walks a vertical segment past task bars in between."""
         lo, hi = min(row_a, row_b) + 1, min(max(row_a, row_b), min(row_a, row_b) + 1 + max_rows)
         d = self.data
