@@ -1,9 +1,8 @@
-"""The Gantt as a matplotlib Figure (PNG/SVG/PDF), drawn from the same geometry as the Gantt view.
+"""The Gantt as a matplotlib Figure (PNG/SVG/PDF), drawn from the same geometry as the Gantt view."""
 
-`build_gantt_figure(plan, schedule, scale="week")` lays the plan out with `planner.gantt` and
-draws it 1:1 in pixel units (100 px per inch): task names on the left, stages, the time scale,
-bars with progress, baselines, float, milestones and routed dependency arrows.
-"""
+# `build_gantt_figure(plan, schedule, scale="week")` lays the plan out with `planner.gantt` and
+# draws it 1:1 in pixel units (100 px per inch): task names on the left, stages, the time scale,
+# bars with progress, baselines, float, milestones and routed dependency arrows.
 
 from __future__ import annotations
 

@@ -1,8 +1,7 @@
-"""The Gantt in day space: one flat array per attribute, indexed by row, built once per plan.
+"""The Gantt in day space: one flat array per attribute, indexed by row, built once per plan."""
 
-Zooming and scrolling never rebuild this; `planner.gantt.layout` maps it to pixels for the
-rows on screen only. Day values are day indices from the programme start; ends are exclusive.
-"""
+# Zooming and scrolling never rebuild this; `planner.gantt.layout` maps it to pixels for the
+# rows on screen only. Day values are day indices from the programme start; ends are exclusive.
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
-"""What a Gantt gesture means for a task: new dates for a move or resize, progress, a new link.
+"""What a Gantt gesture means for a task: new dates for a move or resize, progress, a new link."""
 
-Pure functions: the view turns their results into one undo command on mouse release.
-"""
+# Pure functions: the view turns their results into one undo command on mouse release.
 
 from __future__ import annotations
 

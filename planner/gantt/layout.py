@@ -1,9 +1,8 @@
-"""Pixel geometry of the Gantt for one time scale, computed only for the rows asked for.
+"""Pixel geometry of the Gantt for one time scale, computed only for the rows asked for."""
 
-Coordinates: x from the programme start (see `TimeScale`), y from the top of the first row
-(the header is not included). Rows have one fixed height, so the rows in a y range are an
-index range; links in a window come from a bisect on their sorted top row plus a vector test.
-"""
+# Coordinates: x from the programme start (see `TimeScale`), y from the top of the first row
+# (the header is not included). Rows have one fixed height, so the rows in a y range are an
+# index range; links in a window come from a bisect on their sorted top row plus a vector test.
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
-"""Orthogonal routes for dependency arrows, kept in the gaps between bars.
+"""Orthogonal routes for dependency arrows, kept in the gaps between bars."""
 
-A route leaves the predecessor at the end the link type names, runs vertically in a column
-beside both bars when one exists, and otherwise doglegs along the row boundary just above (or
-below) the successor's row, where no bar is ever drawn.
-"""
+# A route leaves the predecessor at the end the link type names, runs vertically in a column
+# beside both bars when one exists, and otherwise doglegs along the row boundary just above (or
+# below) the successor's row, where no bar is ever drawn.
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
-"""Where the Gantt gets task timings and link states: the scheduler, or the plan's own dates.
+"""Where the Gantt gets task timings and link states: the scheduler, or the plan's own dates."""
 
-`schedule_or_dates(plan)` calls `planner.schedule.schedule_plan` when it exists and succeeds; if
-the scheduler is missing or refuses the plan (a cycle), the bars fall back to the dates the
-user entered, so the chart still shows the plan while the error is reported elsewhere.
-"""
+# `schedule_or_dates(plan)` calls `planner.schedule.schedule_plan` when it exists and succeeds; if
+# the scheduler is missing or refuses the plan (a cycle), the bars fall back to the dates the
+# user entered, so the chart still shows the plan while the error is reported elsewhere.
 
 from __future__ import annotations
 

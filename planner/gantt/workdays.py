@@ -1,9 +1,8 @@
-"""Working-day arithmetic the Gantt needs (shading, drag snapping), behind one small adapter.
+"""Working-day arithmetic the Gantt needs (shading, drag snapping), behind one small adapter."""
 
-The scheduler's calendar (`planner.schedule.plan_calendar`) is used when available, so statutory
-holidays and make-up workdays match the schedule; otherwise the programme's work week and the
-user's calendar exceptions are used.
-"""
+# The scheduler's calendar (`planner.schedule.plan_calendar`) is used when available, so statutory
+# holidays and make-up workdays match the schedule; otherwise the programme's work week and the
+# user's calendar exceptions are used.
 
 from __future__ import annotations
 

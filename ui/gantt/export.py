@@ -1,8 +1,7 @@
-"""PNG, multi-page PDF and printing of the Gantt, painted by the same code as the screen.
+"""PNG, multi-page PDF and printing of the Gantt, painted by the same code as the screen."""
 
-A PDF or printout is tiled: each page shows a block of rows and a slice of the time range,
-with the time scale and the task names repeated, and a footer naming the page.
-"""
+# A PDF or printout is tiled: each page shows a block of rows and a slice of the time range,
+# with the time scale and the task names repeated, and a footer naming the page.
 
 from __future__ import annotations
 

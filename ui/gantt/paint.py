@@ -1,8 +1,7 @@
-"""Draws the Gantt from `planner.gantt` geometry with a QPainter: header, background, bars, links.
+"""Draws the Gantt from `planner.gantt` geometry with a QPainter: header, background, bars, links."""
 
-The same functions paint the on-screen viewport, PNG exports and every tile of a PDF or a
-printout, so what prints is what the user sees. Only the window asked for is drawn.
-"""
+# The same functions paint the on-screen viewport, PNG exports and every tile of a PDF or a
+# printout, so what prints is what the user sees. Only the window asked for is drawn.
 
 from __future__ import annotations
 

@@ -1,8 +1,7 @@
-"""The two halves of the Gantt view: task names on the left, the timeline on the right.
+"""The two halves of the Gantt view: task names on the left, the timeline on the right."""
 
-Both read their geometry from the owning `GanttView` and share the timeline's vertical
-scroll bar; both paint only the rows in view.
-"""
+# Both read their geometry from the owning `GanttView` and share the timeline's vertical
+# scroll bar; both paint only the rows in view.
 
 from __future__ import annotations
 
