@@ -1,18 +1,18 @@
 """Subprocess driver for crash tests: open, edit, save or upgrade a plan, to be killed at will.
 
-    python -m planner.document.faultcli save DOC [--tasks N]   # edit, print "ready", wait, save
-    python -m planner.document.faultcli edits DOC [--count N]  # print each task code after commit
-    python -m planner.document.faultcli hold DOC               # keep DOC open until stdin closes
-    python -m planner.document.faultcli open DOC               # open (and upgrade), then close
+    python -m planner.document.faultcli save DOC [--tasks N]   # N edits, "ready", save, "saved"
+    python -m planner.document.faultcli edits DOC [--count N]  # "edit <code>" after each commit
+    python -m planner.document.faultcli hold DOC [--tasks N]   # N unsaved edits, "ready", wait
+    python -m planner.document.faultcli open DOC               # open (and upgrade), "ready", close
     python -m planner.document.faultcli serve                  # fork one child per request line
 
 `serve` imports everything once and forks a child per JSON request on stdin
-({"cmd": "save"|"edits"|"open", "doc": ..., "data": ..., "fault": ..., "tasks": n}), so a crash
-sweep of hundreds of seeds does not pay Python's start-up each time. It prints "child <pid>",
-relays the child's lines, and reaps the child only when told "reap" (so its PID cannot be
-reused by another process before the parent has killed it), then prints "exit <pid> <status>".
+({"cmd": "save"|"edits"|"hold"|"open", "doc": ..., "data": ..., "fault": ..., "tasks": n,
+"fsize": bytes}), so a crash sweep of hundreds of seeds does not pay Python's start-up each
+time. It prints "child <pid>", relays the child's lines, and reaps the child only when told
+"reap" (so its PID cannot be reused by another process before the parent has killed it), then
+prints "exit <pid> <status>".
 
-Lines on stdout are the protocol: the parent acts on "ready", "saved", "edit <code>".
 Set PLANNER_FAULT=crash@<point> to die at a pipeline point; PLANNER_DATA_DIR for app-data.
 """
 
@@ -20,13 +20,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import os
 import sys
+import time
 
 from sqlmodel import Session, select
 
 from planner import model as m
 from planner.changes import Area, Changes
 from planner.document.project import Project
+from planner.errors import SaveFailed
 
 
 def add_chained_task(session: Session, code: str) -> Changes:
@@ -46,87 +50,10 @@ def _say(line: str) -> None:
     sys.stdout.flush()
 
 
-def cmd_save(args) -> None:
-    project = Project.open(args.doc)
-    for i in range(args.tasks):
-        project.run(add_chained_task, f"S-{i:04d}")
-    _say("ready")
-    sys.stdin.readline()
-    project.save()
-    _say("saved")
-    project.close()
-
-
-def cmd_edits(args) -> None:
-    project = Project.open(args.doc)
-    _say("ready")
-    for i in range(args.count):
-        code = f"E-{i:05d}"
-        project.run(add_chained_task, code)
-        _say(f"edit {code}")  # only after the commit returned: an acknowledged edit
-    sys.stdin.readline()
-    project.close()
-
-
-def cmd_hold(args) -> None:
-    project = Project.open(args.doc, read_only=args.read_only)
-    _say("ready")
-    sys.stdin.readline()
-    project.close()
-
-
-def cmd_open(args) -> None:
-    project = Project.open(args.doc)
-    _say(f"opened {project.upgraded_from}")
-    project.close()
-
-
-def _child(request: dict) -> None:
-    import os
-
-    os.environ["PLANNER_DATA_DIR"] = request["data"]
-    os.environ.pop("PLANNER_FAULT", None)
-    if request.get("fault"):
-        os.environ["PLANNER_FAULT"] = request["fault"]
-    ns = argparse.Namespace(doc=request["doc"], tasks=request.get("tasks", 3), count=request.get("count", 100000))
-    if request["cmd"] == "save":
-        project = Project.open(ns.doc)
-        for i in range(ns.tasks):
-            project.run(add_chained_task, f"S-{i:04d}")
-        _say(f"ready {os.getpid()}")
-        if request.get("fsize"):
-            _save_over_file_size_limit(project, int(request["fsize"]))
-        project.save()
-        _say(f"saved {os.getpid()}")
-        project.close()
-    elif request["cmd"] == "edits":
-        project = Project.open(ns.doc)
-        _say(f"ready {os.getpid()}")
-        for i in range(ns.count):
-            code = f"E-{i:05d}"
-            project.run(add_chained_task, code)
-            _say(f"edit {code}")
-        project.close()
-    elif request["cmd"] == "hold":
-        import time
-
-        project = Project.open(ns.doc)
-        for i in range(ns.tasks):
-            project.run(add_chained_task, f"H-{i:04d}")  # unsaved edits, for recovery
-        _say(f"ready {os.getpid()}")
-        time.sleep(600)  # until the parent kills it
-    elif request["cmd"] == "open":
-        project = Project.open(ns.doc)
-        _say(f"ready {os.getpid()} {project.upgraded_from}")
-        project.close()
-
-
 def _save_over_file_size_limit(project: Project, limit: int) -> None:
     """A real write failure inside SQLite: RLIMIT_FSIZE makes write(2) fail with EFBIG."""
     import resource
     import signal
-
-    from planner.errors import SaveFailed
 
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
@@ -140,10 +67,43 @@ def _save_over_file_size_limit(project: Project, limit: int) -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
 
 
-def cmd_serve(_args) -> None:
-    import json
-    import os
+def run(request: dict) -> None:
+    """Carry out one request, printing the protocol lines."""
+    pid = os.getpid()
+    cmd, doc, tasks = request["cmd"], request["doc"], int(request.get("tasks", 3))
+    project = Project.open(doc)
+    if cmd == "open":
+        _say(f"ready {pid} {project.upgraded_from}")
+    elif cmd == "save":
+        for i in range(tasks):
+            project.run(add_chained_task, f"S-{i:04d}")
+        _say(f"ready {pid}")
+        if request.get("fsize"):
+            _save_over_file_size_limit(project, int(request["fsize"]))
+        project.save()
+        _say(f"saved {pid}")
+    elif cmd == "edits":
+        _say(f"ready {pid}")
+        for i in range(int(request.get("count", 100_000))):
+            project.run(add_chained_task, f"E-{i:05d}")
+            _say(f"edit E-{i:05d}")  # only after the commit returned: an acknowledged edit
+    elif cmd == "hold":
+        for i in range(tasks):
+            project.run(add_chained_task, f"H-{i:04d}")  # unsaved edits, for recovery
+        _say(f"ready {pid}")
+        time.sleep(600)  # until the parent kills it
+    project.close()
 
+
+def _child(request: dict) -> None:
+    os.environ["PLANNER_DATA_DIR"] = request["data"]
+    os.environ.pop("PLANNER_FAULT", None)
+    if request.get("fault"):
+        os.environ["PLANNER_FAULT"] = request["fault"]
+    run(request)
+
+
+def serve() -> None:
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -170,26 +130,17 @@ def cmd_serve(_args) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="faultcli")
-    sub = parser.add_subparsers(dest="cmd", required=True)
-    p = sub.add_parser("save")
-    p.add_argument("doc")
-    p.add_argument("--tasks", type=int, default=3)
-    p.set_defaults(func=cmd_save)
-    p = sub.add_parser("edits")
-    p.add_argument("doc")
-    p.add_argument("--count", type=int, default=100000)
-    p.set_defaults(func=cmd_edits)
-    p = sub.add_parser("hold")
-    p.add_argument("doc")
-    p.add_argument("--read-only", action="store_true")
-    p.set_defaults(func=cmd_hold)
-    p = sub.add_parser("open")
-    p.add_argument("doc")
-    p.set_defaults(func=cmd_open)
-    p = sub.add_parser("serve")
-    p.set_defaults(func=cmd_serve)
+    parser.add_argument("cmd", choices=("save", "edits", "hold", "open", "serve"))
+    parser.add_argument("doc", nargs="?")
+    parser.add_argument("--tasks", type=int, default=3)
+    parser.add_argument("--count", type=int, default=100_000)
     args = parser.parse_args(argv)
-    args.func(args)
+    if args.cmd == "serve":
+        serve()
+    elif not args.doc:
+        parser.error("DOC is required")
+    else:
+        run({"cmd": args.cmd, "doc": args.doc, "tasks": args.tasks, "count": args.count})
 
 
 if __name__ == "__main__":
