@@ -6,7 +6,8 @@ Run under Xvfb so the real xcb platform (fonts, antialiasing) is used:
         .venv/bin/python scripts/gantt_screenshots.py [docs/screenshots]
 
 Writes gantt-<sample>-<level>.png for FlagOS and OTLP_RUST at week and month zoom, a project-time
-view, and gantt-pdf-page1.png (page 1 of the tiled PDF, rendered by pdftoppm).
+view, gantt-flagos-baseline.png (a copy of FlagOS with a baseline taken and two tasks slipped since),
+and gantt-pdf-page1.png (page 1 of the tiled PDF, rendered by pdftoppm).
 """
 
 from __future__ import annotations
@@ -61,6 +62,40 @@ def shoot(app: QApplication, sample: str, out: Path) -> list[Path]:
     return written
 
 
+def shoot_baseline(app: QApplication, out: Path) -> Path:
+    """FlagOS after a baseline was taken and TP-02 and EC-04 slipped two weeks: ghosts show the slip."""
+    import datetime as dt
+
+    from planner.services.programme import take_baseline
+    from planner.services.tasks import update_task
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "flagos.plan"
+        shutil.copy(sample_path("flagos"), copy)
+        project = Project.open(copy)
+        project.run(take_baseline, "立项基线")
+        controller = DocumentController(project)
+        for code in ("TP-02", "EC-04"):
+            t = controller.plan().task_by_code[code]
+            shift = dt.timedelta(weeks=2)
+            project.run(update_task, t.id, start_date=t.start_date + shift, end_date=t.end_date + shift)
+        controller.set_project(project)  # reload after the direct edits
+        view = GanttView(controller)
+        view.resize(*SIZE)
+        view.show()
+        app.processEvents()
+        view.set_baseline(view.plan().baselines[0].id)
+        view.set_level("week")
+        view.timeline.horizontalScrollBar().setValue(0)
+        app.processEvents()
+        path = _save(view, out / "gantt-flagos-baseline.png")
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+        project.close()
+    return path
+
+
 def _save(view, path: Path) -> Path:
     if not view.grab().save(str(path)):
         raise SystemExit(f"could not write {path}")
@@ -88,9 +123,10 @@ def main() -> None:
     from ui import i18n
 
     i18n.install(app, "zh_CN")  # the users' language
-    for sample in ("flagos", "otlp_rust"):
-        for path in shoot(app, sample, out):
-            print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    paths = [p for sample in ("flagos", "otlp_rust") for p in shoot(app, sample, out)]
+    paths.append(shoot_baseline(app, out))
+    for path in paths:
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
 if __name__ == "__main__":
