@@ -255,3 +255,26 @@ def test_layout_routes_avoid_a_bar_in_between(plan):
     for code in ("TP-03", "TP-04"):
         b = lay.bar(_row(lay, code))
         assert not (b.x0 - 3 <= x <= b.x1 + 3), code
+
+
+def test_a_plan_the_scheduler_refuses_still_draws_from_its_own_dates(plan):
+    import copy
+
+    from planner import model as m
+    from planner.gantt.source import schedule_or_dates
+
+    looped = copy.copy(plan)
+    ids = plan.task_by_code
+    cycle = m.Dependency(id=9999, predecessor_id=ids["TP-04"].id, successor_id=ids["TP-01"].id, type="FS")
+    looped.dependencies = list(plan.dependencies) + [cycle]  # TP-01 -> TP-03 -> TP-04 -> TP-01
+    from planner.errors import PlannerError
+    from planner.schedule import schedule_plan
+
+    with pytest.raises(PlannerError):
+        schedule_plan(looped)
+    result = schedule_or_dates(looped)
+    assert result.timings[ids["TP-02"].id].start == ids["TP-02"].start_date  # the dates as entered
+    assert not result.critical_path and all(t.total_float == 0 for t in result.timings.values())
+    assert result.links[9999].state.value == "broken"  # TP-01 starts long before TP-04 ends
+    lay = gantt_for(looped, result)
+    assert any(lk.dependency_id == 9999 and lk.broken for lk in lay.links_in(0, lay.height))
