@@ -210,8 +210,10 @@ def _draw_links(ax, ctx: ChartContext, data: NetworkData, by_code: dict[str, Net
             ax.text(x0, pred.row + 0.3, link.threshold_label, fontsize=7, color=link.colour, ha="center",
                     va="top", zorder=6, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none"})
     for state, lines in segments.items():
-        ax.add_collection(LineCollection(lines, colors=LINK_COLOURS.get(state, "#757575"), linewidths=1.4,
-                                         linestyles="--" if state == "broken" else "-", zorder=4))
+        quiet = state not in PROBLEM_STATES  # many links: satisfied and pending recede, problems stand out
+        ax.add_collection(LineCollection(lines, colors=LINK_COLOURS.get(state, "#757575"),
+                                         linewidths=0.8 if quiet else 1.4, alpha=0.45 if quiet else 1.0,
+                                         linestyles="--" if state == "broken" else "-", zorder=3 if quiet else 4))
         ax.scatter([b[0] for _, b in lines], [b[1] for _, b in lines], s=10, color=LINK_COLOURS.get(state), zorder=4)
 
 
