@@ -233,6 +233,7 @@ def _ref(ref: str) -> tuple[int, int]:
 
 _CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,8})(\d{1,9})\"")
 _CELL_REF_FIRST = re.compile(rb"<c r=\"([A-Z]{1,8})(\d{1,9})\"")
+_ROW_REF_FIRST = re.compile(rb"<row r=\"(\d{1,9})\"")
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")
 _ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=\"(\d{1,9})\"")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
@@ -254,25 +255,28 @@ def scan_sheet(path: Path, zf: zipfile.ZipFile, sheet: SheetScan, budget: _Budge
         tags = chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
         if tags != len(refs) or b":c " in chunk:
             refs = _CELL_REF.findall(chunk)
-        if len(_CELL_TAG.findall(chunk)) != len(refs):
+            tags = len(_CELL_TAG.findall(chunk))
+        if tags != len(refs):
             last = _scan_tokens(path, sheet, chunk, last, state)
             continue
         sheet.cells += len(refs)
-        rows = _ROW_REF.findall(chunk)
+        rows = _ROW_REF_FIRST.findall(chunk)
+        if len(rows) != chunk.count(b"<row"):
+            rows = _ROW_REF.findall(chunk)
         if refs or rows:
             max_row = max(map(int, {d for _, d in refs} | set(rows)))
             max_col = max((col_index(x) for x in {x for x, _ in refs}), default=0)
             _grow(path, sheet, max_row, max_col, count=False)
-        for m in _FORMULA.finditer(chunk):
+        for m in _FORMULA.finditer(chunk) if (b"<f" in chunk or b":f" in chunk) else ():
             at = chunk.rfind(b"<c", 0, m.start())
             ref = _CELL_REF.match(chunk, at) if at >= 0 else None
             row, col = (int(ref.group(2)), col_index(ref.group(1))) if ref else last
             sheet.formulas.add((row - 1, col - 1))
         if refs:
             last = (int(refs[-1][1]), col_index(refs[-1][0]))
-        for ref in _MERGE.findall(chunk):
+        for ref in _MERGE.findall(chunk) if b"mergeCell" in chunk else ():
             _merge(path, sheet, ref.decode())
-        dim = _DIMENSION.search(chunk)
+        dim = _DIMENSION.search(chunk) if b"dimension" in chunk else None
         if dim:
             _dimension(path, sheet, dim.group(1).decode())
 
