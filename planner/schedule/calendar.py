@@ -22,6 +22,7 @@ from planner.errors import ValidationError
 
 _TABLE = Path(__file__).with_name("cn_holidays.json")
 _MARGIN_DAYS = 366  # grow the precomputed span by at least a year at a time
+_FIRST, _LAST = dt.date.min.toordinal(), dt.date.max.toordinal() + 1  # the arrays' outer limits
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,7 @@ class WorkCalendar:
     # --- precomputed arrays -------------------------------------------------------------
     def _build(self, lo: int, hi: int) -> None:
         """Arrays over ordinals [lo, hi): cum[i] = working days in [lo, lo+i); days = ordinals."""
+        lo, hi = max(lo, _FIRST), min(hi, _LAST)
         works = self._weekday_works
         override = self._override
         cum = [0] * (hi - lo + 1)
@@ -103,7 +105,8 @@ class WorkCalendar:
         self._date_objs: list[dt.date] | None = None
 
     def _ensure(self, ordinal: int) -> None:
-        if self._lo <= ordinal < self._hi:
+        """Make `cum[ordinal - lo]` valid (ordinal may be one past the last date)."""
+        if self._lo <= ordinal <= self._hi:
             return
         lo = min(self._lo, ordinal - _MARGIN_DAYS)
         hi = max(self._hi, ordinal + _MARGIN_DAYS)
@@ -112,6 +115,10 @@ class WorkCalendar:
     def _ensure_index(self, index: int) -> None:
         internal = index + self._zero
         while internal < 0 or internal >= len(self._days):
+            if (internal < 0 and self._lo <= _FIRST) or (internal >= 0 and self._hi >= _LAST):
+                raise ValidationError(
+                    f"The schedule reaches working day {index} from {self.origin}, beyond the calendar "
+                    "(years 1-9999): check for a huge duration or lag", where="calendar")
             # grow towards the index: a working week holds at least one working day
             weeks = abs(internal if internal < 0 else internal - len(self._days)) + 1
             if internal < 0:

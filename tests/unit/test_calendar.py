@@ -97,3 +97,11 @@ def test_checked_in_table_years_match_the_docstring():
     assert (data["first_year"], data["last_year"]) == cn_years() == CN_YEARS
     cal = WorkCalendar(region="CN", origin=MONDAY)
     assert cal.covers(CN_YEARS[1]) and not cal.covers(CN_YEARS[1] + 1)
+
+
+def test_far_dates_work_and_an_endless_schedule_is_a_clear_error():
+    cal = WorkCalendar(origin=MONDAY)
+    assert cal.count_working_days(D(1970, 1, 1), D(2199, 12, 31)) > 59000
+    assert cal.index(D(9999, 12, 31)) > 0  # the arrays stop at the last date Python has
+    with pytest.raises(ValidationError, match="beyond the calendar"):
+        cal.date(10**7)
