@@ -81,3 +81,27 @@ def test_cpm_invariants_for_all_link_types(g):
     assert start[chain[-1]] + net.duration[chain[-1]] == res.finish
     for a, b in zip(chain, chain[1:]):
         assert any(p == a and s == b for p, s in zip(net.pred, net.succ))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(2, 15), st.data())
+def test_a_reported_cycle_is_a_real_cycle(n, data):
+    import pytest
+
+    from planner.errors import CycleError
+
+    edges = set(data.draw(st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n)))
+    edges = {(u, v) for u, v in edges if u != v}
+    ring = data.draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=n, unique=True))
+    edges |= {(ring[i], ring[(i + 1) % len(ring)]) for i in range(len(ring))}  # at least one cycle
+    pred = [u for u, _ in sorted(edges)]
+    succ = [v for _, v in sorted(edges)]
+    codes = [f"T-{i:02d}" for i in range(n)]
+    net = Network([1] * n, [None] * n, 0, pred, succ, [1] * len(pred))
+    with pytest.raises(CycleError) as err:
+        solve(net, codes)
+    cycle = err.value.cycle
+    assert cycle[0] == cycle[-1] and len(cycle) >= 3
+    index = {c: i for i, c in enumerate(codes)}
+    assert all((index[a], index[b]) in edges for a, b in zip(cycle, cycle[1:]))
+    assert len(set(cycle[:-1])) == len(cycle) - 1  # a simple cycle, each task once
