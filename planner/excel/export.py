@@ -182,8 +182,10 @@ def _rate_formulas(ws, rows) -> None:
     spec = sc.STATS
     rate, cum, tgt, base = (column_letter(spec, k) for k in ("rate", "cumulative_value", "target", "baseline"))
     for r, row in enumerate(rows, start=2):
-        pattern = RATE_FORMULAS.get(row.get("_rule") or "ratio", RATE_FORMULAS["ratio"])
-        row["rate"] = pattern.format(cum=cum, tgt=tgt, base=base, r=r)
+        rule = row.get("_rule") or "ratio"
+        if rule == "progress" and row.get("baseline") is None:
+            continue  # no baseline, no rate (as planner.indicators.rates computes it)
+        row["rate"] = RATE_FORMULAS.get(rule, RATE_FORMULAS["ratio"]).format(cum=cum, tgt=tgt, base=base, r=r)
     last = len(rows) + 1
     if last >= 2:
         rng = f"{rate}2:{rate}{last}"
