@@ -44,11 +44,7 @@ def copy_in(path: Path, version: int) -> tuple[Path, FileIdentity]:
         try:
             check_contents(src, path, version)
             identity = FileIdentity.of(path)
-            dst = sqlite3.connect(work, isolation_level=None)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
+            _copy_pages(src, work, path)
         except sqlite3.DatabaseError as exc:
             raise FileDamaged(f"{path.name} is damaged ({exc}); it was not changed.", where=str(path)) from exc
         finally:
@@ -61,6 +57,23 @@ def copy_in(path: Path, version: int) -> tuple[Path, FileIdentity]:
         workcopy.remove(work_dir)
         raise
     return work, identity
+
+
+def _copy_pages(src: sqlite3.Connection, work: Path, path: Path) -> None:
+    """The document passed every check: a failure now is the app-data disk's, not the file's."""
+    try:
+        dst = sqlite3.connect(work, isolation_level=None)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except (sqlite3.Error, OSError) as exc:
+        reason = "the disk is full" if "full" in str(exc) else f"{exc}"
+        raise DocumentError(
+            f"Could not open {path.name}: its working copy could not be written in "
+            f"{work.parent.parent} ({reason}). The file was not changed.",
+            where=str(path),
+        ) from exc
 
 
 def upgrade_if_needed(path: Path, work: Path, version: int) -> int | None:

@@ -7,6 +7,7 @@ import os
 import random
 import signal
 import sqlite3
+import sys
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -18,6 +19,7 @@ from planner.document import atomic, canonical, faults, save
 from planner.document.project import Project
 from planner.errors import DocumentError, SaveFailed
 from tests.unit.test_document_support import (  # noqa: F401 - fixtures
+    ROOT,
     Zygote,
     appdata,
     assert_consistent,
@@ -71,7 +73,9 @@ def _check_after_crash(doc, pre, post, killed, saved=False):
     if saved:
         assert state == post
     entries = Project.recoverable(doc)
-    if not killed:
+    if killed is None:
+        assert len(entries) <= 1, entries  # ended on an error, maybe before any edit
+    elif not killed:
         assert entries == []
     elif saved:
         assert len(entries) <= 1, entries  # killed while closing after the save: maybe gone
@@ -80,7 +84,11 @@ def _check_after_crash(doc, pre, post, killed, saved=False):
     if entries:
         recovered = Project.recover(entries[0])
         try:
-            assert codes(recovered) == POST_CODES  # every edit made before the save survives
+            if killed is None:  # an edit itself may have failed: whole edits only, in order
+                got = codes(recovered)
+                assert set(PRE_CODES) <= set(got) <= set(POST_CODES) and _chain_is_whole(recovered)
+            else:
+                assert codes(recovered) == POST_CODES  # every edit made before the save survives
         finally:
             recovered.close()
     reopened = Project.open(doc)  # the next start-up: takes the stale lock, cleans our temps
@@ -415,3 +423,72 @@ def test_a7_cross_device_rename_fails_cleanly(appdata, docs, monkeypatch):
         project.save()
     assert sha(doc) == before and stray_files(docs) == []
     project.close()
+
+
+# --- A5 out of process: the kernel's own EIO, injected by strace -------------------------------
+def _strace_save(doc, appdata, *inject):
+    import shutil as _shutil
+    import subprocess
+
+    if not _shutil.which("strace"):
+        pytest.skip("strace is not installed")
+    env = dict(os.environ, PLANNER_DATA_DIR=str(appdata))
+    env.pop("PLANNER_FAULT", None)
+    cmd = ["strace", "-f", "-qq", "-o", os.devnull, "-e", "trace=fsync,fdatasync"]
+    for syscall, k in inject:
+        cmd += ["-e", f"inject={syscall}:error=EIO:when={k}"]
+    cmd += [sys.executable, "-m", "planner.document.faultcli", "save", str(doc)]
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
+
+
+def _sync_counts(doc, appdata, tmp_path):
+    import subprocess
+
+    probe = tmp_path / "probe" / doc.name
+    probe.parent.mkdir()
+    probe.write_bytes(doc.read_bytes())
+    log = tmp_path / "strace.log"
+    env = dict(os.environ, PLANNER_DATA_DIR=str(appdata))
+    result = subprocess.run(
+        ["strace", "-f", "-qq", "-o", str(log), "-e", "trace=fsync,fdatasync",
+         sys.executable, "-m", "planner.document.faultcli", "save", str(probe)],
+        env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )
+    if result.returncode != 0 and "ptrace" in result.stderr:
+        pytest.skip("ptrace is not permitted here")
+    text = log.read_text()
+    return text.count(" fsync("), text.count(" fdatasync("), canonical.digest(probe)
+
+
+def _eio_sweep(doc, appdata, tmp_path, every):
+    original = doc.read_bytes()
+    pre = canonical.digest(doc)
+    n_fsync, n_fdatasync, post = _sync_counts(doc, appdata, tmp_path)
+    assert n_fsync >= 2 and n_fdatasync >= 2
+    plan = [("fsync", k) for k in range(1, n_fsync + 1)]
+    plan += [("fdatasync", k) for k in range(1, n_fdatasync + 1, every)]
+    outcome = Counter()
+    for syscall, k in plan:
+        doc.write_bytes(original)
+        result = _strace_save(doc, appdata, (syscall, k))
+        saved = "saved" in result.stdout
+        if not saved:
+            # A typed, user-facing error (open or save), never a crash of another kind.
+            assert "planner.errors." in result.stderr, (syscall, k, result.stderr[-800:])
+        # A child that ends on an error leaves its working copy, as a crash would.
+        state = _check_after_crash(doc, pre, post, killed=None if not saved else False, saved=saved)
+        outcome[f"{'saved' if saved else 'refused'}-{'new' if state == post else 'old'}"] += 1
+    print(f"A5 strace EIO: {len(plan)} injections, {dict(outcome)}")
+    return outcome
+
+
+def test_a5_kernel_eio_on_sync_calls(appdata, docs, tmp_path):
+    doc = make_plan(docs / "plan.plan", BASE_TASKS)
+    outcome = _eio_sweep(doc, appdata, tmp_path, every=7)
+    assert outcome["refused-old"] > 0
+
+
+@pytest.mark.slow
+def test_a5_kernel_eio_on_every_sync_call(appdata, docs, tmp_path):
+    doc = make_plan(docs / "plan.plan", BASE_TASKS)
+    _eio_sweep(doc, appdata, tmp_path, every=1)
