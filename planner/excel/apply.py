@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -66,7 +67,10 @@ def _write_table(s: Session, j: Journal, table, preview: Preview, index: PlanInd
             continue
         if "order" in record.auto:
             values["order"] += base.get(_scope(table, values), 0)
-        row = table(**values).model_dump()  # defaults filled in, types checked
+        row = {**_defaults(table), **values}  # values were typed by the readers; defaults fill the rest
+        missing = [c for c in _required(table) if row.get(c) is None]
+        if missing:
+            raise ImportRejected(f"{record.origin}: {', '.join(missing)} missing; nothing was imported.")
         row["id"] = next_id
         ids[table][key] = next_id
         next_id += 1
@@ -74,6 +78,21 @@ def _write_table(s: Session, j: Journal, table, preview: Preview, index: PlanInd
     if fresh:
         s.execute(insert(table), fresh)
     return [r["id"] for r in fresh]
+
+
+@functools.cache
+def _defaults(table) -> dict[str, Any]:
+    """Each column's default from the model (the same values `table(**values)` would fill in)."""
+    out = {}
+    for name, info in table.model_fields.items():
+        if name != "id" and not info.is_required():
+            out[name] = info.get_default(call_default_factory=True)
+    return out
+
+
+@functools.cache
+def _required(table) -> tuple[str, ...]:
+    return tuple(name for name, info in table.model_fields.items() if info.is_required())
 
 
 def _resolve(table, values: dict[str, Any], ids) -> dict[str, Any]:

@@ -124,6 +124,9 @@ def _open(path: Path, problems: ProblemList) -> list[SheetGrid]:
     except FileNotFoundError:
         problems.error("file not found", sheet=path.name)
         return []
+    except OSError as exc:  # permission denied, a folder, a file still locked by a sync client
+        problems.error(f"the file cannot be read ({exc.strerror or exc})", sheet=path.name)
+        return []
 
 
 def _in_file(p: Problem, file: str) -> Problem:
