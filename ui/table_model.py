@@ -102,10 +102,10 @@ class PlanTableModel(QAbstractTableModel):
             self.prepare()
             new_all = self.collect(self.plan)
         new_rows = self._arrange(new_all)
-        old_keys = [self.row_key(r) for r in old_rows]
-        new_keys = [self.row_key(r) for r in new_rows]
-        if old_rows and len(self.columns) == old_columns and len(old_keys) == len(new_keys) \
-                and (old_keys == new_keys or set(old_keys) == set(new_keys)):
+        same_shape = bool(old_rows) and len(self.columns) == old_columns and len(old_rows) == len(new_rows)
+        old_keys = [self.row_key(r) for r in old_rows] if same_shape else []
+        new_keys = [self.row_key(r) for r in new_rows] if same_shape else []
+        if same_shape and (old_keys == new_keys or set(old_keys) == set(new_keys)):
             self.layoutAboutToBeChanged.emit()
             self._all, self._rows = new_all, new_rows
             position = {k: n for n, k in enumerate(new_keys)}
