@@ -202,7 +202,9 @@ def build_indicator_trend(ctx: ChartContext) -> ChartResult:
 
 def draw_trend_panel(ax, ctx: ChartContext, panel: TrendPanel, legend: bool = True) -> None:
     """One indicator: cumulative value per period against its target and the ±10% band."""
-    ax.set_title(shorten(panel.name, 24), fontsize=10, color="#c62828" if panel.off_target else "#212121")
+    # y=1.0 fixes the title just above the axes: nothing is drawn on top, so there is no need for
+    # matplotlib to measure every tick label to find room for it (a third of a 12-panel redraw)
+    ax.set_title(shorten(panel.name, 24), fontsize=10, color="#c62828" if panel.off_target else "#212121", y=1.0)
     if not panel.periods:
         ax.text(0.5, 0.5, ctx.t("ind.no_readings"), ha="center", va="center", transform=ax.transAxes, color="#757575")
         ax.set_xticks([])

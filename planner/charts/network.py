@@ -24,6 +24,7 @@ from planner.charts.common import (
     new_figure,
     shorten,
 )
+from planner.charts.label_layer import LabelLayer
 
 LINK_ORDER = ("satisfied", "pending", "blocking", "broken")
 PROBLEM_STATES = frozenset({"blocking", "broken"})
@@ -178,10 +179,12 @@ def _draw_bars(ax, ctx: ChartContext, data: NetworkData) -> None:
     ax.add_collection(PolyCollection(polys, facecolors=colours, edgecolors=edges, linewidths=widths, zorder=2))
     starts = [date2num(n.start) for n in data.nodes]
     ax.set_xlim(min(starts) - 2, max(date2num(n.finish) for n in data.nodes) + 3)
+    codes = LabelLayer(zorder=5)  # hundreds of task codes: one artist, each code rasterised once
     for node, left in zip(data.nodes, starts):
         if node.labelled:
-            ax.text(left, node.row - 0.32, node.code, fontsize=7, va="bottom", ha="left", zorder=5,
-                    fontweight="bold" if node.critical else "normal")
+            codes.add(left, node.row - 0.32, node.code, fontsize=7, va="bottom", ha="left",
+                      fontweight="bold" if node.critical else "normal")
+    ax.add_artist(codes)
 
 
 def _anchor(node: NetworkNode, at_finish: bool) -> float:
@@ -195,6 +198,7 @@ def _draw_links(ax, ctx: ChartContext, data: NetworkData, by_code: dict[str, Net
     deps = {d.id: d for d in ctx.plan.dependencies}
     drawn = [link for link in data.links if link.drawn]
     segments: dict[str, list] = {}
+    thresholds = LabelLayer(zorder=6)
     for link in drawn:
         dep = deps[link.dependency_id]
         pred, succ = by_code[link.predecessor], by_code[link.successor]
@@ -207,8 +211,9 @@ def _draw_links(ax, ctx: ChartContext, data: NetworkData, by_code: dict[str, Net
         else:
             segments.setdefault(link.state, []).append(((x0, pred.row), (x1, succ.row)))
         if link.threshold_label:
-            ax.text(x0, pred.row + 0.3, link.threshold_label, fontsize=7, color=link.colour, ha="center",
-                    va="top", zorder=6, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none"})
+            thresholds.add(x0, pred.row + 0.3, link.threshold_label, fontsize=7, color=link.colour, ha="center",
+                           va="top", bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none"})
+    ax.add_artist(thresholds)
     for state, lines in segments.items():
         quiet = state not in PROBLEM_STATES  # many links: satisfied and pending recede, problems stand out
         ax.add_collection(LineCollection(lines, colors=LINK_COLOURS.get(state, "#757575"),
@@ -239,4 +244,4 @@ def _finish_axes(ax, ctx: ChartContext, data: NetworkData, rows: int) -> None:
     legend_on_top(ax, handles)
     if data.mode == "problems":
         ax.set_title(ctx.t("network.problems_only", total=data.total_tasks, shown=len(data.nodes)), fontsize=9,
-                     color="#555555", pad=24)
+                     color="#555555", pad=24, y=1.0)  # fixed: no tick labels to measure on top
