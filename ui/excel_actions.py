@@ -67,7 +67,7 @@ def import_workbooks(parent: QWidget, controller, paths: list[Path]) -> bool:
     from planner.excel.apply import apply_import
 
     preview = _read(controller, paths)
-    dialog = ImportDialog(preview, parent, reread=lambda period: _read(controller, paths, period))
+    dialog = ImportDialog(preview, parent, reread=lambda period: _read(controller, paths, period), lang=_lang(controller))
     if not _confirm(dialog) or not dialog.preview.ok:
         return False
     names = ", ".join(Path(p).name for p in paths)

@@ -11,6 +11,11 @@ from PySide6.QtWidgets import (
 
 from planner.excel.preview import Preview
 from planner.excel.records import LABEL
+from planner.excel.schema import ALL_SPECS, COVER_FIELDS
+
+# Field -> the column header users know it by (建设内容, not "name").
+_HEADERS = {(spec.model, c.key): (c.zh, c.en) for spec in ALL_SPECS for c in spec.columns if spec.model is not None}
+_HEADERS.update({(None, c.key): (c.zh, c.en) for c in COVER_FIELDS})
 
 ERROR_BRUSH = QBrush(QColor("#F8CBAD"))
 WARNING_BRUSH = QBrush(QColor("#FFF2CC"))
@@ -31,8 +36,9 @@ class ImportDialog(QDialog):
     """Shows a preview; Import is enabled only when there is no error. `reread(period)` is called
     when the user supplies the reporting period the sheets lack."""
 
-    def __init__(self, preview: Preview, parent: QWidget | None = None, reread=None):
+    def __init__(self, preview: Preview, parent: QWidget | None = None, reread=None, lang: str = "zh"):
         super().__init__(parent)
+        self.lang = lang
         self.setWindowTitle(tr("Import from Excel"))
         self.resize(960, 560)
         self._reread = reread
@@ -98,18 +104,30 @@ class ImportDialog(QDialog):
                 cell = _item(value)
                 cell.setBackground(ERROR_BRUSH if p.level == "error" else WARNING_BRUSH)
                 self.problems.setItem(r, c, cell)
-        self.problems.resizeColumnsToContents()
+        self._fit(self.problems)
 
     def _fill_changes(self, preview: Preview) -> None:
         rows = [(tr("Add") if c.action == "add" else tr("Change"), f"{LABEL[c.table]} {_key(c.key)}",
-                 ", ".join(f"{f}: {_short(o)} → {_short(n)}" for f, (o, n) in c.fields.items()), c.origin.strip())
+                 ", ".join(f"{self._header(c.table, f)}: {_short(o)} → {_short(n)}" for f, (o, n) in c.fields.items()),
+                 c.origin.strip())
                 for c in preview.changes]
         rows += [(tr("Remove"), f"{LABEL[t]} {_key(k)}", "", "") for t, k in preview.removals]
         self.changes.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 self.changes.setItem(r, c, _item(value))
-        self.changes.resizeColumnsToContents()
+        self._fit(self.changes)
+
+    @staticmethod
+    def _fit(table: QTableWidget) -> None:
+        """Columns sized to their text but none wider than a third of the dialog (tooltips hold the rest)."""
+        table.resizeColumnsToContents()
+        for c in range(table.columnCount() - 1):
+            table.setColumnWidth(c, min(table.columnWidth(c), 320))
+
+    def _header(self, table, field: str) -> str:
+        names = _HEADERS.get((table, field)) or _HEADERS.get((None, field))
+        return (names[1] if self.lang == "en" else names[0]) if names else field
 
     def _on_reread_button_clicked(self) -> None:
         if self._reread is not None and self.period.text().strip():
