@@ -167,3 +167,27 @@ def test_an_interrupted_export_leaves_no_partial_file(tmp_path, monkeypatch):
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
     project.close()
+
+
+def test_big_tables_written_as_xml_are_just_as_safe(tmp_path):
+    """Tables over 400 rows take the fast XML path: still no formulas, quote prefixes, exact text back."""
+    from planner.excel.fastrows import FAST_ROWS
+
+    names = [ADVERSARIAL[i % len(ADVERSARIAL)] + f" {i}" for i in range(FAST_ROWS + 50)]
+    project = plan_with(names)
+    path = tmp_path / "big.xlsx"
+    export_template(project.read(load_plan), "workbook", path)
+    for _part, _ref, _t, f, _s in sheet_cells(path):
+        if f is not None:
+            assert RATE_ALLOWLIST.match(f), f
+    ws = load_workbook(path)["阶段任务计划表"]
+    cells = {ws.cell(r, NAME_COL).value: ws.cell(r, NAME_COL) for r in range(2, ws.max_row + 1)}
+    for name in names[:30]:
+        cell = cells[name.replace("\r", "\n")]
+        assert cell.data_type == "s"
+        assert cell.quotePrefix == name.lstrip(" ").startswith(FORMULA_TRIGGERS), name
+    preview = read_workbooks([path], None)
+    assert preview.ok
+    got = sorted(r.values["name"] for r in preview.records.by_table[m.Task].values())
+    assert got == sorted(n.replace("\r", "\n").strip() for n in names)
+    project.close()
