@@ -49,6 +49,12 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def keep_mode(target: Path, tmp: Path) -> None:
+    """Give the new file the old one's permission bits (a group-shared plan stays shared)."""
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, os.stat(target).st_mode & 0o7777)
+
+
 def replace_with_retry(
     source: Path,
     target: Path,
@@ -94,6 +100,7 @@ def atomic_write(path: Path | str, mode: str = "wb") -> Iterator[Path]:
         yield tmp
         if not tmp.exists():
             raise FileNotFoundError(errno.ENOENT, "nothing was written", str(tmp))
+        keep_mode(target, tmp)
         fsync_file(tmp)
         replace_with_retry(tmp, target)
         fsync_dir(target.parent)

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Callable
 
 from planner.document import faults
-from planner.document.atomic import ReplaceRefused, fsync_dir, fsync_file, replace_with_retry, temp_path_for
+from planner.document.atomic import (
+    ReplaceRefused,
+    fsync_dir,
+    fsync_file,
+    keep_mode,
+    replace_with_retry,
+    temp_path_for,
+)
 from planner.document.identity import FileIdentity
 from planner.document.sqlitefile import verify_snapshot
 from planner.errors import SaveFailed
@@ -50,6 +57,7 @@ def write_snapshot(source: sqlite3.Connection, target: Path, *, progress: Progre
         faults.crash_point("temp-synced")
         verify_snapshot(tmp)
         faults.crash_point("verified")
+        keep_mode(target, tmp)
         replace_with_retry(tmp, target)
         renamed = True
         faults.crash_point("renamed")

@@ -106,3 +106,12 @@ def test_remove_stale_temps_only_ours(tmp_path):
     removed = atomic.remove_stale_temps(tmp_path, older_than=ours.stat().st_mtime + 1)
     assert removed == [ours]
     assert _siblings(tmp_path) == ["notes.tmp", "plan.plan-journal"]
+
+
+def test_permission_bits_of_the_target_are_kept(tmp_path):
+    target = tmp_path / "out.xlsx"
+    target.write_bytes(b"old")
+    os.chmod(target, 0o640)
+    with atomic_write(target) as tmp:
+        tmp.write_bytes(b"new")
+    assert os.stat(target).st_mode & 0o777 == 0o640

@@ -197,3 +197,13 @@ def test_detach_turns_an_opened_sample_into_an_untitled_plan(appdata, docs):
     project.save_as(docs / "mine.plan")
     project.close()
     assert sample.read_bytes() == before
+
+
+def test_save_keeps_the_files_permission_bits(appdata, docs):
+    doc = make_plan(docs / "plan.plan")
+    os.chmod(doc, 0o664)  # shared with the team's group
+    project = Project.open(doc)
+    project.run(add_chained_task, "N-1")
+    project.save()
+    project.close()
+    assert os.stat(doc).st_mode & 0o777 == 0o664
