@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import AutoLocator, ScalarFormatter
 
 from planner.charts.labels import normalise_lang, text
 from planner.fonts import configure_matplotlib
@@ -86,6 +88,46 @@ def new_figure(ctx: ChartContext, title_key: str, size: tuple[float, float],
                             bottom=bottom / height)
     stamp(fig, ctx, ctx.t(title_key))
     return fig
+
+
+# A figure a builder may draw into again: its layout key and the figure-level artists to drop first.
+_REUSABLE: WeakKeyDictionary[Figure, tuple[tuple, list]] = WeakKeyDictionary()
+
+
+def mark_reusable(fig: Figure, layout: tuple, extras: list) -> None:
+    """Let a later build with the same `layout` redraw into `fig` (see `reused_figure`)."""
+    _REUSABLE[fig] = (layout, extras)
+
+
+def reused_figure(ctx: ChartContext, layout: tuple) -> Figure | None:
+    """The figure in `ctx.options["figure"]`, emptied for a redraw, when it was built with `layout`.
+
+    The dashboard passes the figure on screen: keeping the axes, their ticks and the canvas's
+    renderer (with its text measurements) is most of the cost of a redraw of small multiples.
+    The figure keeps the size the canvas gave it; `stamp` refreshes title and date in place.
+    """
+    fig = ctx.options.get("figure")
+    if fig is None or fig not in _REUSABLE or _REUSABLE[fig][0] != layout:
+        return None
+    for artist in _REUSABLE.pop(fig)[1]:
+        artist.remove()
+    for ax in fig.axes:
+        reset_axes(ax)
+    stamp(fig, ctx, ctx.t(layout[0]))
+    return fig
+
+
+def reset_axes(ax) -> None:
+    """Remove what was plotted, keeping the axes and their tick artists (cheaper than `ax.clear()`)."""
+    for artist in [*ax.lines, *ax.patches, *ax.texts, *ax.collections, *ax.images]:
+        artist.remove()
+    if ax.legend_ is not None:
+        ax.legend_.remove()
+    ax.set_title("")
+    ax.relim()
+    ax.set_autoscale_on(True)
+    ax.yaxis.set_major_locator(AutoLocator())
+    ax.yaxis.set_major_formatter(ScalarFormatter())
 
 
 def stamp(fig: Figure, ctx: ChartContext, title: str) -> None:

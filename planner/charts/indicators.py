@@ -15,7 +15,9 @@ from planner.charts.common import (
     empty_note,
     label_inches,
     legend_on_top,
+    mark_reusable,
     new_figure,
+    reused_figure,
     shorten,
 )
 from planner.charts.rates import BAND, IndicatorStatus, indicator_statuses
@@ -173,14 +175,20 @@ def collect_indicator_trend(ctx: ChartContext, codes: list[str] | None = None) -
 
 
 def build_indicator_trend(ctx: ChartContext) -> ChartResult:
+    """Small multiples; redrawn into `options["figure"]` when it has the same panels (dashboard)."""
     data = collect_indicator_trend(ctx, ctx.options.get("codes"))
     cols = min(3, max(len(data.panels), 1))
     rows = max(1, -(-len(data.panels) // cols))
-    fig = new_figure(ctx, "indicator_trend.title", (4.2 * cols + 1, 3.0 * rows + 1.4), margins=(0.6, 0.3, 1.0, 0.55))
-    if not data.panels:
-        empty_note(fig, ctx.t("ind.none"))
-        return ChartResult("indicator-trend", fig, data)
-    axes = fig.subplots(rows, cols, squeeze=False, gridspec_kw={"wspace": 0.22, "hspace": 0.5}).ravel()
+    height = 3.0 * rows + 1.4
+    layout = ("indicator_trend.title", rows, cols, len(data.panels))
+    fig = reused_figure(ctx, layout) if data.panels else None
+    if fig is None:
+        fig = new_figure(ctx, "indicator_trend.title", (4.2 * cols + 1, height), margins=(0.6, 0.3, 1.0, 0.55))
+        if not data.panels:
+            empty_note(fig, ctx.t("ind.none"))
+            return ChartResult("indicator-trend", fig, data)
+        fig.subplots(rows, cols, squeeze=False, gridspec_kw={"wspace": 0.22, "hspace": 0.5})
+    axes = fig.axes
     for ax, panel in zip(axes, data.panels):
         draw_trend_panel(ax, ctx, panel, legend=False)
     for ax in axes[len(data.panels):]:
@@ -188,15 +196,17 @@ def build_indicator_trend(ctx: ChartContext) -> ChartResult:
     handles = [Line2D([], [], color="#1565c0", marker="o", label=ctx.t("ind.cumulative")),
                Line2D([], [], color="#2e7d32", linestyle="--", label=ctx.t("ind.target")),
                Patch(color="#c8e6c9", label=ctx.t("ind.band"))]
-    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - 0.36 / fig.get_figheight()), ncol=3,
-               fontsize=8, frameon=False)
+    extras = [fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - 0.36 / height), ncol=3,
+                         fontsize=8, frameon=False)]
     notes = []
     if data.omitted:
         notes.append(ctx.t("ind.omitted", n=data.omitted))
     if data.without_readings:
         notes.append(ctx.t("ind.without_readings", n=data.without_readings))
     if notes:
-        fig.text(0.01, 0.005, "；".join(notes) if ctx.lang == "zh" else "; ".join(notes), fontsize=8, color="#616161")
+        extras.append(fig.text(0.01, 0.005, "；".join(notes) if ctx.lang == "zh" else "; ".join(notes), fontsize=8,
+                               color="#616161"))
+    mark_reusable(fig, layout, extras)
     return ChartResult("indicator-trend", fig, data)
 
 

@@ -23,7 +23,7 @@ class LabelLayer(Artist):
     Hundreds of `Text` artists cost most of a big chart's redraw: each is measured, laid out glyph
     by glyph with font fallback and rasterised on every draw. Task codes do not change between
     redraws, so on Agg (screen and PNG) each label is rasterised once per style and dpi and then
-    copied as an image; vector outputs (PDF, SVG) still get real, selectable text.
+    copied as an image; vector outputs (PDF, SVG) still draw each label as text.
     Like `Axes.text`, labels are not clipped to the axes.
     """
 
