@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import socket
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -319,3 +320,35 @@ def test_b9_readable_only_file_mode_survives_open(appdata, docs):
     Project.open(doc).close()
     assert stat.S_IMODE(doc.stat().st_mode) == mode
     assert_consistent(doc)
+
+
+def test_a10_stale_wal_paired_with_a_swapped_working_copy(appdata, docs, zygote, tmp_path):
+    """A crashed session's WAL left beside an older copy of its database: detected, never used."""
+    doc = make_plan(docs / "plan.plan", tasks=20)
+    doc_sha = sha(doc)
+    pid = _hold(zygote, doc, appdata, tasks=30)  # 30 edits in the WAL, then kill -9
+    _kill(zygote, pid)
+    (entry,) = Project.recoverable(doc)
+    wal = entry.work_file.with_name(entry.work_file.name + "-wal")
+    assert wal.exists() and wal.stat().st_size > 0
+    older = tmp_path / "older.sqlite"
+    shutil.copy(doc, older)
+    con = sqlite3.connect(older)
+    con.execute("DELETE FROM dependency")  # an older, different database under the same name
+    con.execute("DELETE FROM task WHERE id > 5")
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    shutil.copy(older, entry.work_file)
+    try:
+        recovered = Project.recover(entry)
+    except FileDamaged:
+        outcome = "refused"
+    else:
+        outcome = "opened"  # only if SQLite's own checks and integrity_check found nothing wrong
+        with recovered.engine.connect() as c:
+            assert c.exec_driver_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert c.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        recovered.close()
+    print(f"A10: swapped working copy with a stale WAL -> {outcome}")
+    assert sha(doc) == doc_sha  # the document is not involved
