@@ -16,6 +16,7 @@ def map_readings(ctx: Context, table: Table) -> None:
         code = _indicator_code(ctx, table, row)
         if code is None:
             continue
+        _target_unchanged(ctx, table, row, code)
         if not any(not cv.is_blank(row.cells.get(k)) for k in _INPUTS):
             continue  # a template row nobody filled in
         period = cv.read_code(row.cells.get("period")) or ctx.period
@@ -25,6 +26,15 @@ def map_readings(ctx: Context, table: Table) -> None:
             continue
         if reading is not None:
             add_record(ctx, table, row, reading)
+
+
+def _target_unchanged(ctx: Context, table: Table, row: Row, code: str) -> None:
+    """A statistics sheet reports figures; a target typed there differently is shown, not applied."""
+    ind = ctx.known_indicators.get(code)
+    text = cv.read_text(row.cells.get("target_text"))
+    if ind is not None and text and text != (ind.target_text or ""):
+        ctx.problems.warning(f"阶段目标 differs from the plan's ({ind.target_text!r}); the plan's target is kept",
+                             **where(table, row, "target_text"), value=text[:80])
 
 
 def _indicator(ctx: Context, code: str):

@@ -107,3 +107,17 @@ def test_late_returns_are_listed(flagos, tmp_path):
     assert read_workbooks([path], plan).collection.late == []
     os.utime(path, (due_evening + 86400 * 3, due_evening + 86400 * 3))
     assert read_workbooks([path], plan).collection.late == ["核心技术部"]
+
+
+def test_a_target_changed_in_a_returned_workbook_is_shown_not_applied(flagos, tmp_path):
+    plan = flagos.read(load_plan)
+    path = tmp_path / "core.xlsx"
+    export_template(plan, "collect", path, team="核心技术部", period=PERIOD)
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    ws.protection.sheet = False
+    ws["C2"] = "30款"
+    wb.save(path)
+    preview = read_workbooks([path], plan)
+    assert any(p.column == "C" and p.row == 2 and "plan's target is kept" in p.message for p in preview.problems.items)
+    assert not [c for c in preview.changes if c.table.__name__ == "Indicator"]
