@@ -164,7 +164,7 @@ class WorkCalendar:
 
     def indices(self, days: Iterable[dt.date]) -> list[int]:
         """Many date -> index conversions at once (next working day for days off)."""
-        ordinals = [d.toordinal() for d in days]
+        ordinals = list(map(dt.date.toordinal, days))
         if not ordinals:
             return []
         self._ensure(min(ordinals))

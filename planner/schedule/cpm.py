@@ -9,7 +9,7 @@ single loop over integer arrays in topological order (Kahn's algorithm). Tasks a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import add, eq, sub
 
 from planner.errors import CycleError
@@ -79,13 +79,13 @@ class Pass:
     out_edge: list[int]
 
 
-def _csr(n: int, pred: list[int]) -> tuple[list[int], list[int]]:
-    """Edge numbers grouped by predecessor, in input order within a group."""
+def _csr(n: int, node_of_edge: list[int]) -> tuple[list[int], list[int]]:
+    """Edge numbers grouped by node (predecessor or successor), in input order within a group."""
     counts = [0] * (n + 1)
-    for p in pred:
+    for p in node_of_edge:
         counts[p + 1] += 1
     ptr = list(accumulate(counts))
-    return ptr, sorted(range(len(pred)), key=pred.__getitem__)  # stable, runs in C
+    return ptr, sorted(range(len(node_of_edge)), key=node_of_edge.__getitem__)  # stable, runs in C
 
 
 def solve(net: Network, codes: list[str] | None = None) -> Pass:
@@ -190,20 +190,19 @@ def critical_chain(net: Network, res: Pass) -> list[int]:
     if not n:
         return []
     tf, start, dur, late = res.total_float, res.start, net.duration, res.late_start
-    pred, succ = net.pred, net.succ
-    at = late.__getitem__
-    is_tight = map(eq, map(sub, map(at, succ), net.weight), map(at, pred))
-    tight: dict[int, list[int]] = {}  # successor -> predecessors whose link is tight
-    for k in compress(range(len(pred)), is_tight):
-        tight.setdefault(succ[k], []).append(pred[k])
+    pred, succ, weight = net.pred, net.succ, net.weight
+    in_ptr, in_edge = _csr(n, succ)  # edges by successor: the walk reads only the chain's
     ends = list(map(add, start, dur))
     last = max(ends)
-    end = min((v for v in range(n) if ends[v] == last), key=lambda v: (tf[v], v))
+    end = min(compress(range(n), map(eq, ends, repeat(last))), key=lambda v: (tf[v], v))
     chain = [end]
     seen = {end}
-    while chain[-1] in tight:
+    while True:
         cur = chain[-1]
-        p = min(tight[cur], key=lambda q: (tf[q], -ends[q], q))
+        tight = [pred[k] for k in in_edge[in_ptr[cur]:in_ptr[cur + 1]] if late[cur] - weight[k] == late[pred[k]]]
+        if not tight:
+            break
+        p = min(tight, key=lambda q: (tf[q], -ends[q], q))
         if p in seen or tf[p] > tf[cur]:
             break
         seen.add(p)
