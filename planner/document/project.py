@@ -22,7 +22,7 @@ from sqlmodel import Session, SQLModel, create_engine
 
 from planner import model as m
 from planner.changes import Changes
-from planner.document import opening, workcopy
+from planner.document import location, opening, workcopy
 from planner.document.atomic import remove_stale_temps
 from planner.document.identity import FileIdentity
 from planner.document.lock import DocumentLock, LockOwner
@@ -206,6 +206,11 @@ class Project:
         return workcopy.backups_of(Path(path).absolute())
 
     # --- lifecycle -----------------------------------------------------------------------
+    @property
+    def location_warning(self) -> str:
+        """Banner text when the plan lives on a network drive or in a synced folder (B7)."""
+        return location.warning(location.classify(self.path)) if self.path else ""
+
     @property
     def lock_taken_over(self) -> LockOwner | None:
         """The crashed session whose stale lock this open replaced (offer its recovery)."""

@@ -352,3 +352,49 @@ def test_a10_stale_wal_paired_with_a_swapped_working_copy(appdata, docs, zygote,
         recovered.close()
     print(f"A10: swapped working copy with a stale WAL -> {outcome}")
     assert sha(doc) == doc_sha  # the document is not involved
+
+
+# --- B7: network and synced locations --------------------------------------------------------------
+MOUNTS = """\
+/dev/sda1 / ext4 rw 0 0
+server:/export /mnt/team nfs4 rw 0 0
+//nas/plans /mnt/nas cifs rw 0 0
+alice@host:/srv /home/u/remote fuse.sshfs rw 0 0
+/dev/sdb1 /mnt/usb vfat rw 0 0
+"""
+
+
+@pytest.mark.parametrize(
+    "path, env, windows, kind",
+    [
+        ("/mnt/team/roadmap.plan", {}, False, "network"),
+        ("/mnt/nas/sub/roadmap.plan", {}, False, "network"),
+        ("/home/u/remote/roadmap.plan", {}, False, "network"),
+        ("/mnt/usb/roadmap.plan", {}, False, ""),
+        ("/home/u/plans/roadmap.plan", {}, False, ""),
+        ("/home/u/Dropbox/计划/roadmap.plan", {}, False, "synced"),
+        ("/home/u/Nutstore/roadmap.plan", {}, False, "synced"),
+        (r"\\fileserver\pmo\roadmap.plan", {}, True, "network"),
+        (r"C:\Users\u\OneDrive - Contoso\roadmap.plan", {}, True, "synced"),
+        (r"D:\Sync\roadmap.plan", {"OneDrive": r"D:\Sync"}, True, "synced"),
+        (r"C:\Users\u\Documents\roadmap.plan", {"OneDrive": r"C:\Users\u\OneDrive"}, True, ""),
+    ],
+)
+def test_b7_network_and_synced_locations_are_recognised(path, env, windows, kind):
+    from planner.document import location
+
+    assert location.classify(path, mounts_text=MOUNTS, env=env, windows=windows) == kind
+    assert bool(location.warning(kind)) == bool(kind)
+
+
+def test_b7_project_offers_the_banner_and_keeps_no_wal_beside_the_plan(appdata, docs, monkeypatch):
+    from planner.document import location
+
+    doc = make_plan(docs / "plan.plan")
+    monkeypatch.setattr(location, "classify", lambda p, **kw: "synced")
+    project = Project.open(doc)
+    assert "synced folder" in project.location_warning
+    project.run(add_chained_task, "N-1")
+    project.save()
+    assert siblings(docs) == [lock_path(doc).name, "plan.plan"]  # the WAL lives in app-data only
+    project.close()
