@@ -63,6 +63,17 @@ def saved(tmp_path_factory):
 @settings(max_examples=20, deadline=None)
 @given(bad_edit())
 def test_h4_inconsistent_values_are_refused_and_nothing_is_saved(saved, case):
+    check_refused_and_not_saved(saved, case)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(bad_edit())
+def test_h4_inconsistent_values_long_run(saved, case):
+    check_refused_and_not_saved(saved, case)
+
+
+def check_refused_and_not_saved(saved, case) -> None:
     fields, place = case
     project = Project.open(saved)
     try:
