@@ -590,6 +590,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>期间</translation>
     </message>
     <message>
+        <source>Write a period as a month (2025-03) or a week (2025-W12), not %1</source>
+        <translation>期间请写作月（2025-03）或周（2025-W12），而不是 %1</translation>
+    </message>
+    <message>
         <source>%1 deviates from its target by more than 10%: please write an exception note.</source>
         <translation>%1 偏离目标超过 10%：请填写异常说明。</translation>
     </message>

@@ -185,3 +185,11 @@ def test_roadmap_cell_edited_in_place_keeps_its_numbered_lines(qtbot, controller
     editor.setPlainText("1. FlagGEMs 迭代 3 个版本\n2. FlagTree 编译优化")
     view.table.itemDelegate().commitData.emit(editor)
     assert model.index(row, 4).data() == "1. FlagGEMs 迭代 3 个版本\n2. FlagTree 编译优化"
+
+
+def test_indicator_period_must_be_a_month_or_a_week(qtbot, controller):
+    view = show(qtbot, IndicatorView(controller))
+    view.period.setCurrentText("2025-3月")
+    assert view.model.period == "2025-03" and "2025-W12" in view.message.text()
+    view.period.setCurrentText("2025-W12")
+    assert view.model.period == "2025-W12" and view.message.text() == ""

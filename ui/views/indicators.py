@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import (
     QCoreApplication, QDate, QLocale, QModelIndex, QPersistentModelIndex, QT_TRANSLATE_NOOP, Qt, QTimer,
@@ -19,6 +20,9 @@ from ui.delegates import SpecDelegate
 from ui.indicator_status import reading_status
 from ui.plan_text import format_percent, parse_number
 from ui.table_model import Column, PlanTableModel
+
+
+PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2]|W(0[1-9]|[1-4]\d|5[0-3]))$")
 
 
 def tr(text: str) -> str:
@@ -196,8 +200,12 @@ class IndicatorView(QWidget):
         self.model.set_period(latest)
 
     def _on_period_currentTextChanged(self, text: str) -> None:
-        if text.strip():
-            self.model.set_period(text.strip())
+        text = text.strip()
+        if PERIOD.match(text):
+            self.message.setText("")
+            self.model.set_period(text)
+        elif text:
+            self.message.setText(tr("Write a period as a month (2025-03) or a week (2025-W12), not %1").replace("%1", text))
 
     def _on_controller_changed(self, changes) -> None:
         """A value that leaves the target by more than 10% asks for an exception note."""
