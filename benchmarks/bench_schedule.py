@@ -35,6 +35,7 @@ TARGETS = {"10k": 0.050, "100k": 0.600, "load": 0.500, "rss": 300.0}
 
 
 CPU: dict[str, float] = {}  # median CPU seconds of the last `timed` call, by label
+BEST: dict[str, float] = {}  # fastest wall time of the last `timed` call, by label
 
 
 def timed(fn, repeat: int, label: str = "") -> tuple[float, object]:
@@ -52,6 +53,7 @@ def timed(fn, repeat: int, label: str = "") -> tuple[float, object]:
         cpu.append(time.process_time() - c0)
     if label:
         CPU[label] = statistics.median(cpu)
+        BEST[label] = min(times)
     return statistics.median(times), out
 
 
@@ -236,6 +238,7 @@ def run(args) -> dict:
             entry = {"tasks": len(plan.tasks), "deps": len(plan.dependencies), "generate_s": gen_s,
                      "schedule_s": sched_s, "schedule_and_touch_all_s": full_s,
                      "schedule_cpu_s": CPU[f"s{n}"], "schedule_and_touch_all_cpu_s": CPU[f"f{n}"],
+                     "schedule_best_s": BEST[f"s{n}"],
                      "critical_path": len(result.critical_path), "conflicts": len(result.conflicts),
                      "finish": result.project_finish.isoformat()}
             if n == sizes[0] or n == 10000:
@@ -265,14 +268,14 @@ def markdown(r: dict) -> str:
     out = [f"Measured {mc['date']} on {mc['cpu']} ({mc['cpus']} CPUs), Python {mc['python']}; "
            f"`{mc['uname']}`; load average {mc.get('load', 0):.1f} when it started (the machine is shared). "
            "Medians; wall time, and in brackets CPU time of the process.", "",
-           "| Plan | Tasks / links | `schedule_plan` | + build every timing and link object | Target |",
-           "|---|---|---|---|---|"]
+           "| Plan | Tasks / links | `schedule_plan` | fastest run | + build every timing and link object | Target |",
+           "|---|---|---|---|---|---|"]
     for key, target in (("mixed_1000", None), ("mixed_10000", TARGETS["10k"]), ("mixed_100000", TARGETS["100k"])):
         e = r.get(key)
         if e:
             tgt = f"≤ {target * 1000:.0f} ms" if target else ""
             out.append(f"| all four link types, lags, CN holidays | {e['tasks']:,} / {e['deps']:,} | "
-                       f"{_ms(e['schedule_s'])} ({_ms(e['schedule_cpu_s'])}) | "
+                       f"{_ms(e['schedule_s'])} ({_ms(e['schedule_cpu_s'])}) | {_ms(e['schedule_best_s'])} | "
                        f"{_ms(e['schedule_and_touch_all_s'])} ({_ms(e['schedule_and_touch_all_cpu_s'])}) | {tgt} |")
     for key, e in r.items():
         if key.startswith("mixed_") and "load_orm_s" in e:
