@@ -1,7 +1,8 @@
 """Scheduling as pure functions over a `Plan`: `schedule_plan(plan, status_date) -> ScheduleResult`.
 
-`ScheduleResult.timings` and `.links` are read-only mappings (see `views.py`) whose objects
-are built when first read; everything else in the result is computed up front.
+`ScheduleResult.timings`, `.links` and `.milestones` are read-only mappings (see `views.py`)
+whose objects are built when first read; everything else in the result is computed up front.
+Notation (weeks, months, dates, dependency phrases) is re-exported from `notation`/`links`.
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ def schedule_plan(plan, status_date: dt.date | None = None) -> ScheduleResult:
     cycle raises `planner.errors.CycleError`.
     """
     status_date = status_date or plan.programme.status_date or dt.date.today()
-    # tens of thousands of small objects: a collection pass over a big plan mid-way costs
-    # more than the whole schedule, so collect only after
+    # the passes allocate big lists; a cyclic-GC pass triggered mid-way walks every object of
+    # a big loaded plan and costs more than the whole schedule, so collect only after
     collecting = gc.isenabled()
     gc.disable()
     try:
