@@ -146,9 +146,16 @@ class WorkCalendar:
         return self._cum[o + 1 - self._lo] - 1 - self._zero
 
     def date(self, index: int) -> dt.date:
-        """The date of working day number `index`."""
-        self._ensure_index(index)
-        return dt.date.fromordinal(self._days[index + self._zero])
+        """The date of working day number `index` (one shared object per day)."""
+        i = index + self._zero
+        if not 0 <= i < len(self._days):
+            self._ensure_index(index)
+            i = index + self._zero
+        return (self._date_objs or self._make_date_objs())[i]
+
+    def _make_date_objs(self) -> list[dt.date]:
+        self._date_objs = [dt.date.fromordinal(o) for o in self._days]
+        return self._date_objs
 
     def dates(self, indices: Iterable[int]) -> list[dt.date]:
         """Many index -> date conversions at once (the scheduler's bulk path)."""
@@ -157,9 +164,7 @@ class WorkCalendar:
             return []
         self._ensure_index(min(indices))
         self._ensure_index(max(indices))
-        if self._date_objs is None:  # one date object per working day, shared by all results
-            self._date_objs = [dt.date.fromordinal(o) for o in self._days]
-        objs, zero = self._date_objs, self._zero
+        objs, zero = self._date_objs or self._make_date_objs(), self._zero  # shared date objects
         return [objs[i + zero] for i in indices]
 
     def indices(self, days: Iterable[dt.date]) -> list[int]:
