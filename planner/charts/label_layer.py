@@ -12,9 +12,10 @@ from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.text import Text
 from matplotlib.transforms import IdentityTransform
 
-_CACHE_SIZE = 8192
+_CACHE_BYTES = 32 * 1024 * 1024  # a 1,000-task network at screen and print dpi takes about 8 MB
 # (text, font properties, other text props, dpi, antialiasing, hinting) -> (RGBA image, dx, dy)
 _bitmaps: OrderedDict[tuple, tuple[np.ndarray, int, int]] = OrderedDict()
+_cached_bytes = 0
 
 
 class LabelLayer(Artist):
@@ -100,10 +101,18 @@ class LabelLayer(Artist):
             _bitmaps.move_to_end(key)
             return found
         found = _rasterise(template, text, renderer.dpi)
-        _bitmaps[key] = found
-        if len(_bitmaps) > _CACHE_SIZE:
-            _bitmaps.popitem(last=False)
+        _remember(key, found)
         return found
+
+
+def _remember(key: tuple, bitmap: tuple[np.ndarray, int, int]) -> None:
+    """Keep a bitmap, dropping the least recently used ones beyond the cache's byte budget."""
+    global _cached_bytes
+    _bitmaps[key] = bitmap
+    _cached_bytes += bitmap[0].nbytes
+    while _cached_bytes > _CACHE_BYTES and len(_bitmaps) > 1:
+        _, (image, _, _) = _bitmaps.popitem(last=False)
+        _cached_bytes -= image.nbytes
 
 
 def _rasterise(template: Text, text: str, dpi: float) -> tuple[np.ndarray, int, int]:

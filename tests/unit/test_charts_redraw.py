@@ -102,3 +102,20 @@ def test_indicator_trend_with_other_panels_gets_a_new_figure():
     first = build_chart("indicator-trend", plan, today=TODAY)
     fewer = build_chart("indicator-trend", plan, today=TODAY, codes=["IND-001"], figure=first.figure)
     assert fewer.figure is not first.figure and len(fewer.figure.axes) == 1
+
+
+def test_label_bitmap_cache_stays_within_its_byte_budget(monkeypatch):
+    from planner.charts import label_layer
+
+    monkeypatch.setattr(label_layer, "_bitmaps", label_layer.OrderedDict())
+    monkeypatch.setattr(label_layer, "_cached_bytes", 0)
+    monkeypatch.setattr(label_layer, "_CACHE_BYTES", 20_000)
+    configure_matplotlib()
+    fig = Figure(figsize=(4, 3), dpi=100)
+    layer = LabelLayer()
+    for index in range(200):
+        layer.add(0.5, index / 200, f"T-{index:05d}", fontsize=7)
+    fig.add_subplot().add_artist(layer)
+    FigureCanvasAgg(fig).draw()
+    sizes = [image.nbytes for image, _, _ in label_layer._bitmaps.values()]
+    assert 0 < label_layer._cached_bytes == sum(sizes) <= 20_000 and len(sizes) < 200
