@@ -73,8 +73,12 @@ def _lookup(text: str) -> list[tuple[TableSpec, Column]]:
 _DATA_LIKE = re.compile(r"\d{2}|[-/]\d")  # IDs, dates, figures: never a header name
 
 
-def recognise(row: list[Any]) -> tuple[TableSpec, dict[str, int]] | None:
-    """The table whose header this row is, with each column's position; None if none fits."""
+def recognise(row: list[Any], *, inside: bool = False) -> tuple[TableSpec, dict[str, int]] | None:
+    """The table whose header this row is, with each column's position; None if none fits.
+
+    `inside` a table, a new header needs three recognised columns: a data row such as
+    "模块 | description" (a RACI row) must not start a risk table.
+    """
     cols: dict[str, dict[str, int]] = {}
     seen = 0
     for index, value in enumerate(row):
@@ -94,7 +98,8 @@ def recognise(row: list[Any]) -> tuple[TableSpec, dict[str, int]] | None:
     for key, found in cols.items():
         spec = SPEC_BY_KEY[key]
         # Most cells of a header row are header names; a data row that happens to hold "Team" is not.
-        if len(found) >= spec.min_match and (spec.grid or len(found) >= 0.6 * filled) and (best is None or len(found) > len(best[1])):
+        needed = max(spec.min_match, 3) if inside else spec.min_match
+        if len(found) >= needed and (spec.grid or len(found) >= 0.6 * filled) and (best is None or len(found) > len(best[1])):
             best = (spec, found)
     return best
 
@@ -126,7 +131,7 @@ def find_tables(grid: SheetGrid, problems: ProblemList) -> list[Table]:
     for r, raw in enumerate(grid.rows):
         if not any(v != "" and v is not None for v in raw):
             continue  # empty rows (thousands of formatted ones) cost one check each
-        found = recognise(raw)
+        found = recognise(raw, inside=current is not None)
         if found is not None:
             spec, cols = found
             current = Table(spec, grid.name, r, cols)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -91,3 +93,11 @@ def test_generated_plans_survive_export_and_import(tmp_path, spec, lang):
 def _differences(got: list[dict], want: list[dict]) -> list:
     """The fields that differ, row by row (pytest truncates the full comparison)."""
     return [{k: (a.get(k), b.get(k)) for k in b if a.get(k) != b.get(k)} for a, b in zip(got, want) if a != b]
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(spec=plans(), lang=st.sampled_from(["zh", "en"]))
+def test_generated_plans_survive_export_and_import_long(tmp_path, spec, lang):
+    """The same property with 200 plans (`--runslow`)."""
+    test_generated_plans_survive_export_and_import.hypothesis.inner_test(tmp_path, spec, lang)
