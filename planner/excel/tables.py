@@ -131,7 +131,10 @@ def find_tables(grid: SheetGrid, problems: ProblemList) -> list[Table]:
     for r, raw in enumerate(grid.rows):
         if not any(v != "" and v is not None for v in raw):
             continue  # empty rows (thousands of formatted ones) cost one check each
-        found = recognise(raw, inside=current is not None)
+        first = raw[0]
+        # A row starting with a number (序号) is data: headers name their first column.
+        numbered = isinstance(first, (int, float)) and not isinstance(first, bool)
+        found = None if numbered else recognise(raw, inside=current is not None)
         if found is not None:
             spec, cols = found
             current = Table(spec, grid.name, r, cols)
@@ -141,7 +144,7 @@ def find_tables(grid: SheetGrid, problems: ProblemList) -> list[Table]:
             tables.append(current)
             previous = {}
             continue
-        heading = _is_section(raw)
+        heading = _is_section(raw) if current is None or current.spec.key == "tasks" else ""
         if current is None or (heading and _is_heading(current, heading)):
             section = heading or section
             if "阶段" in heading:
