@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from planner.document import Project
 from planner.plan import load_plan
-from planner.errors import ChangedOnDisk, FileLocked, PlannerError
+from planner.errors import ChangedOnDisk, FileDamaged, FileLocked, PlannerError
 from ui import settings
 from ui.messages import user_message
 
@@ -36,6 +36,12 @@ def owner_text(owner) -> str:
             text += ", " + tr("since %1").replace("%1", str(since))
         return text
     return tr("another instance")
+
+
+def _same_host(host: str) -> bool:
+    import socket
+
+    return host == socket.gethostname()
 
 
 class DocumentManager(QObject):
@@ -97,6 +103,8 @@ class DocumentManager(QObject):
             self.recent_changed.emit()
             self.show_error(tr("The file %1 no longer exists.").replace("%1", str(path)))
             return False
+        except FileDamaged as exc:
+            return self._offer_backup(path, exc)
         except PlannerError as exc:
             self.show_error(user_message(exc))
             return False
@@ -105,24 +113,68 @@ class DocumentManager(QObject):
         self.controller.set_project(project)
         settings.add_recent(path)
         self.recent_changed.emit()
+        self._show_banner(project)
         return True
 
-    def _open_locked(self, path: Path, exc: FileLocked) -> Project | None:
-        who = owner_text(exc.owner)
+    def _offer_backup(self, path: Path, exc: FileDamaged) -> bool:
+        """A damaged plan is never touched; its newest saved copy can be opened as a new plan."""
+        backups = list(getattr(exc, "backups", None) or Project.backups(path))
+        if not backups:
+            self.show_error(user_message(exc))
+            return False
+        newest = backups[0]
+        stamp = dt.datetime.fromtimestamp(newest.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         answer = QMessageBox.question(
-            self.window, tr("Plan in use"),
-            tr("%1 is open in another window or on another computer: %2.\n\n"
-               "Open a read-only copy? (Use Save As to keep changes under another name.)")
-            .replace("%1", path.name).replace("%2", who),
+            self.window, tr("Plan damaged"),
+            tr("%1\n\nA copy saved on %2 is available. Open it as a new plan? "
+               "The damaged file is left as it is.").replace("%1", user_message(exc)).replace("%2", stamp),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Open:
-            return None
+            QMessageBox.StandardButton.Open)
+        return answer == QMessageBox.StandardButton.Open and self.open_untitled_copy(newest)
+
+    def _show_banner(self, project: Project) -> None:
+        """Say why a plan is read-only, or that it lives in a synced or network folder."""
+        if getattr(project, "read_only_reason", "") == "folder":
+            text = tr("Read-only: the folder of this plan cannot be written. Use Save As to keep changes.")
+        else:
+            text = getattr(project, "location_warning", "") or ""
+        status = getattr(self.window, "statusBar", None)
+        if text and status is not None:
+            status().showMessage(text)
+
+    def _open_locked(self, path: Path, exc: FileLocked) -> Project | None:
+        """Another instance holds the plan: open read-only, or take over a lock left by
+        another computer (never automatically: that computer may still be editing)."""
+        owner = exc.owner or {}
+        text = (tr("%1 is open in another window or on another computer: %2.\n\n"
+                   "Open a read-only copy? (Use Save As to keep changes under another name.)")
+                .replace("%1", path.name).replace("%2", owner_text(owner)))
+        choice = self.ask_locked_choice(text, can_take_over=bool(owner.get("host")) and not _same_host(owner["host"]))
         try:
-            return Project.open(path, read_only=True)
+            if choice == "take_over":
+                return Project.open(path, take_over=True)
+            if choice == "read_only":
+                return Project.open(path, read_only=True)
         except PlannerError as again:
             self.show_error(user_message(again))
-            return None
+        return None
+
+    def ask_locked_choice(self, text: str, *, can_take_over: bool) -> str | None:
+        """'read_only', 'take_over' or None (cancel)."""
+        if not can_take_over:
+            answer = QMessageBox.question(self.window, tr("Plan in use"), text,
+                                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                                          QMessageBox.StandardButton.Cancel)
+            return "read_only" if answer == QMessageBox.StandardButton.Open else None
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Plan in use"),
+                          text + "\n\n" + tr("Take over only if that computer no longer has it open."),
+                          parent=self.window)
+        read_only = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        take_over = box.addButton(tr("Take over"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        return {read_only: "read_only", take_over: "take_over"}.get(box.clickedButton())
 
     def open_untitled_copy(self, source: Path) -> bool:
         """Open a bundled sample as an untitled plan, so the sample itself is never overwritten."""
@@ -131,12 +183,8 @@ class DocumentManager(QObject):
         except PlannerError as exc:
             self.show_error(user_message(exc))
             return False
-        # Detach the copy from the sample file: Save asks for a new name.
-        project.path, project.identity = None, None
-        project.read_only, project.read_only_reason = False, ""
-        project.title = project.read(load_plan).programme.name
-        if hasattr(project, "_write_manifest"):
-            project._write_manifest()  # the recovery manifest must not name the sample
+        # Detach the copy from the source file: Save asks for a new name, recovery names no file.
+        project.detach(project.read(load_plan).programme.name)
         self.controller.set_project(project)
         return True
 
