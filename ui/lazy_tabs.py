@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QStackedLayout, QTabWidget, QWidget
 class LazyPage(QWidget):
     """A tab page that builds its view on first use and then simply holds it."""
 
-    def __init__(self, key: str, factory: Callable[[], QWidget], parent=None):
+    def __init__(self, key: str, factory: Callable[[], QWidget], parent=None, on_built=None):
         super().__init__(parent)
         self.key, self._factory, self.view = key, factory, None
+        self._on_built = on_built
         self._layout = QStackedLayout(self)
 
     def showEvent(self, event) -> None:
@@ -24,6 +25,8 @@ class LazyPage(QWidget):
             self.view = self._factory()
             self.view.setObjectName(f"view_{self.key}")
             self._layout.addWidget(self.view)
+            if self._on_built is not None:
+                self._on_built(self.key, self.view)
         return self.view
 
 
@@ -33,11 +36,17 @@ class LazyViews:
     def __init__(self, tabs: QTabWidget):
         self.tabs = tabs
         self.pages: dict[str, LazyPage] = {}
+        self.built_callbacks: list[Callable[[str, QWidget], None]] = []
+        """Called with (key, view) when a view is first built, e.g. to connect views to each other."""
 
     def add(self, key: str, label: str, factory: Callable[[], QWidget]) -> None:
-        page = LazyPage(key, factory, self.tabs)
+        page = LazyPage(key, factory, self.tabs, on_built=self._on_page_built)
         self.pages[key] = page
         self.tabs.addTab(page, label)
+
+    def _on_page_built(self, key: str, view: QWidget) -> None:
+        for callback in self.built_callbacks:
+            callback(key, view)
 
     def __getitem__(self, key: str) -> QWidget:
         return self.pages[key].materialise()

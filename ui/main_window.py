@@ -15,6 +15,7 @@ from planner.resources import resource_path
 from ui import i18n, settings
 from ui.document_actions import DocumentManager
 from ui.lazy_tabs import LazyViews
+from ui.selection_sync import SelectionSync
 from ui.status_totals import StatusTotals
 from ui.views.indicators import IndicatorView
 from ui.views.okr import OkrView
@@ -40,6 +41,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self.views = LazyViews(self.tabs)
+        self.selection = SelectionSync(self.views, self)
+        self.views.built_callbacks.append(self.selection.view_built)
         self._add_views()
         self.totals = StatusTotals(controller, self)
         self.statusBar().addPermanentWidget(self.totals)

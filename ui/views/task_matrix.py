@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -180,6 +180,53 @@ class TaskMatrixView(QWidget):
         if row >= 0:
             self.table.setCurrentIndex(self.model.index(row, 0))
 
+    def selected_task_ids(self) -> list[int]:
+        """Ids of the tasks with a selected cell, in row order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
+        return [self.model.row_at(r).id for r in rows]
+
+    def select_task_ids(self, ids, *, scroll: bool = True) -> None:
+        """Select the rows of these tasks (those the filters show); the first becomes current."""
+        wanted = set(ids)
+        rows = [n for n, t in enumerate(self.model.visible_rows()) if t.id in wanted]
+        selection, last = QItemSelection(), self.model.columnCount() - 1
+        for first, final in _runs(rows):
+            selection.select(self.model.index(first, 0), self.model.index(final, last))
+        chooser = self.table.selectionModel()
+        chooser.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if rows and self.table.currentIndex().row() not in rows:
+            column = max(self.table.currentIndex().column(), 0)
+            chooser.setCurrentIndex(self.model.index(rows[0], column), QItemSelectionModel.SelectionFlag.NoUpdate)
+        if rows and scroll:
+            self.table.scrollTo(self.model.index(rows[0], max(self.table.currentIndex().column(), 0)))
+
+    def open_task(self, task_id: int) -> None:
+        """Show one task (clearing filters that hide it), select its row and edit its scope."""
+        if self.model.row_of(lambda t: t.id == task_id) < 0:
+            self.clear_filters()
+        row = self.model.row_of(lambda t: t.id == task_id)
+        if row < 0:
+            return
+        column = next(n for n, spec in enumerate(self.model.columns) if spec.key == "name")
+        index = self.model.index(row, column)
+        self.table.setCurrentIndex(index)
+        self.table.selectionModel().select(
+            QItemSelection(self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1)),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.table.scrollTo(index)
+        self.table.setFocus()
+        self.table.edit(index)
+
+    def clear_filters(self) -> None:
+        for combo in (self.stage_filter, self.module_filter, self.team_filter, self.status_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._on_filter_changed()
+
     def delete_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
         chosen = [self.model.row_at(r) for r in rows] or ([self.current_task()] if self.current_task() else [])
@@ -223,6 +270,20 @@ def next_code(plan, module_id: int | None) -> str:
     while f"{prefix}-{n:0{width}d}" in plan.task_by_code:
         n += 1
     return f"{prefix}-{n:0{width}d}"
+
+
+def _runs(rows: list[int]):
+    """(first, last) of each run of consecutive row numbers: one selection range per run."""
+    start = previous = None
+    for row in rows:
+        if previous is not None and row == previous + 1:
+            previous = row
+            continue
+        if start is not None:
+            yield start, previous
+        start = previous = row
+    if start is not None:
+        yield start, previous
 
 
 def _haystack(task: m.Task) -> str:
