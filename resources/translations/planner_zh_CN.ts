@@ -80,6 +80,34 @@ Open a read-only copy? (Use Save As to keep changes under another name.)</source
 以只读方式打开副本吗？（如需保留修改，请用“另存为”保存为其他名称。）</translation>
     </message>
     <message>
+        <source>Plan damaged</source>
+        <translation>计划文件已损坏</translation>
+    </message>
+    <message>
+        <source>%1
+
+A copy saved on %2 is available. Open it as a new plan? The damaged file is left as it is.</source>
+        <translation>%1
+
+有一份保存于 %2 的副本。是否将其作为新计划打开？损坏的文件保持原样。</translation>
+    </message>
+    <message>
+        <source>Read-only: the folder of this plan cannot be written. Use Save As to keep changes.</source>
+        <translation>只读：此计划所在的文件夹无法写入。如需保留修改请“另存为”。</translation>
+    </message>
+    <message>
+        <source>Take over only if that computer no longer has it open.</source>
+        <translation>仅当那台电脑已不再打开此计划时才可接管。</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
         <source>File changed on disk</source>
         <translation>文件已在磁盘上被修改</translation>
     </message>
@@ -188,8 +216,36 @@ Recover them? Discard deletes them for good; Ignore asks again next time.</sourc
         <translation>将 %1 链接到 %2（%3）</translation>
     </message>
     <message>
-        <source>critical</source>
-        <translation>关键</translation>
+        <source>Date: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message>
+        <source>Start: %1   Finish: %2</source>
+        <translation>开始：%1   结束：%2</translation>
+    </message>
+    <message>
+        <source>Working days: %1   Progress: %2%</source>
+        <translation>工作日：%1   进度：%2%</translation>
+    </message>
+    <message>
+        <source>Roles: %1</source>
+        <translation>责任角色：%1</translation>
+    </message>
+    <message>
+        <source>Total float: %1 days (critical)</source>
+        <translation>总浮动时间：%1 天（关键任务）</translation>
+    </message>
+    <message>
+        <source>Total float: %1 days</source>
+        <translation>总浮动时间：%1 天</translation>
+    </message>
+    <message>
+        <source>Depends on: %1</source>
+        <translation>依赖：%1</translation>
+    </message>
+    <message>
+        <source>Milestone: %1</source>
+        <translation>里程碑：%1</translation>
     </message>
     <message>
         <source>Broken: %1 is planned before %2 allows</source>
@@ -237,7 +293,7 @@ Recover them? Discard deletes them for good; Ignore asks again next time.</sourc
     </message>
     <message>
         <source>Project time</source>
-        <translation>项目周次</translation>
+        <translation>项目时间</translation>
     </message>
     <message>
         <source>By stage</source>

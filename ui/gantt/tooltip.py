@@ -13,12 +13,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Gantt", text)
 
 
+def _fill(text: str, *values) -> str:
+    """A translated template with %1, %2 ... filled in (whole phrases translate, not single words)."""
+    for number, value in enumerate(values, 1):
+        text = text.replace(f"%{number}", str(value))
+    return text
+
+
 def tooltip_for(view, hit, x: float, y: float) -> str:
     lay = view.layout
     for dm in lay.markers_in(y - 1, y + 1):
         if abs(x - dm.cx) <= dm.half + 2:
             day = lay.data.origin + dt.timedelta(days=lay.scale.index_at(dm.cx))
-            return f"◆ {dm.label}\n{tr('Date')}: {day.isoformat()}"
+            return f"◆ {dm.label}\n" + _fill(tr("Date: %1"), day.isoformat())
     if hit is None or hit.task_id is None or hit.kind == "row":
         link = link_near(lay, x, y)
         if link is not None:
@@ -39,20 +46,20 @@ def _task_lines(view, plan, task, row: int) -> list[str]:
     timing = (view.controller.schedule() or None)
     timing = timing.timings.get(task.id) if timing else None
     lines = [f"{task.code}  {task.name}",
-             f"{tr('Start')}: {first.isoformat()}   {tr('Finish')}: {last.isoformat()}",
-             f"{tr('Working days')}: {working_days(view.calendar, first, last)}   "
-             f"{tr('Progress')}: {round(task.progress * 100)}%"]
+             _fill(tr("Start: %1   Finish: %2"), first.isoformat(), last.isoformat()),
+             _fill(tr("Working days: %1   Progress: %2%"), working_days(view.calendar, first, last),
+                   round(task.progress * 100))]
     if task.roles_text:
-        lines.append(f"{tr('Roles')}: {task.roles_text}")
+        lines.append(_fill(tr("Roles: %1"), task.roles_text))
     if timing is not None:
-        flag = tr("critical") if timing.critical else ""
-        lines.append(f"{tr('Total float')}: {timing.total_float} {tr('days')} {flag}".rstrip())
+        template = tr("Total float: %1 days (critical)") if timing.critical else tr("Total float: %1 days")
+        lines.append(_fill(template, timing.total_float))
     preds = [plan.task_by_id[d.predecessor_id].code for d in plan.predecessors_of.get(task.id, [])
              if d.predecessor_id in plan.task_by_id]
     if preds:
-        lines.append(f"{tr('Depends on')}: {', '.join(preds)}")
+        lines.append(_fill(tr("Depends on: %1"), ", ".join(preds)))
     if task.milestone_text:
-        lines.append(f"{tr('Milestone')}: {task.milestone_text}")
+        lines.append(_fill(tr("Milestone: %1"), task.milestone_text))
     return lines
 
 
