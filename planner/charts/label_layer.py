@@ -105,6 +105,13 @@ class LabelLayer(Artist):
         return found
 
 
+def clear_cache() -> None:
+    """Forget every rasterised label (benchmarks time a cold start with it)."""
+    global _cached_bytes
+    _bitmaps.clear()
+    _cached_bytes = 0
+
+
 def _remember(key: tuple, bitmap: tuple[np.ndarray, int, int]) -> None:
     """Keep a bitmap, dropping the least recently used ones beyond the cache's byte budget."""
     global _cached_bytes
