@@ -6,6 +6,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
+if "PLANNER_DATA_DIR" not in os.environ:
+    # Working copies, backups and recovery records of test runs never land in the user's app-data.
+    import tempfile
+
+    os.environ["PLANNER_DATA_DIR"] = tempfile.mkdtemp(prefix="planner-test-data-")
 
 import pytest  # noqa: E402
 

@@ -28,14 +28,17 @@ def is_cli_invocation(argv: list[str]) -> bool:
     return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that sub-command is registered, so running `dump` never
+    imports what `chart` or `export` need (matplotlib, openpyxl): a second of start-up."""
     from planner import __version__
 
     parser = argparse.ArgumentParser(prog="planner", description="Roadmap Planner (路线图规划器)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     for name in _available_commands():
-        importlib.import_module(f"planner.cli.cmd_{name}").register(sub)
+        if only is None or name == only:
+            importlib.import_module(f"planner.cli.cmd_{name}").register(sub)
     return parser
 
 
@@ -54,7 +57,7 @@ def _quiet_logging() -> None:
 
 def run_cli(argv: list[str]) -> int:
     _quiet_logging()
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

@@ -195,6 +195,8 @@ def _rate_formulas(ws, rows) -> None:
 
 def _validate(ws, spec: sc.TableSpec, first: int, last: int, lang: str) -> None:
     """Number, percent and date checks on input columns, so typos are caught where they are typed."""
+    if last < first:  # an empty table: still check what people type into its first rows
+        last = first + 99
     en = lang == "en"
     checks = {
         "float": DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15", allow_blank=True,

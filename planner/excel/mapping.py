@@ -98,7 +98,7 @@ def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozen
                                      value=raw[:40])
         if is_field:
             out[column.key] = default if value is None else value
-        if column.required and cv.is_blank(raw):
+        if column.required and not column.blank_ok and cv.is_blank(raw):
             ctx.problems.error(f"'{column.zh}' is required", **where(table, row, column.key))
             ok = False
     return out, ok

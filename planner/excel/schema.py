@@ -15,7 +15,8 @@ class Column:
     zh: str
     en: str
     kind: str = "text"  # text code int float percent date bool priority enum ref formula
-    required: bool = False
+    required: bool = False  # the column must be in the header
+    blank_ok: bool = False  # ... but a row may leave it empty (a task not yet described)
     synonyms: tuple[str, ...] = ()
     width: int = 14
     ref: str = ""  # referenced table key for kind "ref"; enum name for kind "enum"
@@ -147,7 +148,7 @@ TASKS = TableSpec("tasks", "阶段任务计划表", "Task plan", m.Task, (
     C("code", "任务ID", "Task ID", "code", required=True, width=9, synonyms=["任务编号", "编号", "核心任务id", "id", "taskid", "wbs", "no."]),
     C("module_id", "模块", "Module", "ref", ref="modules", group=True, width=12, synonyms=["任务组", "module", "workstream"]),
     C("stage_id", "阶段", "Stage", "ref", ref="stages", group=True, width=14, synonyms=["stage", "phase"]),
-    C("name", "建设内容", "Scope", required=True, width=28, synonyms=["任务名称", "任务", "名称", "关键任务", "task name", "name", "task", "deliverable"]),
+    C("name", "建设内容", "Scope", required=True, blank_ok=True, width=28, synonyms=["任务名称", "任务", "名称", "关键任务", "task name", "name", "task", "deliverable"]),
     C("actions", "具体行动", "Actions", width=44, synonyms=["关键行动", "actions", "steps"]),
     C("span", "起止时间", "Start-end", "span", width=16, synonyms=["时间", "周期", "工期", "截止时间", "timeline", "period", "schedule"]),
     C("start_date", "开始日期", "Start date", "date", synonyms=["开始", "start"]),
