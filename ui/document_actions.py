@@ -57,8 +57,12 @@ class DocumentManager(QObject):
         self.autosave_timer.setInterval(settings.autosave_seconds() * 1000)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
-        controller.undo_stack.cleanChanged.connect(lambda _clean: self.title_changed.emit())
+        # A bound slot, not a lambda: Qt drops the connection when this object is deleted.
+        controller.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         controller.document_replaced.connect(self.title_changed.emit)
+
+    def _on_undo_stack_clean_changed(self, _clean: bool) -> None:
+        self.title_changed.emit()
 
     # --- state -----------------------------------------------------------------------
     @property
