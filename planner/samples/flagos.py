@@ -9,6 +9,7 @@ from planner import model as m
 from planner.indicators.targets import parse_target, split_acceptance, split_numbered
 from planner.raci import division_to_raci, split_teams
 from planner.samples import flagos_data as data
+from planner.samples.snapshots import Report, add_reports
 from planner.samples.writer import RowBook, add_months, parse_roles, week_end, week_span
 
 START = dt.date(2025, 1, 6)  # a Monday: week 1 starts here
@@ -77,6 +78,25 @@ TASK_CONSULTED = {
     "EC-03": "核心技术部、品牌公关部", "EC-04": "核心技术部",
 }
 
+# 每月末复盘: each month-end review saved the forecast as a baseline. Stage 1 drifts later from
+# review to review: TP-02 started a week late and adapts slowly, EC-04 started a week late and waits
+# on TP-02, TP-03 missed its week-12 exit, which with TP-02 pushes TP-04's verification; TP-01,
+# EC-01 and EC-03 finish (nearly) on time. The scheduler's forecast at the status date (from
+# PROGRESS) is the slip chart's next point.
+REPORTS = [
+    Report("2025-01 月度复盘", dt.date(2025, 1, 31),
+           progress={"TP-01": 0.55, "EC-01": 0.7, "EC-02": 0.1, "EC-03": 0.05, "BM-01": 0.05,
+                     "UG-01": 0.15, "BC-01": 0.25, "OI-01": 0.5}),
+    Report("2025-02 月度复盘", dt.date(2025, 2, 28),
+           progress={"TP-02": 0.1, "TP-03": 0.3, "EC-02": 0.25, "EC-03": 0.5, "BM-01": 0.15,
+                     "UG-01": 0.35, "BC-01": 0.55},
+           slip={"TP-02": 7, "EC-02": 7, "EC-04": 7}),
+    Report("2025-03 月度复盘", dt.date(2025, 3, 31),
+           progress={"TP-02": 0.3, "TP-03": 0.65, "EC-02": 0.4, "EC-04": 0.1, "BM-01": 0.25,
+                     "UG-01": 0.5, "BC-01": 0.75},
+           slip={"TP-02": 21, "TP-03": 14, "TP-04": 21, "EC-02": 14, "EC-04": 14, "UG-01": 7, "BC-01": 14}),
+]
+
 NOTES = (
     "数据校验：所有量化指标需满足“双源验证”，系统统计数据需搭配人工审核记录。\n"
     "异常处理：指标偏差＞10%时，1 周内提交《偏差分析报告》，明确原因与整改措施。\n"
@@ -101,6 +121,7 @@ def build() -> RowBook:
     _add_milestones(book, tasks, stages)
     _add_risks(book, tasks, modules, teams)
     _add_readings(book, stages[0])
+    add_reports(book, tasks, REPORTS)
     return book
 
 
