@@ -280,7 +280,9 @@ def map_baselines(ctx: Context, table: Table) -> None:
         name = cv.read_text(row.cells.get("baseline"))
         if not ok or not name:
             continue
-        taken = values.get("taken_on") or dt.date.today()
+        # taken_on is the Baseline's, not a BaselineTask field, so generic_values (which checked the
+        # cell) leaves it out of `values`
+        taken = cv.read_date(row.cells.get("taken_on")) or dt.date.today()
         if (name,) not in ctx.records.of(m.Baseline):
             ctx.records.put(Record(m.Baseline, {"name": name, "taken_on": taken}, origin(ctx, table, row)))
         if values.get("task_id"):
