@@ -84,7 +84,8 @@ def shoot_baseline(app: QApplication, out: Path) -> Path:
         view.resize(*SIZE)
         view.show()
         app.processEvents()
-        view.set_baseline(view.plan().baselines[0].id)
+        # the samples hold report snapshots of their own: show the one just taken
+        view.set_baseline(next(b.id for b in view.plan().baselines if b.name == "立项基线"))
         view.set_level("week")
         view.timeline.horizontalScrollBar().setValue(0)
         app.processEvents()
