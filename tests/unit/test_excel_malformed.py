@@ -41,7 +41,9 @@ HEADER = ["任务ID", "建设内容", "开始日期", "结束日期", "进度", 
 
 
 def test_every_bad_cell_is_listed_and_nothing_is_imported(tmp_path):
-    """F1: text in number/date columns, European numbers, booleans, NaN, negative durations, blanks."""
+    """F1: text in number/date columns, European numbers, booleans, NaN, negative durations, a blank ID.
+
+    A blank 建设内容 is allowed (a task not yet described); a blank task ID is not."""
     path = _book(tmp_path, [
         HEADER,
         ["TP-01", "ok", "2025-01-06", "2025-01-31", "50%", "1,234"],
@@ -51,14 +53,14 @@ def test_every_bad_cell_is_listed_and_nothing_is_imported(tmp_path):
         ["TP-05", "bool", "2025-01-06", "2025-01-31", True, 3],
         ["TP-06", "nan", "2025-01-06", "2025-01-31", 0.1, "nan"],
         ["TP-07", "over 100%", "2025-01-06", "2025-01-31", "150%", 2],
-        ["TP-08", None, "2025-01-06", "2025-01-31", 0.1, 2],
+        [None, "no task ID", "2025-01-06", "2025-01-31", 0.1, 2],
         ["TP-09", "ends before it starts", "2025-02-06", "2025-01-31", 0.1, 2],
     ])
     project = Project.new("p", START)
     before = dump_project(project)
     preview = read_workbooks([path], project.read(load_plan))
     bad = {(p.row, p.column) for p in preview.problems.errors}
-    assert bad == {(3, "C"), (4, "E"), (5, "F"), (6, "E"), (7, "F"), (8, "E"), (9, "B"), (10, "D")}
+    assert bad == {(3, "C"), (4, "E"), (5, "F"), (6, "E"), (7, "F"), (8, "E"), (9, "A"), (10, "D")}
     for problem in preview.problems.errors:
         assert problem.sheet.endswith("任务") and problem.message
     assert next(p for p in preview.problems.errors if p.row == 3).value == "待定"
