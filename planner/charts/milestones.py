@@ -233,6 +233,8 @@ def build_milestone_trend(ctx: ChartContext) -> ChartResult:
     ax.yaxis.set_major_formatter(ConciseDateFormatter(locator))
     ax.grid(color="#e0e0e0")
     ax.margins(x=0.15)
+    # The year already heads the date axis on the left; the bottom copy would sit on the footer.
+    ax.xaxis.get_offset_text().set_visible(False)
     if data.unlinked:
         ax.text(0.01, 0.01, ctx.t("trend.unlinked", n=data.unlinked), transform=ax.transAxes, fontsize=8,
                 color="#616161")
