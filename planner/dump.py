@@ -23,21 +23,13 @@ from typing import Any
 from sqlmodel import SQLModel
 
 from planner import model as m
-from planner.plan import Plan, load_plan
+from planner.plan import LIST_OF_TABLE, Plan, load_plan
 
 FORMAT = "roadmap-planner-dump/1"
 
 # Rows are built with sorted keys already, so the encoder need not sort them again.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
-_LISTS: dict[type[SQLModel], str] = {
-    m.CalendarException: "calendar_exceptions", m.Stage: "stages", m.Module: "modules",
-    m.RoadmapCell: "cells", m.Task: "tasks", m.Team: "teams", m.Role: "roles",
-    m.TaskRole: "task_roles", m.Dependency: "dependencies", m.Milestone: "milestones",
-    m.Risk: "risks", m.RaciCell: "raci", m.DivisionOfWork: "division", m.Objective: "objectives",
-    m.Indicator: "indicators", m.KeyResult: "key_results", m.KeyResultLink: "kr_links",
-    m.Reading: "readings", m.Baseline: "baselines", m.BaselineTask: "baseline_tasks",
-}
 
 
 def value(v: Any) -> Any:
@@ -81,7 +73,7 @@ def _fk_targets(table: type[SQLModel]) -> dict[str, type[SQLModel]]:
 def _rows(plan: Plan, table: type[SQLModel]) -> list[SQLModel]:
     if table is m.Programme:
         return [plan.programme]
-    return getattr(plan, _LISTS[table])
+    return getattr(plan, LIST_OF_TABLE[table])
 
 
 def dump_plan(plan: Plan, *, natural: bool = False) -> dict[str, Any]:

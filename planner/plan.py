@@ -96,7 +96,8 @@ class Plan:
         return {(c.stage_id, c.module_id): c for c in self.cells}
 
 
-_FIELDS: dict[str, type] = {
+TABLE_OF_LIST: dict[str, type] = {
+    # Plan attribute -> table; the one map every reader of a Plan uses.
     "calendar_exceptions": m.CalendarException,
     "stages": m.Stage,
     "modules": m.Module,
@@ -119,6 +120,8 @@ _FIELDS: dict[str, type] = {
     "baseline_tasks": m.BaselineTask,
 }
 
+LIST_OF_TABLE: dict[type, str] = {table: name for name, table in TABLE_OF_LIST.items()}
+
 _ORDERED = {m.Stage, m.Module, m.Task, m.Team, m.Milestone, m.Risk, m.Objective, m.Indicator, m.KeyResult}
 
 
@@ -130,7 +133,7 @@ def load_plan(session: Session) -> Plan:
 
         raise FileDamaged("The plan has no programme record.")
     lists = {}
-    for name, table in _FIELDS.items():
+    for name, table in TABLE_OF_LIST.items():
         query = select(table)
         if table in _ORDERED:
             query = query.order_by(table.order, table.id)

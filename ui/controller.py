@@ -19,14 +19,13 @@ from planner import plan as plan_module
 from planner.changes import Area, Changes
 from planner.document import Project
 from planner.errors import PlannerError
-from planner.plan import Plan, load_plan
+from planner.plan import LIST_OF_TABLE, Plan, load_plan
 from planner.schedule.result import ScheduleResult
 from planner.services.journal import Patch
 from ui.messages import user_message
 
 log = logging.getLogger(__name__)
 
-_LIST_OF_TABLE = {table: name for name, table in plan_module._FIELDS.items()}
 # Columns other rows or lookups are keyed by: changing one needs a full reload of the snapshot.
 _KEY_COLUMNS = {"id", "code", "order", "stage_id", "module_id", "task_id", "team_id", "period",
                 "indicator_id", "objective_id", "key_result_id", "predecessor_id", "successor_id",
@@ -150,7 +149,7 @@ class DocumentController(QObject):
         wanted: dict[type[SQLModel], set[int]] = {}
         for table, row_id, _before in patch.entries:
             wanted.setdefault(table, set()).add(row_id)
-        if any(table not in _LIST_OF_TABLE for table in wanted):
+        if any(table not in LIST_OF_TABLE for table in wanted):
             return False
 
         def read(s):
@@ -162,7 +161,7 @@ class DocumentController(QObject):
 
         fresh = self.project.read(read)
         for table, ids in wanted.items():
-            rows = getattr(self._plan, _LIST_OF_TABLE[table])
+            rows = getattr(self._plan, LIST_OF_TABLE[table])
             kept = [row for row in rows if row.id not in ids]
             kept.extend(fresh[table].values())
             kept.sort(key=(lambda r: (r.order, r.id)) if table in plan_module._ORDERED else (lambda r: r.id))
@@ -173,9 +172,9 @@ class DocumentController(QObject):
 
     def _patch_plan(self, table: type[SQLModel], ids: frozenset[int]) -> bool:
         """Copy the edited rows' fields into the snapshot; False when a reload is needed."""
-        if self._plan is None or table not in _LIST_OF_TABLE or not ids:
+        if self._plan is None or table not in LIST_OF_TABLE or not ids:
             return False
-        current = {row.id: row for row in getattr(self._plan, _LIST_OF_TABLE[table]) if row.id in ids}
+        current = {row.id: row for row in getattr(self._plan, LIST_OF_TABLE[table]) if row.id in ids}
         fresh = self.project.read(lambda s: list(s.exec(select(table).where(table.id.in_(ids)))))
         if len(fresh) != len(ids) or set(current) != set(ids):
             return False

@@ -13,7 +13,7 @@ from typing import Any
 from sqlmodel import SQLModel
 
 from planner import model as m
-from planner.plan import Plan
+from planner.plan import LIST_OF_TABLE, Plan
 
 KEY_FIELDS: dict[type[SQLModel], tuple[str, ...]] = {
     m.Programme: (), m.CalendarException: ("day",), m.Stage: ("name",), m.Module: ("name",),
@@ -29,14 +29,6 @@ KEY_FIELDS: dict[type[SQLModel], tuple[str, ...]] = {
 _BY_NAME = {t.__tablename__: t for t in m.ALL_TABLES}
 FK: dict[type[SQLModel], dict[str, type[SQLModel]]] = {
     t: {fk.parent.name: _BY_NAME[fk.column.table.name] for fk in t.__table__.foreign_keys} for t in m.ALL_TABLES
-}
-PLAN_LIST: dict[type[SQLModel], str] = {
-    m.CalendarException: "calendar_exceptions", m.Stage: "stages", m.Module: "modules",
-    m.RoadmapCell: "cells", m.Task: "tasks", m.Team: "teams", m.Role: "roles",
-    m.TaskRole: "task_roles", m.Dependency: "dependencies", m.Milestone: "milestones",
-    m.Risk: "risks", m.RaciCell: "raci", m.DivisionOfWork: "division", m.Objective: "objectives",
-    m.Indicator: "indicators", m.KeyResult: "key_results", m.KeyResultLink: "kr_links",
-    m.Reading: "readings", m.Baseline: "baselines", m.BaselineTask: "baseline_tasks",
 }
 LABEL = {
     m.Programme: "plan", m.CalendarException: "calendar day", m.Stage: "stage", m.Module: "module",
@@ -119,7 +111,7 @@ def index_plan(plan: Plan | None) -> PlanIndex:
         if table is m.Programme or plan is None:
             continue
         refs = FK[table]
-        for row in getattr(plan, PLAN_LIST[table]):
+        for row in getattr(plan, LIST_OF_TABLE[table]):
             key = tuple(
                 key_of[refs[f]].get(getattr(row, f)) if f in refs else getattr(row, f) for f in KEY_FIELDS[table]
             )

@@ -21,7 +21,7 @@ from sqlalchemy import Boolean, Date, DateTime
 
 from planner import model as m
 from planner.errors import FileDamaged
-from planner.plan import _FIELDS, _ORDERED, Plan
+from planner.plan import _ORDERED, TABLE_OF_LIST, Plan
 
 
 _ROW_CLASSES: dict[type, type] = {}
@@ -129,12 +129,12 @@ def fast_load_plan(source, tables: tuple[str, ...] | None = None) -> Plan:
 
 
 def _load(con: sqlite3.Connection, path: Path, tables: tuple[str, ...] | None) -> Plan:
-    unknown = set(tables or ()) - set(_FIELDS)
+    unknown = set(tables or ()) - set(TABLE_OF_LIST)
     if unknown:
         raise ValueError(f"unknown plan tables: {sorted(unknown)}")
     try:
         programme = _read_table(con, m.Programme)
-        lists = {name: _read_table(con, table) for name, table in _FIELDS.items()
+        lists = {name: _read_table(con, table) for name, table in TABLE_OF_LIST.items()
                  if tables is None or name in tables}
     except sqlite3.DatabaseError as exc:
         raise FileDamaged(f"{path.name} cannot be read: {exc}", where=str(path)) from exc

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner.plan import _FIELDS, load_plan
+from planner.plan import TABLE_OF_LIST, load_plan
 from planner.services import dependencies, okr, raci, structure, tasks
 from ui.commands import JournalCommand
 
 
 def dump(plan) -> dict:
     out = {"programme": plan.programme.model_dump()}
-    for name in _FIELDS:
+    for name in TABLE_OF_LIST:
         out[name] = [row.model_dump() for row in getattr(plan, name)]
     return out
 
