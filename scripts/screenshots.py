@@ -1,9 +1,12 @@
 """Screenshots of every view on the FlagOS and OTLP_RUST samples (and the OKR sample's OKRs).
 
-    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--lang zh_CN|en]
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--lang zh_CN|en] [--extras]
 
 Runs the real app under Xvfb with the xcb platform (re-executing itself through `xvfb-run`
-when no display is set), at 1440x900, and saves `<sample>-<view>.png`. Look at every PNG.
+when no display is set), at 1440x900, and saves `<sample>-<view>.png`. With --extras it also
+grabs the whole screen with the Import/Export and Report menus open, the import preview of a
+test workbook, and the crash-recovery and plan-in-use message boxes (`extra-*.png`).
+Look at every PNG.
 """
 
 from __future__ import annotations
@@ -17,6 +20,19 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+WORKBOOKS = {"errors": ROOT / "tests" / "data" / "seed_stats.xlsx",  # no period chosen: two errors
+             "changes": ROOT / "tests" / "data" / "master_many_sheets.xlsx"}
+CRASHING_SESSION = """
+import os, sys
+sys.path.insert(0, {root!r})
+from planner.document import Project
+from planner.plan import load_plan
+from planner.services import tasks
+project = Project.open({path!r})
+task = project.read(load_plan).tasks[0]
+project.run(tasks.update_task, task.id, progress=0.55)
+os._exit(0)  # a crash: the working copy with the unsaved edit stays behind
+"""
 VIEWS = ("roadmap", "tasks", "raci", "indicators", "okr", "gantt", "dashboard")
 SAMPLES = {"flagos": VIEWS, "otlp_rust": VIEWS, "okr": ("okr",)}
 
@@ -51,9 +67,10 @@ def _prepare(window, key: str) -> None:
         view.table.setCurrentIndex(view.model.index(0, 3))
 
 
-def shoot(out: Path, language: str) -> list[Path]:
+def shoot(out: Path, language: str, extras: bool = False) -> list[Path]:
     sys.path.insert(0, str(ROOT))
     _isolate()
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from planner.samples import sample_path
@@ -75,14 +92,106 @@ def shoot(out: Path, language: str) -> list[Path]:
                 continue
             window.views.show(key)
             _prepare(window, key)
-            for _ in range(5):
-                app.processEvents()
+            QTest.qWait(400)  # the status bar totals are computed on a short timer
             target = out / f"{sample}-{key}.png"
             window.grab().save(str(target))
             written.append(target)
+        if extras and sample == "flagos":
+            written += shoot_extras(app, window, out)
         window.controller.undo_stack.setClean()
         window.close()
         QApplication.processEvents()
+    return written
+
+
+def _settle(app, rounds: int = 8) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def _grab_screen(app, target: Path) -> Path:
+    _settle(app)
+    app.primaryScreen().grabWindow(0).save(str(target))
+    return target
+
+
+def _grab_modal(app, target: Path, trigger, close, before=None) -> Path:
+    """Run `trigger` (which opens a modal box and waits in exec()), grab the screen while the box
+    is up (after `before(box)`, if given), then dismiss it with `close(box)`."""
+    from PySide6.QtCore import QTimer
+
+    def shoot_and_close(attempt: int = 0) -> None:
+        box = app.activeModalWidget()
+        if box is None and attempt < 40:
+            QTimer.singleShot(100, lambda: shoot_and_close(attempt + 1))
+            return
+        if box is not None and before is not None:
+            before(box)
+        _grab_screen(app, target)
+        if box is not None:
+            close(box)
+
+    QTimer.singleShot(300, shoot_and_close)
+    trigger()
+    return target
+
+
+def _open_menu(app, window, module_name: str, target: Path) -> Path:
+    menu = window.plugin_menus[module_name]
+    bar = window.menuBar()
+    rect = bar.actionGeometry(menu.menuAction())
+    menu.popup(bar.mapToGlobal(rect.bottomLeft()))
+    _grab_screen(app, target)
+    menu.hide()
+    return target
+
+
+def _press(kind):
+    def close(box) -> None:
+        button = box.button(kind) if hasattr(box, "button") else None
+        button.click() if button is not None else box.reject()
+    return close
+
+
+def shoot_extras(app, window, out: Path) -> list[Path]:
+    """Menus, the import preview and the message boxes a user meets, on the FlagOS sample."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.document import Project
+    from planner.errors import FileLocked
+    from planner.samples import sample_path
+
+    written = [_open_menu(app, window, name, out / f"extra-menu-{short}.png")
+               for name, short in (("ui.excel_actions", "import-export"), ("ui.report_actions", "report"))
+               if name in window.plugin_menus]
+    from ui import excel_actions
+
+    from PySide6.QtWidgets import QTabWidget
+
+    for name, workbook, tab in (("errors", WORKBOOKS["errors"], 0), ("problems", WORKBOOKS["changes"], 0),
+                                ("changes", WORKBOOKS["changes"], 1)):
+        written.append(_grab_modal(
+            app, out / f"extra-import-preview-{name}.png",
+            lambda w=workbook: excel_actions.import_workbooks(window, window.controller, [w]),
+            lambda box: box.reject(), before=lambda box, t=tab: box.findChild(QTabWidget).setCurrentIndex(t)))
+    folder = Path(tempfile.mkdtemp(prefix="planner-shots-files-"))
+    crashed = folder / "FlagOS-路线图.plan"
+    shutil.copy(sample_path("flagos"), crashed)
+    script = CRASHING_SESSION.format(root=str(ROOT), path=str(crashed))
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=120)
+    written.append(_grab_modal(app, out / "extra-recovery.png", window.documents.offer_recovery,
+                               _press(QMessageBox.StandardButton.Discard)))
+    locked = folder / "OTLP-计划.plan"
+    shutil.copy(sample_path("otlp_rust"), locked)
+    holder = Project.open(locked)  # another window of this computer has it open
+    written.append(_grab_modal(app, out / "extra-locked.png",
+                               lambda: window.documents.open_path(locked, ask_save=False),
+                               _press(QMessageBox.StandardButton.Cancel)))
+    elsewhere = FileLocked("", owner={"user": "pm", "host": "PM-LAPTOP-02", "pid": 4242, "since": "2025-03-14 09:30"})
+    written.append(_grab_modal(app, out / "extra-locked-take-over.png",
+                               lambda: window.documents._open_locked(locked, elsewhere),
+                               _press(QMessageBox.StandardButton.Cancel)))
+    holder.close()
     return written
 
 
@@ -90,9 +199,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    parser.add_argument("--extras", action="store_true", help="also menus, import preview and message boxes")
     args = parser.parse_args()
     _under_xvfb()
-    for path in shoot(args.out, args.lang):
+    for path in shoot(args.out, args.lang, args.extras):
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
@@ -212,6 +213,9 @@ class RaciView(QWidget):
             self.table.setColumnWidth(number, max(spec.width, metrics.horizontalAdvance(spec.title()) + 18))
         if self.controller.project is None:
             return
-        parts = [f"<b>{load.team}</b>: R {load.r} · A {load.a} · C {load.c} · I {load.i}"
+        # The label wraps between teams, never inside one ("C 0 · I" on one line and "0" on the
+        # next was unreadable; Chinese names would otherwise break between any two characters).
+        parts = [f'<span style="white-space:nowrap"><b>{html.escape(load.team)}</b>: '
+                 f"R {load.r} · A {load.a} · C {load.c} · I {load.i}</span>"
                  for load in rules.team_loads(self.controller.plan())]
-        self.load_label.setText(tr("Team load") + ": " + " &nbsp;|&nbsp; ".join(parts))
+        self.load_label.setText(tr("Team load") + ": " + " &nbsp;| ".join(parts))
