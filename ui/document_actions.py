@@ -33,9 +33,20 @@ def owner_text(owner) -> str:
             text += f" (pid {owner['pid']})"
         since = owner.get("since") or owner.get("time")
         if since:
-            text += ", " + tr("since %1").replace("%1", str(since))
+            text += ", " + tr("since %1").replace("%1", _local_time(since))
         return text
     return tr("another instance")
+
+
+def _local_time(stamp) -> str:
+    """A lock's ISO time stamp ("2025-03-14T01:30:11+00:00") as local "2025-03-14 09:30"."""
+    try:
+        moment = dt.datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return str(stamp)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def _same_host(host: str) -> bool:

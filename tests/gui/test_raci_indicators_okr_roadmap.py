@@ -113,9 +113,11 @@ def test_okr_progress_rolls_up_and_mix_is_shown(qtbot, controller):
     controller.push(JournalCommand(controller, "progress", tasks.update_task, tp02.id, progress=1.0))
     assert model.index(0, 2, model.index(0, 0)).data() == "80%"
     assert "1 delivery : 1 exploration" in view.mix.text()
+    view.add_objective()  # a delivery objective: 2 : 1, shares that add up to 100%
+    assert "2 delivery : 1 exploration (67% : 33%)" in view.mix.text()
     view.tree.setCurrentIndex(model.index(1, 0))
     view.toggle_kind()
-    assert "2 delivery : 0 exploration" in view.mix.text()
+    assert "3 delivery : 0 exploration (100% : 0%)" in view.mix.text()
 
 
 def test_roadmap_side_panel_and_stage_tools(qtbot, controller):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QInputDialog, QLabel, QPushButton, QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget,
+    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget,
 )
 
 from planner import model as m
@@ -247,6 +247,8 @@ class OkrView(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setItemDelegateForColumn(2, ProgressDelegate(self.tree))
         self.tree.header().setStretchLastSection(False)
+        # The titles take the spare width; the target and progress columns keep theirs.
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.mix = QLabel(self)
         self.mix.setToolTip(tr("The seeds recommend about 7 delivery : 3 exploration objectives"))
         bar = QHBoxLayout()
@@ -274,14 +276,14 @@ class OkrView(QWidget):
 
     def _after_reset(self) -> None:
         self.tree.expandAll()
-        self.tree.setColumnWidth(0, 620)
         self.tree.setColumnWidth(1, 240)
         self.tree.setColumnWidth(2, 180)
         objectives = self.controller.plan().objectives if self.controller.project else []
         self.empty_hint.setVisible(not objectives)
         delivery = sum(o.kind == m.ObjectiveKind.delivery.value for o in objectives)
         exploration = len(objectives) - delivery
-        share = f" ({delivery * 100 // len(objectives)}% : {exploration * 100 // len(objectives)}%)" if objectives else ""
+        delivery_share = round(delivery * 100 / len(objectives)) if objectives else 0
+        share = f" ({delivery_share}% : {100 - delivery_share}%)" if objectives else ""  # 67 : 33, not 66 : 33
         self.mix.setText(tr("Mix: %1 delivery : %2 exploration").replace("%1", str(delivery))
                          .replace("%2", str(exploration)) + share + " · " + tr("recommended about 7 : 3"))
 
