@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self.views = LazyViews(self.tabs)
-        self.selection = SelectionSync(self.views, self)
+        self.selection = SelectionSync(self.views, controller, self)
         self.views.built_callbacks.append(self.selection.view_built)
         self._add_views()
         self.totals = StatusTotals(controller, self)

@@ -14,13 +14,20 @@ class SelectionSync(QObject):
     selection into view there (the two views are tabs, never side by side).
     """
 
-    def __init__(self, views, parent=None):
+    def __init__(self, views, controller, parent=None):
         super().__init__(parent)
         self.views = views
         self.ids: list[int] = []
         self.matrix = self.gantt = None
         self._applying = False
         views.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        # Connected before any view's model, so ids of the old plan are gone before views reset.
+        controller.document_replaced.connect(self._on_controller_document_replaced)
+
+    def _on_controller_document_replaced(self) -> None:
+        self.ids = []  # ids of another plan: they may name different tasks in this one
+        if self.matrix is not None:
+            self._apply_to_matrix(scroll=False)  # its model would keep rows whose ids match
 
     def view_built(self, key: str, view) -> None:
         if key == "tasks":
