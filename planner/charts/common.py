@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from matplotlib.dates import ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.ticker import AutoLocator, ScalarFormatter
 
@@ -182,3 +184,27 @@ def module_colour(plan: Plan, module_id: int | None) -> str:
     if module_id not in ids:
         return NEUTRAL
     return MODULE_PALETTE[ids.index(module_id) % len(MODULE_PALETTE)]
+
+
+class _ChineseDateFormatter(ConciseDateFormatter):
+    """ConciseDateFormatter in Chinese: 2025年, 3月, 15日 (no leading zeros, on every platform)."""
+
+    def __init__(self, locator):
+        super().__init__(locator, formats=["%Y年", "%m月", "%d日", "%H:%M", "%H:%M", "%S"],
+                         zero_formats=["", "%Y年", "%m月", "%m月%d日", "%H:%M", "%H:%M"],
+                         offset_formats=["", "%Y年", "%Y年%m月", "%Y年%m月%d日", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M"])
+
+    def format_ticks(self, values):
+        return [_drop_leading_zeros(label) for label in super().format_ticks(values)]
+
+    def get_offset(self):
+        return _drop_leading_zeros(super().get_offset())
+
+
+def _drop_leading_zeros(label: str) -> str:
+    return re.sub(r"(?<!\d)0(\d)", r"\1", label)
+
+
+def date_formatter(locator, lang: str) -> ConciseDateFormatter:
+    """Tick labels for a date axis in the chart's language."""
+    return _ChineseDateFormatter(locator) if normalise_lang(lang) == "zh" else ConciseDateFormatter(locator)

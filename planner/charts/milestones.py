@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.dates import AutoDateLocator
 from matplotlib.lines import Line2D
 
 from planner import model as m
@@ -15,6 +15,7 @@ from planner.charts.common import (
     TODAY_COLOUR,
     ChartContext,
     ChartResult,
+    date_formatter,
     empty_note,
     legend_on_top,
     label_inches,
@@ -106,7 +107,7 @@ def build_milestone_status(ctx: ChartContext) -> ChartResult:
         return ChartResult("milestones", fig, data)
     ax = fig.add_subplot()
     _draw_status_rows(ax, ctx, rows)
-    _date_axis(ax)
+    _date_axis(ax, ctx.lang)
     ax.axvline(ctx.today, color=TODAY_COLOUR, linestyle="--", linewidth=1.2)
     ax.annotate(ctx.t("today"), (ctx.today, 0.0), xycoords=("data", "axes fraction"), xytext=(3, 3),
                 textcoords="offset points", color=TODAY_COLOUR, fontsize=8, va="bottom")
@@ -159,10 +160,10 @@ def _slip_label(ctx: ChartContext, days: int) -> str:
     return f"+{days}天" if ctx.lang == "zh" else f"+{days} d"
 
 
-def _date_axis(ax) -> None:
+def _date_axis(ax, lang: str) -> None:
     locator = AutoDateLocator(minticks=4, maxticks=10)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(date_formatter(locator, lang))
 
 
 def _status_legend(ctx: ChartContext) -> list[Line2D]:
@@ -227,10 +228,10 @@ def build_milestone_trend(ctx: ChartContext) -> ChartResult:
     _diagonal(ax, ctx, data)
     ax.set_xlabel(ctx.t("trend.report_date"))
     ax.set_ylabel(ctx.t("trend.forecast"))
-    _date_axis(ax)
+    _date_axis(ax, ctx.lang)
     locator = AutoDateLocator(minticks=4, maxticks=10)
     ax.yaxis.set_major_locator(locator)
-    ax.yaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.yaxis.set_major_formatter(date_formatter(locator, ctx.lang))
     ax.grid(color="#e0e0e0")
     ax.margins(x=0.15)
     # The year already heads the date axis on the left; the bottom copy would sit on the footer.

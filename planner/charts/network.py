@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.colors import to_rgba
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.dates import AutoDateLocator, date2num
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
@@ -17,6 +17,7 @@ from planner.charts.common import (
     TODAY_COLOUR,
     ChartContext,
     ChartResult,
+    date_formatter,
     empty_note,
     legend_on_top,
     module_colour,
@@ -234,7 +235,7 @@ def _finish_axes(ax, ctx: ChartContext, data: NetworkData, rows: int) -> None:
     ax.xaxis_date()
     locator = AutoDateLocator(minticks=5, maxticks=12)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(date_formatter(locator, ctx.lang))
     ax.axvline(date2num(ctx.today), color=TODAY_COLOUR, linestyle="--", linewidth=1)
     ax.grid(axis="x", color="#e0e0e0")
     handles = [Line2D([], [], color=LINK_COLOURS[s], linewidth=2, linestyle="--" if s == "broken" else "-",
