@@ -113,7 +113,8 @@ def _looks_like_text(head: bytes) -> bool:
 def open_zip(path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    # NotImplementedError: a zip directory claiming a newer zip version or an unknown method.
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise refuse(path, f"the workbook is damaged or incomplete ({exc}).", "truncated") from exc
 
 
