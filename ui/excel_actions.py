@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -18,13 +18,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Excel", text)
 
 
-TEMPLATE_LABELS = {
-    "stats": "Statistics template (数据统计模板)…",
-    "tasks": "Task plan (阶段任务计划表)…",
-    "raci": "Division of work and RACI (分工矩阵)…",
-    "system": "Indicator system (量化指标体系)…",
-    "workbook": "Whole plan workbook…",
-    "collect": "Data collection workbook for a team…",
+TEMPLATE_LABELS = {  # marked for lupdate here, translated where the menu is built
+    "stats": QT_TRANSLATE_NOOP("Excel", "Statistics template (数据统计模板)…"),
+    "tasks": QT_TRANSLATE_NOOP("Excel", "Task plan (阶段任务计划表)…"),
+    "raci": QT_TRANSLATE_NOOP("Excel", "Division of work and RACI (分工矩阵)…"),
+    "system": QT_TRANSLATE_NOOP("Excel", "Indicator system (量化指标体系)…"),
+    "workbook": QT_TRANSLATE_NOOP("Excel", "Whole plan workbook…"),
+    "collect": QT_TRANSLATE_NOOP("Excel", "Data collection workbook for a team…"),
 }
 FILE_NAMES = {"stats": "数据统计模板", "tasks": "阶段任务计划表", "raci": "分工矩阵", "system": "量化指标体系",
               "workbook": "计划", "collect": "数据收集"}

@@ -1293,6 +1293,33 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     </message>
 </context>
 <context>
+    <name>Excel</name>
+    <message>
+        <source>Statistics template (数据统计模板)…</source>
+        <translation>数据统计模板…</translation>
+    </message>
+    <message>
+        <source>Task plan (阶段任务计划表)…</source>
+        <translation>阶段任务计划表…</translation>
+    </message>
+    <message>
+        <source>Division of work and RACI (分工矩阵)…</source>
+        <translation>分工矩阵与 RACI…</translation>
+    </message>
+    <message>
+        <source>Indicator system (量化指标体系)…</source>
+        <translation>量化指标体系…</translation>
+    </message>
+    <message>
+        <source>Whole plan workbook…</source>
+        <translation>整个计划（工作簿）…</translation>
+    </message>
+    <message>
+        <source>Data collection workbook for a team…</source>
+        <translation>团队数据收集表…</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>Weeks start at 1: %1</source>
