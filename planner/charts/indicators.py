@@ -8,7 +8,6 @@ import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from planner import model as m
 from planner.charts.common import (
     ChartContext,
     ChartResult,

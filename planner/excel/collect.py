@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from planner import model as m
 from planner.errors import ExportFailed
+from planner.indicators.rates import achievement_rate, is_off_target
+from planner.indicators.status import expected_share
 from planner.plan import Plan
 
 
@@ -57,26 +58,7 @@ class CollectionReport:
         return out
 
 
-def achievement(indicator: Any, cumulative: float | None) -> float | None:
-    """达成率 recomputed from the reading (planner.indicators.rates), never read from the file."""
-    from planner.indicators.rates import achievement_rate
-
-    return achievement_rate(cumulative, indicator.target, rule=indicator.rule or "ratio", baseline=indicator.baseline)
-
-
-def _expected(plan: Plan, indicator: Any, due: dt.date | None) -> float:
-    """The share of the target expected by the due date (a cumulative figure read mid-stage)."""
-    try:
-        from planner.indicators.status import expected_share
-
-        return expected_share(plan, indicator, due)
-    except Exception:  # no stage window: judge against the full target
-        return 1.0
-
-
 def collection_report(preview, plan: Plan | None, metas: list[dict[str, str]]) -> CollectionReport:
-    from planner.indicators.rates import is_off_target
-
     period = next((x.get("period", "") for x in metas if x.get("period")), "")
     report = CollectionReport(period)
     try:
@@ -96,11 +78,13 @@ def collection_report(preview, plan: Plan | None, metas: list[dict[str, str]]) -
         for record in preview.records.of(m.Reading).values():
             code = record.values["indicator_id"][0]
             ind = by_code.get(code)
-            rate = achievement(ind, record.values.get("cumulative_value")) if ind else None
+            # 达成率 is recomputed from the reading, never read from the file.
+            rate = achievement_rate(record.values.get("cumulative_value"), ind.target, rule=ind.rule or "ratio",
+                                    baseline=ind.baseline) if ind else None
             if rate is None:
                 continue
             report.rates[code] = rate
-            if is_off_target(rate, _expected(plan, ind, due), comparator=ind.comparator):
+            if is_off_target(rate, expected_share(plan, ind, due), comparator=ind.comparator):
                 report.deviations.append((code, ind.name, rate))
                 if not record.values.get("exception_note"):
                     preview.problems.warning(f"{code} {ind.name}: achievement {rate:.0%}, more than 10% behind plan, and no exception note",
