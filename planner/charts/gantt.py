@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 
 from planner.fonts import configure_matplotlib
 from planner.gantt import BY_STAGE, CALENDAR, TimeScale, gantt_for
-from planner.gantt.layout import LABEL_GAP, GanttLayout, stage_lanes
+from planner.gantt.layout import GanttLayout, stage_lanes
 from planner.gantt.routing import arrow_head
 from planner.gantt.rows import GROUP, MILESTONES
 from planner.gantt.workdays import calendar_for
@@ -163,7 +163,7 @@ def _bars(ax, lay: GanttLayout, body, data) -> None:
                              COLOURS["critical_done" if bar.critical else "done"]))
             if bar.actual:
                 actual.append((bar.actual[0], bar.actual[1], bar.y0 - 3, bar.y0 - 0.5))
-            label_x = _label_x(lay, bar)
+            label_x = lay.label_x(bar)
         roles = f"  {lay.data.roles[bar.row]}" if lay.data.roles[bar.row] else ""
         ax.text(label_x, bar.mid_y, f"{row.code} {row.label}{roles}", fontsize=7.5, va="center",
                 color=COLOURS["text"], clip_on=True)
@@ -181,16 +181,6 @@ def _bars(ax, lay: GanttLayout, body, data) -> None:
     for dm in lay.markers_in(0, body):
         if lay.data.rows[dm.row].kind == MILESTONES:
             ax.text(dm.cx + dm.half + 3, dm.cy, dm.label, fontsize=7.5, va="center", color=COLOURS["text"], clip_on=True)
-
-
-def _label_x(lay: GanttLayout, bar) -> float:
-    """Right of the bar and of a milestone diamond at its end."""
-    x = bar.x1
-    for mk in lay.data.markers.get(bar.row, ()):
-        cx = lay.scale.x_of_index(mk.day) + lay.scale.px_per_day / 2
-        if bar.x0 <= cx <= bar.x1 + lay.row_height:
-            x = max(x, cx + lay.row_height * 0.3)
-    return x + LABEL_GAP
 
 
 def _summary_shapes(spans) -> list[list[tuple[float, float]]]:

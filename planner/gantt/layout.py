@@ -108,6 +108,16 @@ class GanttLayout:
         return row * self.row_height
 
     # --- bars ----------------------------------------------------------------------
+    def label_x(self, bar: Bar) -> float:
+        """Where a bar's label starts: right of the bar and of any milestone diamond at its end,
+        so neither hides the text (the view and the chart export place labels alike)."""
+        x = bar.x1
+        for mk in self.data.markers.get(bar.row, ()):
+            cx = self.scale.x_of_index(mk.day) + self.scale.px_per_day / 2
+            if bar.x0 <= cx <= bar.x1 + self.row_height:
+                x = max(x, cx + self.row_height * 0.3)
+        return x + LABEL_GAP
+
     def bar(self, row: int) -> Bar | None:
         d = self.data
         if d.start[row] == NONE:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
-from planner.gantt.layout import LABEL_GAP, Bar, Diamond, GanttLayout, Link, stage_lanes
+from planner.gantt.layout import Bar, Diamond, GanttLayout, Link, stage_lanes
 from planner.gantt.routing import arrow_head
 from planner.gantt.rows import GROUP, MILESTONES
 
@@ -205,17 +205,7 @@ def _bar(p: QPainter, lay: GanttLayout, bar: Bar, options: PaintOptions) -> None
         p.fillRect(QRectF(bar.actual[0], bar.y0 - 3, bar.actual[1] - bar.actual[0], 2.5), C["actual"])
     p.setBrush(Qt.NoBrush)
     roles = f"  {lay.data.roles[bar.row]}" if options.show_roles and lay.data.roles[bar.row] else ""
-    _label(p, label_x(lay, bar), bar.mid_y, f"{row.code} {row.label}{roles}")
-
-
-def label_x(lay: GanttLayout, bar: Bar) -> float:
-    """Right of the bar and of any milestone diamond at its end, so neither hides the text."""
-    x = bar.x1
-    for mk in lay.data.markers.get(bar.row, ()):
-        cx = lay.scale.x_of_index(mk.day) + lay.scale.px_per_day / 2
-        if bar.x0 <= cx <= bar.x1 + lay.row_height:
-            x = max(x, cx + lay.row_height * 0.3)
-    return x + LABEL_GAP
+    _label(p, lay.label_x(bar), bar.mid_y, f"{row.code} {row.label}{roles}")
 
 
 def _summary(p: QPainter, bar: Bar) -> None:
