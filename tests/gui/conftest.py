@@ -69,3 +69,15 @@ def reopen(path):
     from planner.document import Project
 
     return DocumentController(Project.open(path))
+
+
+@pytest.fixture
+def window(qtbot, controller, dialogs):
+    """The main window on the saved plan, shown, with dialogs auto-answered."""
+    from ui.main_window import MainWindow
+
+    win = MainWindow(controller)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

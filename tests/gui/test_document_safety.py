@@ -6,21 +6,10 @@ from __future__ import annotations
 import json
 import shutil
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from planner.document import Project
 from planner.document.lock import lock_path
-from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, controller, dialogs):
-    win = MainWindow(controller)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _foreign_lock(document):

@@ -16,15 +16,6 @@ from ui import crash, i18n, settings
 from ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, controller, dialogs):
-    win = MainWindow(controller)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def edit_progress(win, value="45%"):
     view = win.views["tasks"]
     col = next(n for n, c in enumerate(view.model.columns) if c.key == "progress")
