@@ -96,33 +96,3 @@ class EditFields(ServiceCommand):
 
     def undo_(self):
         return self.controller.run_service(rows.undo_update, self._undo, patch_table=self.table)
-
-
-class CreateRow(ServiceCommand):
-    def __init__(self, controller, text: str, row: SQLModel):
-        super().__init__(controller, text)
-        self.values = row.model_dump()
-        self.table = type(row)
-
-    def do(self):
-        changes = self.controller.run_service(rows.create_row, self.table(**self.values))
-        self.values["id"] = changes.created  # redo after undo recreates the same id
-        return changes
-
-    def undo_(self):
-        return self.controller.run_service(rows.delete_row, self.table, self.values["id"])
-
-
-class DeleteRow(ServiceCommand):
-    def __init__(self, controller, text: str, table: type[SQLModel], row_id: int):
-        super().__init__(controller, text)
-        self.table, self.row_id = table, row_id
-        self._undo = None
-
-    def do(self):
-        changes = self.controller.run_service(rows.delete_row, self.table, self.row_id)
-        self._undo = changes.undo
-        return changes
-
-    def undo_(self):
-        return self.controller.run_service(rows.restore_rows, self._undo)
