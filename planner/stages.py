@@ -149,21 +149,30 @@ class OutsideStage:
     code: str = OUTSIDE_STAGE
 
 
-def tasks_outside_stage(plan) -> list[OutsideStage]:
-    """Tasks (in plan order) that start before or end after their stage; undated tasks and
-    stages without a span are not judged."""
+def outside_stage_ids(plan) -> frozenset[int]:
+    """Ids of the tasks that start before or end after their stage (cheap: no message is built).
+
+    Undated tasks and stages without a span are not judged.
+    """
     start = plan.programme.start_date
-    spans = {s.id: stage_window(s, start) for s in plan.stages}
+    windows = {s.id: stage_window(s, start) for s in plan.stages}
+    out = set()
+    for task in plan.tasks:
+        window = windows.get(task.stage_id)
+        first, last = getattr(task, "start_date", None), getattr(task, "end_date", None)
+        if window is not None and first is not None and last is not None and not (window[0] <= first and last <= window[1]):
+            out.add(task.id)
+    return frozenset(out)
+
+
+def tasks_outside_stage(plan) -> list[OutsideStage]:
+    """Every task outside its stage, in plan order, with the message that says so."""
+    outside, start = outside_stage_ids(plan), plan.programme.start_date
     out = []
     for task in plan.tasks:
-        stage_span = spans.get(task.stage_id)
-        first, last = getattr(task, "start_date", None), getattr(task, "end_date", None)
-        if stage_span is None or first is None or last is None:
-            continue
-        if stage_span[0] <= first and last <= stage_span[1]:
-            continue
-        stage = plan.stage_by_id[task.stage_id]
-        out.append(OutsideStage(task.id, task.code, stage.id, stage.name, outside_message(task, stage, start)))
+        if task.id in outside:
+            stage = plan.stage_by_id[task.stage_id]
+            out.append(OutsideStage(task.id, task.code, stage.id, stage.name, outside_message(task, stage, start)))
     return out
 
 

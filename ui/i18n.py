@@ -43,10 +43,16 @@ def qm_path(language: str):
 
 
 def install(app: QCoreApplication, language: str | None = None) -> str:
-    """Load our .qm and Qt's own (standard buttons) for `language`; return the language used."""
+    """Load our .qm and Qt's own (standard buttons) for `language`; return the language used.
+
+    The core's messages (planner.i18n, gettext) follow the same language.
+    """
+    from planner import i18n as core_i18n
+
     global _current
     language = language or chosen_language()
     _current = language
+    core_i18n.set_language(language)
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
