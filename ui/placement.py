@@ -133,10 +133,16 @@ _slot: InstanceSlot | None = None
 
 
 def instance_slot() -> InstanceSlot:
-    """The process's slot, taken on first use and kept until exit (windows of one process share it)."""
+    """The process's slot, taken on first use and kept until exit (windows of one process share it).
+
+    A new one is taken if the app-data folder changed (tests give each test its own).
+    """
     global _slot
+    folder = data_dir() / "instances"
+    if _slot is not None and _slot.folder != folder:
+        release_instance_slot()
     if _slot is None:
-        _slot = InstanceSlot()
+        _slot = InstanceSlot(folder)
         _slot.acquire()
     return _slot
 
@@ -196,7 +202,7 @@ class WindowPlacement:
         frame = self.window.geometry()
         moved = out_of_the_way(frame, others, _available(self.window.screen()))
         if moved.topLeft() != frame.topLeft():
-            self.window.move(self.window.pos() + (moved.topLeft() - frame.topLeft()))
+            self.window.setGeometry(moved)  # the client area, as published (a move() places the frame)
 
     def plan_opened(self, path: Path | None) -> None:
         """A plan was opened in this window: remember the last one's place, take this one's."""
