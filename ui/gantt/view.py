@@ -380,6 +380,10 @@ class GanttView(QWidget):
 
     def showEvent(self, event):
         super().showEvent(event)
+        if not getattr(self, "_split_sized", False):  # a narrow window keeps most of its width for the timeline
+            self._split_sized = True
+            names = min(paint.names_width(), int(self.width() * 0.4))
+            self.splitter.setSizes([names, max(1, self.width() - names)])
         if self._dirty:
             self.rebuild()
 
