@@ -1,0 +1,487 @@
+"""Write a plan as MS Project XML (MSPDI, the format of MS Project 2010-2019 "Save as XML").
+
+Tasks keep their outline, dates, durations, progress, actual dates, links with lags, notes;
+roles become work resources (their team as the resource group) assigned with the head-count
+as units (8 people = 800%); the calendar carries the work week and every holiday and make-up
+workday (China's statutory ones included) as exceptions; baselines go to Baseline 0-10. Our
+fields without an MSPDI home ride in extended attributes (`planner.interop.fields`), so reading
+the file back gives the same plan. Text is built directly (10,000 tasks in well under a second).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterable
+from xml.sax.saxutils import escape
+
+from planner import model as m
+from planner.interop import carry
+from planner.interop import fields as f
+from planner.interop.msproject import LINK_CODES, NS
+from planner.plan import Plan
+from planner.schedule.calendar import calendar_for, cn_years, region_exceptions
+
+MINUTES_PER_DAY = 480
+DAY_START, DAY_END = dt.time(8, 0), dt.time(17, 0)
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ESC = {"\r": "&#13;", '"': "&quot;"}
+MAX_BASELINES = 11  # MS Project keeps Baseline and Baseline 1-10
+
+
+def text(value: Any) -> str:
+    return escape(_INVALID.sub("", str(value)), _ESC)
+
+
+def when(day: dt.date, time: dt.time) -> str:
+    return dt.datetime.combine(day, time).isoformat()
+
+
+class _Out:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def el(self, name: str, value: Any, indent: int) -> None:
+        if value is None:
+            return
+        self.parts.append(f"{'  ' * indent}<{name}>{text(value)}</{name}>\n")
+
+    def open(self, name: str, indent: int) -> None:
+        self.parts.append(f"{'  ' * indent}<{name}>\n")
+
+    def close(self, name: str, indent: int) -> None:
+        self.parts.append(f"{'  ' * indent}</{name}>\n")
+
+
+def write(plan: Plan, path: Path | str) -> list[str]:
+    """Write `plan` to `path` atomically; returns notes about what MS Project cannot hold."""
+    from planner.document.atomic import atomic_write
+
+    xml, notes = to_xml(plan)
+    with atomic_write(Path(path)) as tmp:
+        Path(tmp).write_bytes(xml.encode("utf-8"))
+    return notes
+
+
+def to_xml(plan: Plan) -> tuple[str, list[str]]:
+    w = _Writer(plan)
+    return w.build(), w.notes
+
+
+class _Writer:
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.notes: list[str] = []
+        self.out = _Out()
+        tasks = plan.tasks
+        self.uid = {t.id: n for n, t in enumerate(tasks, 1)}
+        self.cal = calendar_for(plan.programme, plan.calendar_exceptions, span=self._span())
+        self.children: dict[int | None, list[m.Task]] = {}
+        for t in tasks:
+            self.children.setdefault(getattr(t, "parent_id", None), []).append(t)
+        self.baselines = plan.baselines[:MAX_BASELINES]
+        if len(plan.baselines) > MAX_BASELINES:
+            from planner.i18n import _
+
+            self.notes.append(_("MS Project keeps 11 baselines: only the first 11 of {n} were written.",
+                                n=len(plan.baselines)))
+        self.baseline_no = {b.id: n for n, b in enumerate(self.baselines)}
+        self.baseline_of: dict[int, list[m.BaselineTask]] = {}
+        for bt in plan.baseline_tasks:
+            if bt.baseline_id in self.baseline_no:
+                self.baseline_of.setdefault(bt.task_id, []).append(bt)
+
+    def _span(self) -> tuple[dt.date, dt.date]:
+        days = [self.plan.programme.start_date]
+        for t in self.plan.tasks:
+            days += [d for d in (t.start_date, t.end_date) if d is not None]
+        days += [x.date for x in self.plan.milestones]
+        return min(days), max(days)
+
+    # --- the document -----------------------------------------------------------------
+    def build(self) -> str:
+        p, o = self.plan.programme, self.out
+        o.parts.append(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Project xmlns="{NS}">\n')
+        o.el("SaveVersion", 14, 1)
+        o.el("Name", f"{p.name}.xml", 1)
+        o.el("Title", p.name, 1)
+        o.el("Comments", p.notes or None, 1)
+        o.el("ScheduleFromStart", 1, 1)
+        o.el("StartDate", when(p.start_date, DAY_START), 1)
+        o.el("CalendarUID", 1, 1)
+        o.el("DefaultStartTime", DAY_START.isoformat(), 1)
+        o.el("DefaultFinishTime", DAY_END.isoformat(), 1)
+        o.el("MinutesPerDay", MINUTES_PER_DAY, 1)
+        o.el("MinutesPerWeek", MINUTES_PER_DAY * max(1, p.workweek.count("1")), 1)
+        o.el("DaysPerMonth", 20, 1)
+        o.el("DurationFormat", 7, 1)
+        o.el("WeekStartDay", 1, 1)
+        o.el("StatusDate", when(p.status_date, DAY_END) if p.status_date else None, 1)
+        o.el("NewTasksAreManual", 0, 1)
+        self._ext_defs()
+        self._calendar()
+        o.open("Tasks", 1)
+        o.parts.append("    <Task>\n      <UID>0</UID>\n      <ID>0</ID>\n      <Name>" + text(p.name)
+                       + "</Name>\n      <OutlineLevel>0</OutlineLevel>\n      <Summary>1</Summary>\n    </Task>\n")
+        self.next_id = 1
+        self._outline(None, 1, "")
+        self._milestones()
+        o.close("Tasks", 1)
+        self._resources()
+        o.parts.append("</Project>\n")
+        return "".join(o.parts)
+
+    # --- extended attributes and the lists they carry ---------------------------------
+    def _ext_defs(self) -> None:
+        o, plan = self.out, self.plan
+        lists: dict[str, list[tuple[str, str]]] = {
+            "stage": [(s.name, f.dumps(_fields(m.Stage, s, ("name", "id")))) for s in plan.stages],
+            "module": [(x.name, f.dumps(self._module_data(x))) for x in plan.modules],
+            "raci": [(t.name, f.dumps({"order": t.order})) for t in plan.teams],
+            "planner": [(f.PLAN_ENTRY, f.dumps(self._plan_data()))]
+            + [(name, json.dumps(rows, ensure_ascii=False, separators=(",", ":"))) for name, rows in carry.entries(plan)],
+        }
+        o.open("ExtendedAttributes", 1)
+        for key, (number, alias) in f.ATTRIBUTES.items():
+            o.open("ExtendedAttribute", 2)
+            o.el("FieldID", f.FIELD_ID[key], 3)
+            o.el("FieldName", f"Text{number}", 3)
+            o.el("Alias", alias, 3)
+            values = lists.get(key)
+            if values:
+                o.open("ValueList", 3)
+                for n, (value, description) in enumerate(values, 1):
+                    o.open("Value", 4)
+                    o.el("ID", n, 5)
+                    o.el("Value", value, 5)
+                    o.el("Description", description, 5)
+                    o.close("Value", 4)
+                o.close("ValueList", 3)
+            o.close("ExtendedAttribute", 2)
+        o.close("ExtendedAttributes", 1)
+
+    def _module_data(self, module: m.Module) -> dict[str, Any]:
+        data = _fields(m.Module, module, ("name", "id"))
+        division = next((d for d in self.plan.division if d.module_id == module.id), None)
+        if division is not None:
+            data["division"] = _fields(m.DivisionOfWork, division, ("id", "module_id"))
+        letters = [(self.plan.team_by_id[c.team_id].name, c.role) for c in self.plan.raci if c.module_id == module.id]
+        if letters:
+            data["raci"] = f.raci_text(letters)
+        return data
+
+    def _plan_data(self) -> dict[str, Any]:
+        p = self.plan.programme
+        data = _fields(m.Programme, p, ("id", "name", "start_date", "status_date", "notes"))
+        data["baselines"] = [{"name": b.name, "taken_on": b.taken_on.isoformat(), "number": self.baseline_no[b.id]}
+                             for b in self.baselines]
+        data["exceptions"] = [e.day.isoformat() for e in self.plan.calendar_exceptions]  # ours, not the region's
+        return data
+
+    # --- the calendar -------------------------------------------------------------------
+    def _calendar(self) -> None:
+        o, p = self.out, self.plan.programme
+        o.open("Calendars", 1)
+        o.open("Calendar", 2)
+        o.el("UID", 1, 3)
+        o.el("Name", "标准 Standard", 3)
+        o.el("IsBaseCalendar", 1, 3)
+        o.el("BaseCalendarUID", -1, 3)
+        o.open("WeekDays", 3)
+        for day_type in range(1, 8):  # 1 = Sunday
+            working = p.workweek[(day_type + 5) % 7] == "1"
+            o.open("WeekDay", 4)
+            o.el("DayType", day_type, 5)
+            o.el("DayWorking", int(working), 5)
+            if working:
+                self._working_times(5)
+            o.close("WeekDay", 4)
+        o.close("WeekDays", 3)
+        exceptions = list(self._exceptions())
+        if exceptions:
+            o.open("Exceptions", 3)
+            for first, last, working, name in exceptions:
+                o.open("Exception", 4)
+                o.el("EnteredByOccurrences", 0, 5)
+                o.open("TimePeriod", 5)
+                o.el("FromDate", when(first, dt.time(0)), 6)
+                o.el("ToDate", when(last, dt.time(23, 59)), 6)
+                o.close("TimePeriod", 5)
+                o.el("Occurrences", 1, 5)
+                o.el("Name", name or None, 5)
+                o.el("Type", 1, 5)
+                o.el("DayWorking", int(working), 5)
+                if working:
+                    self._working_times(5)
+                o.close("Exception", 4)
+            o.close("Exceptions", 3)
+        o.close("Calendar", 2)
+        o.close("Calendars", 1)
+
+    def _working_times(self, indent: int) -> None:
+        o = self.out
+        o.open("WorkingTimes", indent)
+        for start, end in (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")):
+            o.open("WorkingTime", indent + 1)
+            o.el("FromTime", start, indent + 2)
+            o.el("ToTime", end, indent + 2)
+            o.close("WorkingTime", indent + 1)
+        o.close("WorkingTimes", indent)
+
+    def _exceptions(self) -> Iterable[tuple[dt.date, dt.date, bool, str]]:
+        """Days that differ from the work week, runs of the same kind and name joined."""
+        p = self.plan.programme
+        days: dict[dt.date, tuple[bool, str]] = {}
+        holidays, workdays = region_exceptions(p.holiday_region or "")
+        lo, hi = self._span()
+        first, last = cn_years()
+        years = range(max(lo.year - 1, first), min(hi.year + 1, last) + 1)
+        weekly = [c == "1" for c in p.workweek]
+        for table, working in ((holidays, False), (workdays, True)):
+            for ordinal, name in table.items():
+                day = dt.date.fromordinal(ordinal)
+                if day.year in years and weekly[day.weekday()] != working:
+                    days[day] = (working, name)
+        for e in self.plan.calendar_exceptions:
+            days[e.day] = (e.working, e.name)
+        run: list[Any] = []
+        for day in sorted(days):
+            working, name = days[day]
+            if run and run[1] + dt.timedelta(days=1) == day and run[2] == working and run[3] == name:
+                run[1] = day
+                continue
+            if run:
+                yield tuple(run)
+            run = [day, day, working, name]
+        if run:
+            yield tuple(run)
+
+    # --- tasks ----------------------------------------------------------------------------
+    def _outline(self, parent: int | None, level: int, prefix: str) -> None:
+        for n, task in enumerate(self._ordered(self.children.get(parent, [])), 1):
+            number = f"{prefix}{n}"
+            self._task(task, level, number)
+            if task.id in self.children:
+                self._outline(task.id, level + 1, number + ".")
+
+    def _ordered(self, tasks: list[m.Task]) -> list[m.Task]:
+        return tasks  # Plan lists tasks in the user's order already
+
+    def _task(self, t: m.Task, level: int, number: str) -> None:
+        o, plan = self.out, self.plan
+        start, end = t.start_date, t.end_date
+        undated = start is None or end is None
+        if undated:
+            start = end = plan.programme.start_date
+        milestone = bool(t.is_milestone)
+        minutes = 0 if milestone else self._minutes(t, start, end)
+        summary = t.id in self.children
+        o.open("Task", 2)
+        o.el("UID", self.uid[t.id], 3)
+        o.el("ID", self._next_id(), 3)
+        o.el("Name", t.name or t.code, 3)
+        o.el("Manual", int(t.scheduling == m.Scheduling.manual.value and not summary), 3)
+        o.el("Contact", getattr(t, "owner", "") or None, 3)
+        o.el("WBS", number, 3)
+        o.el("OutlineNumber", number, 3)
+        o.el("OutlineLevel", level, 3)
+        o.el("Priority", _PRIORITY.get(t.priority or "", 500), 3)
+        o.el("Start", when(start, DAY_START), 3)
+        o.el("Finish", when(end if not milestone else start, DAY_END if not milestone else DAY_START), 3)
+        o.el("Duration", _iso(minutes), 3)
+        o.el("DurationFormat", 39 if undated or getattr(t, "estimated", False) else 7, 3)
+        o.el("Estimated", int(undated or bool(getattr(t, "estimated", False))), 3)
+        o.el("Milestone", int(milestone), 3)
+        o.el("Summary", int(summary), 3)
+        o.el("PercentComplete", round(t.progress * 100), 3)
+        o.el("ActualStart", when(t.actual_start, DAY_START) if t.actual_start else None, 3)
+        o.el("ActualFinish", when(t.actual_finish, DAY_END) if t.actual_finish else None, 3)
+        if t.scheduling == m.Scheduling.auto.value or summary or undated:
+            o.el("ConstraintType", 0, 3)
+        else:  # fixed dates: "start no earlier than", so MS Project keeps them when it reschedules
+            o.el("ConstraintType", 4, 3)
+            o.el("ConstraintDate", when(start, DAY_START), 3)
+        o.el("Notes", t.notes or None, 3)
+        for d in plan.predecessors_of.get(t.id, []):
+            self._link(d)
+        self._task_ext(t, undated)
+        for bt in self.baseline_of.get(t.id, []):
+            o.open("Baseline", 3)
+            o.el("Number", self.baseline_no[bt.baseline_id], 4)
+            o.el("Start", when(bt.start_date, DAY_START), 4)
+            o.el("Finish", when(bt.end_date, DAY_END), 4)
+            o.el("Duration", _iso(self._minutes(None, bt.start_date, bt.end_date)), 4)
+            o.el("DurationFormat", 7, 4)
+            o.close("Baseline", 4)
+        o.close("Task", 2)
+
+    def _next_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def _minutes(self, t: m.Task | None, start: dt.date, end: dt.date) -> int:
+        if t is not None and t.duration_days is not None:
+            return t.duration_days * MINUTES_PER_DAY
+        return self.cal.count_working_days(start, end) * MINUTES_PER_DAY
+
+    def _link(self, d: m.Dependency) -> None:
+        o = self.out
+        o.open("PredecessorLink", 3)
+        o.el("PredecessorUID", self.uid[d.predecessor_id], 4)
+        lag, fmt = link_lag(d, self._predecessor_days(d))
+        o.el("Type", LINK_CODES[link_type(d)], 4)
+        o.el("CrossProject", 0, 4)
+        o.el("LinkLag", lag, 4)
+        o.el("LagFormat", fmt, 4)
+        o.close("PredecessorLink", 3)
+
+    def _predecessor_days(self, d: m.Dependency) -> int:
+        pred = self.plan.task_by_id[d.predecessor_id]
+        if pred.start_date is None or pred.end_date is None:
+            return pred.duration_days or 1
+        return pred.duration_days if pred.duration_days is not None else self.cal.count_working_days(
+            pred.start_date, pred.end_date)
+
+    def _task_ext(self, t: m.Task, undated: bool) -> None:
+        plan = self.plan
+        values = {
+            "code": t.code,
+            "stage": plan.stage_by_id[t.stage_id].name if t.stage_id else "",
+            "module": plan.module_by_id[t.module_id].name if t.module_id else "",
+            "actions": t.actions, "roles": t.roles_text, "acceptance": t.acceptance,
+            "milestone_text": t.milestone_text, "risk_response": t.risk_response,
+            "raci": f.raci_text([(plan.team_by_id[c.team_id].name, c.role) for c in self._raci_of(t.id)]),
+            "deps": self._deps_text(t),
+            "planner": f.dumps(self._task_data(t, undated)),
+        }
+        for key, value in values.items():
+            if value:
+                self.out.parts.append(f"      <ExtendedAttribute>\n        <FieldID>{f.FIELD_ID[key]}</FieldID>\n"
+                                      f"        <Value>{text(value)}</Value>\n      </ExtendedAttribute>\n")
+
+    def _raci_of(self, task_id: int) -> list[m.RaciCell]:
+        by_task = self.__dict__.get("_raci_by_task")
+        if by_task is None:
+            by_task = self.__dict__["_raci_by_task"] = {}
+            for c in self.plan.raci:
+                if c.task_id is not None:
+                    by_task.setdefault(c.task_id, []).append(c)
+        return by_task.get(task_id, [])
+
+    def _deps_text(self, t: m.Task) -> str:
+        from planner.excel.rows import deps_text
+
+        return deps_text(self.plan, t) if t.id in self.plan.predecessors_of else ""
+
+    def _task_data(self, t: m.Task, undated: bool) -> dict[str, Any]:
+        skip = ("id", "code", "module_id", "stage_id", "parent_id", "name", "actions", "start_date", "end_date",
+                "progress", "actual_start", "actual_finish", "roles_text", "milestone_text", "acceptance",
+                "risk_response", "is_milestone", "notes", "owner")
+        data = _fields(m.Task, t, skip)
+        if abs(round(t.progress * 100) - t.progress * 100) > 1e-9:
+            data["progress"] = t.progress  # MS Project holds whole percents
+        if undated:
+            data["undated"] = True
+        links = {}
+        for d in self.plan.predecessors_of.get(t.id, []):
+            links[self.plan.task_by_id[d.predecessor_id].code] = _fields(m.Dependency, d, ("id", "predecessor_id", "successor_id"))
+        if links:
+            data["links"] = links
+        roles = {self.plan.role_by_id[r.role_id].name: [r.headcount, r.order] for r in self.plan.roles_of_task.get(t.id, [])}
+        if roles:
+            data["task_roles"] = roles
+        progress = {str(self.baseline_no[b.baseline_id]): b.progress for b in self.baseline_of.get(t.id, []) if b.progress}
+        if progress:
+            data["baseline_progress"] = progress
+        return data
+
+    def _milestones(self) -> None:
+        """Roadmap milestones (their own list in the plan) as milestone tasks after the tasks."""
+        o, plan = self.out, self.plan
+        base = len(plan.tasks)
+        for n, x in enumerate(plan.milestones, 1):
+            o.open("Task", 2)
+            o.el("UID", base + n, 3)
+            o.el("ID", self._next_id(), 3)
+            o.el("Name", x.name, 3)
+            o.el("OutlineLevel", 1, 3)
+            o.el("Start", when(x.date, DAY_START), 3)
+            o.el("Finish", when(x.date, DAY_START), 3)
+            o.el("Duration", "PT0H0M0S", 3)
+            o.el("Milestone", 1, 3)
+            o.el("PercentComplete", 100 if x.actual_date else 0, 3)
+            o.el("ActualFinish", when(x.actual_date, DAY_START) if x.actual_date else None, 3)
+            o.el("ConstraintType", 2, 3)  # must start on: the roadmap fixes it
+            o.el("ConstraintDate", when(x.date, DAY_START), 3)
+            o.el("Notes", x.criterion or None, 3)
+            data = _fields(m.Milestone, x, ("id", "name", "date", "task_id", "stage_id", "actual_date", "criterion"))
+            data["kind"] = "milestone"
+            data["criterion"] = x.criterion
+            data["task"] = plan.task_by_id[x.task_id].code if x.task_id else None
+            stage = plan.stage_by_id[x.stage_id].name if x.stage_id else ""
+            for key, value in (("stage", stage), ("planner", f.dumps(data))):
+                if value:
+                    o.parts.append(f"      <ExtendedAttribute>\n        <FieldID>{f.FIELD_ID[key]}</FieldID>\n"
+                                   f"        <Value>{text(value)}</Value>\n      </ExtendedAttribute>\n")
+            o.close("Task", 2)
+
+    # --- resources and assignments ------------------------------------------------------------
+    def _resources(self) -> None:
+        o, plan = self.out, self.plan
+        peak: dict[int, int] = {}
+        for r in plan.task_roles:
+            peak[r.role_id] = max(peak.get(r.role_id, 0), r.headcount)
+        ruid = {r.id: n for n, r in enumerate(plan.roles, 1)}
+        o.open("Resources", 1)
+        for r in plan.roles:
+            o.open("Resource", 2)
+            o.el("UID", ruid[r.id], 3)
+            o.el("ID", ruid[r.id], 3)
+            o.el("Name", r.name, 3)
+            o.el("Type", 1, 3)
+            o.el("Group", plan.team_by_id[r.team_id].name if r.team_id else None, 3)
+            o.el("MaxUnits", f"{max(1, peak.get(r.id, 1)):.2f}", 3)
+            o.close("Resource", 2)
+        o.close("Resources", 1)
+        o.open("Assignments", 1)
+        for n, r in enumerate(plan.task_roles, 1):
+            o.parts.append(f"    <Assignment>\n      <UID>{n}</UID>\n      <TaskUID>{self.uid[r.task_id]}</TaskUID>\n"
+                           f"      <ResourceUID>{ruid[r.role_id]}</ResourceUID>\n"
+                           f"      <Units>{r.headcount:.2f}</Units>\n    </Assignment>\n")
+        o.close("Assignments", 1)
+
+
+_PRIORITY = {"high": 700, "medium": 500, "low": 300}
+
+
+def _iso(minutes: int) -> str:
+    return f"PT{minutes // 60}H{minutes % 60}M0S"
+
+
+def _fields(table: type, row: Any, skip: tuple[str, ...]) -> dict[str, Any]:
+    out = {}
+    for c in table.__table__.columns:
+        if c.name in skip:
+            continue
+        v = getattr(row, c.name)
+        out[c.name] = v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
+    return out
+
+
+def link_type(d: m.Dependency) -> str:
+    """A threshold link ("start when TP-02 is 30% done") is MS Project's SS with a 30% lag."""
+    return "SS" if d.threshold < 1 and d.type == "FS" else d.type
+
+
+def link_lag(d: m.Dependency, predecessor_days: int) -> tuple[int, int]:
+    """(LinkLag, LagFormat): working days in tenths of a minute (format 7), weeks (9), percent (19)."""
+    if d.threshold < 1 and d.type == "FS":
+        if d.lag:  # 30% done, then 2 more days: the percentage in days, plus the lag
+            days = round(d.threshold * predecessor_days) + (d.lag * 5 if d.lag_unit == "w" else d.lag)
+            return days * MINUTES_PER_DAY * 10, 7
+        return round(d.threshold * 100), 19
+    if d.lag_unit == m.LagUnit.week.value:
+        return d.lag * 5 * MINUTES_PER_DAY * 10, 9
+    return d.lag * MINUTES_PER_DAY * 10, 7

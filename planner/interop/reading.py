@@ -1,0 +1,55 @@
+"""What a reader of another format hands to the import preview: records, problems, replace scopes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner import model as m
+from planner.errors import ProblemList
+from planner.excel.records import Record, Records
+
+
+@dataclass
+class Reading:
+    file: str
+    records: Records = field(default_factory=Records)
+    problems: ProblemList = field(default_factory=ProblemList)
+    replace_scopes: set[tuple] = field(default_factory=set)
+    ours: bool = False  # written by Roadmap Planner (its extended attributes are there)
+
+    def put(self, table: type, values: dict[str, Any], origin: str = "", auto: set[str] | None = None) -> Record:
+        record = Record(table, values, origin or self.file, auto or set())
+        return self.records.put(record) or record
+
+    def error(self, message: str, place: str = "", value: Any = "") -> None:
+        self.problems.error(message, sheet=self.file, column=place, value="" if value is None else str(value))
+
+    def warning(self, message: str, place: str = "", value: Any = "") -> None:
+        self.problems.warning(message, sheet=self.file, column=place, value="" if value is None else str(value))
+
+
+def typed(table: type, data: dict[str, Any]) -> dict[str, Any]:
+    """JSON values back to the model's types (ISO dates to dates); unknown keys dropped."""
+    out = {}
+    columns = {c.name: c for c in table.__table__.columns}
+    for key, value in data.items():
+        column = columns.get(key)
+        if column is None or key == "id":
+            continue
+        if value is not None and column.type.python_type is dt.date and isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                continue
+        out[key] = value
+    return out
+
+
+def has_field(table: type, name: str) -> bool:
+    return name in table.model_fields
+
+
+HAS_OUTLINE = has_field(m.Task, "parent_id")
+UNDATED_TASKS = not m.Task.model_fields["start_date"].is_required()
