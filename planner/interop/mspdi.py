@@ -176,18 +176,18 @@ def _baselines(project: MsProject, tasks: TaskMapper, reading: Reading, data: di
     named = {b["number"]: b for b in data.get("baselines") or [] if isinstance(b, dict) and "number" in b}
     taken = (project.last_saved or project.start or dt.datetime.now()).date()
     used: set[int] = set()
-    for t in tasks.tasks:
+    pairs = sorted(((b.number, i, t, b) for i, t in enumerate(tasks.tasks) for b in t.baselines), key=lambda x: x[:2])
+    for _number, _i, t, b in pairs:  # baseline by baseline, as the plan stores them
         progress = tasks.data[t.uid].get("baseline_progress") or {}
-        for b in t.baselines:
-            if b.start is None or b.finish is None or (reading.ours and b.number not in named):
-                continue
-            name = named[b.number]["name"] if b.number in named else (_("Baseline") if b.number == 0 else
-                                                                      _("Baseline {n}", n=b.number))
-            if b.number not in used:
-                used.add(b.number)
-                when = named[b.number]["taken_on"] if b.number in named else taken.isoformat()
-                reading.put(m.Baseline, {"name": name, "taken_on": dt.date.fromisoformat(when)})
-            proxy = type(t)(t.uid, start=b.start, finish=b.finish)
-            reading.put(m.BaselineTask, {"baseline_id": (name,), "task_id": (tasks.code[t.uid],),
-                                         "start_date": b.start.date(), "end_date": finish_day(proxy, project.default_start),
-                                         "progress": float(progress.get(str(b.number), 0.0))})
+        if b.start is None or b.finish is None or (reading.ours and b.number not in named):
+            continue
+        name = named[b.number]["name"] if b.number in named else (_("Baseline") if b.number == 0 else
+                                                                  _("Baseline {n}", n=b.number))
+        if b.number not in used:
+            used.add(b.number)
+            when = named[b.number]["taken_on"] if b.number in named else taken.isoformat()
+            reading.put(m.Baseline, {"name": name, "taken_on": dt.date.fromisoformat(when)})
+        proxy = type(t)(t.uid, start=b.start, finish=b.finish)
+        reading.put(m.BaselineTask, {"baseline_id": (name,), "task_id": (tasks.code[t.uid],),
+                                     "start_date": b.start.date(), "end_date": finish_day(proxy, project.default_start),
+                                     "progress": float(progress.get(str(b.number), 0.0))})

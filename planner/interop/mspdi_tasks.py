@@ -165,7 +165,7 @@ class TaskMapper:
         days = t.duration / per_day
         if start and end and abs(days - self.cal.count_working_days(start, end)) < 1e-6 and not self.r.ours:
             return None  # the span says it: keep it derived
-        whole = max(0, round(days))
+        whole = max(1, round(days)) if days > 0 else 0  # a one-hour task still takes a day of ours
         if abs(days - whole) > 1e-6:
             self.r.warning(_("the duration {hours} hours is rounded to {days} working day(s)",
                              hours=f"{t.duration / 60:g}", days=whole), f"{where}, Duration")
