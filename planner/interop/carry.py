@@ -38,6 +38,7 @@ def entries(plan: Plan) -> list[tuple[str, list[dict[str, Any]]]]:
     for table in CARRIED:
         rows = getattr(plan, LIST_OF_TABLE[table])
         if rows:
+            rows = sorted(rows, key=lambda r: r.id)  # in id order, so a new file gives them the same ids
             out.append((PREFIX + table.__tablename__, [_row(table, row, keys) for row in rows]))
     return out
 
