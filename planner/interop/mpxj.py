@@ -26,6 +26,10 @@ _lock = threading.Lock()
 class MpxjMissing(ImportRejected):
     """MPXJ or Java is not installed: the message says what to install or how to save as XML."""
 
+    def __init__(self, message: str, *, key: str):
+        super().__init__(message, [Problem("error", message)])
+        self.key = key
+
 
 def missing_message(file: str, reason: str) -> str:
     return _("{file} needs MPXJ to be opened ({reason}). Install it with “pip install mpxj jpype1” and a Java "

@@ -18,6 +18,9 @@ from planner.interop.mspdi_write import _PRIORITY, link_lag, link_type
 from planner.interop.reading import HAS_OUTLINE, UNDATED_TASKS, Reading, has_field, typed
 
 
+MAX_DAYS = 100 * 366  # a century of working days: anything longer is a damaged or hostile file
+
+
 def task_label(t: MsTask) -> str:
     return _("Task {uid} “{name}”", uid=t.uid, name=t.name) if t.name else _("Task {uid}", uid=t.uid)
 
@@ -163,6 +166,10 @@ class TaskMapper:
             if abs(written - t.duration) < 1:
                 return mine
         days = t.duration / per_day
+        if abs(days) > MAX_DAYS:
+            self.r.error(_("the duration {hours} hours is not a real duration", hours=f"{t.duration / 60:g}"),
+                         f"{where}, Duration")
+            return None
         if start and end and abs(days - self.cal.count_working_days(start, end)) < 1e-6 and not self.r.ours:
             return None  # the span says it: keep it derived
         whole = max(1, round(days)) if days > 0 else 0  # a one-hour task still takes a day of ours
