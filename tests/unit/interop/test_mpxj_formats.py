@@ -38,7 +38,8 @@ def test_the_ganttproject_house_building_sample_opens():
     assert {"John Black", "Tom White"} <= roles
     # MPXJ 16 reads only the links GanttProject 3 stores on top-level tasks (3 of the sample's 17): we keep what it gives
     links = {(d.values["predecessor_id"][0], d.values["successor_id"][0]) for d in preview.records.of(m.Dependency).values()}
-    assert (tasks["GanttProject 3.0"]["code"], tasks["Architectural design"]["code"]) in links
+    release = next(t for name, t in tasks.items() if name.startswith("GanttProject"))
+    assert (release["code"], tasks["Architectural design"]["code"]) in links
 
 
 def test_a_binary_mpp_reads_like_its_xml_twin():
