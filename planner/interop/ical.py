@@ -219,4 +219,22 @@ class _Builder:
         skipped = [o for o in occurrences if not self.cal.is_working(o.date())]
         if skipped:  # holidays of the plan's calendar (春节, 国庆 ...): no meeting
             event.add("exdate", [self._local(o) for o in skipped])
+        moved = self._moved(c, skipped, set(occurrences), first, last)
+        if moved:  # a month-end meeting on a holiday is held on the last working day before it
+            event.add("rdate", [self._local(o) for o in moved])
         return event
+
+    def _moved(self, c: cad.Cadence, skipped: list[dt.datetime], taken: set[dt.datetime], first: dt.date,
+               last: dt.date) -> list[dt.datetime]:
+        step = c.rule.get("BYSETPOS")
+        if c.rule.get("FREQ") != "MONTHLY" or step not in (1, -1):
+            return []
+        out = []
+        for o in skipped:
+            day = o.date()
+            while not self.cal.is_working(day) and first <= day <= last and day.month == o.month:
+                day += dt.timedelta(days=step)  # month end: back to the last working day; start: forward
+            when = dt.datetime.combine(day, o.time())
+            if self.cal.is_working(day) and first <= day <= last and day.month == o.month and when not in taken:
+                out.append(when)
+        return out
