@@ -128,7 +128,7 @@ class _Builder:
                                     x.criterion, _("Milestone"))
         for t in plan.tasks:
             if t.is_milestone and t.end_date is not None and self._concerns(t.module_id, t.id):
-                yield self._all_day(uid(plan, "task", t.code), _("Milestone: {name}", name=f"{t.code} {t.name}".strip()),
+                yield self._all_day(uid(plan, "task", t.code), _("Milestone: {name}", name=" ".join((t.code, t.name)).strip()),
                                     t.end_date, t.milestone_text or t.acceptance, _("Milestone"))
 
     def _stage_dates(self, s: m.Stage) -> tuple[dt.date | None, dt.date | None]:

@@ -15,7 +15,7 @@ from planner.i18n import _
 from planner.interop import fields as f
 from planner.interop.msproject import UNIT_OF_FORMAT, MsLink, MsProject, MsTask
 from planner.interop.mspdi_write import _PRIORITY, link_lag, link_type
-from planner.interop.reading import HAS_OUTLINE, UNDATED_TASKS, Reading, has_field, typed
+from planner.interop.reading import Reading, typed
 
 
 MAX_DAYS = 100 * 366  # a century of working days: anything longer is a damaged or hostile file
@@ -69,7 +69,7 @@ class TaskMapper:
             values = self._task(t, parents.get(t.uid))
             if values is None:
                 continue
-            scope = values.get("parent_id") if HAS_OUTLINE and values.get("parent_id") else values.get("module_id")
+            scope = values.get("parent_id") or values.get("module_id")
             data = self.data[t.uid]
             auto = set()
             if "order" in data and isinstance(data["order"], int):
@@ -97,25 +97,19 @@ class TaskMapper:
             if stack:
                 out[t.uid] = stack[-1].uid
             stack.append(t)
-        if out and not HAS_OUTLINE:
-            self.r.warning(_("summary tasks are imported as ordinary tasks: this plan has no outline yet"))
         return out
 
     def _task(self, t: MsTask, parent: int | None) -> dict[str, Any] | None:
         data, ext, where = self.data[t.uid], t.ext, task_label(t)
         start, end = (t.start.date() if t.start else None), finish_day(t, self.p.default_start)
         undated = bool(data.get("undated")) or start is None or end is None
-        if start is None or end is None:
-            if not UNDATED_TASKS:
-                self.r.warning(_("the task has no dates; it starts on the plan's start"), where)
-                start = end = self.start
-        elif end < start:
+        if start is not None and end is not None and end < start:
             self.r.error(_("the task finishes before it starts"), f"{where}, Finish", f"{start} > {end}")
             return None
         values: dict[str, Any] = {
             "code": self.code[t.uid], "name": t.name, "notes": t.notes,
-            "start_date": None if undated and UNDATED_TASKS else start,
-            "end_date": None if undated and UNDATED_TASKS else end,
+            "start_date": None if undated else start,
+            "end_date": None if undated else end,
             "progress": self._progress(t, data), "is_milestone": t.milestone,
             "actual_start": t.actual_start.date() if t.actual_start else None,
             "actual_finish": t.actual_finish.date() if t.actual_finish else None,
@@ -129,12 +123,9 @@ class TaskMapper:
             values["roles_text" if key == "roles" else key] = ext.get(f.FIELD_ID[key], "")
         values["module_id"] = self._named(m.Module, ext.get(f.FIELD_ID["module"], ""))
         values["stage_id"] = self._named(m.Stage, ext.get(f.FIELD_ID["stage"], ""))
-        if HAS_OUTLINE:
-            values["parent_id"] = (self.code[parent],) if parent is not None else None
-        if has_field(m.Task, "owner"):
-            values["owner"] = t.contact
-        if has_field(m.Task, "estimated"):
-            values["estimated"] = bool(data["estimated"]) if "estimated" in data else t.estimated and not undated
+        values["parent_id"] = (self.code[parent],) if parent is not None else None
+        values["owner"] = t.contact
+        values["estimated"] = bool(data["estimated"]) if "estimated" in data else t.estimated and not undated
         if not t.active:
             values["status"] = m.TaskStatus.cancelled.value
             self.r.warning(_("an inactive task is imported as cancelled"), where)
@@ -167,7 +158,7 @@ class TaskMapper:
                 return mine
         days = t.duration / per_day
         if abs(days) > MAX_DAYS:
-            self.r.error(_("the duration {hours} hours is not a real duration", hours=f"{t.duration / 60:g}"),
+            self.r.error(_("the duration {hours} hours is not a real duration", hours=_g(t.duration / 60)),
                          f"{where}, Duration")
             return None
         if start and end and abs(days - self.cal.count_working_days(start, end)) < 1e-6 and not self.r.ours:
@@ -175,7 +166,7 @@ class TaskMapper:
         whole = max(1, round(days)) if days > 0 else 0  # a one-hour task still takes a day of ours
         if abs(days - whole) > 1e-6:
             self.r.warning(_("the duration {hours} hours is rounded to {days} working day(s)",
-                             hours=f"{t.duration / 60:g}", days=whole), f"{where}, Duration")
+                             hours=_g(t.duration / 60), days=whole), f"{where}, Duration")
         return whole
 
     def _scheduling(self, t: MsTask, data: dict, where: str) -> str:
@@ -277,7 +268,7 @@ class TaskMapper:
             exact = (self.data[task.uid].get("task_roles") or {}).get(name)
             count = max(1, round(a.units))
             if abs(a.units - count) > 1e-6 and not exact:
-                self.r.warning(_("{units}% of {name} is counted as {n} person(s)", units=f"{a.units * 100:g}", name=name,
+                self.r.warning(_("{units}% of {name} is counted as {n} person(s)", units=_g(a.units * 100), name=name,
                                  n=count), f"{task_label(task)}, Units")
             order = per_task.get(task.uid, 0)
             if exact and exact[0] == round(a.units):
@@ -296,6 +287,10 @@ class TaskMapper:
             return
         team = self._named(m.Team, group) if group.strip() else None
         self.r.put(m.Role, {"name": name, "team_id": team})
+
+
+def _g(value: float) -> str:
+    return format(value, "g")
 
 
 def _lag_text(link: MsLink, unit: str) -> str:

@@ -45,11 +45,3 @@ def typed(table: type, data: dict[str, Any]) -> dict[str, Any]:
                 continue
         out[key] = value
     return out
-
-
-def has_field(table: type, name: str) -> bool:
-    return name in table.model_fields
-
-
-HAS_OUTLINE = has_field(m.Task, "parent_id")
-UNDATED_TASKS = not m.Task.model_fields["start_date"].is_required()
