@@ -18,7 +18,7 @@ from planner.interop import fields as f
 from planner.interop.msproject import MsCalendar, MsProject, parse
 from planner.interop.mspdi_tasks import TaskMapper, finish_day, task_label
 from planner.interop.mspdi_write import write  # noqa: F401 - the module's writer
-from planner.interop.reading import Reading, typed
+from planner.interop.reading import Reading, place, typed
 from planner.interop.xmlsafe import parse_file, refuse
 from planner.plan import Plan
 from planner.schedule.calendar import WorkCalendar, region_exceptions
@@ -35,9 +35,17 @@ def read(path: Path | str, plan: Plan | None = None) -> Reading:
     project, issues = parse(root)
     reading = Reading(path.name)
     for issue in issues:
-        reading.error(_("the value cannot be read"), f"{issue.where}, {issue.element}", issue.value)
+        reading.error(_("the value cannot be read"), place(_where(issue), issue.element), issue.value)
     map_project(project, reading, plan, path)
     return reading
+
+
+def _where(issue) -> str:
+    if issue.kind == "Task":
+        return _("Task {uid}", uid=issue.ident) if issue.ident.isdigit() else _("Task “{name}”", name=issue.ident)
+    if issue.kind == "Calendar":
+        return _("Calendar {name}", name=issue.ident)
+    return {"Project": _("Project"), "Resource": _("Resource"), "Assignment": _("Assignment")}.get(issue.kind, issue.kind)
 
 
 def map_project(project: MsProject, reading: Reading, plan: Plan | None, path: Path) -> None:

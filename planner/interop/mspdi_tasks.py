@@ -15,7 +15,7 @@ from planner.i18n import _
 from planner.interop import fields as f
 from planner.interop.msproject import UNIT_OF_FORMAT, MsLink, MsProject, MsTask
 from planner.interop.mspdi_write import _PRIORITY, link_lag, link_type
-from planner.interop.reading import Reading, typed
+from planner.interop.reading import Reading, place, typed
 
 
 MAX_DAYS = 100 * 366  # a century of working days: anything longer is a damaged or hostile file
@@ -104,7 +104,7 @@ class TaskMapper:
         start, end = (t.start.date() if t.start else None), finish_day(t, self.p.default_start)
         undated = bool(data.get("undated")) or start is None or end is None
         if start is not None and end is not None and end < start:
-            self.r.error(_("the task finishes before it starts"), f"{where}, Finish", f"{start} > {end}")
+            self.r.error(_("the task finishes before it starts"), place(where, "Finish"), f"{start} > {end}")
             return None
         values: dict[str, Any] = {
             "code": self.code[t.uid], "name": t.name, "notes": t.notes,
@@ -159,14 +159,14 @@ class TaskMapper:
         days = t.duration / per_day
         if abs(days) > MAX_DAYS:
             self.r.error(_("the duration {hours} hours is not a real duration", hours=_g(t.duration / 60)),
-                         f"{where}, Duration")
+                         place(where, "Duration"))
             return None
         if start and end and abs(days - self.cal.count_working_days(start, end)) < 1e-6 and not self.r.ours:
             return None  # the span says it: keep it derived
         whole = max(1, round(days)) if days > 0 else 0  # a one-hour task still takes a day of ours
         if abs(days - whole) > 1e-6:
             self.r.warning(_("the duration {hours} hours is rounded to {days} working day(s)",
-                             hours=_g(t.duration / 60), days=whole), f"{where}, Duration")
+                             hours=_g(t.duration / 60), days=whole), place(where, "Duration"))
         return whole
 
     def _scheduling(self, t: MsTask, data: dict, where: str) -> str:
@@ -198,11 +198,11 @@ class TaskMapper:
         for link in t.links:
             pred = self.by_uid.get(link.predecessor_uid)
             if pred is None:
-                self.r.warning(_("a link from a task that is not in the file was left out"), f"{where}, PredecessorLink",
+                self.r.warning(_("a link from a task that is not in the file was left out"), place(where, "PredecessorLink"),
                                link.predecessor_uid)
                 continue
             if pred.uid == t.uid:
-                self.r.warning(_("a task linked to itself: the link was left out"), f"{where}, PredecessorLink")
+                self.r.warning(_("a task linked to itself: the link was left out"), place(where, "PredecessorLink"))
                 continue
             values = self._exact(mine.get(self.code[pred.uid]), link, pred) or self._convert(link, pred, where)
             if values is None:
@@ -240,7 +240,7 @@ class TaskMapper:
             values["lag"] = whole
         if abs(days - whole) > 1e-6 or unit.startswith("e") or unit in ("%", "mo", "emo"):
             self.r.warning(_("the lag {lag} is kept as {days} working day(s)", lag=_lag_text(link, unit), days=whole),
-                           f"{where}, LinkLag")
+                           place(where, "LinkLag"))
         return values
 
     # --- RACI and roles ---------------------------------------------------------------------------
@@ -269,7 +269,7 @@ class TaskMapper:
             count = max(1, round(a.units))
             if abs(a.units - count) > 1e-6 and not exact:
                 self.r.warning(_("{units}% of {name} is counted as {n} person(s)", units=_g(a.units * 100), name=name,
-                                 n=count), f"{task_label(task)}, Units")
+                                 n=count), place(task_label(task), "Units"))
             order = per_task.get(task.uid, 0)
             if exact and exact[0] == round(a.units):
                 count, order = exact

@@ -203,9 +203,10 @@ def _when(el: Element, name: str) -> dt.datetime | None:
 
 @dataclass
 class ParseIssue:
-    """A value that could not be read: the task (or element) and what was wrong."""
+    """A value that could not be read: where ("Task", its UID), the element and the value."""
 
-    where: str
+    kind: str  # Project, Task, Resource, Assignment, Calendar
+    ident: str  # the task's UID, the calendar's name ...
     element: str
     value: str
 
@@ -219,7 +220,7 @@ def parse(root: Element) -> tuple[MsProject, list[ParseIssue]]:
         try:
             setattr(p, attr, _when(root, name))
         except BadValue as exc:
-            issues.append(ParseIssue("Project", name, str(exc)))
+            issues.append(ParseIssue("Project", "", name, str(exc)))
     p.calendar_uid = _int(root, "CalendarUID")
     p.minutes_per_day = _int(root, "MinutesPerDay", 480) or 480
     p.minutes_per_week = _int(root, "MinutesPerWeek", 2400) or 2400
@@ -229,7 +230,7 @@ def parse(root: Element) -> tuple[MsProject, list[ParseIssue]]:
         try:
             p.default_start = dt.time.fromisoformat(start_time)
         except ValueError:
-            issues.append(ParseIssue("Project", "DefaultStartTime", start_time))
+            issues.append(ParseIssue("Project", "", "DefaultStartTime", start_time))
     for el in root.iterfind("ExtendedAttributes/ExtendedAttribute"):
         d = _ext_def(el)
         if d is not None:
@@ -256,7 +257,7 @@ def _safe_int(el: Element, name: str, issues: list[ParseIssue], where: str) -> i
     try:
         return _int(el, name)
     except BadValue as exc:
-        issues.append(ParseIssue(where, name, str(exc)))
+        issues.append(ParseIssue(where, "", name, str(exc)))
         return None
 
 
@@ -281,9 +282,9 @@ def _task(el: Element, minutes_per_day: int, issues: list[ParseIssue]) -> MsTask
     try:
         t = MsTask(int(uid_text))
     except ValueError:
-        issues.append(ParseIssue(f"Task {_text(el, 'Name')!r}", "UID", uid_text))
+        issues.append(ParseIssue("Task", _text(el, "Name"), "UID", uid_text))
         return None
-    where = f"Task {uid_text}"
+    where = uid_text
     t.name = _raw(el, "Name")
     t.wbs, t.outline_number = _text(el, "WBS"), _text(el, "OutlineNumber")
     for attr, name, kind in (("id", "ID", _int), ("outline_level", "OutlineLevel", _int), ("priority", "Priority", _int),
@@ -293,7 +294,7 @@ def _task(el: Element, minutes_per_day: int, issues: list[ParseIssue]) -> MsTask
         try:
             value = kind(el, name)
         except BadValue as exc:
-            issues.append(ParseIssue(where, name, str(exc)))
+            issues.append(ParseIssue("Task", where, name, str(exc)))
             continue
         if value is not None:
             setattr(t, attr, value)
@@ -302,7 +303,7 @@ def _task(el: Element, minutes_per_day: int, issues: list[ParseIssue]) -> MsTask
         try:
             t.duration = duration_minutes(duration, minutes_per_day)
         except BadValue:
-            issues.append(ParseIssue(where, "Duration", duration))
+            issues.append(ParseIssue("Task", where, "Duration", duration))
     t.milestone, t.summary, t.null = _bool(el, "Milestone"), _bool(el, "Summary"), _bool(el, "IsNull")
     t.manual, t.estimated = _bool(el, "Manual"), _bool(el, "Estimated")
     t.active = _text(el, "Active", "1") != "0"
@@ -317,17 +318,17 @@ def _task(el: Element, minutes_per_day: int, issues: list[ParseIssue]) -> MsTask
             t.links.append(MsLink(uid, LINK_TYPES.get(_int(link, "Type", 1), "FS"), _int(link, "LinkLag", 0) or 0,
                                   _int(link, "LagFormat", 7) or 7))
         except BadValue as exc:
-            issues.append(ParseIssue(where, "PredecessorLink", str(exc)))
+            issues.append(ParseIssue("Task", where, "PredecessorLink", str(exc)))
     for ext in el.iterfind("ExtendedAttribute"):
         try:
             t.ext[int(_text(ext, "FieldID"))] = _raw(ext, "Value")
         except ValueError:
-            issues.append(ParseIssue(where, "ExtendedAttribute", _text(ext, "FieldID")))
+            issues.append(ParseIssue("Task", where, "ExtendedAttribute", _text(ext, "FieldID")))
     for b in el.iterfind("Baseline"):
         try:
             t.baselines.append(MsBaseline(_int(b, "Number", 0) or 0, _when(b, "Start"), _when(b, "Finish")))
         except BadValue as exc:
-            issues.append(ParseIssue(where, "Baseline", str(exc)))
+            issues.append(ParseIssue("Task", where, "Baseline", str(exc)))
     return t
 
 
@@ -357,7 +358,7 @@ def _span(el: Element, issues: list[ParseIssue], calendar: str) -> tuple[dt.date
     try:
         start, end = _when(el, "TimePeriod/FromDate"), _when(el, "TimePeriod/ToDate")
     except BadValue as exc:
-        issues.append(ParseIssue(f"Calendar {calendar}", "TimePeriod", str(exc)))
+        issues.append(ParseIssue("Calendar", calendar, "TimePeriod", str(exc)))
         return None
     if start is None or end is None:
         return None

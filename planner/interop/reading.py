@@ -9,6 +9,7 @@ from typing import Any
 from planner import model as m
 from planner.errors import ProblemList
 from planner.excel.records import Record, Records
+from planner.i18n import N_
 
 
 @dataclass
@@ -45,3 +46,18 @@ def typed(table: type, data: dict[str, Any]) -> dict[str, Any]:
                 continue
         out[key] = value
     return out
+
+
+# MS Project's names of the fields a problem can be about, as its Chinese edition shows them.
+_FIELDS = {"Start": N_("Start"), "Finish": N_("Finish"), "Duration": N_("Duration"), "Units": N_("Units"),
+           "PredecessorLink": N_("Predecessors"), "LinkLag": N_("Lag"), "ActualStart": N_("Actual Start"),
+           "ActualFinish": N_("Actual Finish"), "Baseline": N_("Baseline"), "ConstraintDate": N_("Constraint Date"),
+           "StartDate": N_("Project Start"), "StatusDate": N_("Status Date"), "TimePeriod": N_("Exception dates")}
+
+
+def place(where: str, element: str) -> str:
+    """"Task 12 “Design”, Duration" in the user's language (the task, then MS Project's field)."""
+    from planner.i18n import _
+
+    label = _(_FIELDS[element]) if element in _FIELDS else element
+    return _("{where}, {field}", where=where, field=label) if where else label
