@@ -151,6 +151,8 @@ class TaskMapper:
         if t.duration is None or t.milestone:
             return data.get("duration_days") if t.milestone else None
         per_day = self.p.minutes_per_day
+        if data.get("undated") and "duration_days" not in data:
+            return None
         if "duration_days" in data:
             mine = data["duration_days"]
             written = mine * 480 if mine is not None else (self.cal.count_working_days(start, end) * 480 if start and end else 480)
@@ -161,7 +163,7 @@ class TaskMapper:
             self.r.error(_("the duration {hours} hours is not a real duration", hours=_g(t.duration / 60)),
                          place(where, "Duration"))
             return None
-        if start and end and abs(days - self.cal.count_working_days(start, end)) < 1e-6 and not self.r.ours:
+        if start and end and abs(days - self.cal.count_working_days(start, end)) < 1e-6:
             return None  # the span says it: keep it derived
         whole = max(1, round(days)) if days > 0 else 0  # a one-hour task still takes a day of ours
         if abs(days - whole) > 1e-6:
@@ -223,6 +225,8 @@ class TaskMapper:
         unit = UNIT_OF_FORMAT.get(link.lag_format, "d")
         values: dict[str, Any] = {"type": link.type, "lag": 0, "lag_unit": m.LagUnit.day.value, "threshold": 1.0, "text": ""}
         if not link.lag:
+            if unit in ("w", "ew"):
+                values["lag_unit"] = m.LagUnit.week.value
             return values
         pred_days = (pred.duration or 0) / self.p.minutes_per_day
         if unit in ("%", "e%"):

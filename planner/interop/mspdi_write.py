@@ -27,7 +27,7 @@ from planner.schedule.calendar import calendar_for, cn_years, region_exceptions
 MINUTES_PER_DAY = 480
 DAY_START, DAY_END = dt.time(8, 0), dt.time(17, 0)
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_ESC = {"\r": "&#13;", '"': "&quot;"}
+_ESC = {"\r": "&#13;"}  # element text only: quotes need no escape, and JSON values are full of them
 MAX_BASELINES = 11  # MS Project keeps Baseline and Baseline 1-10
 
 
@@ -46,13 +46,13 @@ class _Out:
     def el(self, name: str, value: Any, indent: int) -> None:
         if value is None:
             return
-        self.parts.append(f"{'  ' * indent}<{name}>{text(value)}</{name}>\n")
+        self.parts.append(f"<{name}>{text(value)}</{name}>\n")  # no indentation: a quarter of a big file
 
     def open(self, name: str, indent: int) -> None:
-        self.parts.append(f"{'  ' * indent}<{name}>\n")
+        self.parts.append(f"<{name}>\n")
 
     def close(self, name: str, indent: int) -> None:
-        self.parts.append(f"{'  ' * indent}</{name}>\n")
+        self.parts.append(f"</{name}>\n")
 
 
 def write(plan: Plan, path: Path | str) -> list[str]:
@@ -123,8 +123,8 @@ class _Writer:
         self._ext_defs()
         self._calendar()
         o.open("Tasks", 1)
-        o.parts.append("    <Task>\n      <UID>0</UID>\n      <ID>0</ID>\n      <Name>" + text(p.name)
-                       + "</Name>\n      <OutlineLevel>0</OutlineLevel>\n      <Summary>1</Summary>\n    </Task>\n")
+        o.parts.append("<Task>\n<UID>0</UID>\n<ID>0</ID>\n<Name>" + text(p.name)
+                       + "</Name>\n<OutlineLevel>0</OutlineLevel>\n<Summary>1</Summary>\n</Task>\n")
         self.next_id = 1
         self._outline(None, 1, "")
         self._milestones()
@@ -282,25 +282,24 @@ class _Writer:
         o.el("UID", self.uid[t.id], 3)
         o.el("ID", self._next_id(), 3)
         o.el("Name", t.name or t.code, 3)
-        o.el("Manual", int(t.scheduling == m.Scheduling.manual.value and not summary), 3)
-        o.el("Contact", getattr(t, "owner", "") or None, 3)
+        o.el("Manual", 1 if t.scheduling == m.Scheduling.manual.value and not summary else None, 3)
+        o.el("Contact", t.owner or None, 3)
         o.el("WBS", number, 3)
         o.el("OutlineNumber", number, 3)
         o.el("OutlineLevel", level, 3)
-        o.el("Priority", _PRIORITY.get(t.priority or "", 500), 3)
+        o.el("Priority", _PRIORITY.get(t.priority) if t.priority else None, 3)  # none: MS Project's 500
         o.el("Start", when(start, DAY_START), 3)
         o.el("Finish", when(end if not milestone else start, DAY_END if not milestone else DAY_START), 3)
         o.el("Duration", _iso(minutes), 3)
-        o.el("DurationFormat", 39 if undated or getattr(t, "estimated", False) else 7, 3)
-        o.el("Estimated", int(undated or bool(getattr(t, "estimated", False))), 3)
-        o.el("Milestone", int(milestone), 3)
-        o.el("Summary", int(summary), 3)
-        o.el("PercentComplete", round(t.progress * 100), 3)
+        estimated = undated or bool(t.estimated)
+        o.el("DurationFormat", 39 if estimated else None, 3)  # elements at MS Project's default are left out
+        o.el("Estimated", 1 if estimated else None, 3)
+        o.el("Milestone", 1 if milestone else None, 3)
+        o.el("Summary", 1 if summary else None, 3)
+        o.el("PercentComplete", round(t.progress * 100) or None, 3)
         o.el("ActualStart", when(t.actual_start, DAY_START) if t.actual_start else None, 3)
         o.el("ActualFinish", when(t.actual_finish, DAY_END) if t.actual_finish else None, 3)
-        if t.scheduling == m.Scheduling.auto.value or summary or undated:
-            o.el("ConstraintType", 0, 3)
-        else:  # fixed dates: "start no earlier than", so MS Project keeps them when it reschedules
+        if not (t.scheduling == m.Scheduling.auto.value or summary or undated):  # fixed dates: "start no earlier than", so MS Project keeps them when it reschedules
             o.el("ConstraintType", 4, 3)
             o.el("ConstraintDate", when(start, DAY_START), 3)
         o.el("Notes", t.notes or None, 3)
@@ -332,9 +331,9 @@ class _Writer:
         o.el("PredecessorUID", self.uid[d.predecessor_id], 4)
         lag, fmt = link_lag(d, self._predecessor_days(d))
         o.el("Type", LINK_CODES[link_type(d)], 4)
-        o.el("CrossProject", 0, 4)
-        o.el("LinkLag", lag, 4)
-        o.el("LagFormat", fmt, 4)
+        if lag or d.lag_unit == m.LagUnit.week.value:  # "+0w" keeps its unit
+            o.el("LinkLag", lag, 4)
+            o.el("LagFormat", fmt, 4)
         o.close("PredecessorLink", 3)
 
     def _predecessor_days(self, d: m.Dependency) -> int:
@@ -358,8 +357,8 @@ class _Writer:
         }
         for key, value in values.items():
             if value:
-                self.out.parts.append(f"      <ExtendedAttribute>\n        <FieldID>{f.FIELD_ID[key]}</FieldID>\n"
-                                      f"        <Value>{text(value)}</Value>\n      </ExtendedAttribute>\n")
+                self.out.parts.append(f"<ExtendedAttribute><FieldID>{f.FIELD_ID[key]}</FieldID>"
+                                      f"<Value>{text(value)}</Value></ExtendedAttribute>\n")
 
     def _raci_of(self, task_id: int) -> list[m.RaciCell]:
         by_task = self.__dict__.get("_raci_by_task")
@@ -376,22 +375,30 @@ class _Writer:
         return deps_text(self.plan, t) if t.id in self.plan.predecessors_of else ""
 
     def _task_data(self, t: m.Task, undated: bool) -> dict[str, Any]:
-        skip = ("id", "code", "module_id", "stage_id", "parent_id", "name", "actions", "start_date", "end_date",
-                "progress", "actual_start", "actual_finish", "roles_text", "milestone_text", "acceptance",
-                "risk_response", "is_milestone", "notes", "owner")
-        data = _fields(m.Task, t, skip)
+        """What reading the MSPDI values back would not give exactly (planner.interop.mspdi_tasks)."""
+        data: dict[str, Any] = {"order": t.order}
+        if t.period_style != m.PeriodStyle.date.value:
+            data["period_style"] = t.period_style
+        if t.duration_days is not None:
+            data["duration_days"] = t.duration_days
+        if t.status != derived_status(round(t.progress * 100)):
+            data["status"] = t.status
+        if t.id in self.children and t.scheduling == m.Scheduling.manual.value:
+            data["scheduling"] = t.scheduling  # a summary is written as automatic
         if abs(round(t.progress * 100) - t.progress * 100) > 1e-9:
             data["progress"] = t.progress  # MS Project holds whole percents
         if undated:
             data["undated"] = True
         links = {}
         for d in self.plan.predecessors_of.get(t.id, []):
-            links[self.plan.task_by_id[d.predecessor_id].code] = _fields(m.Dependency, d, ("id", "predecessor_id", "successor_id"))
+            if d.text or d.threshold < 1:  # type and lag in days or weeks read back from the link itself
+                links[self.plan.task_by_id[d.predecessor_id].code] = _fields(
+                    m.Dependency, d, ("id", "predecessor_id", "successor_id"))
         if links:
             data["links"] = links
-        roles = {self.plan.role_by_id[r.role_id].name: [r.headcount, r.order] for r in self.plan.roles_of_task.get(t.id, [])}
-        if roles:
-            data["task_roles"] = roles
+        roles = sorted(self.plan.roles_of_task.get(t.id, []), key=lambda r: r.id)  # as the assignments are written
+        if any(r.order != n or r.headcount < 1 for n, r in enumerate(roles)):
+            data["task_roles"] = {self.plan.role_by_id[r.role_id].name: [r.headcount, r.order] for r in roles}
         progress = {str(self.baseline_no[b.baseline_id]): b.progress for b in self.baseline_of.get(t.id, []) if b.progress}
         if progress:
             data["baseline_progress"] = progress
@@ -423,8 +430,8 @@ class _Writer:
             stage = plan.stage_by_id[x.stage_id].name if x.stage_id else ""
             for key, value in (("stage", stage), ("planner", f.dumps(data))):
                 if value:
-                    o.parts.append(f"      <ExtendedAttribute>\n        <FieldID>{f.FIELD_ID[key]}</FieldID>\n"
-                                   f"        <Value>{text(value)}</Value>\n      </ExtendedAttribute>\n")
+                    o.parts.append(f"<ExtendedAttribute><FieldID>{f.FIELD_ID[key]}</FieldID>"
+                                   f"<Value>{text(value)}</Value></ExtendedAttribute>\n")
             o.close("Task", 2)
 
     # --- resources and assignments ------------------------------------------------------------
@@ -447,13 +454,12 @@ class _Writer:
         o.close("Resources", 1)
         o.open("Assignments", 1)
         for n, r in enumerate(plan.task_roles, 1):
-            o.parts.append(f"    <Assignment>\n      <UID>{n}</UID>\n      <TaskUID>{self.uid[r.task_id]}</TaskUID>\n"
-                           f"      <ResourceUID>{ruid[r.role_id]}</ResourceUID>\n"
-                           f"      <Units>{r.headcount:.2f}</Units>\n    </Assignment>\n")
+            o.parts.append(f"<Assignment><UID>{n}</UID><TaskUID>{self.uid[r.task_id]}</TaskUID>"
+                           f"<ResourceUID>{ruid[r.role_id]}</ResourceUID><Units>{r.headcount:g}</Units></Assignment>\n")
         o.close("Assignments", 1)
 
 
-_PRIORITY = {"high": 700, "medium": 500, "low": 300}
+_PRIORITY = {"high": 700, "medium": 600, "low": 300}  # 500, MS Project's default, means none was set
 
 
 def _iso(minutes: int) -> str:
@@ -468,6 +474,12 @@ def _fields(table: type, row: Any, skip: tuple[str, ...]) -> dict[str, Any]:
         v = getattr(row, c.name)
         out[c.name] = v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
     return out
+
+
+def derived_status(percent: int) -> str:
+    """The status a percentage complete implies (what a reader of MS Project's value assumes)."""
+    return (m.TaskStatus.done if percent >= 100 else m.TaskStatus.in_progress if percent > 0
+            else m.TaskStatus.not_started).value
 
 
 def link_type(d: m.Dependency) -> str:

@@ -127,3 +127,16 @@ def test_notes_names_and_odd_characters_survive(tmp_path):
     record = reading.records.get(m.Task, (task.code,))
     assert record.values["name"] == task.name
     assert record.values["notes"] == "line 1\r\nline 2\n\tindented "
+
+
+def test_a_generated_plan_with_every_link_kind_reads_back_the_same(tmp_path):
+    """Links of all four types with leads and lags in days and weeks, head-counts, RACI, milestones."""
+    from benchmarks.generate import generate_plan
+
+    plan = _plan(generate_plan(tmp_path / "g.plan", 400, seed=7))
+    xml = tmp_path / "g.xml"
+    mspdi.write(plan, xml)
+    back, preview = _import_new(xml)
+    assert not preview.problems.items
+    assert dump_plan(back, natural=True) == dump_plan(plan, natural=True)
+    assert {d.type for d in plan.dependencies} == {"FS", "SS", "FF", "SF"}
