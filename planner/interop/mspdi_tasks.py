@@ -281,7 +281,7 @@ class TaskMapper:
             self._role(name, res.group)
             self.r.put(m.TaskRole, {"task_id": (self.code[task.uid],), "role_id": (name,), "headcount": count, "order": order})
             generated.setdefault(task.uid, []).append(name if count == 1 else f"{name}×{count}")
-        for uid, names in generated.items():
+        for uid, names in ({} if self.r.ours else generated).items():  # our file says the text as written
             record = self.r.records.get(m.Task, (self.code[uid],))
             if record is not None and not record.values.get("roles_text"):
                 record.values["roles_text"] = "、".join(names)
