@@ -8,6 +8,7 @@ it, so an edit made in MS Project always wins over what we wrote before.
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from typing import Any
 
 from planner import model as m
@@ -18,6 +19,7 @@ from planner.interop.mspdi_write import _PRIORITY, link_lag, link_type
 from planner.interop.reading import Reading, place, typed
 
 
+_LINK_DEFAULTS = {"type": "FS", "lag": 0, "lag_unit": m.LagUnit.day.value, "threshold": 1.0}
 MAX_DAYS = 100 * 366  # a century of working days: anything longer is a damaged or hostile file
 
 
@@ -215,7 +217,7 @@ class TaskMapper:
     def _exact(self, data: dict | None, link: MsLink, pred: MsTask) -> dict | None:
         if not data:
             return None
-        dep = m.Dependency(predecessor_id=0, successor_id=0, **typed(m.Dependency, data))
+        dep = SimpleNamespace(**{**_LINK_DEFAULTS, **typed(m.Dependency, data)})  # what link_type/link_lag read
         days = round(pred.duration / 480) if pred.duration else 1
         if link_type(dep) != link.type or link_lag(dep, days) != (link.lag, link.lag_format):
             return None

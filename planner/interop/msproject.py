@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from xml.etree.ElementTree import Element
 
 NS = "http://schemas.microsoft.com/project"
@@ -277,7 +278,22 @@ def _ext_def(el: Element) -> MsExtDef | None:
     return MsExtDef(fid, _text(el, "FieldName"), _text(el, "Alias"), values)
 
 
-def _task(el: Element, minutes_per_day: int, issues: list[ParseIssue]) -> MsTask | None:
+class _View:
+    """A task's single-valued children by tag, looked up once (a task has 30-80 of them)."""
+
+    __slots__ = ("children",)
+
+    def __init__(self, el: Element):
+        self.children: dict[str, Element] = {}
+        for child in el:
+            self.children.setdefault(child.tag, child)
+
+    def find(self, name: str) -> Element | None:
+        return self.children.get(name)
+
+
+def _task(task_el: Element, minutes_per_day: int, issues: list[ParseIssue]) -> MsTask | None:
+    el: Any = _View(task_el)
     uid_text = _text(el, "UID")
     try:
         t = MsTask(int(uid_text))
@@ -310,7 +326,7 @@ def _task(el: Element, minutes_per_day: int, issues: list[ParseIssue]) -> MsTask
     t.percent = _float(el, "PercentComplete", 0.0)
     t.notes = _raw(el, "Notes")
     t.contact = _raw(el, "Contact").strip()
-    for link in el.iterfind("PredecessorLink"):
+    for link in task_el.iterfind("PredecessorLink"):
         try:
             uid = _int(link, "PredecessorUID")
             if uid is None:
@@ -319,12 +335,12 @@ def _task(el: Element, minutes_per_day: int, issues: list[ParseIssue]) -> MsTask
                                   _int(link, "LagFormat", 7) or 7))
         except BadValue as exc:
             issues.append(ParseIssue("Task", where, "PredecessorLink", str(exc)))
-    for ext in el.iterfind("ExtendedAttribute"):
+    for ext in task_el.iterfind("ExtendedAttribute"):
         try:
             t.ext[int(_text(ext, "FieldID"))] = _raw(ext, "Value")
         except ValueError:
             issues.append(ParseIssue("Task", where, "ExtendedAttribute", _text(ext, "FieldID")))
-    for b in el.iterfind("Baseline"):
+    for b in task_el.iterfind("Baseline"):
         try:
             t.baselines.append(MsBaseline(_int(b, "Number", 0) or 0, _when(b, "Start"), _when(b, "Finish")))
         except BadValue as exc:

@@ -33,46 +33,42 @@ def refuse(path: Path, message: str, key: str) -> ImportRejected:
     return err
 
 
-class _Counting:
-    """TreeBuilder target that counts elements and depth as they arrive."""
+def _guard():
+    """An expat parser with defusedxml's handlers and no element handlers: it checks at C speed."""
+    from xml.parsers import expat
 
-    def __init__(self, path: Path, limits: XmlLimits):
-        from xml.etree.ElementTree import TreeBuilder
+    from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
-        self._tree = TreeBuilder()
-        self._path, self._limits = path, limits
-        self.elements = 0
-        self._depth = 0
+    def doctype(name, sysid, pubid, has_internal_subset):
+        raise DTDForbidden(name, sysid, pubid)
 
-    def start(self, tag, attrs):
-        self.elements += 1
-        self._depth += 1
-        if self._depth > self._limits.max_depth:
-            raise refuse(self._path, _("the XML nests deeper than {n} levels; refused.", n=self._limits.max_depth), "xml_depth")
-        if self.elements > self._limits.max_elements:
-            raise refuse(self._path, _("the XML has more than {n} elements; refused.", n=self._limits.max_elements),
-                         "xml_elements")
-        return self._tree.start(tag.rpartition("}")[2], attrs)  # namespaces dropped: MSPDI has one
+    def entity(name, is_parameter, value, base, sysid, pubid, notation_name):
+        raise EntitiesForbidden(name, value, base, sysid, pubid, notation_name)
 
-    def end(self, tag):
-        self._depth -= 1
-        return self._tree.end(tag.rpartition("}")[2])
+    def external(context, base, sysid, pubid):
+        raise ExternalReferenceForbidden(context, base, sysid, pubid)
 
-    def data(self, data):
-        self._tree.data(data)
-
-    def close(self):
-        return self._tree.close()
+    guard = expat.ParserCreate()
+    guard.StartDoctypeDeclHandler = doctype
+    guard.EntityDeclHandler = entity
+    guard.UnparsedEntityDeclHandler = lambda *args: entity(args[0], False, None, *args[1:])
+    guard.ExternalEntityRefHandler = external
+    return guard
 
 
 def parse_file(path: Path, limits: XmlLimits = LIMITS) -> Element:
-    """The root element, tags without namespace; `ImportRejected` for anything hostile or broken."""
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import DefusedXMLParser
-    from xml.etree.ElementTree import ParseError
+    """The root element, tags without namespace; `ImportRejected` for anything hostile or broken.
 
-    target = _Counting(path, limits)
-    parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    Each chunk goes first through an expat parser holding defusedxml's handlers (DOCTYPE, entity
+    declarations and external references refused), then to the standard C tree builder, which
+    therefore never sees a DOCTYPE; defusedxml's own ElementTree parser builds its tree in pure
+    Python, five times slower on a 10,000-task file.
+    """
+    from defusedxml import DefusedXmlException
+    from xml.etree.ElementTree import ParseError, XMLParser
+    from xml.parsers.expat import ExpatError
+
+    guard, builder = _guard(), XMLParser()
     read = 0
     try:
         with open(path, "rb") as fh:
@@ -80,12 +76,34 @@ def parse_file(path: Path, limits: XmlLimits = LIMITS) -> Element:
                 read += len(chunk)
                 if read > limits.max_bytes:
                     raise refuse(path, _("the file is larger than {mb} MB; refused.", mb=limits.max_bytes >> 20), "xml_size")
-                parser.feed(chunk)
-            return parser.close()
+                guard.Parse(chunk, False)
+                builder.feed(chunk)
+            guard.Parse(b"", True)
+            root = builder.close()
     except DefusedXmlException:
         raise refuse(path, _("the XML declares a DOCTYPE, entities or external references (an XML bomb or an "
                              "external entity); refused."), "doctype") from None
-    except ParseError as exc:
-        line = getattr(exc, "position", (0, 0))[0]
+    except (ParseError, ExpatError) as exc:
+        line = getattr(exc, "position", None) or (getattr(exc, "lineno", 0), 0)
         raise refuse(path, _("this is not well-formed XML (line {line}); the file is damaged or not an XML file.",
-                             line=line), "xml_syntax") from None
+                             line=line[0]), "xml_syntax") from None
+    _check_shape(path, root, limits)
+    return root
+
+
+def _check_shape(path: Path, root: Element, limits: XmlLimits) -> None:
+    """Element and depth budgets, and the namespace dropped from every tag (MSPDI has one), in one walk."""
+    count = 0
+    stack = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        count += 1
+        if depth > limits.max_depth:
+            raise refuse(path, _("the XML nests deeper than {n} levels; refused.", n=limits.max_depth), "xml_depth")
+        tag = el.tag
+        if tag[:1] == "{":
+            el.tag = tag[tag.index("}") + 1:]
+        if len(el):
+            stack.extend((child, depth + 1) for child in el)
+    if count > limits.max_elements:
+        raise refuse(path, _("the XML has more than {n} elements; refused.", n=limits.max_elements), "xml_elements")
