@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
 from xml.etree.ElementTree import Element
 
 NS = "http://schemas.microsoft.com/project"
@@ -278,55 +277,62 @@ def _ext_def(el: Element) -> MsExtDef | None:
     return MsExtDef(fid, _text(el, "FieldName"), _text(el, "Alias"), values)
 
 
-class _View:
-    """A task's single-valued children by tag, looked up once (a task has 30-80 of them)."""
-
-    __slots__ = ("children",)
-
-    def __init__(self, el: Element):
-        self.children: dict[str, Element] = {}
-        for child in el:
-            self.children.setdefault(child.tag, child)
-
-    def find(self, name: str) -> Element | None:
-        return self.children.get(name)
+_REPEATED = frozenset(("PredecessorLink", "ExtendedAttribute", "Baseline", "TimephasedData", "OutlineCode"))
+_TASK_INTS = (("id", "ID"), ("outline_level", "OutlineLevel"), ("priority", "Priority"),
+              ("constraint_type", "ConstraintType"))
+_TASK_TIMES = (("start", "Start"), ("finish", "Finish"), ("actual_start", "ActualStart"),
+               ("actual_finish", "ActualFinish"), ("constraint_date", "ConstraintDate"))
 
 
-def _task(task_el: Element, minutes_per_day: int, issues: list[ParseIssue]) -> MsTask | None:
-    el: Any = _View(task_el)
-    uid_text = _text(el, "UID")
+def _task(el: Element, minutes_per_day: int, issues: list[ParseIssue]) -> MsTask | None:
+    # The single-valued children's texts in one pass over the task (a task has 30-80 children).
+    texts: dict[str, str] = {}
+    for child in el:
+        if child.tag not in _REPEATED and child.tag not in texts:
+            texts[child.tag] = child.text or ""
+    uid_text = texts.get("UID", "").strip()
     try:
         t = MsTask(int(uid_text))
     except ValueError:
-        issues.append(ParseIssue("Task", _text(el, "Name"), "UID", uid_text))
+        issues.append(ParseIssue("Task", texts.get("Name", "").strip(), "UID", uid_text))
         return None
-    where = uid_text
-    t.name = _raw(el, "Name")
-    t.wbs, t.outline_number = _text(el, "WBS"), _text(el, "OutlineNumber")
-    for attr, name, kind in (("id", "ID", _int), ("outline_level", "OutlineLevel", _int), ("priority", "Priority", _int),
-                             ("constraint_type", "ConstraintType", _int), ("start", "Start", _when),
-                             ("finish", "Finish", _when), ("actual_start", "ActualStart", _when),
-                             ("actual_finish", "ActualFinish", _when), ("constraint_date", "ConstraintDate", _when)):
-        try:
-            value = kind(el, name)
-        except BadValue as exc:
-            issues.append(ParseIssue("Task", where, name, str(exc)))
-            continue
-        if value is not None:
-            setattr(t, attr, value)
-    duration = _text(el, "Duration")
+    t.name = texts.get("Name", "")
+    t.wbs, t.outline_number = texts.get("WBS", "").strip(), texts.get("OutlineNumber", "").strip()
+    for attr, name in _TASK_INTS:
+        value = texts.get(name, "").strip()
+        if value:
+            try:
+                setattr(t, attr, int(float(value)))
+            except ValueError:
+                issues.append(ParseIssue("Task", uid_text, name, f"{name}={value}"))
+    for attr, name in _TASK_TIMES:
+        value = texts.get(name, "").strip()
+        if value:
+            try:
+                setattr(t, attr, dt.datetime.fromisoformat(value))
+            except ValueError:
+                issues.append(ParseIssue("Task", uid_text, name, value))
+    duration = texts.get("Duration", "").strip()
     if duration:
         try:
             t.duration = duration_minutes(duration, minutes_per_day)
         except BadValue:
-            issues.append(ParseIssue("Task", where, "Duration", duration))
-    t.milestone, t.summary, t.null = _bool(el, "Milestone"), _bool(el, "Summary"), _bool(el, "IsNull")
-    t.manual, t.estimated = _bool(el, "Manual"), _bool(el, "Estimated")
-    t.active = _text(el, "Active", "1") != "0"
-    t.percent = _float(el, "PercentComplete", 0.0)
-    t.notes = _raw(el, "Notes")
-    t.contact = _raw(el, "Contact").strip()
-    for link in task_el.iterfind("PredecessorLink"):
+            issues.append(ParseIssue("Task", uid_text, "Duration", duration))
+    flag = lambda name: texts.get(name, "").strip() in ("1", "true")  # noqa: E731
+    t.milestone, t.summary, t.null, t.manual, t.estimated = (flag("Milestone"), flag("Summary"), flag("IsNull"),
+                                                             flag("Manual"), flag("Estimated"))
+    t.active = texts.get("Active", "1").strip() != "0"
+    try:
+        t.percent = float(texts.get("PercentComplete", "").strip() or 0)
+    except ValueError:
+        issues.append(ParseIssue("Task", uid_text, "PercentComplete", texts["PercentComplete"]))
+    t.notes, t.contact = texts.get("Notes", ""), texts.get("Contact", "").strip()
+    _task_lists(el, t, uid_text, issues)
+    return t
+
+
+def _task_lists(el: Element, t: MsTask, where: str, issues: list[ParseIssue]) -> None:
+    for link in el.iterfind("PredecessorLink"):
         try:
             uid = _int(link, "PredecessorUID")
             if uid is None:
@@ -335,17 +341,16 @@ def _task(task_el: Element, minutes_per_day: int, issues: list[ParseIssue]) -> M
                                   _int(link, "LagFormat", 7) or 7))
         except BadValue as exc:
             issues.append(ParseIssue("Task", where, "PredecessorLink", str(exc)))
-    for ext in task_el.iterfind("ExtendedAttribute"):
+    for ext in el.iterfind("ExtendedAttribute"):
         try:
             t.ext[int(_text(ext, "FieldID"))] = _raw(ext, "Value")
         except ValueError:
             issues.append(ParseIssue("Task", where, "ExtendedAttribute", _text(ext, "FieldID")))
-    for b in task_el.iterfind("Baseline"):
+    for b in el.iterfind("Baseline"):
         try:
             t.baselines.append(MsBaseline(_int(b, "Number", 0) or 0, _when(b, "Start"), _when(b, "Finish")))
         except BadValue as exc:
             issues.append(ParseIssue("Task", where, "Baseline", str(exc)))
-    return t
 
 
 def _calendar(el: Element, issues: list[ParseIssue]) -> MsCalendar:

@@ -59,11 +59,11 @@ def test_a_1_gb_duration_claim_is_a_located_error_not_a_crash(tmp_path):
     assert [p.column for p in preview.problems.errors] == ["Task 1 “A”, Duration"]
 
 
-def test_deep_nesting_and_element_floods_are_refused(tmp_path):
-    deep = _write(tmp_path, "deep.xml", HEADER + "<a>" * 200 + "</a>" * 200)
+def test_deep_nesting_is_read_without_harm_and_element_floods_are_refused(tmp_path):
+    deep = _write(tmp_path, "deep.xml", HEADER + "<Project>" + "<a>" * 100_000 + "</a>" * 100_000 + "</Project>")
     with pytest.raises(ImportRejected) as info:
-        parse_file(deep)
-    assert info.value.key == "xml_depth"
+        mspdi.read(deep)  # no recursion anywhere: it is simply no MS Project file
+    assert info.value.key == "not_mspdi"
     flood = _write(tmp_path, "flood.xml", HEADER + "<Project>" + "<x/>" * 2000 + "</Project>")
     with pytest.raises(ImportRejected) as info:
         parse_file(flood, XmlLimits(max_elements=1000))
