@@ -31,8 +31,14 @@ _ESC = {"\r": "&#13;"}  # element text only: quotes need no escape, and JSON val
 MAX_BASELINES = 11  # MS Project keeps Baseline and Baseline 1-10
 
 
+_SPECIAL = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def text(value: Any) -> str:
-    return escape(_INVALID.sub("", str(value)), _ESC)
+    value = str(value)
+    if _SPECIAL.search(value) is None:  # most values: nothing to escape or drop
+        return value
+    return escape(_INVALID.sub("", value), _ESC)
 
 
 def when(day: dt.date, time: dt.time) -> str:
@@ -46,7 +52,8 @@ class _Out:
     def el(self, name: str, value: Any, indent: int) -> None:
         if value is None:
             return
-        self.parts.append(f"<{name}>{text(value)}</{name}>\n")  # no indentation: a quarter of a big file
+        value = value if type(value) is int else text(value)
+        self.parts.append(f"<{name}>{value}</{name}>\n")  # no indentation: a quarter of a big file
 
     def open(self, name: str, indent: int) -> None:
         self.parts.append(f"<{name}>\n")
@@ -66,8 +73,16 @@ def write(plan: Plan, path: Path | str) -> list[str]:
 
 
 def to_xml(plan: Plan) -> tuple[str, list[str]]:
-    w = _Writer(plan)
-    return w.build(), w.notes
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # a quarter of a million small strings and dicts, all kept: nothing for the collector to find
+    try:
+        w = _Writer(plan)
+        return w.build(), w.notes
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _Writer:
