@@ -32,8 +32,10 @@ _TYPES = {"FINISH_START": "FS", "START_START": "SS", "FINISH_FINISH": "FF", "STA
 
 def read(path) -> tuple[list[Seen], dict]:
     bridge._start_jvm(str(path))
-    from org.mpxj import TaskField, TimeUnit  # type: ignore[import-not-found]
-    from org.mpxj.reader import UniversalProjectReader  # type: ignore[import-not-found]
+    import jpype
+
+    TaskField, TimeUnit = jpype.JClass("org.mpxj.TaskField"), jpype.JClass("org.mpxj.TimeUnit")
+    UniversalProjectReader = jpype.JClass("org.mpxj.reader.UniversalProjectReader")
 
     project = UniversalProjectReader().read(str(path))
     props = project.getProjectProperties()
