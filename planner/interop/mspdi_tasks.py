@@ -15,7 +15,7 @@ from planner import model as m
 from planner.i18n import _
 from planner.interop import fields as f
 from planner.interop.msproject import UNIT_OF_FORMAT, MsLink, MsProject, MsTask
-from planner.interop.mspdi_write import _PRIORITY, link_lag, link_type
+from planner.interop.mspdi_rules import PRIORITY, link_lag, link_type
 from planner.interop.reading import Reading, place, typed
 
 
@@ -181,7 +181,7 @@ class TaskMapper:
         return manual
 
     def _priority(self, t: MsTask, data: dict) -> str | None:
-        if "priority" in data and _PRIORITY.get(data["priority"] or "", 500) == (t.priority if t.priority is not None else 500):
+        if "priority" in data and PRIORITY.get(data["priority"] or "", 500) == (t.priority if t.priority is not None else 500):
             return data["priority"]
         if t.priority is None or t.priority == 500:
             return None

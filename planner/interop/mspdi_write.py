@@ -14,17 +14,18 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from xml.sax.saxutils import escape
 
 from planner import model as m
 from planner.interop import carry
 from planner.interop import fields as f
 from planner.interop.msproject import LINK_CODES, NS
+from planner.interop.mspdi_calendar import when, write_calendar
+from planner.interop.mspdi_rules import MINUTES_PER_DAY, PRIORITY, derived_status, link_lag, link_type
 from planner.plan import Plan
-from planner.schedule.calendar import calendar_for, cn_years, region_exceptions
+from planner.schedule.calendar import calendar_for
 
-MINUTES_PER_DAY = 480
 DAY_START, DAY_END = dt.time(8, 0), dt.time(17, 0)
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ESC = {"\r": "&#13;"}  # element text only: quotes need no escape, and JSON values are full of them
@@ -39,10 +40,6 @@ def text(value: Any) -> str:
     if _SPECIAL.search(value) is None:  # most values: nothing to escape or drop
         return value
     return escape(_INVALID.sub("", value), _ESC)
-
-
-def when(day: dt.date, time: dt.time) -> str:
-    return dt.datetime.combine(day, time).isoformat()
 
 
 class _Out:
@@ -136,7 +133,7 @@ class _Writer:
         o.el("StatusDate", when(p.status_date, DAY_END) if p.status_date else None, 1)
         o.el("NewTasksAreManual", 0, 1)
         self._ext_defs()
-        self._calendar()
+        write_calendar(self.out, self.plan, self._span())
         o.open("Tasks", 1)
         o.parts.append("<Task>\n<UID>0</UID>\n<ID>0</ID>\n<Name>" + text(p.name)
                        + "</Name>\n<OutlineLevel>0</OutlineLevel>\n<Summary>1</Summary>\n</Task>\n")
@@ -195,84 +192,6 @@ class _Writer:
         data["exceptions"] = [e.day.isoformat() for e in self.plan.calendar_exceptions]  # ours, not the region's
         return data
 
-    # --- the calendar -------------------------------------------------------------------
-    def _calendar(self) -> None:
-        o, p = self.out, self.plan.programme
-        o.open("Calendars", 1)
-        o.open("Calendar", 2)
-        o.el("UID", 1, 3)
-        o.el("Name", "标准 Standard", 3)
-        o.el("IsBaseCalendar", 1, 3)
-        o.el("BaseCalendarUID", -1, 3)
-        o.open("WeekDays", 3)
-        for day_type in range(1, 8):  # 1 = Sunday
-            working = p.workweek[(day_type + 5) % 7] == "1"
-            o.open("WeekDay", 4)
-            o.el("DayType", day_type, 5)
-            o.el("DayWorking", int(working), 5)
-            if working:
-                self._working_times(5)
-            o.close("WeekDay", 4)
-        o.close("WeekDays", 3)
-        exceptions = list(self._exceptions())
-        if exceptions:
-            o.open("Exceptions", 3)
-            for first, last, working, name in exceptions:
-                o.open("Exception", 4)
-                o.el("EnteredByOccurrences", 0, 5)
-                o.open("TimePeriod", 5)
-                o.el("FromDate", when(first, dt.time(0)), 6)
-                o.el("ToDate", when(last, dt.time(23, 59)), 6)
-                o.close("TimePeriod", 5)
-                o.el("Occurrences", 1, 5)
-                o.el("Name", name or None, 5)
-                o.el("Type", 1, 5)
-                o.el("DayWorking", int(working), 5)
-                if working:
-                    self._working_times(5)
-                o.close("Exception", 4)
-            o.close("Exceptions", 3)
-        o.close("Calendar", 2)
-        o.close("Calendars", 1)
-
-    def _working_times(self, indent: int) -> None:
-        o = self.out
-        o.open("WorkingTimes", indent)
-        for start, end in (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")):
-            o.open("WorkingTime", indent + 1)
-            o.el("FromTime", start, indent + 2)
-            o.el("ToTime", end, indent + 2)
-            o.close("WorkingTime", indent + 1)
-        o.close("WorkingTimes", indent)
-
-    def _exceptions(self) -> Iterable[tuple[dt.date, dt.date, bool, str]]:
-        """Days that differ from the work week, runs of the same kind and name joined."""
-        p = self.plan.programme
-        days: dict[dt.date, tuple[bool, str]] = {}
-        holidays, workdays = region_exceptions(p.holiday_region or "")
-        lo, hi = self._span()
-        first, last = cn_years()
-        years = range(max(lo.year - 1, first), min(hi.year + 1, last) + 1)
-        weekly = [c == "1" for c in p.workweek]
-        for table, working in ((holidays, False), (workdays, True)):
-            for ordinal, name in table.items():
-                day = dt.date.fromordinal(ordinal)
-                if day.year in years and weekly[day.weekday()] != working:
-                    days[day] = (working, name)
-        for e in self.plan.calendar_exceptions:
-            days[e.day] = (e.working, e.name)
-        run: list[Any] = []
-        for day in sorted(days):
-            working, name = days[day]
-            if run and run[1] + dt.timedelta(days=1) == day and run[2] == working and run[3] == name:
-                run[1] = day
-                continue
-            if run:
-                yield tuple(run)
-            run = [day, day, working, name]
-        if run:
-            yield tuple(run)
-
     # --- tasks ----------------------------------------------------------------------------
     def _outline(self, parent: int | None, level: int, prefix: str) -> None:
         for n, task in enumerate(self._ordered(self.children.get(parent, [])), 1):
@@ -302,7 +221,7 @@ class _Writer:
         o.el("WBS", number, 3)
         o.el("OutlineNumber", number, 3)
         o.el("OutlineLevel", level, 3)
-        o.el("Priority", _PRIORITY.get(t.priority) if t.priority else None, 3)  # none: MS Project's 500
+        o.el("Priority", PRIORITY.get(t.priority) if t.priority else None, 3)  # none: MS Project's 500
         o.el("Start", when(start, DAY_START), 3)
         o.el("Finish", when(end if not milestone else start, DAY_END if not milestone else DAY_START), 3)
         o.el("Duration", _iso(minutes), 3)
@@ -474,9 +393,6 @@ class _Writer:
         o.close("Assignments", 1)
 
 
-_PRIORITY = {"high": 700, "medium": 600, "low": 300}  # 500, MS Project's default, means none was set
-
-
 def _iso(minutes: int) -> str:
     return f"PT{minutes // 60}H{minutes % 60}M0S"
 
@@ -491,24 +407,3 @@ def _fields(table: type, row: Any, skip: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
-def derived_status(percent: int) -> str:
-    """The status a percentage complete implies (what a reader of MS Project's value assumes)."""
-    return (m.TaskStatus.done if percent >= 100 else m.TaskStatus.in_progress if percent > 0
-            else m.TaskStatus.not_started).value
-
-
-def link_type(d: m.Dependency) -> str:
-    """A threshold link ("start when TP-02 is 30% done") is MS Project's SS with a 30% lag."""
-    return "SS" if d.threshold < 1 and d.type == "FS" else d.type
-
-
-def link_lag(d: m.Dependency, predecessor_days: int) -> tuple[int, int]:
-    """(LinkLag, LagFormat): working days in tenths of a minute (format 7), weeks (9), percent (19)."""
-    if d.threshold < 1 and d.type == "FS":
-        if d.lag:  # 30% done, then 2 more days: the percentage in days, plus the lag
-            days = round(d.threshold * predecessor_days) + (d.lag * 5 if d.lag_unit == "w" else d.lag)
-            return days * MINUTES_PER_DAY * 10, 7
-        return round(d.threshold * 100), 19
-    if d.lag_unit == m.LagUnit.week.value:
-        return d.lag * 5 * MINUTES_PER_DAY * 10, 9
-    return d.lag * MINUTES_PER_DAY * 10, 7

@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner import model as m
 from planner.errors import ProblemList
 from planner.excel.records import Record, Records
 from planner.i18n import N_
