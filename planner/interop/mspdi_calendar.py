@@ -62,6 +62,12 @@ def _working_times(o, indent: int) -> None:
         o.close("WorkingTime", indent + 1)
     o.close("WorkingTimes", indent)
 
+# The statutory holidays' names (from the holiday table) as a Chinese office's calendar shows them.
+_HOLIDAY_ZH = {"New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节", "Labour Day": "劳动节",
+               "Dragon Boat Festival": "端午节", "Mid-autumn Festival": "中秋节", "National Day": "国庆节",
+               "Anti-Fascist 70th Day": "抗战胜利70周年纪念日"}
+
+
 def exceptions_of(plan: Plan, span: tuple[dt.date, dt.date]) -> Iterable[tuple[dt.date, dt.date, bool, str]]:
     """Days that differ from the work week, runs of the same kind and name joined."""
     p = plan.programme
@@ -71,11 +77,15 @@ def exceptions_of(plan: Plan, span: tuple[dt.date, dt.date]) -> Iterable[tuple[d
     first, last = cn_years()
     years = range(max(lo.year - 1, first), min(hi.year + 1, last) + 1)
     weekly = [c == "1" for c in p.workweek]
-    for table, working in ((holidays, False), (workdays, True)):
-        for ordinal, name in table.items():
-            day = dt.date.fromordinal(ordinal)
-            if day.year in years and weekly[day.weekday()] != working:
-                days[day] = (working, name)
+    chinese = p.language != "en"
+    for ordinal, name in holidays.items():  # the whole holiday, its weekend included: one exception 春节
+        day = dt.date.fromordinal(ordinal)
+        if day.year in years:
+            days[day] = (False, _HOLIDAY_ZH.get(name, name) if chinese else name)
+    for ordinal, name in workdays.items():
+        day = dt.date.fromordinal(ordinal)
+        if day.year in years and not weekly[day.weekday()]:
+            days[day] = (True, (_HOLIDAY_ZH.get(name, name) + "调休") if chinese else f"{name} make-up workday")
     for e in plan.calendar_exceptions:
         days[e.day] = (e.working, e.name)
     run: list[Any] = []

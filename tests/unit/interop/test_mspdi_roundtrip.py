@@ -140,3 +140,24 @@ def test_a_generated_plan_with_every_link_kind_reads_back_the_same(tmp_path):
     assert not preview.problems.items
     assert dump_plan(back, natural=True) == dump_plan(plan, natural=True)
     assert {d.type for d in plan.dependencies} == {"FS", "SS", "FF", "SF"}
+
+
+def test_chinese_holidays_and_make_up_workdays_are_calendar_exceptions_mpxj_schedules_with(tmp_path):
+    """The Spring Festival 2025 (01-28 .. 02-04) is off; Sunday 01-26 and Saturday 02-08 are worked (调休)."""
+    import datetime as dt
+
+    import jpype
+
+    plan = _plan(SAMPLES / "flagos.plan")
+    xml = tmp_path / "f.xml"
+    mspdi.write(plan, xml)
+    assert "<Name>春节</Name>" in xml.read_text(encoding="utf-8")
+    mpxj_view.read(xml)  # the Java VM is up
+    project = jpype.JClass("org.mpxj.reader.UniversalProjectReader")().read(str(xml))
+    calendar = project.getDefaultCalendar()
+    day = jpype.JClass("java.time.LocalDate")
+    working = {d: bool(calendar.isWorkingDate(day.of(d.year, d.month, d.day)))
+               for d in (dt.date(2025, 1, 27), dt.date(2025, 1, 29), dt.date(2025, 2, 4), dt.date(2025, 1, 26),
+                         dt.date(2025, 2, 8), dt.date(2025, 2, 9))}
+    assert working == {dt.date(2025, 1, 27): True, dt.date(2025, 1, 29): False, dt.date(2025, 2, 4): False,
+                       dt.date(2025, 1, 26): True, dt.date(2025, 2, 8): True, dt.date(2025, 2, 9): False}
