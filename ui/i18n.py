@@ -43,16 +43,13 @@ def qm_path(language: str):
 
 
 def install(app: QCoreApplication, language: str | None = None) -> str:
-    """Load our .qm and Qt's own (standard buttons) for `language`; return the language used.
-
-    The core's messages (planner.i18n, gettext) follow the same language.
-    """
-    from planner import i18n as core_i18n
-
+    """Load our .qm and Qt's own (standard buttons) for `language`; return the language used."""
     global _current
     language = language or chosen_language()
     _current = language
-    core_i18n.set_language(language)
+    from planner.i18n import set_language as core_language
+
+    core_language(language)  # the core's messages (import problems, errors) in the window's language
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
