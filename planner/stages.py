@@ -149,20 +149,24 @@ class OutsideStage:
     code: str = OUTSIDE_STAGE
 
 
-def outside_stage_ids(plan) -> frozenset[int]:
-    """Ids of the tasks that start before or end after their stage (cheap: no message is built).
-
-    Undated tasks and stages without a span are not judged.
-    """
+def stage_windows(plan) -> dict[int, tuple[dt.date, dt.date]]:
+    """The days each stage with a span allows its tasks (see `stage_window`), by stage id."""
     start = plan.programme.start_date
-    windows = {s.id: stage_window(s, start) for s in plan.stages}
-    out = set()
-    for task in plan.tasks:
-        window = windows.get(task.stage_id)
-        first, last = getattr(task, "start_date", None), getattr(task, "end_date", None)
-        if window is not None and first is not None and last is not None and not (window[0] <= first and last <= window[1]):
-            out.add(task.id)
-    return frozenset(out)
+    return {s.id: w for s in plan.stages if (w := stage_window(s, start)) is not None}
+
+
+def is_outside(task: m.Task, windows: dict[int, tuple[dt.date, dt.date]]) -> bool:
+    """Whether a dated task starts before or ends after its stage (undated ones are not judged)."""
+    window = windows.get(task.stage_id)
+    if window is None or task.start_date is None or task.end_date is None:
+        return False
+    return task.start_date < window[0] or task.end_date > window[1]
+
+
+def outside_stage_ids(plan) -> frozenset[int]:
+    """Ids of the tasks that run outside their stage."""
+    windows = stage_windows(plan)
+    return frozenset(t.id for t in plan.tasks if is_outside(t, windows)) if windows else frozenset()
 
 
 def tasks_outside_stage(plan) -> list[OutsideStage]:

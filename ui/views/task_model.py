@@ -8,7 +8,7 @@ from planner import model as m
 from planner.changes import Area
 from planner.errors import ParseError, UnknownPredecessor
 from planner.services import dependencies, tasks
-from planner.stages import outside_message, outside_stage_ids
+from planner.stages import is_outside, outside_message, stage_windows
 from ui import theme
 from ui.commands import JournalCommand
 from ui.plan_text import check_dependencies, format_percent, format_span, parse_percent, parse_span
@@ -154,7 +154,7 @@ COLUMNS = [
 class TaskTableModel(PlanTableModel):
     areas = Area.TASKS | Area.DEPENDENCIES | Area.SCHEDULE | Area.MODULES | Area.STAGES | Area.PROGRAMME
     columns = COLUMNS
-    outside_stage: frozenset[int] = frozenset()  # tasks running outside their stage
+    stage_windows: dict = {}  # stage id -> the days its tasks may use
 
     def collect(self, plan) -> list[m.Task]:
         return list(plan.tasks)
@@ -163,10 +163,10 @@ class TaskTableModel(PlanTableModel):
         return task.id
 
     def prepare(self) -> None:
-        self.outside_stage = outside_stage_ids(self.plan)
+        self.stage_windows = stage_windows(self.plan)  # per stage: rows are judged when painted
 
     def decorate(self, task, column, role):
-        if column.key in ("span", "stage") and task.id in self.outside_stage:  # flagged, with the reason
+        if column.key in ("span", "stage") and is_outside(task, self.stage_windows):  # flagged, with the reason
             if role == Qt.ItemDataRole.BackgroundRole:
                 return theme.status_colour("warn")
             if role == Qt.ItemDataRole.ToolTipRole:
