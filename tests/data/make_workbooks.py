@@ -267,12 +267,103 @@ def formula_payloads() -> bytes:
                    add={"xl/externalLinks/externalLink1.xml": b'<?xml version="1.0"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'})
 
 
+def compound_file(streams: dict[str, bytes], *, directory_last: bool = False, padding: int = 0) -> bytes:
+    """An OLE compound file (MS-CFB version 3, 512-byte sectors) holding `streams` in its root.
+
+    Streams are padded to 4,096 bytes so they live in ordinary sectors. With `directory_last`
+    the directory sector comes after the streams and `padding` more bytes of sectors, as
+    some writers place it (the file is still valid: the header points at it).
+    """
+    size = 512
+    end, free, fat_mark = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+    data = [d.ljust(max(4096, -(-len(d) // size) * size), b"\x00") for d in streams.values()]
+    pad_sectors = -(-padding // size)
+    sectors: list[bytes] = []
+    fat: list[int] = []
+
+    def chain(blob: bytes) -> int:
+        first = len(sectors) + 1  # sector 0 is the FAT
+        count = len(blob) // size
+        for i in range(count):
+            sectors.append(blob[i * size:(i + 1) * size])
+            fat.append(first + i + 1 if i + 1 < count else end)
+        return first
+
+    def directory() -> bytes:
+        entries = []
+        names = ["Root Entry", *streams]
+        for i, name in enumerate(names):
+            raw = name.encode("utf-16-le") + b"\x00\x00"
+            entry = bytearray(128)
+            entry[:len(raw)] = raw
+            struct.pack_into("<H", entry, 0x40, len(raw))
+            entry[0x42] = 5 if i == 0 else 2
+            entry[0x43] = 1
+            left, right, child = free, (i + 1 if 0 < i < len(names) - 1 else free), (1 if i == 0 and len(names) > 1 else free)
+            struct.pack_into("<III", entry, 0x44, left, right, child)
+            start = end if i == 0 else starts[i - 1]
+            length = 0 if i == 0 else len(list(streams.values())[i - 1])
+            struct.pack_into("<IQ", entry, 0x74, start, length)
+            entries.append(bytes(entry))
+        blob = b"".join(entries)
+        return blob.ljust(-(-len(blob) // size) * size, b"\x00")
+
+    starts: list[int] = []
+    dir_first = None
+    if not directory_last:
+        dir_first = len(sectors) + 1
+        placeholder = len(streams) + 1
+        for _ in range(-(-placeholder * 128 // size)):
+            sectors.append(b"")
+            fat.append(end)
+    for blob in data:
+        starts.append(chain(blob))
+    if directory_last:
+        chain(b"\x00" * pad_sectors * size) if pad_sectors else None
+        dir_first = chain(directory())
+    else:
+        blob = directory()
+        for i in range(len(blob) // size):
+            sectors[dir_first - 1 + i] = blob[i * size:(i + 1) * size]
+    entries_per_fat = size // 4
+    assert len(fat) + 1 <= entries_per_fat * 109
+    fat_count = -(-(len(fat) + 1) // entries_per_fat)
+    # FAT sectors come first: shift everything by the extra FAT sectors beyond the first.
+    assert fat_count == 1 or True
+    table = [fat_mark] * fat_count + [x + fat_count - 1 if x < end else x for x in fat]
+    table += [free] * (fat_count * entries_per_fat - len(table))
+    shift = fat_count - 1
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<I", header, 0x2C, fat_count)
+    struct.pack_into("<I", header, 0x30, dir_first + shift)
+    struct.pack_into("<I", header, 0x38, 4096)
+    struct.pack_into("<IIII", header, 0x3C, end, 0, end, 0)
+    difat = list(range(fat_count)) + [free] * (109 - fat_count)
+    struct.pack_into("<109I", header, 0x4C, *difat)
+    fat_bytes = struct.pack(f"<{len(table)}I", *table)
+    return bytes(header) + fat_bytes + b"".join(s.ljust(size, b"\x00") for s in sectors)
+
+
+def encrypted_workbook(*, directory_last: bool = False) -> bytes:
+    """What Excel writes for a password-protected .xlsx: a compound file with EncryptionInfo and
+    EncryptedPackage streams (their content here is filler)."""
+    return compound_file({"EncryptionInfo": b"\x04\x00\x04\x00\x40\x00\x00\x00" + b"\x00" * 200,
+                          "EncryptedPackage": b"\x00" * 9000}, directory_last=directory_last,
+                         padding=5 * 2**20 if directory_last else 0)
+
+
+def old_xls() -> bytes:
+    return compound_file({"Workbook": b"\x09\x08\x10\x00" + b"\x00" * 5000})
+
+
 def wrong_containers() -> dict[str, bytes]:
-    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
     base = _base_xlsx()
     return {
-        "xls": ole + b"Workbook".ljust(512, b"\x00"),
-        "encrypted": ole + "EncryptedPackage".encode("utf-16-le").ljust(512, b"\x00"),
+        "xls": old_xls(),
+        "encrypted": encrypted_workbook(),
+        "encrypted_late_directory": encrypted_workbook(directory_last=True),
         "xlsm": rewrite(base, {}, add={"xl/vbaProject.bin": b"\x00" * 16}),
         "xlsb": rewrite(base, {}, add={"xl/workbook.bin": b"\x00" * 16}),
         "csv": "任务ID,建设内容,起止时间\nTP-01,核心组件开发,第1-8周\n".encode(),
