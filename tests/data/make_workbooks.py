@@ -373,6 +373,106 @@ def wrong_containers() -> dict[str, bytes]:
     }
 
 
+# --- hostile syntax (attribute spelling, part-name case, merged areas) -----------------------------
+def sheet_with(body: str, tail: str = "", head: str = "") -> bytes:
+    """A sheet part: the usual header row, `body` rows, then `tail` after sheetData."""
+    return _sheet_xml(_ROW1 + body, head=head).replace(b"</worksheet>", tail.encode() + b"</worksheet>")
+
+
+def with_sheet(sheet: bytes, *, part: str = "xl/worksheets/sheet1.xml", target: str | None = None,
+               strings: bytes | None = None) -> bytes:
+    """The base workbook with its sheet replaced; `part` renames the sheet's zip entry and
+    `target` the relationship's target (both may differ in case, as a hostile file makes them)."""
+    base = _base_xlsx()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            name = info.filename
+            if name == "xl/worksheets/sheet1.xml":
+                name, data = part, sheet
+            elif name == "xl/_rels/workbook.xml.rels" and target is not None:
+                data = data.replace(b"/xl/worksheets/sheet1.xml", target.encode())
+            dst.writestr(name, data)
+        if strings is not None:
+            dst.writestr("xl/sharedStrings.xml", strings)
+    return out.getvalue()
+
+
+FAR_CELL_SPELLINGS = {  # XFD1048576 written as a parser reads it but a pattern does not
+    "single_quotes": "<row><c r='XFD1048576'><v>1</v></c></row>",
+    "spaces_around_equals": '<row><c r = "XFD1048576"><v>1</v></c></row>',
+    "lower_case": '<row><c r="xfd1048576"><v>1</v></c></row>',
+    "leading_zeros": '<row><c r="XFD0001048576"><v>1</v></c></row>',
+    "after_a_tab": '<row><c\tr="XFD1048576"><v>1</v></c></row>',
+    "after_a_newline": '<row><c s="0"\n r="XFD1048576"><v>1</v></c></row>',
+    "prefixed_element": '<row><x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                        'r="XFD1048576"><x:v>1</x:v></x:c></row>',
+}
+
+
+def far_cell_spelled(spelling: str) -> bytes:
+    return with_sheet(sheet_with(FAR_CELL_SPELLINGS[spelling]))
+
+
+def far_cell_behind_upper_case_name() -> bytes:
+    """The relationship says SHEET1.XML, the entry is sheet1.xml: the reader finds it anyway."""
+    return with_sheet(sheet_with('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'),
+                      target="/xl/worksheets/SHEET1.XML")
+
+
+def far_cell_in_upper_case_entry() -> bytes:
+    return with_sheet(sheet_with('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'),
+                      part="xl/worksheets/SHEET1.XML")
+
+
+def repeated_big_merges(count: int = 10_000, ref: str = "A3:ALL102") -> bytes:
+    """`count` merges of 100 x 1,000 cells (2.6 KB once compressed)."""
+    merges = f'<mergeCell ref="{ref}"/>' * count
+    return with_sheet(sheet_with("", tail=f'<mergeCells count="{count}">{merges}</mergeCells>'))
+
+
+def one_huge_merge(ref: str = "A3:ALL100000") -> bytes:
+    return with_sheet(sheet_with("", tail=f'<mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>'))
+
+
+def sparse_far_cell(ref: str = "ALL100000") -> bytes:
+    return with_sheet(sheet_with(f'<row r="{ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}"><c r="{ref}"><v>1</v></c></row>'))
+
+
+def lying_string_count(declared: str = "100000000000") -> bytes:
+    strings = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+               f'2006/main" count="1" uniqueCount="{declared}"><si><t>x</t></si></sst>').encode()
+    return with_sheet(sheet_with('<row r="2"><c r="A2" t="s"><v>0</v></c></row>'), strings=strings)
+
+
+def deep_nesting(depth: int = 100_000) -> bytes:
+    return with_sheet(sheet_with("", tail="<extLst>" + "<a>" * depth + "</a>" * depth + "</extLst>"))
+
+
+def broken_xml_in_a_cell() -> bytes:
+    return with_sheet(sheet_with('<row r="2"><c r="A2" t="inlineStr"><is><t>TP-01</t></is></c>'
+                                 '<c r="B2" t="inlineStr"><is><t>a < b</t></is></c></row>'))
+
+
+def huge_string(mb: int = 50) -> bytes:
+    """One cell holding `mb` MB of varied text (it compresses like real text, not like a bomb)."""
+    import random
+
+    alphabet = "长期规划阶段任务模块指标验收风险应对生态技术产品"
+    text = "".join(random.Random(mb).choices(alphabet, k=mb * 2**20 // 3))
+    return with_sheet(sheet_with(f'<row r="2"><c r="A2" t="inlineStr"><is><t>TP-09</t></is></c>'
+                                 f'<c r="B2" t="inlineStr"><is><t>{text}</t></is></c></row>'))
+
+
+def cells_without_references(rows: int = 3) -> bytes:
+    """Rows and cells with no r (allowed; some generators omit them): placed by counting."""
+    body = "".join(f'<row><c t="inlineStr"><is><t>TP-{i:02d}</t></is></c><c t="inlineStr"><is><t>任务{i}</t></is></c>'
+                   f'<c t="inlineStr"><is><t>第{i}-{i + 2}周</t></is></c></row>' for i in range(1, rows + 1))
+    return with_sheet(_sheet_xml('<row><c t="inlineStr"><is><t>任务ID</t></is></c><c t="inlineStr"><is><t>建设内容'
+                                 '</t></is></c><c t="inlineStr"><is><t>起止时间</t></is></c></row>' + body))
+
+
 def main(folder: Path = HERE) -> None:
     for name, build in USER_WORKBOOKS.items():
         build(folder / name)
