@@ -130,8 +130,14 @@ def check_header(path: Path) -> Header:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that can never write to `path` nor create it if it is missing."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    """A connection that can never write to `path` nor create it if it is missing.
+
+    `immutable=1`: SQLite reads the file alone, ignoring any `-wal` or `-journal` beside it and
+    creating no `-shm`. A plan is never written in place (Save replaces it with a complete
+    snapshot), so a journal beside it is never its own: a stale `-wal` of an older copy, or a
+    hot journal left by another program, must neither be applied nor make the plan look damaged.
+    """
+    uri = f"{path.resolve().as_uri()}?immutable=1"
     con = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     for pragma in DOCUMENT_PRAGMAS:
         con.execute(f"PRAGMA {pragma}")
