@@ -179,6 +179,23 @@ def check_contents(con: sqlite3.Connection, path: Path, version: int) -> None:
             where=where,
         )
     _read_every_row(con, path)
+    _check_rules(con, path)
+
+
+def _check_rules(con: sqlite3.Connection, path: Path) -> None:
+    """Foreign keys, CHECKs and value ranges, verified at open (SQLite checks them only on write)."""
+    from planner.document import integrity
+    from planner.i18n import _
+
+    try:
+        broken = integrity.violations(con)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise FileDamaged(f"{path.name} is damaged ({_short(exc)}).", where=str(path)) from exc
+    if broken:
+        raise FileDamaged(
+            _("{name} holds data no plan can hold: {problems}. It was changed by another program or damaged; "
+              "the file was not changed. Open a backup instead.", name=path.name, problems="; ".join(broken)),
+            where=str(path), key="rules")
 
 
 def _short(exc: BaseException) -> str:
