@@ -98,8 +98,8 @@ def preflight(path: Path | str, limits: Limits = LIMITS) -> ScanResult:
             raise
         except Exception as exc:  # a failure of ours must still end as a refusal of this one file
             log.exception("pre-flight failed on %s", path)
-            raise refuse(path, _("the workbook could not be checked ({reason}).",
-                                 reason=f"{type(exc).__name__}: {str(exc)[:160]}"), "unreadable") from exc
+            reason = type(exc).__name__ + ": " + str(exc)[:160]
+            raise refuse(path, _("the workbook could not be checked ({reason}).", reason=reason), "unreadable") from exc
 
 
 class _Scan:
