@@ -92,6 +92,7 @@ class SheetScanner:
         self.path, self.sheet, self.styles, self.limits = path, sheet, styles, limits
         self.workbook_cells = workbook_cells  # [cells so far in the workbook], shared between sheets
         self.last = ""  # the reference of the cell being read, for messages
+        self.merged_area = 0  # cells covered by the sheet's merges so far, overlaps counted
 
     def where(self) -> str:  # replaced by the fast pass, which keeps the cell in a closure
         return _(" (near cell {cell})", cell=self.last) if self.last else ""
@@ -155,7 +156,7 @@ class SheetScanner:
         letters = text.rstrip(_DIGITS)
         return self.row_number(text[len(letters):], text), self.column(letters, text)
 
-    def range(self, text: str, key: str) -> tuple[int, int, int, int]:
+    def range(self, text: str) -> tuple[int, int, int, int]:
         first, colon, last = text.partition(":")
         if ":" in last or (colon and not last):
             raise self.bad_ref(text)
@@ -177,7 +178,7 @@ class SheetScanner:
         if len(sheet.merges) >= limits.max_merges:
             raise self._refuse(_("sheet '{sheet}' has more than {limit:,} merged ranges; refused.",
                                  sheet=sheet.name, limit=limits.max_merges), "merges")
-        rng = self.range(ref, "merge")
+        rng = self.range(ref)
         sheet.merges.append(rng)
         self.merged_area += (rng[2] - rng[0] + 1) * (rng[3] - rng[1] + 1)
         if self.merged_area > limits.max_merged_area:
@@ -187,7 +188,7 @@ class SheetScanner:
     def declared(self, ref: str) -> None:
         self.sheet.dimension = ref
         try:
-            r0, c0, r1, c1 = self.range(ref, "dimension")
+            r0, c0, r1, c1 = self.range(ref)
         except Exception as exc:  # noqa: BLE001 - the declaration is refused as a whole, with its own reason
             if getattr(exc, "key", "") != "far_cell":
                 raise
@@ -195,8 +196,6 @@ class SheetScanner:
         if r1 >= self.limits.max_rows or c1 >= self.limits.max_cols or (r1 + 1) * (c1 + 1) > self.limits.max_area:
             raise self._refuse(_("sheet '{sheet}' declares a used range {ref} beyond the allowed area; refused.",
                                  sheet=self.sheet.name, ref=ref[:40]), "dimension")
-
-    merged_area = 0
 
     # --- the fast pass ---------------------------------------------------------------------------
     def fast(self):

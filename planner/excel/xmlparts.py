@@ -9,8 +9,8 @@ once, so memory follows the honest sizes), a per-part cap and the workbook's tot
 checked after every chunk: between two checks it can grow by at most a chunk's worth of tags,
 so expat's own stack stays small.
 
-A caller gives the element handler (expat calls it for every start tag) and may keep the
-bytes, which become the reader's copy of the part (`planner.excel.package`).
+A caller gives the element handler (expat calls it for every start tag) and a sink for the
+checked bytes, which become the reader's copy of the part (`planner.excel.package`).
 """
 
 from __future__ import annotations
@@ -77,10 +77,10 @@ class PartStream:
         self.path, self.zf, self.info, self.budget, self.limits = path, zf, info, budget, limits
         self.where = where or (lambda: "")
 
-    def run(self, start: StartHandler | None, *, end: Callable[[str], None] | None = None, keep: bool = False,
+    def run(self, start: StartHandler | None, *, end: Callable[[str], None] | None = None,
             starts: Callable[[], int] | None = None, sink: Callable[[bytes], object] | None = None,
-            sheet: str = "", ordered: bool = False) -> bytes | None:
-        """Parse the part; return its bytes when `keep`; hand each checked chunk to `sink`.
+            sheet: str = "", ordered: bool = False) -> None:
+        """Parse the part, handing each checked chunk to `sink` (the reader's copy of the part).
 
         `starts` returns how many start tags the handler has seen (a hot handler counts for
         itself and saves a call per element); without it `start` is wrapped to count. `end`,
@@ -110,7 +110,6 @@ class PartStream:
                     _end(name)
 
                 parser.EndElementHandler = ending
-        kept: list[bytes] = []
         name = self.info.filename
         declared = self.info.file_size
         seen = 0
@@ -125,8 +124,6 @@ class PartStream:
                 if seen > self.limits.max_entry_bytes:
                     raise refuse(self.path, _("part {part} inflates beyond {limit:,} bytes; refused.",
                                               part=name, limit=self.limits.max_entry_bytes), "bomb")
-                if keep:
-                    kept.append(chunk)
                 parser.Parse(chunk, False)
                 if sink is not None:
                     sink(chunk)
@@ -153,7 +150,6 @@ class PartStream:
             raise refuse(self.path, _("part {part} is not well-formed XML ({reason}, line {line}, column "
                                       "{column}){where}; refused.", part=name, reason=reason, line=exc.lineno,
                                       column=exc.offset + 1, where=where), "xml", sheet=sheet) from exc
-        return b"".join(kept) if keep else None
 
     def _inflate(self):
         """Chunks of the part, inflated without trusting its declared size."""

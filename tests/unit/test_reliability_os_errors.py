@@ -4,7 +4,6 @@ traceback, nothing half-written. Full disks are real: a tiny tmpfs in a private 
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import stat
@@ -152,8 +151,6 @@ def test_a_report_onto_a_full_disk(appdata, docs, tmp_path):
 
 
 def test_a_team_named_with_characters_sheet_titles_forbid(appdata, docs, tmp_path):
-    from sqlmodel import select
-
     from planner import model as m
 
     doc = make_plan(docs / "plan.plan")
@@ -169,4 +166,3 @@ def test_a_team_named_with_characters_sheet_titles_forbid(appdata, docs, tmp_pat
     from openpyxl import load_workbook
 
     assert any("核心／技术？部" in name for name in load_workbook(out).sheetnames)
-    assert select is not None and dt is not None
