@@ -200,11 +200,11 @@ class _Scan:
     def _sheet(self, sheet: SheetScan, info: zipfile.ZipInfo, styles: Styles, cells: list[int],
                package: pk.ReaderPackage, target: str) -> None:
         scanner = SheetScanner(self.path, sheet, styles, self.limits, cells)
-        start, starts, finish = scanner.fast()
+        stream = self.stream(info, where=lambda: scanner.where())
+        start, starts, finish = scanner.fast(stream)
         try:
             with package.writer(target, info.file_size) as out:
-                self.stream(info, where=lambda: scanner.where()).run(start, starts=starts, sink=out.write,
-                                                                     sheet=sheet.name, ordered=True)
+                stream.run(start, starts=starts, sink=out.write, sheet=sheet.name, ordered=True)
         except _NeedStrict:
             # Rewritten from the start with the strict model (the fast pass may have written part of it).
             sheet.merges.clear(), sheet.formulas.clear(), sheet.styles.clear()

@@ -59,9 +59,10 @@ class SheetScan:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1
     formulas: set[tuple[int, int]] = field(default_factory=set)
     styles: dict[tuple[int, int], CellStyle] = field(default_factory=dict)
-    rows: int = 0  # the reader's grid height (furthest row + 1)
+    rows: int = 0  # the reader's grid height (furthest row holding a value + 1)
     cols: int = 0
-    cells: int = 0
+    cells: int = 0  # cell elements
+    filled: int = 0  # cells with a value (an element inside): the reader's grid covers these
     dimension: str = ""
 
     @property
@@ -101,8 +102,12 @@ class SheetScanner:
     def _refuse(self, message: str, key: str) -> Exception:
         return refuse(self.path, message, key, sheet=self.sheet.name)
 
-    def far(self, row: int, col: int) -> Exception:
+    def far(self, row: int, col: int, ref: str = "") -> Exception:
         limits = self.limits
+        if ref:
+            return self._refuse(_("sheet '{sheet}' has a cell at {ref}, beyond {rows:,} rows and {cols:,} columns; "
+                                  "refused.", sheet=self.sheet.name, ref=ref[:40], rows=limits.max_rows,
+                                  cols=limits.max_cols), "far_cell")
         if row >= limits.max_rows:
             return self._refuse(_("sheet '{sheet}' has a cell at row {row:,} (limit {limit:,}); refused.",
                                   sheet=self.sheet.name, row=row + 1, limit=limits.max_rows), "far_cell")
@@ -119,29 +124,35 @@ class SheetScanner:
                               limit=self.limits.max_cells, sheet=self.sheet.name), "cells")
 
     # --- references ----------------------------------------------------------------------
-    def column(self, letters: str, text: str) -> int:
-        if not letters or len(letters) > 3 or not (letters.isascii() and letters.isalpha()):
-            if letters.isascii() and letters.isalpha():
-                raise self.far(0, self.limits.max_cols)
+    def column(self, letters: str, text: str, *, limit: bool = True) -> int:
+        """0-based column of a reference's letters; beyond the limit refused, or (limit=False, for
+        a cell that may prove empty) returned as the limit itself, which no counted cell may reach."""
+        if not letters or not (letters.isascii() and letters.isalpha()):
             raise self.bad_ref(text)
+        if len(letters) > 3:
+            if limit:
+                raise self.far(0, self.limits.max_cols)
+            return self.limits.max_cols
         n = 0
         for ch in letters.upper():
             n = n * 26 + ord(ch) - 64
         if n > self.limits.max_cols:
-            raise self.far(0, n - 1)
+            if limit:
+                raise self.far(0, n - 1)
+            return min(n - 1, self.limits.max_cols)
         return n - 1
 
-    def row_number(self, digits: str, text: str) -> int:
+    def row_number(self, digits: str, text: str, *, limit: bool = True) -> int:
         if not digits or not (digits.isascii() and digits.isdigit()):
             raise self.bad_ref(text)
         value = digits.lstrip("0")
-        if len(value) > 9 or not value:  # the reader needs a row >= 1; 9 digits already exceed any limit
-            if not value:
-                raise self.bad_ref(text)
-            raise self.far(self.limits.max_rows, 0)
-        row = int(value) - 1
+        if not value:  # the reader needs a row >= 1
+            raise self.bad_ref(text)
+        row = int(value) - 1 if len(value) <= 9 else self.limits.max_rows  # 9 digits exceed any limit
         if row >= self.limits.max_rows:
-            raise self.far(row, 0)
+            if limit:
+                raise self.far(row, 0)
+            return min(row, self.limits.max_rows)
         return row
 
     def row_index(self, text: str) -> int:
@@ -186,20 +197,21 @@ class SheetScanner:
                                  "refused.", sheet=sheet.name, limit=limits.max_merged_area, ref=ref), "merges")
 
     def declared(self, ref: str) -> None:
+        """The used range a sheet declares: only recorded. The reader sizes nothing from it beyond a
+        capped reservation, and real files declare A1:XFD1048576 over a few cells; a malformed one
+        makes the reader fail, so it is refused here with its own reason."""
         self.sheet.dimension = ref
         try:
-            r0, c0, r1, c1 = self.range(ref)
-        except Exception as exc:  # noqa: BLE001 - the declaration is refused as a whole, with its own reason
+            self.range(ref)
+        except Exception as exc:  # noqa: BLE001 - only a malformed declaration is refused
             if getattr(exc, "key", "") != "far_cell":
                 raise
-            r1, c1 = self.limits.max_rows, self.limits.max_cols
-        if r1 >= self.limits.max_rows or c1 >= self.limits.max_cols or (r1 + 1) * (c1 + 1) > self.limits.max_area:
-            raise self._refuse(_("sheet '{sheet}' declares a used range {ref} beyond the allowed area; refused.",
-                                 sheet=self.sheet.name, ref=ref[:40]), "dimension")
 
     # --- the fast pass ---------------------------------------------------------------------------
-    def fast(self):
-        """(start handler, start counter, finish) for a sheet whose cells all carry `r`.
+    def fast(self, stream):
+        """(start handler, start counter, finish) for a sheet whose cells all carry `r`; `stream`
+        is the PartStream that will parse it (its end-tag count tells a cell's child from the
+        next cell: a cell with no child element is empty, and the reader leaves it out of its grid).
 
         The handler gets attributes as expat's ordered list [name, value, ...] (cheaper to build
         than a dict; the hot path looks where writers put r and s first). It is the cost of the
@@ -216,14 +228,29 @@ class SheetScanner:
         last_col = -1
         cell = (0, 0)
         last = ""
+        pending = -1  # end-tag count when the last cell opened; -1 once its emptiness is known
+        filled = 0
         budget = self.limits.max_cells - self.workbook_cells[0]
         plain = _PLAIN
         digits_of = _DIGITS
+        end_count = stream.end_count
+        max_rows, max_cols = self.limits.max_rows, self.limits.max_cols
         self.where = lambda: _(" (near cell {cell})", cell=last) if last else ""  # noqa: E731
 
         def start(name, attrs):
-            nonlocal n, cells, row_text, row, last_row, last_col, cell, last
+            nonlocal n, cells, row_text, row, last_row, last_col, cell, last, pending, filled
             n += 1
+            if pending >= 0:
+                if end_count() == pending:  # the cell is still open: this is its first child
+                    rr, c = cell
+                    if rr >= max_rows or c >= max_cols:
+                        raise self.far(rr, c, last)
+                    if rr > last_row:
+                        last_row = rr
+                    if c > last_col:
+                        last_col = c
+                    filled += 1
+                pending = -1
             if name == "c":
                 if attrs and attrs[0] == "r":
                     r = attrs[1]
@@ -235,19 +262,16 @@ class SheetScanner:
                 letters = r.rstrip(digits_of)
                 c = cols.get(letters)
                 if c is None:
-                    c = cols[letters] = self.column(letters, r)
-                if c > last_col:
-                    last_col = c
+                    c = cols[letters] = self.column(letters, r, limit=False)
                 digits = r[len(letters):]
                 if digits == row_text:
                     if row < 0:
-                        row = self.row_number(row_text, r)
+                        row = self.row_number(row_text, r, limit=False)
                     rr = row
                 else:
-                    rr = self.row_number(digits, r)
-                if rr > last_row:
-                    last_row = rr
+                    rr = self.row_number(digits, r, limit=False)
                 cell = rr, c
+                pending = end_count()
                 cells += 1
                 if cells > budget:
                     raise self.too_many_cells()
@@ -272,7 +296,7 @@ class SheetScanner:
                     self.other(local, dict(zip(attrs[::2], attrs[1::2])))
 
         def finish():
-            sheet.rows, sheet.cols, sheet.cells = last_row + 1, last_col + 1, cells
+            sheet.rows, sheet.cols, sheet.cells, sheet.filled = last_row + 1, last_col + 1, cells, filled
             self.workbook_cells[0] += cells
 
         return start, (lambda: n), finish
@@ -282,7 +306,8 @@ class SheetScanner:
         """(start, end, finish) modelling the reader's counters with an element stack."""
         sheet, styles_of, interesting = self.sheet, self.styles.by_index, self.styles.interesting
         stack: list[str] = []
-        state = {"row": 0, "col": 0, "last_row": -1, "last_col": -1, "cells": 0, "cell": (0, 0), "data": 0}
+        state = {"row": 0, "col": 0, "last_row": -1, "last_col": -1, "cells": 0, "cell": (0, 0), "data": 0,
+                 "pending": None, "filled": 0}
         budget = self.limits.max_cells - self.workbook_cells[0]
 
         def wrong(local: str) -> Exception:
@@ -295,6 +320,14 @@ class SheetScanner:
             parent = stack[-1] if stack else ""
             stack.append(local)
             in_data = state["data"] == 1
+            if state["pending"] is not None and parent == "c":  # a value inside the cell: the reader keeps it
+                row, col = state["pending"]
+                if row >= self.limits.max_rows or col >= self.limits.max_cols:
+                    raise self.far(row, col, self.last)
+                state["last_row"] = max(state["last_row"], row)
+                state["last_col"] = max(state["last_col"], col)
+                state["filled"] += 1
+                state["pending"] = None
             if local == "sheetData":
                 if state["data"] or len(stack) != 2:
                     raise wrong(local)
@@ -312,16 +345,14 @@ class SheetScanner:
                 r = attrs.get("r")
                 if r is not None:
                     self.last = r
-                    cell = self.ref(r)
+                    letters = r.rstrip(_DIGITS)
+                    cell = (self.row_number(r[len(letters):], r, limit=False), self.column(letters, r, limit=False))
                 else:
-                    cell = (state["row"], state["col"])
+                    cell = (min(state["row"], self.limits.max_rows), min(state["col"], self.limits.max_cols))
                     self.last = cell_name(*cell)
-                    if cell[0] >= self.limits.max_rows or cell[1] >= self.limits.max_cols:
-                        raise self.far(*cell)
                 state["col"] = cell[1] + 1
                 state["cell"] = cell
-                state["last_row"] = max(state["last_row"], cell[0])
-                state["last_col"] = max(state["last_col"], cell[1])
+                state["pending"] = cell
                 state["cells"] += 1
                 if state["cells"] > budget:
                     raise self.too_many_cells()
@@ -337,6 +368,8 @@ class SheetScanner:
 
         def end(name):
             local = stack.pop() if stack else ""
+            if local == "c":
+                state["pending"] = None  # closed with nothing inside: empty, outside the reader's grid
             if local == "row" and state["data"] == 1 and stack and stack[-1] == "sheetData":
                 state["row"] += 1
                 state["col"] = 0
@@ -345,6 +378,7 @@ class SheetScanner:
 
         def finish():
             sheet.rows, sheet.cols, sheet.cells = state["last_row"] + 1, state["last_col"] + 1, state["cells"]
+            sheet.filled = state["filled"]
             self.workbook_cells[0] += state["cells"]
 
         return start, end, finish
@@ -354,8 +388,8 @@ class SheetScanner:
         sheet, limits = self.sheet, self.limits
         area = sheet.rows * sheet.cols
         # A sparse grid costs the reader as much as a full one: a big one needs the cells to justify it.
-        if area > limits.max_area or (area > limits.sparse_area and sheet.cells * limits.sparse_ratio < area):
+        if area > limits.max_area or (area > limits.sparse_area and sheet.filled * limits.sparse_ratio < area):
             used = f"A1:{cell_name(sheet.rows - 1, sheet.cols - 1)}"
             raise self._refuse(_("sheet '{sheet}' spans {used} ({area:,} cells for {cells:,} filled; limit "
-                                 "{limit:,}); refused.", sheet=sheet.name, used=used, area=area, cells=sheet.cells,
+                                 "{limit:,}); refused.", sheet=sheet.name, used=used, area=area, cells=sheet.filled,
                                  limit=limits.max_area if area > limits.max_area else limits.sparse_area), "area")

@@ -76,6 +76,12 @@ class PartStream:
                  *, where: Callable[[], str] | None = None):
         self.path, self.zf, self.info, self.budget, self.limits = path, zf, info, budget, limits
         self.where = where or (lambda: "")
+        self.ends: list[str] = []  # end tags of the chunk being parsed (cleared after each chunk)
+        self.ended = 0  # end tags of the chunks before it
+
+    def end_count(self) -> int:
+        """End tags seen so far (a handler compares it to tell a child from a sibling)."""
+        return self.ended + len(self.ends)
 
     def run(self, start: StartHandler | None, *, end: Callable[[str], None] | None = None,
             starts: Callable[[], int] | None = None, sink: Callable[[bytes], object] | None = None,
@@ -90,7 +96,7 @@ class PartStream:
 
         parser = hardened_parser()
         parser.ordered_attributes = ordered  # attributes as a list [name, value, ...]: cheaper than a dict
-        ends: list[str] = []
+        ends = self.ends
         count = [0]
         if start is not None:
             if starts is None:
@@ -113,7 +119,6 @@ class PartStream:
         name = self.info.filename
         declared = self.info.file_size
         seen = 0
-        ended = 0
         try:
             for chunk in self._inflate():
                 seen += len(chunk)
@@ -128,9 +133,9 @@ class PartStream:
                 if sink is not None:
                     sink(chunk)
                 if start is not None:
-                    ended += len(ends)
+                    self.ended += len(ends)
                     ends.clear()
-                    if starts() - ended > self.limits.max_depth:
+                    if starts() - self.ended > self.limits.max_depth:
                         raise refuse(self.path, _("part {part} nests elements more than {limit} deep{where}; "
                                                   "refused.", part=name, limit=self.limits.max_depth,
                                                   where=self.where()), "depth", sheet=sheet)

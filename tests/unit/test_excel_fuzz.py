@@ -167,7 +167,13 @@ def cells(draw):
     if draw(st.booleans()):
         attrs.append(draw(attribute("t", "n")))
     draw(st.randoms()).shuffle(attrs)
-    return f"<{prefix}c{''.join(attrs)}><{prefix}v>1</{prefix}v></{prefix}c>"
+    body = draw(st.sampled_from(["value", "value", "value", "empty", "closed", "blank value"]))
+    if body == "empty":  # a styled cell with nothing in it: outside the reader's grid
+        return f"<{prefix}c{''.join(attrs)}/>"
+    if body == "closed":
+        return f"<{prefix}c{''.join(attrs)}></{prefix}c>"
+    value = "" if body == "blank value" else "1"
+    return f"<{prefix}c{''.join(attrs)}><{prefix}v>{value}</{prefix}v></{prefix}c>"
 
 
 @st.composite
