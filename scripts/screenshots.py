@@ -191,6 +191,10 @@ def shoot_extras(app, window, out: Path) -> list[Path]:
     written.append(_grab_modal(app, out / "extra-locked-take-over.png",
                                lambda: window.documents._open_locked(locked, elsewhere),
                                _press(QMessageBox.StandardButton.Cancel)))
+    damaged = FileLocked("", owner={"damaged": True, "age_s": 12})  # an empty or garbage lock file
+    written.append(_grab_modal(app, out / "extra-locked-damaged.png",
+                               lambda: window.documents._open_locked(locked, damaged),
+                               _press(QMessageBox.StandardButton.Cancel)))
     holder.close()
     return written
 

@@ -11,6 +11,7 @@ from sqlmodel import SQLModel
 from planner import model as m
 from planner.errors import ProblemList
 from planner.excel import values as cv
+from planner.i18n import _
 from planner.excel.records import Record, Records
 from planner.excel.schema import Column
 from planner.excel.tables import Row, Table
@@ -96,6 +97,9 @@ def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozen
             if isinstance(raw, str) and len(raw) > cv.MAX_TEXT:
                 ctx.problems.warning(f"text longer than {cv.MAX_TEXT} characters was cut", **where(table, row, column.key),
                                      value=raw[:40])
+            if isinstance(raw, str) and not raw.isprintable() and cv.has_control(raw):
+                ctx.problems.warning(_("control characters were removed"), **where(table, row, column.key),
+                                     value=cv.read_text(raw)[:40])
         if is_field:
             out[column.key] = default if value is None else value
         if column.required and not column.blank_ok and cv.is_blank(raw):

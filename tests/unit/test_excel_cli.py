@@ -19,7 +19,7 @@ def test_export_then_import_into_a_new_plan(tmp_path, capsys):
     assert run_cli(["import", str(book), "--into", str(target), "--apply", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "0 error(s)" in out and "imported into" in out
-    with Project.open(target) as copy, Project.open(sample_path("flagos")) as original:
+    with Project.open(target) as copy, Project.open(sample_path("flagos"), read_only=True) as original:
         assert dump_project(copy, natural=True) == dump_project(original, natural=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -20,8 +21,11 @@ PERIOD = "2025-05"
 
 
 @pytest.fixture()
-def flagos():
-    project = Project.open(sample_path("flagos"))
+def flagos(tmp_path):
+    # A copy: the bundled sample is never locked or written by a test (other runs may read it).
+    copy = tmp_path / "flagos.plan"
+    shutil.copyfile(sample_path("flagos"), copy)
+    project = Project.open(copy)
     yield project
     project.close()
 
