@@ -76,14 +76,21 @@ def _translation() -> gettext.NullTranslations:
     return _state["translation"]  # type: ignore[return-value]
 
 
+class Translated(str):
+    """A whole sentence from the catalogue, in the language asked for (the UI shows it as it is).
+
+    Formatting or joining it makes a plain `str` again, which is right: a glued sentence is not.
+    """
+
+
 def _(message: str, /, **values: object) -> str:
     text = _translation().gettext(message)
-    return text.format(**values) if values else text
+    return Translated(text.format(**values) if values else text)
 
 
 def ngettext(singular: str, plural: str, n: int, /, **values: object) -> str:
     text = _translation().ngettext(singular, plural, n)
-    return text.format(n=n, **values)
+    return Translated(text.format(n=n, **values))
 
 
 def N_(message: str) -> str:

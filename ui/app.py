@@ -80,4 +80,9 @@ def run_app(argv: list[str]) -> int:
     window = build_window(argv)
     window.show()
     log.info("window shown %.2f s after start", time.perf_counter() - PROCESS_START)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        from ui.placement import release_instance_slot
+
+        release_instance_slot()

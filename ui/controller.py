@@ -35,7 +35,8 @@ _KEY_COLUMNS = {"id", "code", "order", "stage_id", "module_id", "task_id", "team
 class DocumentController(QObject):
     changed = Signal(object)  # Changes
     document_replaced = Signal()  # a different Project was opened (views reset completely)
-    error = Signal(str)  # a user-facing message
+    error = Signal(str)  # a user-facing message about a refused edit or gesture
+    problem_resolved = Signal(str)  # the cause of that message is gone (the status bar clears it)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None):
         super().__init__(parent)

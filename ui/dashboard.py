@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from planner.changes import Area
 from planner.charts import CHART_KINDS, build_chart
-from planner.charts.common import ChartResult
+from planner.charts.common import ChartResult, keep_margins
 from planner.charts.export import export_figure
 from planner.charts.labels import text as chart_text
 from planner.errors import PlannerError
+from ui.messages import user_message
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,9 @@ class ChartPane(QWidget):
             return
         self.canvas = FigureCanvasQTAgg(result.figure)
         width, height = result.figure.get_size_inches() * result.figure.dpi
-        self.canvas.setMinimumSize(int(min(width, 900)), int(height * 0.9))
+        self.canvas.setMinimumSize(int(min(width, 640)), int(height * 0.9))
+        # Labels keep their room in inches when the window shows the chart narrower than built.
+        self.canvas.mpl_connect("resize_event", lambda _event, figure=result.figure: keep_margins(figure))
         # The scroll area deletes the previous canvas; its figure is left to the garbage collector
         # (`Figure.clear()` would rebuild every tick of every axes first: 50 ms for 12 panels).
         self.scroll.setWidget(self.canvas)
@@ -192,5 +195,5 @@ class DashboardView(QWidget):
             result = build_chart(kind, self.controller.plan(), self.controller.schedule(), lang=self.lang())
             return export_figure(result.figure, path)
         except PlannerError as exc:
-            QMessageBox.warning(self, tr("Export chart"), str(exc))
+            QMessageBox.warning(self, tr("Export chart"), user_message(exc))
             return None

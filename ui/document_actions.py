@@ -227,8 +227,12 @@ class DocumentManager(QObject):
             return self._resolve_changed_on_disk(exc)
 
     def _resolve_changed_on_disk(self, exc: ChangedOnDisk) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("File changed on disk"), user_message(exc),
+        name = self.project.path.name if self.project.path else ""
+        text = tr("%1 was changed on disk since it was opened.\n\nSave As… keeps your changes in a new file; "
+                  "Overwrite replaces the file on disk with this plan; Cancel leaves both as they are.").replace("%1", name)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("File changed on disk"), text,
                           QMessageBox.StandardButton.Cancel, self.window)
+        box.setDetailedText(user_message(exc))
         save_as = box.addButton(tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
         overwrite = box.addButton(tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
         box.exec()
@@ -269,7 +273,7 @@ class DocumentManager(QObject):
             return True
         answer = QMessageBox.warning(
             self.window, tr("Unsaved changes"),
-            tr("Save the changes to %1 before closing?").replace("%1", self.display_name()),
+            tr("Save the changes to %1 before closing? Discard closes it without them.").replace("%1", self.display_name()),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -322,23 +326,31 @@ class DocumentManager(QObject):
                 Project.discard(entry)
                 continue
             name = str(entry.document) if entry.document else (entry.title or tr("an untitled plan"))
-            answer = QMessageBox.question(
-                self.window, tr("Recover unsaved work"),
+            answer = self.ask_recovery(
                 tr("Roadmap Planner closed unexpectedly while %1 had unsaved changes (last edit %2).\n\n"
-                   "Recover them? Discard deletes them for good; Ignore asks again next time.")
-                .replace("%1", name).replace("%2", entry.last_edit.strftime("%Y-%m-%d %H:%M")),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Ignore,
-                QMessageBox.StandardButton.Yes)
+                   "Recover them? Discard deletes them for good; Later asks again next time.")
+                .replace("%1", name).replace("%2", entry.last_edit.strftime("%Y-%m-%d %H:%M")))
             try:
-                if answer == QMessageBox.StandardButton.Yes:
+                if answer == "recover":
                     self.controller.set_project(Project.recover(entry))
                     self.controller.undo_stack.resetClean()  # recovered edits are not saved yet
                     return True
-                if answer == QMessageBox.StandardButton.Discard:
+                if answer == "discard":
                     Project.discard(entry)
             except PlannerError as exc:
                 self.show_error(user_message(exc))
         return False
+
+    def ask_recovery(self, text: str) -> str:
+        """'recover', 'discard' or 'later'; the buttons carry the verbs the text uses."""
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Recover unsaved work"), text, parent=self.window)
+        recover = box.addButton(tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton(tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(recover)
+        box.setEscapeButton(later)
+        box.exec()
+        return {recover: "recover", discard: "discard"}.get(box.clickedButton(), "later")
 
     # --- helpers -----------------------------------------------------------------------
     def show_error(self, message: str) -> None:

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from planner.errors import PlannerError
 from planner.excel.preview import ImportOptions, Preview, read_workbooks
 from ui.commands import JournalCommand
 from ui.import_dialog import ImportDialog
+from ui.messages import user_message
 
 
 def tr(text: str) -> str:
@@ -80,19 +81,20 @@ def _lang(controller) -> str:
 
 
 def _collect_options(parent: QWidget, controller) -> tuple[str, str] | None:
+    """Team and period, chosen and checked before the file dialog (None when cancelled)."""
+    from ui.collect_dialog import CollectDialog, collecting_teams
+
     plan = controller.plan()
-    owners = {i.owner_team_id for i in plan.indicators}
-    teams = [t.name for t in plan.teams if t.id in owners]
-    if not teams:
+    if not collecting_teams(plan):
         QMessageBox.information(parent, tr("Data collection"), tr("No team owns an indicator in this plan yet."))
         return None
-    team, ok = QInputDialog.getItem(parent, tr("Data collection"), tr("Team:"), teams, 0, False)
-    if not ok:
-        return None
-    period, ok = QInputDialog.getText(parent, tr("Data collection"), tr("Period (2025-03 or 2025-W12):"))
-    if not ok or not period.strip():
-        return None
-    return team, period.strip()
+    dialog = CollectDialog(plan, parent)
+    return dialog.chosen() if _confirm_collect(dialog) else None
+
+
+def _confirm_collect(dialog) -> bool:
+    """Run the dialog; tests replace this to answer it."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def export_template(parent: QWidget, controller, kind: str) -> Path | None:
@@ -114,7 +116,7 @@ def export_template(parent: QWidget, controller, kind: str) -> Path | None:
     try:
         notes = write(plan, kind, path, lang=_lang(controller), team=team, period=period)
     except PlannerError as exc:
-        QMessageBox.critical(parent, tr("Export to Excel"), str(exc))
+        QMessageBox.critical(parent, tr("Export to Excel"), user_message(exc))
         return None
     if notes:
         QMessageBox.warning(parent, tr("Export to Excel"), "\n".join(notes))

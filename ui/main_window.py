@@ -15,6 +15,8 @@ from planner.resources import resource_path
 from ui import i18n, settings
 from ui.document_actions import DocumentManager
 from ui.lazy_tabs import LazyViews
+from ui.notices import StatusNotice
+from ui.placement import WindowPlacement
 from ui.selection_sync import SelectionSync
 from ui.status_totals import StatusTotals
 from ui.views.indicators import IndicatorView
@@ -48,13 +50,25 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.totals)
         self.read_only_label = QLabel(self)
         self.statusBar().addWidget(self.read_only_label)
+        self.notice = StatusNotice(self)
+        self.statusBar().addWidget(self.notice, 1)
         self._build_actions()
         self._build_menus()
         self.documents.title_changed.connect(self._update_title)
         self.documents.recent_changed.connect(self._fill_recent)
-        controller.error.connect(self._on_controller_error)
+        controller.error.connect(self.notice.show_message)
+        controller.problem_resolved.connect(self.notice.resolve)
+        # A refused action's message lasts until the user moves on: an edit, an undo, another view or plan.
+        controller.changed.connect(self.notice.clear_message)
+        controller.document_replaced.connect(self.notice.clear_message)
+        controller.document_replaced.connect(self.statusBar().clearMessage)  # the last plan's banner
+        controller.undo_stack.indexChanged.connect(self.notice.clear_message)
+        self.tabs.currentChanged.connect(self.notice.clear_message)
+        controller.document_replaced.connect(self._on_controller_document_replaced)
         self._update_title()
-        self.resize(1280, 800)
+        self.placement = WindowPlacement(self)
+        self.placement.apply_minimum()
+        self.placement.plan_path = controller.project.path if controller.project is not None else None
         self._restore_layout()
 
     # --- views ---------------------------------------------------------------------------
@@ -204,9 +218,6 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.documents.is_modified())
         self.read_only_label.setText(tr("Read-only: use Save As to keep changes") if read_only else "")
 
-    def _on_controller_error(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
-
     def _focus_search(self) -> None:
         self.views.show("tasks").search.setFocus()
 
@@ -258,18 +269,35 @@ class MainWindow(QMainWindow):
     # --- layout and closing ----------------------------------------------------------------
     def _restore_layout(self) -> None:
         store = settings.settings()
-        geometry, state = store.value("window/geometry"), store.value("window/state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self.placement.restore(self.placement.plan_path)
+        state = store.value("window/state")
         if state is not None:
             self.restoreState(state)
         self.tabs.setCurrentIndex(int(store.value("window/tab", 0) or 0))
 
     def save_layout(self) -> None:
         store = settings.settings()
-        store.setValue("window/geometry", self.saveGeometry())
+        self.placement.save()  # for this plan, and as the place of the next window
         store.setValue("window/state", self.saveState())
         store.setValue("window/tab", self.tabs.currentIndex())
+
+    def _on_controller_document_replaced(self) -> None:
+        project = self.controller.project
+        self.placement.plan_opened(project.path if project is not None else None)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.placement.publish()  # other instances open their windows beside this one
+
+    def moveEvent(self, event) -> None:
+        super().moveEvent(event)
+        if hasattr(self, "placement"):
+            self.placement.moved()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "placement"):
+            self.placement.moved()
 
     def closeEvent(self, event) -> None:
         if getattr(self, "_replaced", False):  # the document lives on in the new window

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from planner import errors as e
+from planner.i18n import Translated
 from ui import i18n
 
 # Errors whose key says exactly what happened; %1 is the error's `where` (the text or task ID).
@@ -53,8 +54,8 @@ def user_message(exc: Exception) -> str:
     key = getattr(exc, "key", "")
     if key in BY_KEY:
         return tr(BY_KEY[key]).replace("%1", str(getattr(exc, "where", "")))
-    if i18n.current_language() == "en":
-        return str(exc)
+    if i18n.current_language() == "en" or isinstance(getattr(exc, "message", None), Translated):
+        return str(exc)  # already in the UI's language (a core message from the gettext catalogue)
     for kind, headline in HEADLINES:
         if isinstance(exc, kind):
             return tr(headline) + "\n\n" + str(exc)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from planner.errors import PlannerError
+from ui.messages import user_message
 
 
 def tr(text: str) -> str:
@@ -67,7 +68,7 @@ def _run(parent: QWidget, title: str, write) -> Path | None:
         _status(parent, tr("Report cancelled; nothing was written."))
         return None
     except PlannerError as exc:
-        QMessageBox.warning(parent, title, str(exc))
+        QMessageBox.warning(parent, title, user_message(exc))
         return None
     finally:
         dialog.reset()

@@ -48,3 +48,13 @@ def autosave_seconds() -> int:
         return max(10, int(settings().value("autosave_seconds", 60)))
     except (TypeError, ValueError):
         return 60
+
+
+def gantt_float_for_all() -> bool:
+    """Whether the Gantt draws every task's float line (default: hovered, selected, critical only)."""
+    value = settings().value("gantt/float_for_all", False)
+    return value is True or str(value).lower() == "true"
+
+
+def set_gantt_float_for_all(on: bool) -> None:
+    settings().setValue("gantt/float_for_all", bool(on))

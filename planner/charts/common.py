@@ -84,12 +84,28 @@ def new_figure(ctx: ChartContext, title_key: str, size: tuple[float, float],
         fig = Figure(figsize=size, dpi=100, layout="constrained")
     else:
         fig = Figure(figsize=size, dpi=100)
-        left, right, top, bottom = margins
-        width, height = size
-        fig.subplots_adjust(left=left / width, right=1 - right / width, top=1 - top / height,
-                            bottom=bottom / height)
+        _MARGINS[fig] = margins
+        keep_margins(fig)
     stamp(fig, ctx, ctx.t(title_key))
     return fig
+
+
+_MARGINS: WeakKeyDictionary[Figure, tuple[float, float, float, float]] = WeakKeyDictionary()
+
+
+def keep_margins(fig: Figure) -> None:
+    """Re-apply a fixed-margin figure's margins in inches for its current size.
+
+    A window that shows the figure narrower than it was built (the dashboard in a small window)
+    would otherwise shrink the room for the axis labels with it and clip them.
+    """
+    if fig not in _MARGINS:
+        return
+    left, right, top, bottom = _MARGINS[fig]
+    width, height = fig.get_size_inches()
+    if width <= left + right or height <= top + bottom:
+        return  # too small to keep them; matplotlib would refuse the crossed margins
+    fig.subplots_adjust(left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height)
 
 
 # A figure a builder may draw into again: its layout key and the figure-level artists to drop first.

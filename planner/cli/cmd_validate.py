@@ -1,7 +1,8 @@
-"""`planner validate PLAN [--json]`: RACI rules, cycles, unknown predecessors, date conflicts.
+"""`planner validate PLAN [--json]`: RACI rules, cycles, unknown predecessors, date conflicts, tasks outside their stage.
 
 Exit status 1 when there are errors; warnings (fixed dates that break a dependency, work
-started before a progress threshold was reached) are printed with status 0.
+started before a progress threshold was reached, a task running outside its stage) are printed
+with status 0.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def register(sub) -> None:
 
 def validate_plan(plan: Plan) -> list[Finding]:
     """Every problem of a plan: errors first in plan order, then warnings."""
-    findings = _raci_findings(plan) + _date_findings(plan) + _schedule_findings(plan)
+    findings = _raci_findings(plan) + _date_findings(plan) + _schedule_findings(plan) + _stage_findings(plan)
     return sorted(findings, key=lambda f: f.level != "error")
 
 
@@ -70,6 +71,12 @@ def _schedule_findings(plan: Plan) -> list[Finding]:
         level = "error" if c.kind is ConflictKind.unknown_predecessor else "warning"
         out.append(Finding(level, c.kind.value, f"Task {c.task_code}", c.message))
     return out
+
+
+def _stage_findings(plan: Plan) -> list[Finding]:
+    from planner.stages import tasks_outside_stage
+
+    return [Finding("warning", o.code, f"Task {o.task_code}", o.message) for o in tasks_outside_stage(plan)]
 
 
 def run(args) -> int:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from planner import model as m
 from planner.errors import ExportFailed
+from planner.i18n import _
 from planner.indicators.rates import achievement_rate, is_off_target
 from planner.indicators.status import expected_share
 from planner.plan import Plan
@@ -19,21 +20,56 @@ def team_indicators(plan: Plan, team: str | None) -> list[m.Indicator]:
         return list(plan.indicators)
     ids = {t.id for t in plan.teams if t.name == team}
     if not ids:
-        raise ExportFailed(f"There is no team named {team!r} in this plan.")
+        raise ExportFailed(_("There is no team named “{team}” in this plan.", team=team), key="unknown_team", where=team)
     return [i for i in plan.indicators if i.owner_team_id in ids]
+
+
+_WEEK = re.compile(r"^(\d{4})\s*-?\s*[Ww]\s*(\d{1,2})$")
+_MONTH = re.compile(r"^(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*月?$")
+
+
+def collection_period(text: str) -> str:
+    """A reporting period as readings store it: "2025-03" (a month) or "2025-W12" (an ISO week).
+
+    Also reads "2025-3", "2025/03", "2025年3月" and "2025w12". Raises ExportFailed (key
+    "collection_period", translated) naming the text when it is neither.
+    """
+    written = (text or "").strip()
+    week, month = _WEEK.match(written), _MONTH.match(written)
+    try:
+        if week:
+            dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)  # week 54 does not exist
+            return f"{int(week[1]):04d}-W{int(week[2]):02d}"
+        if month and 1 <= int(month[2]) <= 12:
+            return f"{int(month[1]):04d}-{int(month[2]):02d}"
+    except ValueError:
+        pass
+    if not written:
+        message = _("Choose the period to collect, a month (2025-03) or a week (2025-W12).")
+    else:
+        message = _("“{text}” is not a reporting period: write a month (2025-03) or a week (2025-W12).", text=written)
+    raise ExportFailed(message, key="collection_period", where=written)
+
+
+def default_collection_period(plan: Plan, today: dt.date | None = None) -> str:
+    """The period a collection round asks for by default: the one holding the plan's status date
+    (else today), as a week when the plan's latest readings are weekly, else as a month."""
+    day = plan.programme.status_date or today or dt.date.today()
+    latest = max((r.period for r in plan.readings), default="")
+    if _WEEK.match(latest):
+        year, week, _weekday = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 def due_date(period: str) -> dt.date:
     """Readings are due at month end (2025-03) or on the Friday of the ISO week (2025-W12)."""
-    week = re.fullmatch(r"(\d{4})-?W(\d{1,2})", period.strip(), re.I)
-    if week:
-        return dt.date.fromisocalendar(int(week[1]), int(week[2]), 5)
-    month = re.fullmatch(r"(\d{4})-(\d{1,2})", period.strip())
-    if month:
-        y, mth = int(month[1]), int(month[2])
-        nxt = dt.date(y + (mth == 12), mth % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
-    raise ExportFailed(f"Period {period!r} is not a month (2025-03) or a week (2025-W12).")
+    period = collection_period(period)
+    if "W" in period:
+        year, week = period.split("-W")
+        return dt.date.fromisocalendar(int(year), int(week), 5)
+    year, month = (int(x) for x in period.split("-"))
+    return dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 @dataclass

@@ -229,10 +229,9 @@ def _validate(ws, spec: sc.TableSpec, first: int, last: int, lang: str) -> None:
 
 def _collect(wb, plan, lang, team, period, notes) -> None:
     """One team's fill-in workbook: only its indicators; inputs unlocked, the rest protected."""
-    from planner.excel.collect import due_date, team_indicators
+    from planner.excel.collect import collection_period, due_date, team_indicators
 
-    if not period:
-        raise ExportFailed("Choose the period to collect (for example 2025-03 or 2025-W12).")
+    period = collection_period(period or "")  # refused with the reason; "2025-3" is 2025-03
     indicators = team_indicators(plan, team)
     ws, last = _readings(wb, plan, lang, notes, period, indicators=indicators,  # cell by cell: inputs get unlocked
                          title=f"{sc.STATS.title(lang)}-{team}" if team else None, fast=False)

@@ -112,6 +112,14 @@ A copy saved on %2 is available. Open it as a new plan? The damaged file is left
         <translation>接管</translation>
     </message>
     <message>
+        <source>%1 was changed on disk since it was opened.
+
+Save As… keeps your changes in a new file; Overwrite replaces the file on disk with this plan; Cancel leaves both as they are.</source>
+        <translation>%1 在打开之后已在磁盘上被修改。
+
+“另存为…”把您的修改保存到新文件；“覆盖”用此计划替换磁盘上的文件；“取消”则两者都保持不变。</translation>
+    </message>
+    <message>
         <source>File changed on disk</source>
         <translation>文件已在磁盘上被修改</translation>
     </message>
@@ -136,24 +144,36 @@ A copy saved on %2 is available. Open it as a new plan? The damaged file is left
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <source>Save the changes to %1 before closing?</source>
-        <translation>关闭前保存对 %1 的修改吗？</translation>
+        <source>Save the changes to %1 before closing? Discard closes it without them.</source>
+        <translation>关闭前保存对 %1 的修改吗？选择“丢弃”则不保存修改直接关闭。</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
     </message>
     <message>
         <source>an untitled plan</source>
         <translation>一个未命名计划</translation>
     </message>
     <message>
-        <source>Recover unsaved work</source>
-        <translation>恢复未保存的工作</translation>
-    </message>
-    <message>
         <source>Roadmap Planner closed unexpectedly while %1 had unsaved changes (last edit %2).
 
-Recover them? Discard deletes them for good; Ignore asks again next time.</source>
+Recover them? Discard deletes them for good; Later asks again next time.</source>
         <translation>路线图规划器意外关闭，%1 有未保存的修改（最后编辑于 %2）。
 
-要恢复吗？“放弃”将永久删除这些修改；“忽略”下次启动时再询问。</translation>
+要恢复这些修改吗？“丢弃”将永久删除它们；“以后再说”会在下次启动时再次询问。</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
     </message>
     <message>
         <source>No plan is open.</source>
@@ -290,6 +310,14 @@ Recover them? Discard deletes them for good; Ignore asks again next time.</sourc
     <message>
         <source>Zoom to selection</source>
         <translation>缩放到所选</translation>
+    </message>
+    <message>
+        <source>Float of all tasks</source>
+        <translation>所有任务的浮动时间</translation>
+    </message>
+    <message>
+        <source>Draw the float line of every task; otherwise only of the task under the pointer, the selected ones and critical ones</source>
+        <translation>为每个任务绘制浮动时间线；否则只绘制鼠标所指、所选和关键任务的浮动时间线</translation>
     </message>
     <message>
         <source>Calendar dates</source>
@@ -874,14 +902,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>重命名 %1</translation>
     </message>
     <message>
-        <source>%1 holds an impossible date</source>
-        <translation>%1 含有不存在的日期</translation>
-    </message>
-    <message>
-        <source>Write a stage span as 0-6 个月 or 2025-01-27 至 2025-03-10, not %1</source>
-        <translation>阶段跨度请写作 0-6 个月 或 2025-01-27 至 2025-03-10，而不是 %1</translation>
-    </message>
-    <message>
         <source>Edit %1 of %2 / %3</source>
         <translation>编辑 %2 / %3 的%1</translation>
     </message>
@@ -900,14 +920,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>no data</source>
         <translation>无数据</translation>
-    </message>
-    <message>
-        <source>Search ID, scope, actions, roles…</source>
-        <translation>搜索任务ID、建设内容、行动、角色…</translation>
-    </message>
-    <message>
-        <source>Show only tasks whose text contains this</source>
-        <translation>只显示包含此文字的任务</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -1014,6 +1026,14 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>删除</translation>
     </message>
     <message>
+        <source>Search tasks…</source>
+        <translation>搜索任务…</translation>
+    </message>
+    <message>
+        <source>Show only tasks whose ID, scope, actions, roles or milestone contain this</source>
+        <translation>只显示任务ID、建设内容、具体行动、责任角色或里程碑中含有此文字的任务</translation>
+    </message>
+    <message>
         <source>Add a task after the current one (Ctrl+Shift+N)</source>
         <translation>在当前任务后添加任务（Ctrl+Shift+N）</translation>
     </message>
@@ -1086,12 +1106,36 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>此计划中还没有团队负责任何指标。</translation>
     </message>
     <message>
+        <source>Data collection workbook</source>
+        <translation>数据收集工作簿</translation>
+    </message>
+    <message>
+        <source>2025-03 or 2025-W12</source>
+        <translation>2025-03 或 2025-W12</translation>
+    </message>
+    <message>
+        <source>A month (2025-03) or an ISO week (2025-W12); the workbook asks for the readings of this period</source>
+        <translation>一个月（2025-03）或一个 ISO 周（2025-W12）；工作簿收集该期间的数据</translation>
+    </message>
+    <message>
         <source>Team:</source>
         <translation>团队：</translation>
     </message>
     <message>
-        <source>Period (2025-03 or 2025-W12):</source>
-        <translation>期间（2025-03 或 2025-W12）：</translation>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>A fill-in workbook with the team&apos;s indicators for one reporting period.</source>
+        <translation>为团队生成填报工作簿：包含其负责的指标，对应一个统计期间。</translation>
+    </message>
+    <message>
+        <source>Period %1, readings due %2.</source>
+        <translation>期间 %1，数据截止日期 %2。</translation>
     </message>
     <message>
         <source>Export to Excel</source>
@@ -1164,6 +1208,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar 日历 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Correct it and press Enter, or press Esc to keep the previous value.</source>
+        <translation>改正后按 Enter；按 Esc 则保留原来的值。</translation>
     </message>
 </context>
 <context>
@@ -1257,8 +1305,8 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>时间跨度</translation>
     </message>
     <message>
-        <source>Months from the programme start (0-6 个月) or dates</source>
-        <translation>自项目开始的月数（0-6 个月）或日期</translation>
+        <source>Months from the programme start (0-6 个月), weeks (第1-8周, W1-W8) or dates</source>
+        <translation>自项目开始的月份（0-6 个月）、周（第1-8周、W1-W8）或日期</translation>
     </message>
     <message>
         <source>Module</source>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from tests.gui.builders import flagos_like
 from ui.controller import DocumentController
+from ui.document_actions import DocumentManager
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +27,7 @@ class Dialogs:
     def __init__(self):
         self.shown: list[tuple[str, str]] = []
         self.answer = QMessageBox.StandardButton.Discard
+        self.recovery = "discard"  # the crash-recovery box: "recover", "discard" or "later"
         self.save_path = ""
         self.open_path = ""
 
@@ -44,6 +46,11 @@ def dialogs(monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (d.save_path, "")))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (d.open_path, "")))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+
+    def ask_recovery(_manager, text):
+        d.shown.append(("recovery", text))
+        return d.recovery
+    monkeypatch.setattr(DocumentManager, "ask_recovery", ask_recovery)
     return d
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog
 
 from planner.dump import dump_project
 from planner.excel.preview import read_workbooks
@@ -74,8 +73,11 @@ def test_export_asks_for_a_name_and_writes(qtbot, controller, dialogs, tmp_path,
 
     team = plan.teams[0].name
     controller.push(EditFields(controller, "owner", m.Indicator, plan.indicators[0].id, owner_team_id=plan.teams[0].id))
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (team, True)))
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("2025-03", True)))
+    def answer(dialog):
+        dialog.team.setCurrentText(team)
+        dialog.period.setText("2025-03")
+        return True
+    monkeypatch.setattr(excel_actions, "_confirm_collect", answer)
     dialogs.save_path = str(tmp_path / "collect.xlsx")
     assert excel_actions.export_template(None, controller, "collect") == tmp_path / "collect.xlsx"
 

@@ -183,7 +183,7 @@ def crash_while_editing(path):
 def test_recovery_is_offered_after_a_crash(window, dialogs, tmp_path):
     path = tmp_path / "crashed.plan"
     crash_while_editing(path)
-    dialogs.answer = QMessageBox.StandardButton.Yes
+    dialogs.recovery = "recover"
     assert window.documents.offer_recovery()
     assert "crashed.plan" in dialogs.shown[-1][1]
     assert window.controller.plan().task_by_code["TP-01"].progress == pytest.approx(0.55)
@@ -239,7 +239,7 @@ def test_dropping_workbooks_hands_them_to_the_excel_import(window, monkeypatch, 
 def test_opening_a_crashed_plan_offers_its_unsaved_edits(window, dialogs, tmp_path):
     path = tmp_path / "crashed.plan"
     crash_while_editing(path)
-    dialogs.answer = QMessageBox.StandardButton.Discard
+    dialogs.recovery = "discard"
     assert window.documents.open_path(path)  # declined: the saved file opens, edits dropped
     assert "crashed.plan" in dialogs.shown[-1][1]
     assert window.controller.plan().task_by_code["TP-01"].progress == 0

@@ -125,3 +125,36 @@ def test_a_target_changed_in_a_returned_workbook_is_shown_not_applied(flagos, tm
     preview = read_workbooks([path], plan)
     assert any(p.column == "C" and p.row == 2 and "plan's target is kept" in p.message for p in preview.problems.items)
     assert not [c for c in preview.changes if c.table.__name__ == "Indicator"]
+
+
+@pytest.mark.parametrize("typed, period", [("2025-03", "2025-03"), ("2025-3", "2025-03"), ("2025/03", "2025-03"),
+                                           ("2025年3月", "2025-03"), ("2025w12", "2025-W12"), ("2025-W5", "2025-W05")])
+def test_a_collection_period_is_read_in_the_ways_people_write_it(typed, period):
+    from planner.excel.collect import collection_period
+
+    assert collection_period(typed) == period
+
+
+@pytest.mark.parametrize("typed", ["2025-13", "2025-W54", "2025-00", "next month", ""])
+def test_a_wrong_collection_period_is_refused_naming_it(typed):
+    from planner.errors import ExportFailed
+    from planner.excel.collect import collection_period, due_date
+
+    for check in (collection_period, due_date):  # due_date used to fail with a bare ValueError
+        with pytest.raises(ExportFailed) as caught:
+            check(typed)
+        assert caught.value.key == "collection_period" and typed in caught.value.message
+
+
+def test_the_default_period_follows_the_status_date_and_the_plans_rhythm():
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from planner.excel.collect import default_collection_period
+
+    monthly = SimpleNamespace(programme=SimpleNamespace(status_date=dt.date(2025, 4, 18)),
+                              readings=[SimpleNamespace(period="2025-03")])
+    weekly = SimpleNamespace(programme=SimpleNamespace(status_date=dt.date(2025, 4, 18)),
+                             readings=[SimpleNamespace(period="2025-W15")])
+    assert default_collection_period(monthly) == "2025-04"
+    assert default_collection_period(weekly) == "2025-W16"

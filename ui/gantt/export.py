@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog
 
 from planner.errors import PlannerError
 from ui.gantt import paint
+from ui.messages import user_message
 
 MAX_IMAGE_SIDE = 32000  # px; larger charts go to PDF
 FOOTER = 22
@@ -181,4 +182,4 @@ def _guard(view, action) -> None:
     try:
         action()
     except PlannerError as exc:
-        QMessageBox.warning(view, tr("Export"), str(exc))
+        QMessageBox.warning(view, tr("Export"), user_message(exc))

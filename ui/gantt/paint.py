@@ -48,6 +48,8 @@ class PaintOptions:
     preview: tuple[int, float, float, str] | None = None  # (row, x0, x1, new dates) of a dragged bar
     link_preview: tuple[QPointF, QPointF, str] | None = None  # from, to, link type when over a bar
     names_cache: dict = field(default_factory=dict)  # elided name cells per (row, width); the view resets it
+    float_for_all: bool = False  # else the float tail only of hovered, selected and critical tasks
+    hover_row: int | None = None
 
 
 def base_font(options: PaintOptions) -> QFont:
@@ -183,7 +185,7 @@ def _bar(p: QPainter, lay: GanttLayout, bar: Bar, options: PaintOptions) -> None
     if bar.baseline is not None:  # a ghost behind the bar, showing below it and where it differs
         p.fillRect(QRectF(bar.baseline[0], bar.y0 + 4, bar.baseline[1] - bar.baseline[0], bar.y1 - bar.y0),
                    C["baseline"])
-    if bar.float_x1 > bar.x1 + 0.5:  # under the label line, so the label can sit right of the bar
+    if bar.float_x1 > bar.x1 + 0.5 and _shows_float(bar, options):  # under the bar, so the label fits beside it
         y = bar.y1 + 2.5
         p.setPen(QPen(C["float"], 1.2))
         p.drawLine(QPointF(bar.x1, y), QPointF(bar.float_x1, y))
@@ -206,6 +208,12 @@ def _bar(p: QPainter, lay: GanttLayout, bar: Bar, options: PaintOptions) -> None
     p.setBrush(Qt.NoBrush)
     roles = f"  {lay.data.roles[bar.row]}" if options.show_roles and lay.data.roles[bar.row] else ""
     _label(p, lay.label_x(bar), bar.mid_y, f"{row.code} {row.label}{roles}")
+
+
+def _shows_float(bar: Bar, options: PaintOptions) -> bool:
+    """Float tails of every task read as noise at month zoom: by default only the ones asked about."""
+    return (options.float_for_all or bar.critical or bar.row == options.hover_row
+            or (bar.task_id is not None and bar.task_id in options.selected))
 
 
 def _summary(p: QPainter, bar: Bar) -> None:

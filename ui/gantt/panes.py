@@ -126,6 +126,7 @@ class TimelineArea(QAbstractScrollArea):
         if self.gesture is None:
             hit = hit_test(self.gantt.layout, x, y)
             self.viewport().setCursor(QCursor(_CURSORS.get(hit.kind if hit else "", Qt.ArrowCursor)))
+            self.gantt.set_hover_row(self.gantt.layout.row_at(y) if event.position().y() >= self.gantt.header_height else None)
             return
         self.gesture.update(x, y)
         self.gantt.show_gesture(self.gesture)
@@ -135,6 +136,10 @@ class TimelineArea(QAbstractScrollArea):
         if gesture is not None:
             gesture.update(*self.to_content(event.position()))
             self.gantt.finish_gesture(gesture)
+
+    def leaveEvent(self, event):
+        self.gantt.set_hover_row(None)
+        super().leaveEvent(event)
 
     def keyPressEvent(self, event):
         if event.key() == Qt.Key_Escape and self.gesture is not None:

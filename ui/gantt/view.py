@@ -36,6 +36,7 @@ from planner.gantt.rows import GROUP, TASK
 from planner.gantt.data import no_gc
 from planner.gantt.source import dates_only
 from planner.gantt.workdays import calendar_for
+from ui import settings
 from ui.gantt import export, paint
 from ui.gantt.fonts import gantt_font
 from ui.gantt.panes import NamesPane, TimelineArea
@@ -60,6 +61,7 @@ class GanttView(QWidget):
         self.collapsed: set[str] = set()
         self.selected: frozenset[int] = frozenset()
         self.preview = self.link_preview = None
+        self.hover_row: int | None = None  # its float line is drawn (see set_float_for_all)
         self.chart_font = gantt_font()
         self.scale: TimeScale | None = None
         self.layout: GanttLayout | None = None
@@ -85,6 +87,11 @@ class GanttView(QWidget):
         bar.addAction(tr("Zoom out"), lambda: self.zoom_by(1 / 1.5))
         bar.addAction(tr("Fit"), self.zoom_to_fit)
         bar.addAction(tr("Zoom to selection"), self.zoom_to_selection)
+        self.float_action = bar.addAction(tr("Float of all tasks"), self.set_float_for_all)
+        self.float_action.setCheckable(True)
+        self.float_action.setChecked(settings.gantt_float_for_all())
+        self.float_action.setToolTip(tr("Draw the float line of every task; otherwise only of the task under the "
+                                        "pointer, the selected ones and critical ones"))
         bar.addSeparator()
         self.mode_box = _combo(bar, [(tr("Calendar dates"), CALENDAR), (tr("Project time"), PROJECT)],
                                self.set_time_mode)
@@ -159,7 +166,7 @@ class GanttView(QWidget):
         return paint.PaintOptions(
             calendar=self.calendar, stages=plan.stages, today=plan.programme.status_date or dt.date.today(),
             selected=self.selected, font=self.chart_font, preview=self.preview, link_preview=self.link_preview,
-            names_cache=self._names_cache)
+            names_cache=self._names_cache, float_for_all=self.float_action.isChecked(), hover_row=self.hover_row)
 
     def paint_names_header(self, p: QPainter, width: float) -> None:
         header = self.header_height
@@ -299,6 +306,21 @@ class GanttView(QWidget):
         elif r.kind == GROUP:
             self.toggle_group(row)
 
+    def set_float_for_all(self, on: bool | None = None) -> None:
+        """Float lines for every task (a setting), or only for hovered, selected and critical ones."""
+        on = self.float_action.isChecked() if on is None else on
+        self.float_action.setChecked(on)
+        settings.set_gantt_float_for_all(on)
+        self.timeline.viewport().update()
+
+    def set_hover_row(self, row: int | None) -> None:
+        if row == self.hover_row:
+            return
+        old, self.hover_row = self.hover_row, row
+        for changed in (old, row):
+            if changed is not None and self.layout is not None:
+                self.timeline.update_rows(changed, changed)
+
     def tooltip_at(self, x: float, y: float) -> str:
         return tooltip_for(self, hit_test(self.layout, x, y), x, y)
 
@@ -358,6 +380,10 @@ class GanttView(QWidget):
 
     def showEvent(self, event):
         super().showEvent(event)
+        if not getattr(self, "_split_sized", False):  # a narrow window keeps most of its width for the timeline
+            self._split_sized = True
+            names = min(paint.names_width(), int(self.width() * 0.4))
+            self.splitter.setSizes([names, max(1, self.width() - names)])
         if self._dirty:
             self.rebuild()
 

@@ -16,6 +16,7 @@ from planner.errors import ParseError
 from planner.services import indicators as services
 from ui import theme
 from ui.commands import JournalCommand
+from ui.column_widths import fit_columns
 from ui.delegates import SpecDelegate
 from ui.indicator_status import reading_status
 from ui.plan_text import format_percent, parse_number
@@ -170,8 +171,7 @@ class IndicatorView(QWidget):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.delegate = SpecDelegate(self.model, self.table)
         self.table.setItemDelegate(self.delegate)
-        for number, spec in enumerate(self.model.columns):
-            self.table.setColumnWidth(number, spec.width)
+        fit_columns(self.table, self.model.columns)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.delegate.problem.connect(self.message.setText)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget,
+    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QStyledItemDelegate, QToolBar, QTreeView, QVBoxLayout, QWidget,
 )
 
 from planner import model as m
@@ -250,9 +250,12 @@ class OkrView(QWidget):
         # The titles take the spare width; the target and progress columns keep theirs.
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.mix = QLabel(self)
+        self.mix.setWordWrap(True)  # wraps rather than widening a narrow window
         self.mix.setToolTip(tr("The seeds recommend about 7 delivery : 3 exploration objectives"))
         bar = QHBoxLayout()
         bar.addWidget(self.mix, 1)
+        commands = QToolBar(self)  # in a narrow window the last commands fold into its » menu
+        commands.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for text, tip, slot in ((tr("Add objective"), tr("Add an objective"), self.add_objective),
                                 (tr("Add key result"), tr("Add a key result to the current objective"), self.add_key_result),
                                 (tr("Toggle kind"), tr("Switch the current objective between delivery and exploration"),
@@ -260,10 +263,10 @@ class OkrView(QWidget):
                                 (tr("Link…"), tr("Link an indicator or a task to the current key result"),
                                  self.choose_link),
                                 (tr("Unlink"), tr("Remove the selected link from its key result"), self.unlink_current)):
-            button = QPushButton(text, self)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
+            action = commands.addAction(text)
+            action.setToolTip(tip)
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+        bar.addWidget(commands)
         self.empty_hint = QLabel(tr("This plan has no objectives yet. Use “Add objective”, then add key results "
                                     "and link them to indicators and tasks; progress rolls up from the links."), self)
         self.empty_hint.setWordWrap(True)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from planner import model as m
 from planner.services import generic, structure
+from ui.column_widths import fit_columns
 from ui.commands import JournalCommand
 from ui.delegates import SpecDelegate
 from ui.views.roadmap_model import CELL_FIELDS, RoadmapModel, tr
@@ -30,15 +31,18 @@ class CellPanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setVerticalSpacing(3)
         for key in CELL_FIELDS:
             editor = QPlainTextEdit(self)
             editor.setTabChangesFocus(True)
+            editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * 2 + 12)  # fits a short window; scrolls
             self.editors[key] = editor
             form.addRow(QCoreApplication.translate("Column", self.LABELS[key]), editor)
         self.apply_button = QPushButton(tr("Apply"), self)
         self.apply_button.setToolTip(tr("Save the texts of this cell (one undo step)"))
         self.apply_button.clicked.connect(self.apply)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(form, 1)
         layout.addWidget(self.apply_button)
@@ -111,8 +115,8 @@ class RoadmapView(QWidget):
 
     def _layout_rows(self) -> None:
         self.table.clearSpans()
-        for number, spec in enumerate(self.model.columns):
-            self.table.setColumnWidth(number, spec.width)
+        spans = {self.model.data(self.model.index(r, 1)) for r in range(self.model.rowCount())}
+        fit_columns(self.table, self.model.columns, {"span": spans})
         for row_number, row in enumerate(self.model.visible_rows()):
             if row.first_of_stage and row.modules_in_stage > 1:
                 self.table.setSpan(row_number, 0, row.modules_in_stage, 1)

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 
 from planner import model as m
 from planner.changes import Area
-from planner.errors import ParseError
 from planner.services import structure
+from planner.services.stage_span import set_stage_span
+from planner.stages import parse_stage_span, stage_dates_text, stage_span_text
 from ui import theme
 from ui.commands import JournalCommand
 from ui.indicator_status import latest_status
 from ui.plan_text import format_percent
 from ui.table_model import Column, PlanTableModel
 
-_MONTHS = re.compile(r"^\s*(\d+)\s*[-–~～至到]\s*(\d+)\s*(?:个月|月|months?)?\s*$", re.I)
-_DATES = re.compile(r"^\s*(\d{4}-\d{1,2}-\d{1,2})\s*(?:至|到|~|～|–|-|to)\s*(\d{4}-\d{1,2}-\d{1,2})\s*$")
 CELL_FIELDS = ("scope", "actions", "acceptance", "evaluation_method", "data_source")
 
 
@@ -32,33 +30,6 @@ class CellRow:
     module: m.Module
     first_of_stage: bool
     modules_in_stage: int
-
-
-def stage_span_text(stage: m.Stage) -> str:
-    if stage.start_month is not None and stage.end_month is not None:
-        return f"{stage.start_month}-{stage.end_month} 个月"
-    if stage.start_date and stage.end_date:
-        fmt = QLocale.FormatType.ShortFormat
-        return f"{QLocale().toString(QDate(stage.start_date), fmt)} – {QLocale().toString(QDate(stage.end_date), fmt)}"
-    return ""
-
-
-def parse_stage_span(text: str) -> dict:
-    """Fields of a stage from "0-6 个月" or "2025-01-27 至 2025-03-10"; "" clears the span."""
-    import datetime as dt
-    if not text.strip():
-        return dict(start_month=None, end_month=None, start_date=None, end_date=None)
-    match = _MONTHS.match(text)
-    if match:
-        return dict(start_month=int(match.group(1)), end_month=int(match.group(2)), start_date=None, end_date=None)
-    match = _DATES.match(text)
-    if match:
-        try:
-            start, end = (dt.date.fromisoformat("-".join(f"{int(p):02d}" for p in g.split("-"))) for g in match.groups())
-        except ValueError:
-            raise ParseError(tr("%1 holds an impossible date").replace("%1", text)) from None
-        return dict(start_month=None, end_month=None, start_date=start, end_date=end)
-    raise ParseError(tr("Write a stage span as 0-6 个月 or 2025-01-27 至 2025-03-10, not %1").replace("%1", text))
 
 
 def _cell_setter(key: str, label: str):
@@ -81,12 +52,21 @@ def _stage_name(model, row, value):
                           structure.update_stage, row.stage.id, name=name)
 
 
+def _span_text(model, row) -> str:
+    return stage_span_text(row.stage, model.plan.programme.start_date)
+
+
+def _check_span(model, row, text: str) -> dict:
+    return parse_stage_span(text, model.plan.programme.start_date)
+
+
 def _stage_span(model, row, value):
-    fields = parse_stage_span(str(value))
+    text = str(value).strip()
+    fields = _check_span(model, row, text)  # a refusal keeps the editor open with the reason
     if all(getattr(row.stage, k) == v for k, v in fields.items()):
         return None
     return JournalCommand(model.controller, tr("Change the span of %1").replace("%1", row.stage.name),
-                          structure.update_stage, row.stage.id, **fields)
+                          set_stage_span, row.stage.id, text)
 
 
 def _module_name(model, row, value):
@@ -110,11 +90,8 @@ def _cell_column(key: str, label: str, width: int) -> Column:
 
 COLUMNS = [
     Column("stage", QT_TRANSLATE_NOOP("Column", "Stage"), 90, get=lambda mo, r: r.stage.name, set=_stage_name),
-    Column("span", QT_TRANSLATE_NOOP("Column", "Time span"), 80, get=lambda mo, r: stage_span_text(r.stage),
-           edit_text=lambda mo, r: (f"{r.stage.start_month}-{r.stage.end_month} 个月" if r.stage.start_month is not None
-                                    else f"{r.stage.start_date} 至 {r.stage.end_date}" if r.stage.start_date else ""),
-           set=_stage_span, check=lambda mo, r, t: parse_stage_span(t),
-           tip=QT_TRANSLATE_NOOP("Column", "Months from the programme start (0-6 个月) or dates")),
+    Column("span", QT_TRANSLATE_NOOP("Column", "Time span"), 80, get=_span_text, set=_stage_span, check=_check_span,
+           tip=QT_TRANSLATE_NOOP("Column", "Months from the programme start (0-6 个月), weeks (第1-8周, W1-W8) or dates")),
     Column("module", QT_TRANSLATE_NOOP("Column", "Module"), 70, get=lambda mo, r: r.module.name, set=_module_name),
     _cell_column("scope", QT_TRANSLATE_NOOP("Column", "Scope"), 180),
     _cell_column("actions", QT_TRANSLATE_NOOP("Column", "Actions"), 220),
@@ -169,6 +146,10 @@ class RoadmapModel(PlanTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.key == "stage":
                 return row.stage.label or row.stage.name
+            if column.key == "span":
+                dates = stage_dates_text(row.stage, self.plan.programme.start_date)
+                hint = QCoreApplication.translate("Column", column.tip)
+                return f"{dates}\n{hint}" if dates else hint
             if column.tip:
                 return QCoreApplication.translate("Column", column.tip)
         return None

@@ -8,13 +8,14 @@ import re
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QToolBar, QVBoxLayout, QWidget,
 )
 
 from planner import model as m
 from planner.changes import Area
 from planner.services import tasks
 from ui.commands import JournalCommand
+from ui.column_widths import fitted_width
 from ui.delegates import SpecDelegate
 from ui.views.task_model import STATUS_LABELS, TaskTableModel, status_label
 
@@ -64,7 +65,7 @@ class TaskMatrixView(QWidget):
             width = spec.width
             if spec.key == "span" and dated:
                 width = max(width, metrics.horizontalAdvance("2025-01-27 至 2025-03-10") + 16)
-            self.table.setColumnWidth(number, width)
+            self.table.setColumnWidth(number, fitted_width(self.table, number, width))  # never clips its title
 
     # --- filter bar ------------------------------------------------------------------
     def _build_filter_bar(self) -> QHBoxLayout:
@@ -72,32 +73,37 @@ class TaskMatrixView(QWidget):
         self.stage_filter, self.module_filter = QComboBox(self), QComboBox(self)
         self.team_filter, self.status_filter = QComboBox(self), QComboBox(self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(tr("Search ID, scope, actions, roles…"))
+        self.search.setPlaceholderText(tr("Search tasks…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip(tr("Show only tasks whose text contains this"))
+        self.search.setToolTip(tr("Show only tasks whose ID, scope, actions, roles or milestone contain this"))
+        # The whole placeholder and the clear button stay visible at the window's minimum width.
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 44)
         for label, combo in ((tr("Stage"), self.stage_filter), (tr("Module"), self.module_filter),
                              (tr("Team"), self.team_filter), (tr("Status"), self.status_filter)):
             bar.addWidget(QLabel(label, self))
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # Long team names must not widen the window: the box elides, its list shows them whole.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
             combo.currentIndexChanged.connect(self._on_filter_changed)
             bar.addWidget(combo)
         self.search.textChanged.connect(self._on_filter_changed)
         bar.addWidget(self.search, 1)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        # Row commands on a tool bar: in a narrow window the last ones fold into its » menu.
+        self.row_actions = QToolBar(self)
+        self.row_actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for text, tip, slot in (
             (tr("Add"), tr("Add a task after the current one (Ctrl+Shift+N)"), self.add_task),
             (tr("Delete"), tr("Delete the selected tasks"), self.delete_selected),
             (tr("Up"), tr("Move the task up within its module"), lambda: self.move_current(-1)),
             (tr("Down"), tr("Move the task down within its module"), lambda: self.move_current(1)),
         ):
-            button = QPushButton(text, self)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
             action = QAction(text, self.table)  # the same commands on a right click
             action.setToolTip(tip)
             action.triggered.connect(lambda _checked=False, s=slot: s())
             self.table.addAction(action)
+            self.row_actions.addAction(action)
+        bar.addWidget(self.row_actions)
         return bar
 
     def _fill_filters(self) -> None:
@@ -116,6 +122,7 @@ class TaskMatrixView(QWidget):
         combo.addItem(tr("All"), None)
         for label, value in items:
             combo.addItem(label, value)
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)  # whole names in the list
         combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
         combo.blockSignals(False)
 
@@ -147,6 +154,7 @@ class TaskMatrixView(QWidget):
         return {t.id: by_task.get(t.id, set()) | by_module.get(t.module_id, set()) for t in plan.tasks}
 
     def _on_controller_changed(self, changes) -> None:
+        self.problem_label.clear()  # an edit went through: the last refusal no longer applies
         if changes.areas & (Area.STAGES | Area.MODULES | Area.TEAMS):
             self._fill_filters()
 

@@ -8,6 +8,7 @@ from planner import model as m
 from planner.changes import Area
 from planner.errors import ParseError, UnknownPredecessor
 from planner.services import dependencies, tasks
+from planner.stages import is_outside, outside_message, stage_windows
 from ui import theme
 from ui.commands import JournalCommand
 from ui.plan_text import check_dependencies, format_percent, format_span, parse_percent, parse_span
@@ -153,6 +154,7 @@ COLUMNS = [
 class TaskTableModel(PlanTableModel):
     areas = Area.TASKS | Area.DEPENDENCIES | Area.SCHEDULE | Area.MODULES | Area.STAGES | Area.PROGRAMME
     columns = COLUMNS
+    stage_windows: dict = {}  # stage id -> the days its tasks may use
 
     def collect(self, plan) -> list[m.Task]:
         return list(plan.tasks)
@@ -160,7 +162,15 @@ class TaskTableModel(PlanTableModel):
     def row_key(self, task: m.Task) -> int:
         return task.id
 
+    def prepare(self) -> None:
+        self.stage_windows = stage_windows(self.plan)  # per stage: rows are judged when painted
+
     def decorate(self, task, column, role):
+        if column.key in ("span", "stage") and is_outside(task, self.stage_windows):  # flagged, with the reason
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return theme.status_colour("warn")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return outside_message(task, self.plan.stage_by_id[task.stage_id], self.plan.programme.start_date)
         if column.key == "float" and role == Qt.ItemDataRole.ForegroundRole:
             value = _float(self, task)
             if value is not None and value < 0:
