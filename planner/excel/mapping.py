@@ -40,9 +40,50 @@ class Context:
     role_texts: dict[str, str] = field(default_factory=dict)  # task code -> 责任角色 in the plan
     dep_texts: dict[str, str] = field(default_factory=dict)  # task code -> 依赖项 as the plan exports it
     new_names: dict[type, list[str]] = field(default_factory=dict)  # referenced names not in the plan
+    # tables people made themselves (mapping_generic)
+    strict: bool = False  # a bad cell is an error (the whole import refused), not a warning
+    year_hint: int | None = None  # the year of dates written without one (5月28日)
+    earliest: Any = None  # the earliest date in the workbooks
+    needs_start: bool = False  # week-based spans were met without a programme start
+    task_counter: int = 0  # T-001, T-002 ... across every sheet of the import
+    task_names: dict[str, str] = field(default_factory=dict)  # plan task name -> code
+    plan_task_names: dict[str, str] = field(default_factory=dict)  # plan task code -> name
+    generic_deps: list = field(default_factory=list)  # (lifted, row, code, text, refs)
+    _timelines: dict[int, dict] = field(default_factory=dict)
 
     def known_names(self, model: type) -> set[str]:
         return self.known.get(model, set())
+
+    def cell_level(self) -> str:
+        return "error" if self.strict else "warning"
+
+    def calendar_add(self, day, workdays: int):
+        """`day` moved by a number of working days (Monday to Friday): end from start and duration."""
+        import datetime as dt
+
+        step = 1 if workdays >= 0 else -1
+        left = abs(workdays)
+        while day.weekday() >= 5:  # a start on a weekend counts from the next working day
+            day += dt.timedelta(days=step)
+        while left:
+            day += dt.timedelta(days=step)
+            if day.weekday() < 5:
+                left -= 1
+        return day
+
+    def number_format(self, lifted, row, use: str) -> str:
+        fmt = getattr(lifted.grid, "number_format", None)
+        col = lifted.column_of(use)
+        return (fmt(row.r, col) or "") if fmt is not None and col is not None else ""
+
+    def timeline_dates(self, lifted) -> dict:
+        """Timeline column -> (first, last) day it stands for, from the dates or weeks heading it."""
+        key = id(lifted)
+        if key not in self._timelines:
+            from planner.excel.timeline import column_dates
+
+            self._timelines[key] = column_dates(lifted, self.programme_start)
+        return self._timelines[key]
 
 
 def where(table: Table, row: Row, key: str) -> dict[str, Any]:
