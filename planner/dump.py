@@ -103,14 +103,23 @@ def _plain_rows(table: type[SQLModel], rows: list, skip: tuple[str, ...] = ()) -
 def _natural_rows(table, rows, keys) -> list[dict[str, Any]]:
     refs = _fk_targets(table)
     dumped = _plain_rows(table, rows, skip=("id",))
+    if table in refs.values():  # a reference within the table (a task's summary): keys first
+        outer = {c: t for c, t in refs.items() if t is not table}
+        keys[table] = {row.id: _natural_key(table, _with_refs(dict(data), outer, keys))
+                       for row, data in zip(rows, dumped)}
     table_keys = {}
     for row, data in zip(rows, dumped):
-        for column, target in refs.items():
-            if data[column] is not None:
-                data[column] = keys[target].get(data[column])
+        _with_refs(data, refs, keys)
         table_keys[row.id] = _natural_key(table, data)
     keys[table] = table_keys
     return sorted(dumped, key=_ENCODER.encode)
+
+
+def _with_refs(data: dict[str, Any], refs: dict[str, type[SQLModel]], keys) -> dict[str, Any]:
+    for column, target in refs.items():
+        if data[column] is not None:
+            data[column] = keys[target].get(data[column])
+    return data
 
 
 _KEY_FIELDS: dict[type[SQLModel], tuple[str, ...]] = {

@@ -7,7 +7,10 @@ Conventions:
 - text the user wrote is stored as written (`*_text` columns) next to the parsed value, so
   views and exports can show "第1-8周" or "≥10%" exactly as typed;
 - dates are `datetime.date`; planned spans are inclusive [start, end];
-- progress and thresholds are fractions 0..1.
+- progress and thresholds are fractions 0..1;
+- tasks form an outline (work breakdown): a task with children is a summary task whose dates,
+  progress and critical state are rolled up from them; children are ordered by `order` under
+  their parent, top-level tasks by `order` within their module.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Optional
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump with every migration in planner/document/migrations.py.
 
 New columns on an existing table need a default SQLite can fill in for rows already there:
@@ -60,7 +63,7 @@ class TaskStatus(str, Enum):
 
 
 class Scheduling(str, Enum):
-    auto = "auto"  # dates follow the dependencies (as soon as possible)
+    auto = "auto"  # dates follow the dependencies (as soon as possible), like MS Project's Auto Scheduled
     manual = "manual"  # dates the user fixed are kept; broken dependencies are reported
 
 
@@ -120,6 +123,9 @@ class Programme(SQLModel, table=True):
     holiday_region: str = "CN"  # statutory holidays and make-up workdays; "" for none
     status_date: Optional[dt.date] = None  # "today" for progress and lateness; None = real today
     notes: str = ""
+    # Scheduling of tasks added from now on (schema 3). New plans schedule automatically, as
+    # MS Project does; plans upgraded from format 2 keep "manual", what they always had.
+    default_scheduling: str = Field(default=Scheduling.auto.value, sa_column_kwargs={"server_default": "auto"})
 
 
 class CalendarException(SQLModel, table=True):
@@ -173,25 +179,38 @@ class RoadmapCell(SQLModel, table=True):
 
 # --- tasks and dependencies ------------------------------------------------------------
 class Task(SQLModel, table=True):
+    """A task, a summary task (one with children) or a milestone.
+
+    Planned dates may be missing (both NULL): the task is not scheduled yet and only has a
+    duration, or nothing (one day); it is placed from its links as an automatic task and
+    shown as estimated ("5天?"). A summary's stored dates and progress are the roll-up of its
+    children, kept up to date by the services.
+    """
+
     __table_args__ = (
         UniqueConstraint("code"),
         CheckConstraint("progress >= 0 AND progress <= 1", name="task_progress_range"),
         CheckConstraint("end_date >= start_date", name="task_span_order"),
+        CheckConstraint("(start_date IS NULL) = (end_date IS NULL)", name="task_span_both"),
+        CheckConstraint("parent_id IS NULL OR parent_id != id", name="task_parent_not_self"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     code: str  # TP-01
     module_id: Optional[int] = Field(default=None, foreign_key="module.id", index=True)
     stage_id: Optional[int] = Field(default=None, foreign_key="stage.id", index=True)
-    order: int = 0
+    parent_id: Optional[int] = Field(default=None, foreign_key="task.id", index=True)  # summary above (schema 3)
+    order: int = 0  # among the parent's children, or among the module's top-level tasks
     name: str = ""  # 建设内容 (the task's scope, used as its name)
     actions: str = ""  # 具体行动
-    start_date: dt.date  # planned, inclusive
-    end_date: dt.date
+    start_date: Optional[dt.date] = None  # planned, inclusive; None = not scheduled yet (schema 3)
+    end_date: Optional[dt.date] = None
     period_style: str = PeriodStyle.week.value
-    duration_days: Optional[int] = None  # working days; None = derived from the span
+    duration_days: Optional[int] = None  # working days; None = derived from the span (1 if undated)
+    estimated: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})  # "5天?" (schema 3)
     progress: float = 0.0
     actual_start: Optional[dt.date] = None
     actual_finish: Optional[dt.date] = None
+    owner: str = Field(default="", sa_column_kwargs={"server_default": ""})  # 负责人: one person (schema 3)
     roles_text: str = ""  # as written: 算子组工程师×8、架构师×2
     milestone_text: str = ""  # 里程碑
     acceptance: str = ""  # 核心验收指标 / 核心指标

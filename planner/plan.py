@@ -48,6 +48,13 @@ class Plan:
         return {t.code: t for t in self.tasks}
 
     @cached_property
+    def outline(self):
+        """The work breakdown: outline order, depth, WBS numbers, summaries (planner.outline)."""
+        from planner.outline import build_outline
+
+        return build_outline(self.tasks, self.modules)
+
+    @cached_property
     def stage_by_id(self) -> dict[int, m.Stage]:
         return {s.id: s for s in self.stages}
 

@@ -28,6 +28,8 @@ def _weight(ctx: ChartContext, task) -> float:
     timing = ctx.schedule.timings.get(task.id) if ctx.schedule else None
     if timing is not None:
         return max(timing.duration, 1)
+    if task.start_date is None:
+        return max(task.duration_days or 1, 1)
     return max((task.end_date - task.start_date).days + 1, 1)
 
 
@@ -35,7 +37,7 @@ def _is_late(ctx: ChartContext, task) -> bool:
     timing = ctx.schedule.timings.get(task.id) if ctx.schedule else None
     if timing is not None:
         return timing.late
-    return task.end_date < ctx.today and task.progress < 1
+    return task.end_date is not None and task.end_date < ctx.today and task.progress < 1
 
 
 def collect_heatmap(ctx: ChartContext, metric: str = "completion") -> HeatmapData:

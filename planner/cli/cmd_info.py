@@ -25,8 +25,8 @@ def register(sub) -> None:
 
 def summary(plan: Plan) -> dict:
     prog = plan.programme
-    starts = [t.start_date for t in plan.tasks]
-    ends = [t.end_date for t in plan.tasks]
+    starts = [t.start_date for t in plan.tasks if t.start_date is not None]  # undated tasks have none
+    ends = [t.end_date for t in plan.tasks if t.end_date is not None]
     return {
         "name": prog.name,
         "start_date": prog.start_date.isoformat(),

@@ -45,6 +45,8 @@ def _raci_findings(plan: Plan) -> list[Finding]:
 def _date_findings(plan: Plan) -> list[Finding]:
     out = []
     for task in plan.tasks:
+        if task.start_date is None or task.end_date is None:
+            continue  # not scheduled yet: placed from its links
         for name in ("start_date", "end_date"):
             day = getattr(task, name)
             if not DATE_MIN <= day <= DATE_MAX:

@@ -25,6 +25,53 @@ class Migration:
     steps: tuple[Step, ...]
 
 
+# Format 3: tasks form an outline (parent_id), have an owner and may be undated. SQLite cannot
+# drop NOT NULL from a column, so the task table is rebuilt (its recipe: new table, copy, drop,
+# rename, indexes again), with foreign keys OFF as the runner arranges.
+_TASK_V3 = """
+CREATE TABLE task_v3 (
+	id INTEGER NOT NULL,
+	code VARCHAR NOT NULL,
+	module_id INTEGER,
+	stage_id INTEGER,
+	parent_id INTEGER,
+	"order" INTEGER NOT NULL,
+	name VARCHAR NOT NULL,
+	actions VARCHAR NOT NULL,
+	start_date DATE,
+	end_date DATE,
+	period_style VARCHAR NOT NULL,
+	duration_days INTEGER,
+	estimated BOOLEAN DEFAULT '0' NOT NULL,
+	progress FLOAT NOT NULL,
+	actual_start DATE,
+	actual_finish DATE,
+	owner VARCHAR DEFAULT '' NOT NULL,
+	roles_text VARCHAR NOT NULL,
+	milestone_text VARCHAR NOT NULL,
+	acceptance VARCHAR NOT NULL,
+	risk_response VARCHAR NOT NULL,
+	status VARCHAR NOT NULL,
+	scheduling VARCHAR NOT NULL,
+	priority VARCHAR,
+	is_milestone BOOLEAN NOT NULL,
+	notes VARCHAR NOT NULL,
+	PRIMARY KEY (id),
+	UNIQUE (code),
+	CONSTRAINT task_progress_range CHECK (progress >= 0 AND progress <= 1),
+	CONSTRAINT task_span_order CHECK (end_date >= start_date),
+	CONSTRAINT task_span_both CHECK ((start_date IS NULL) = (end_date IS NULL)),
+	CONSTRAINT task_parent_not_self CHECK (parent_id IS NULL OR parent_id != id),
+	FOREIGN KEY(module_id) REFERENCES module (id),
+	FOREIGN KEY(stage_id) REFERENCES stage (id),
+	FOREIGN KEY(parent_id) REFERENCES task (id)
+)"""
+_TASK_V2_COLUMNS = (
+    'id, code, module_id, stage_id, "order", name, actions, start_date, end_date, period_style, '
+    "duration_days, progress, actual_start, actual_finish, roles_text, milestone_text, acceptance, "
+    "risk_response, status, scheduling, priority, is_milestone, notes"
+)
+
 MIGRATIONS: dict[int, Migration] = {
     2: Migration(
         2,
@@ -33,6 +80,23 @@ MIGRATIONS: dict[int, Migration] = {
             # Schema 2 is not released yet: columns added to the model before the release get
             # their own explicit ALTER TABLE line here (the drift test names any that is missing).
             "ALTER TABLE reading ADD COLUMN verified_by VARCHAR DEFAULT '' NOT NULL",
+        ),
+    ),
+    3: Migration(
+        3,
+        "Work breakdown: summary tasks (parent_id), task owners (负责人), undated and estimated tasks, "
+        "and the plan's default scheduling for new tasks.",
+        (
+            _TASK_V3,
+            f"INSERT INTO task_v3 ({_TASK_V2_COLUMNS}) SELECT {_TASK_V2_COLUMNS} FROM task",
+            "DROP TABLE task",
+            "ALTER TABLE task_v3 RENAME TO task",
+            "CREATE INDEX ix_task_module_id ON task (module_id)",
+            "CREATE INDEX ix_task_parent_id ON task (parent_id)",
+            "CREATE INDEX ix_task_stage_id ON task (stage_id)",
+            "ALTER TABLE programme ADD COLUMN default_scheduling VARCHAR DEFAULT 'auto' NOT NULL",
+            # tasks added to an upgraded plan keep being scheduled as before (manually)
+            "UPDATE programme SET default_scheduling = 'manual'",
         ),
     ),
 }

@@ -53,17 +53,27 @@ def apply_import(s: Session, preview: Preview) -> Changes:
 
 
 def _write_table(s: Session, j: Journal, table, preview: Preview, index: PlanIndex, ids) -> list[int]:
-    """Update existing rows through the journal; insert new ones in one statement. Returns new ids."""
+    """Insert new rows in one statement, then update existing ones through the journal. Returns new ids.
+
+    New rows get their ids before any reference is resolved and are inserted parents first, so
+    a table may refer to itself (a task's summary task) in any row order; updates come after,
+    so an existing task may be placed under a summary the same import adds.
+    """
     records = preview.records.of(table)
     base = _order_base(index, table)
     fresh: list[dict[str, Any]] = []
+    updates: list[tuple[Any, Any]] = []
     next_id = (s.execute(select(func.max(table.id))).scalar() or 0) + 1
+    for key in records:
+        existing = index.programme if table is m.Programme else index.rows[table].get(key)
+        if existing is None:
+            ids[table][key] = next_id
+            next_id += 1
     for key, record in records.items():
         values = _resolve(table, record.values, ids)
         existing = index.programme if table is m.Programme else index.rows[table].get(key)
         if existing is not None:
-            row = s.get(table, existing.id)
-            j.update(row, **{k: v for k, v in values.items() if k not in record.auto})
+            updates.append((existing, {k: v for k, v in values.items() if k not in record.auto}))
             continue
         if "order" in record.auto:
             values["order"] += base.get(_scope(table, values), 0)
@@ -71,13 +81,30 @@ def _write_table(s: Session, j: Journal, table, preview: Preview, index: PlanInd
         missing = [c for c in _required(table) if row.get(c) is None]
         if missing:
             raise ImportRejected(f"{record.origin}: {', '.join(missing)} missing; nothing was imported.")
-        row["id"] = next_id
-        ids[table][key] = next_id
-        next_id += 1
+        row["id"] = ids[table][key]
         fresh.append(row)
     if fresh:
-        s.execute(insert(table), fresh)
+        s.execute(insert(table), _parents_first(fresh) if table is m.Task else fresh)
+    for existing, values in updates:
+        j.update(s.get(table, existing.id), **values)
     return [r["id"] for r in fresh]
+
+
+def _parents_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """New task rows ordered so that a summary is inserted before its children."""
+    pending = {r["id"]: r for r in rows}
+    out: list[dict[str, Any]] = []
+    placed: set[int] = set()
+    for row in rows:
+        chain, seen = [], set()
+        while row is not None and row["id"] not in placed and row["id"] not in seen:
+            chain.append(row)
+            seen.add(row["id"])
+            row = pending.get(row.get("parent_id"))
+        for r in reversed(chain):
+            placed.add(r["id"])
+            out.append(r)
+    return out
 
 
 @functools.cache
@@ -104,7 +131,9 @@ def _resolve(table, values: dict[str, Any], ids) -> dict[str, Any]:
 
 
 def _scope(table, values) -> Any:
-    return values.get("module_id") if table is m.Task else values.get("objective_id") if table is m.KeyResult else None
+    if table is m.Task:  # children are ordered under their summary, top-level tasks within their module
+        return ("parent", values["parent_id"]) if values.get("parent_id") is not None else values.get("module_id")
+    return values.get("objective_id") if table is m.KeyResult else None
 
 
 def _order_base(index: PlanIndex, table) -> dict[Any, int]:

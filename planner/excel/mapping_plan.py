@@ -28,7 +28,8 @@ def map_tasks(ctx: Context, table: Table) -> None:
             continue
         _refs(ctx, table, row, values)
         record = Record(m.Task, values, origin(ctx, table, row))
-        set_order(ctx, record, scope=module)
+        parent = values.get("parent_id")  # children are ordered under their summary task
+        set_order(ctx, record, scope=("parent", parent) if parent else module)
         add_record(ctx, table, row, record)
         _task_roles(ctx, table, row, values)
         if "deps" in table.cols:
@@ -64,6 +65,8 @@ def _task_span(ctx: Context, table: Table, row: Row, values: dict) -> bool:
         values["end_date"] = span.end
     if values.get("period_style") is None:
         values["period_style"] = span.style if span is not None else m.PeriodStyle.date.value
+    if values.get("start_date") is None and values.get("end_date") is None and not text:
+        return True  # not scheduled yet: placed from its links, with its (estimated) duration
     if values.get("start_date") is None or values.get("end_date") is None:
         ctx.problems.error("start and end are needed (起止时间, or 开始日期 and 结束日期)", **where(table, row, "span"))
         return False

@@ -305,6 +305,7 @@ def _finish(ctx: mp.Context, index: PlanIndex) -> None:
     mp.report_new_names(ctx)
     _check_references(ctx, index)
     _check_cycles(ctx, index)
+    _check_outline(ctx, index)
 
 
 def _check_references(ctx: mp.Context, index: PlanIndex) -> None:
@@ -336,6 +337,18 @@ def _check_cycles(ctx: mp.Context, index: PlanIndex) -> None:
     cycle = find_cycle(edges)
     if cycle:
         ctx.problems.error("dependencies form a cycle: " + " → ".join(cycle), value=" → ".join(cycle))
+
+
+def _check_outline(ctx: mp.Context, index: PlanIndex) -> None:
+    """Summary tasks (上级任务) may not loop: A under B under A."""
+    from planner.outline import parent_loop
+
+    parent_of = {key: index.values(row).get("parent_id") for key, row in index.rows[m.Task].items()}
+    parent_of.update({key: r.values.get("parent_id") for key, r in ctx.records.of(m.Task).items()})
+    loop = parent_loop(parent_of)
+    if loop:
+        text = " → ".join(k[0] for k in loop)
+        ctx.problems.error("summary tasks form a loop: " + text, value=text)
 
 
 def removals(records: Records, index: PlanIndex, scopes: set[tuple]) -> list[tuple[type, Any]]:

@@ -48,23 +48,32 @@ def simple_rows(spec: TableSpec, plan: Plan, items: list) -> list[dict[str, Any]
 
 
 def task_rows(spec: TableSpec, plan: Plan) -> tuple[list[dict[str, Any]], list[tuple[int, str]]]:
-    """Tasks grouped by module (in module order), with a heading before each group."""
+    """Tasks in outline order (summaries before their children), with a heading before each
+    module's top-level tasks (modules in plan order). `_depth` is the outline level (0 = top)."""
     from planner.schedule.notation import format_span
 
     start = plan.programme.start_date
-    order = {mod.id: i for i, mod in enumerate(plan.modules)}
-    tasks = sorted(plan.tasks, key=lambda t: (order.get(t.module_id, len(order)), t.order, t.id))
+    outline = plan.outline
+    wbs = outline.wbs()
+    by_id = plan.task_by_id
     rows, sections, last = [], [], object()
-    for task in tasks:
-        if task.module_id != last:
+    for task_id in outline.order:
+        task = by_id[task_id]
+        depth = outline.depth[task_id]
+        if depth == 0 and task.module_id != last:
             last = task.module_id
-            name = plan.module_by_id[task.module_id].name if task.module_id else ""
+            name = plan.module_by_id[task.module_id].name if task.module_id in plan.module_by_id else ""
             sections.append((len(rows), f"{name}模块" if name else "其他任务"))
         row = _model_row(spec, task, plan)
-        try:
-            row["span"] = format_span(task.start_date, task.end_date, task.period_style, start)
-        except ValueError:
-            row["span"] = format_span(task.start_date, task.end_date, "date", start)
+        row["outline_number"] = wbs[task_id]
+        row["_depth"] = depth
+        if task.start_date is None:
+            row["span"] = ""  # not scheduled yet: the duration (and its estimate flag) says it all
+        else:
+            try:
+                row["span"] = format_span(task.start_date, task.end_date, task.period_style, start)
+            except ValueError:
+                row["span"] = format_span(task.start_date, task.end_date, "date", start)
         row["deps"] = deps_text(plan, task)
         rows.append(row)
     return rows, sections

@@ -14,7 +14,7 @@ class Column:
     key: str  # model field (or a pseudo key such as "rate")
     zh: str
     en: str
-    kind: str = "text"  # text code int float percent date bool priority enum ref formula
+    kind: str = "text"  # text code int float percent date bool priority enum ref formula outline
     required: bool = False  # the column must be in the header
     blank_ok: bool = False  # ... but a row may leave it empty (a task not yet described)
     synonyms: tuple[str, ...] = ()
@@ -146,6 +146,9 @@ SYSTEM = TableSpec("cells", "量化指标体系", "Indicator system", m.RoadmapC
 TASKS = TableSpec("tasks", "阶段任务计划表", "Task plan", m.Task, (
     C("order", "序号", "No.", "int", width=5, synonyms=["顺序", "order", "#"]),
     C("code", "任务ID", "Task ID", "code", required=True, width=9, synonyms=["任务编号", "编号", "核心任务id", "id", "taskid", "wbs", "no."]),
+    # MS Project's Outline Number, computed from the outline on export; the summary column is what is read
+    C("outline_number", "大纲编号", "Outline number", "outline", width=8),
+    C("parent_id", "上级任务", "Summary task", "ref", ref="tasks", width=9, synonyms=["摘要任务", "父任务", "summary task", "parent"]),
     C("module_id", "模块", "Module", "ref", ref="modules", group=True, width=12, synonyms=["任务组", "module", "workstream"]),
     C("stage_id", "阶段", "Stage", "ref", ref="stages", group=True, width=14, synonyms=["stage", "phase"]),
     C("name", "建设内容", "Scope", required=True, blank_ok=True, width=28, synonyms=["任务名称", "任务", "名称", "关键任务", "task name", "name", "task", "deliverable"]),
@@ -154,6 +157,7 @@ TASKS = TableSpec("tasks", "阶段任务计划表", "Task plan", m.Task, (
     C("start_date", "开始日期", "Start date", "date", synonyms=["开始", "start"]),
     C("end_date", "结束日期", "End date", "date", synonyms=["结束", "完成日期", "finish", "end", "due"]),
     C("roles_text", "责任角色", "Responsible roles", width=28, synonyms=["角色", "roles", "owner roles"]),
+    C("owner", "负责人", "Owner", width=10, synonyms=["责任人", "owner", "assignee"]),
     C("deps", "依赖项", "Dependencies", "deps", width=24, synonyms=["依赖", "前置任务", "dependencies", "predecessors", "depends on"]),
     C("milestone_text", "里程碑", "Milestone", width=30, synonyms=["milestone"]),
     C("acceptance", "核心验收指标", "Acceptance", width=28, synonyms=["核心指标", "验收指标", "acceptance", "kpi"]),
@@ -163,6 +167,7 @@ TASKS = TableSpec("tasks", "阶段任务计划表", "Task plan", m.Task, (
     C("priority", "优先级", "Priority", "priority", width=9, synonyms=["priority"]),
     C("period_style", "时间写法", "Period style", "enum", ref="period_style", width=9),
     C("duration_days", "工期(工作日)", "Duration (workdays)", "int", width=9, synonyms=["工期天数", "duration"]),
+    C("estimated", "估计工期", "Estimated", "bool", width=7, synonyms=["estimated"]),
     C("scheduling", "排程方式", "Scheduling", "enum", ref="scheduling", width=9),
     C("actual_start", "实际开始", "Actual start", "date"),
     C("actual_finish", "实际完成", "Actual finish", "date"),
@@ -296,6 +301,7 @@ COVER_FIELDS: tuple[Column, ...] = (
     C("workweek", "工作周", "Work week", "code"),
     C("holiday_region", "节假日地区", "Holiday region", "code"),
     C("status_date", "状态日期", "Status date", "date"),
+    C("default_scheduling", "新任务排程方式", "New tasks scheduled", "enum", ref="scheduling"),
     C("notes", "备注", "Notes"),
 )
 COVER_TITLE = ("封面", "Cover")

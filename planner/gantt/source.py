@@ -28,7 +28,8 @@ def schedule_or_dates(plan) -> ScheduleResult:
 def dates_only(plan) -> ScheduleResult:
     """A schedule that keeps every task's entered dates; links the dates violate are broken."""
     timings = {}
-    for t in plan.tasks:
+    dated = [t for t in plan.tasks if t.start_date is not None]  # nothing to show for undated tasks
+    for t in dated:
         days = (t.end_date - t.start_date).days + 1
         timings[t.id] = TaskTiming(
             task_id=t.id, start=t.start_date, finish=t.end_date,
@@ -36,10 +37,11 @@ def dates_only(plan) -> ScheduleResult:
             late_start=t.start_date, late_finish=t.end_date,
             duration=days, total_float=0, free_float=0, critical=False,
         )
-    links = {d.id: _link_status(d, plan.task_by_id) for d in plan.dependencies
-             if d.predecessor_id in plan.task_by_id and d.successor_id in plan.task_by_id}
-    starts = [t.start_date for t in plan.tasks]
-    finishes = [t.end_date for t in plan.tasks]
+    by_id = {t.id: t for t in dated}
+    links = {d.id: _link_status(d, by_id) for d in plan.dependencies
+             if d.predecessor_id in by_id and d.successor_id in by_id}
+    starts = [t.start_date for t in dated]
+    finishes = [t.end_date for t in dated]
     return ScheduleResult(
         timings=timings, links=links,
         project_start=min(starts) if starts else None,

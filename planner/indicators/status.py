@@ -94,8 +94,9 @@ def target_window(plan, indicator: m.Indicator) -> tuple[dt.date, dt.date] | Non
         last = stage.end_date or (add_months(start, stage.end_month) - dt.timedelta(days=1)
                                   if stage.end_month is not None else None)
         return (first, last) if first and last else None
-    if plan.tasks:
-        return start, max(t.end_date for t in plan.tasks)
+    ends = [t.end_date for t in plan.tasks if t.end_date is not None]
+    if ends:
+        return start, max(ends)
     return None
 
 

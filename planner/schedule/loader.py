@@ -39,7 +39,7 @@ def row_class(table: type) -> type:
 
 # text and number columns with few distinct values (codes of enums, progress, thresholds):
 # sqlite3 returns a new object per cell, sharing them saves ~40 bytes a cell on big plans
-_SHARED = {"status", "scheduling", "period_style", "priority", "type", "lag_unit", "language",
+_SHARED = {"status", "scheduling", "period_style", "priority", "type", "lag_unit", "language", "owner",
            "comparator", "direction", "rule", "role", "kind", "unit", "progress", "threshold"}
 
 

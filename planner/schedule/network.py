@@ -77,6 +77,9 @@ def plan_span(plan, task_cols: list[list] | None = None) -> tuple[dt.date, dt.da
     _, _, starts, ends, _, _, _, _, a_start, a_finish, _ = task_cols or columns(plan.tasks, _TASK_COLUMNS)
     first = plan.programme.start_date
     days = [first] + [d for d in a_start + a_finish if d is not None]
+    if None in starts:  # tasks not scheduled yet have no dates
+        starts = [d for d in starts if d is not None]
+        ends = [d for d in ends if d is not None]
     lo = min(min(starts, default=first), min(days))
     hi = max(max(ends, default=first), max(days))
     return lo, hi
@@ -118,10 +121,13 @@ def build(plan, calendar: WorkCalendar | None = None) -> Built:
 def _tasks(cols: list[list], cal: WorkCalendar):
     ids, codes, pstart, pfinish, scheduling, is_ms, progress, status, a_start, a_finish, dur_days = cols
     n = len(ids)
-    manual = [s != "auto" for s in scheduling]
+    # a task without dates is not scheduled yet: it is placed from its links like an automatic one
+    undated = None in pstart
+    manual = [s != "auto" for s in scheduling] if not undated else [
+        s != "auto" and d is not None for s, d in zip(scheduling, pstart)]
     milestone = [bool(x) for x in is_ms]
     progress = [p or 0.0 for p in progress]
-    pindex = cal.indices(pstart)
+    pindex = cal.indices(pstart) if not undated else _indices_or_none(cal, pstart)
     fixed: list[int | None] = [si if m else None for si, m in zip(pindex, manual)]
     done = [p >= 1.0 or st in _CLOSED or af is not None for p, st, af in zip(progress, status, a_finish)]
     started = [d or p > 0 or a is not None for d, p, a in zip(done, progress, a_start)]
@@ -136,6 +142,8 @@ def _tasks(cols: list[list], cal: WorkCalendar):
             continue
         if a_start[i] is not None and a_finish[i] is not None:
             dur = count(a_start[i], a_finish[i])
+        elif pstart[i] is None:
+            dur = dur_days[i] or 1  # an estimate, one day when nothing is known
         elif manual[i] or dur_days[i] is None:
             dur = count(pstart[i], pfinish[i])
         else:
@@ -146,6 +154,12 @@ def _tasks(cols: list[list], cal: WorkCalendar):
     arrays = TaskArrays(ids, codes, manual, pstart, pfinish, pindex, progress, started, done, milestone)
     arrays.index_of = dict(zip(ids, range(n)))
     return arrays, duration, fixed
+
+
+def _indices_or_none(cal: WorkCalendar, days: list) -> list[int | None]:
+    dated = [d for d in days if d is not None]
+    it = iter(cal.indices(dated))
+    return [None if d is None else next(it) for d in days]
 
 
 def _unknown(plan, dep) -> Conflict:

@@ -23,7 +23,7 @@ ORDER_SCOPE: dict[type[SQLModel], str | None] = {
     m.Risk: None,
     m.Objective: None,
     m.Indicator: None,
-    m.Task: "module_id",
+    m.Task: "module_id",  # top-level tasks; a summary's children are ordered under it (scope_value)
     m.KeyResult: "objective_id",
     m.TaskRole: "task_id",
 }
@@ -47,7 +47,7 @@ def add_row(j: Journal, table: type[SQLModel], values: dict[str, Any], *, where:
     where = where or (f"{table.__name__} {label}" if isinstance(label, str) and label.strip() else describe(table))
     values = clean(j.s, table, values, where=where)
     if table in ORDER_SCOPE and "order" not in values:
-        values["order"] = _next_order(j.s, table, values.get(ORDER_SCOPE[table]))
+        values["order"] = _next_order(j.s, table, scope_value(table, values))
     try:
         row = table(**values)
     except (TypeError, ValueError) as exc:  # a required field is missing
@@ -68,7 +68,13 @@ def check_row(s: Session, row: SQLModel, *, where: str) -> None:
     """Rules spanning several fields, and unique codes and names."""
     table = type(row)
     if table is m.Task:
-        check_span(row.start_date, row.end_date, where)
+        if (row.start_date is None) != (row.end_date is None):
+            raise ValidationError(f"{where}: give both a start and an end, or neither (not scheduled yet).",
+                                  where=f"{where}.start_date")
+        if row.start_date is not None:
+            check_span(row.start_date, row.end_date, where)
+        if row.parent_id is not None:
+            _check_parent(s, row, where)
         if row.actual_start and row.actual_finish:
             _ordered(row.actual_start, row.actual_finish, where, "actual_start", "actual_finish")
     if table is m.Stage:
@@ -83,6 +89,17 @@ def check_row(s: Session, row: SQLModel, *, where: str) -> None:
     if table is m.KeyResultLink and (row.indicator_id is None) == (row.task_id is None):
         raise ValidationError(f"{where}: link either an indicator or a task.", where=where)
     _check_unique(s, row, where=where)
+
+
+def _check_parent(s: Session, row: SQLModel, where: str) -> None:
+    """A task may not be its own summary, directly or further up."""
+    seen, parent = set(), row.parent_id
+    while parent is not None and parent not in seen:
+        if parent == row.id:
+            raise ValidationError(f"{where}: a task cannot be placed under itself or one of its own sub-tasks.",
+                                  where=f"{where}.parent_id")
+        seen.add(parent)
+        parent = s.exec(select(m.Task.parent_id).where(m.Task.id == parent)).first()
 
 
 def _ordered(first, last, where: str, first_name: str, last_name: str) -> None:
@@ -122,12 +139,29 @@ def _values(row: SQLModel) -> dict[str, Any]:
     return {c.name: getattr(row, c.name) for c in type(row).__table__.columns}
 
 
-def _next_order(s: Session, table: type[SQLModel], scope_value: Any) -> int:
-    query = select(table.order)
+def scope_value(table: type[SQLModel], values: Any) -> Any:
+    """The value that scopes a row's order: for a task its summary task ("parent", id), or its
+    module when it is at the top of the outline; for other tables the ORDER_SCOPE column."""
+    get = values.get if isinstance(values, dict) else lambda k: getattr(values, k, None)
+    if table is m.Task and get("parent_id") is not None:
+        return ("parent", get("parent_id"))
     scope = ORDER_SCOPE[table]
+    return get(scope) if scope is not None else None
+
+
+def _scoped(query, table: type[SQLModel], scope_value: Any):
+    scope = ORDER_SCOPE[table]
+    if table is m.Task and isinstance(scope_value, tuple):
+        return query.where(m.Task.parent_id == scope_value[1])
+    if table is m.Task:
+        return query.where(m.Task.parent_id.is_(None), m.Task.module_id == scope_value)
     if scope is not None:
-        query = query.where(getattr(table, scope) == scope_value)
-    orders = s.exec(query).all()
+        return query.where(getattr(table, scope) == scope_value)
+    return query
+
+
+def _next_order(s: Session, table: type[SQLModel], scope_value: Any) -> int:
+    orders = s.exec(_scoped(select(table.order), table, scope_value)).all()
     return max(orders, default=-1) + 1
 
 
@@ -164,7 +198,7 @@ def reorder(s: Session, table: type[SQLModel], row_id: int, new_index: int) -> C
         raise ValidationError(f"{table.__name__} rows have no user order.", where=table.__name__)
     j = Journal(s)
     row = get(s, table, row_id)
-    siblings = ordered_siblings(s, table, getattr(row, ORDER_SCOPE[table]) if ORDER_SCOPE[table] else None)
+    siblings = ordered_siblings(s, table, scope_value(table, row))
     siblings = [r for r in siblings if r.id != row.id]
     siblings.insert(max(0, min(new_index, len(siblings))), row)
     renumber(j, siblings)
@@ -173,10 +207,8 @@ def reorder(s: Session, table: type[SQLModel], row_id: int, new_index: int) -> C
 
 
 def ordered_siblings(s: Session, table: type[SQLModel], scope_value: Any) -> list[SQLModel]:
-    query = select(table)
-    scope = ORDER_SCOPE[table]
-    if scope is not None:
-        query = query.where(getattr(table, scope) == scope_value)
+    """Rows sharing `scope_value` (see `scope_value`), in their order."""
+    query = _scoped(select(table), table, scope_value)
     return list(s.exec(query.order_by(table.order, table.id)).all())
 
 

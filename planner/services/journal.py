@@ -74,7 +74,10 @@ class Journal:
                 for child in self.s.exec(select(table).where(getattr(table, column) == parent.id)).all():
                     if (table, child.id) not in doomed_keys:
                         self.update(child, **{column: None})
-        for victim in sorted(doomed, key=lambda r: -_RANK[type(r)]):
+        # children first: by table rank, and within a table in reverse collection order, so
+        # sub-tasks (collected after their summary) go before it
+        ranked = sorted(enumerate(doomed), key=lambda e: (-_RANK[type(e[1])], -e[0]))
+        for _i, victim in ranked:
             self._remember(victim)
             self.s.delete(victim)
             self.s.flush()
@@ -117,15 +120,38 @@ def undo(s: Session, patch: Patch) -> Changes:
     inserts = [(t, i, v) for t, i, v in patch.entries if v is not None and current[(t, i)] is None]
     updates = [(t, i, v) for t, i, v in patch.entries if v is not None and current[(t, i)] is not None]
     deletes = [(t, i) for t, i, v in patch.entries if v is None and current[(t, i)] is not None]
-    # Parents are inserted first and children deleted first, so foreign keys always hold.
-    for table, _id, values in sorted(inserts, key=lambda e: _RANK[e[0]]):
+    # Parents are inserted first and children deleted first, so foreign keys always hold (a
+    # summary task is its sub-tasks' parent within the same table).
+    for table, _id, values in sorted(_summaries_first(inserts), key=lambda e: _RANK[e[0]]):
         journal.add(table(**values))
     for table, row_id, values in updates:
         journal.update(current[(table, row_id)], **values)
-    for table, row_id in sorted(deletes, key=lambda e: -_RANK[e[0]]):
+    doomed = _summaries_first([(t, i, {"parent_id": getattr(current[(t, i)], "parent_id", None)}) for t, i in deletes])
+    for table, row_id in reversed([(t, i) for t, i, _v in sorted(doomed, key=lambda e: _RANK[e[0]])]):
         row = current[(table, row_id)]
         journal._remember(row)
         s.delete(row)
         s.flush()
     journal.touch(*patch.ids, areas=patch.areas)
     return journal.changes()
+
+
+def _summaries_first(entries: list[tuple[type[SQLModel], int, dict]]) -> list[tuple[type[SQLModel], int, dict]]:
+    """Task entries reordered so a summary precedes the sub-tasks it has in `values` (others kept)."""
+    tasks = {i: (t, i, v) for t, i, v in entries if t is m.Task}
+    if len(tasks) < 2:
+        return list(entries)
+    out, placed = [], set()
+    for entry in entries:
+        if entry[0] is not m.Task:
+            out.append(entry)
+            continue
+        chain, seen = [], set()
+        while entry is not None and entry[1] not in placed and entry[1] not in seen:
+            chain.append(entry)
+            seen.add(entry[1])
+            entry = tasks.get(entry[2].get("parent_id"))
+        for e in reversed(chain):
+            placed.add(e[1])
+            out.append(e)
+    return out

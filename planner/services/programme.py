@@ -39,12 +39,12 @@ def remove_calendar_exception(s: Session, exception_id: int) -> Changes:
 
 
 def take_baseline(s: Session, name: str, taken_on: dt.date | None = None) -> Changes:
-    """Save every task's planned dates and progress under `name` (dated the status date or today)."""
+    """Save every dated task's planned dates and progress under `name` (dated the status date or today)."""
     programme = s.exec(select(m.Programme)).one()
     when = taken_on or programme.status_date or dt.date.today()
     j = Journal(s)
     baseline = generic.add_row(j, m.Baseline, {"name": name, "taken_on": when}, where=f"Baseline {name}")
-    for task in s.exec(select(m.Task).order_by(m.Task.id)).all():
+    for task in s.exec(select(m.Task).where(m.Task.start_date.is_not(None)).order_by(m.Task.id)).all():
         j.add(m.BaselineTask(baseline_id=baseline.id, task_id=task.id, start_date=task.start_date,
                              end_date=task.end_date, progress=task.progress))
     j.touch(baseline.id)

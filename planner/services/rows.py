@@ -73,6 +73,7 @@ def create_row(s: Session, row: SQLModel) -> Changes:
 # Children deleted with their parent, as (child table, foreign-key column).
 _DEPENDANTS: dict[type[SQLModel], list[tuple[type[SQLModel], str]]] = {
     m.Task: [
+        (m.Task, "parent_id"),  # a summary goes with its sub-tasks, as in MS Project
         (m.TaskRole, "task_id"),
         (m.Dependency, "predecessor_id"),
         (m.Dependency, "successor_id"),

@@ -22,12 +22,22 @@ def task_label(s: Session, task_id: int) -> str:
 
 
 def add_task(
-    s: Session, code: str, *, start: Any, end: Any, module_id: int | None = None,
+    s: Session, code: str, *, start: Any = None, end: Any = None, module_id: int | None = None,
     stage_id: int | None = None, name: str = "", **fields: Any,
 ) -> Changes:
-    """Create a task; a code already in the plan raises DuplicateId."""
+    """Create a task; a code already in the plan raises DuplicateId.
+
+    Without `start` and `end` the task is not scheduled yet: it takes its place from its links
+    and shows its duration as an estimate. Unless `scheduling` is given it follows the plan's
+    default for new tasks (`Programme.default_scheduling`).
+    """
     j = Journal(s)
     _check_code_free(s, code, where=f"Task {code}")
+    if "scheduling" not in fields:
+        programme = s.exec(select(m.Programme)).first()
+        fields["scheduling"] = programme.default_scheduling if programme else m.Scheduling.auto.value
+    if start is None and end is None and "estimated" not in fields:
+        fields["estimated"] = True  # "1天?": a first guess until someone gives dates or a duration
     values = dict(code=code, module_id=module_id, stage_id=stage_id, name=name,
                   start_date=start, end_date=end, **fields)
     task = generic.add_row(j, m.Task, values, where=f"Task {code}")

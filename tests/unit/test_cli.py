@@ -55,9 +55,10 @@ def flagos_like(tmp_path_factory) -> Path:
     ec = project.run(structure.add_module, "生态建设", "EC").created
     team = project.run(structure.add_team, "核心研发部").created
     board = project.run(structure.add_team, "决策委员会").created
-    t1 = project.run(tasks.add_task, "TP-01", module_id=tp, start=START, end=START + dt.timedelta(days=53)).created
+    t1 = project.run(tasks.add_task, "TP-01", module_id=tp, start=START, end=START + dt.timedelta(days=53),
+                     scheduling="manual").created
     t2 = project.run(tasks.add_task, "TP-02", module_id=tp, start=START + dt.timedelta(days=21),
-                     end=START + dt.timedelta(days=81)).created
+                     end=START + dt.timedelta(days=81), scheduling="manual").created  # fixed dates
     project.run(deps.set_dependencies_text, t2, "TP-01核心组件开发完成")
     project.run(raci.set_raci, module_id=tp, team_id=board, role="A")
     project.run(raci.set_raci, module_id=tp, team_id=team, role="R")

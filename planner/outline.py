@@ -1,0 +1,150 @@
+"""The work breakdown as pure data: tree order, depth, WBS numbers, summaries, ancestors.
+
+A plan's tasks form an outline through `Task.parent_id`. Children are ordered by (order, id)
+under their parent; top-level tasks by (order, id) within their module, modules in the plan's
+order, tasks without a module last. The outline order is depth-first: a summary, then its
+children, as MS Project lists them; WBS numbers ("1", "1.2", "1.2.3") count positions in that
+order across the whole plan and are computed, never stored.
+
+Works on ORM rows and the fast loader's named tuples alike (it reads id, parent_id, module_id
+and order). A parent that is not in the plan, or a parent chain that loops (neither can be
+written by the services), is treated as top level so every task appears exactly once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Sequence
+
+
+@dataclass
+class Outline:
+    order: list[int]  # task ids in outline order
+    depth: dict[int, int]  # 0 = top level
+    parent: dict[int, int | None]  # the effective parent (None when top level)
+    children: dict[int | None, list[int]]  # ordered; children[None] = top-level tasks in plan order
+    position: dict[int, int] = field(default_factory=dict)  # task id -> index in `order`
+
+    @property
+    def summaries(self) -> set[int]:
+        """Ids of tasks that have children (summary tasks)."""
+        return {p for p, kids in self.children.items() if p is not None and kids}
+
+    def is_summary(self, task_id: int) -> bool:
+        return bool(self.children.get(task_id))
+
+    def wbs(self) -> dict[int, str]:
+        """Outline numbers: "1", "1.1", "1.1.2" ... (computed from positions)."""
+        out: dict[int, str] = {}
+        stack: list[tuple[int | None, str]] = [(None, "")]
+        while stack:
+            parent, prefix = stack.pop()
+            kids = self.children.get(parent, [])
+            for i, tid in enumerate(kids, 1):
+                out[tid] = f"{prefix}{i}"
+            stack.extend((tid, f"{out[tid]}.") for tid in reversed(kids) if self.children.get(tid))
+        return out
+
+    def ancestors(self, task_id: int) -> Iterator[int]:
+        """Parent, grandparent ... of a task (nearest first)."""
+        p = self.parent.get(task_id)
+        while p is not None:
+            yield p
+            p = self.parent.get(p)
+
+    def descendants(self, task_id: int) -> list[int]:
+        """Every task under `task_id`, in outline order (a contiguous run after it)."""
+        start = self.position[task_id] + 1
+        d = self.depth[task_id]
+        end = start
+        order, depth = self.order, self.depth
+        while end < len(order) and depth[order[end]] > d:
+            end += 1
+        return order[start:end]
+
+    def leaves_under(self, task_id: int) -> list[int]:
+        return [t for t in self.descendants(task_id) if not self.children.get(t)]
+
+    def visible(self, collapsed: Iterable[int]) -> list[int]:
+        """Outline order without the descendants of collapsed summaries."""
+        shut = set(collapsed)
+        if not shut:
+            return list(self.order)
+        out: list[int] = []
+        skip_below: int | None = None
+        depth = self.depth
+        for tid in self.order:
+            d = depth[tid]
+            if skip_below is not None:
+                if d > skip_below:
+                    continue
+                skip_below = None
+            out.append(tid)
+            if tid in shut and self.children.get(tid):
+                skip_below = d
+        return out
+
+
+def build_outline(tasks: Sequence, modules: Sequence = ()) -> Outline:
+    """The outline of `tasks` (rows with id, parent_id, module_id, order)."""
+    ids = {t.id for t in tasks}
+    module_rank = {mod.id: i for i, mod in enumerate(modules)}
+    unranked = len(module_rank)
+    children: dict[int | None, list] = {}
+    for t in tasks:
+        p = t.parent_id if t.parent_id in ids and t.parent_id != t.id else None
+        children.setdefault(p, []).append(t)
+    for p, kids in children.items():
+        if p is None:
+            kids.sort(key=lambda t: (module_rank.get(t.module_id, unranked), t.order, t.id))
+        else:
+            kids.sort(key=lambda t: (t.order, t.id))
+    kid_ids: dict[int | None, list[int]] = {p: [t.id for t in kids] for p, kids in children.items()}
+    order: list[int] = []
+    depth: dict[int, int] = {}
+    parent: dict[int, int | None] = {}
+    _walk(kid_ids, None, 0, order, depth, parent)
+    if len(order) < len(ids):  # parent chains that loop: lift the first task of each loop
+        for t in tasks:
+            if t.id not in depth:
+                kid_ids[t.parent_id].remove(t.id)
+                kid_ids.setdefault(None, []).append(t.id)
+                _walk(kid_ids, None, 0, order, depth, parent, only=t.id)
+    kid_ids.setdefault(None, [])
+    outline = Outline(order, depth, parent, kid_ids)
+    outline.position = {tid: i for i, tid in enumerate(order)}
+    return outline
+
+
+def _walk(kids: dict, root, level: int, order: list[int], depth: dict, parent: dict, only: int | None = None) -> None:
+    """Depth-first, iteratively (an outline may be thousands of levels deep in a hostile file)."""
+    top = [only] if only is not None else kids.get(root, [])
+    stack: list[tuple[int, int, int | None]] = [(tid, level, None) for tid in reversed(top)]
+    while stack:
+        tid, d, p = stack.pop()
+        if tid in depth:
+            continue
+        order.append(tid)
+        depth[tid] = d
+        parent[tid] = p
+        stack.extend((c, d + 1, tid) for c in reversed(kids.get(tid, [])))
+
+
+def parent_loop(parent_of: dict) -> list | None:
+    """A chain of keys that leads back to itself through `parent_of` (key -> parent key), or None.
+
+    Used where parents arrive as data (an imported sheet) before any service could refuse them.
+    """
+    done: set = set()
+    for start in parent_of:
+        path: list = []
+        on_path: set = set()
+        node = start
+        while node is not None and node not in done:
+            if node in on_path:
+                return path[path.index(node):] + [node]
+            path.append(node)
+            on_path.add(node)
+            node = parent_of.get(node)
+        done.update(path)
+    return None
