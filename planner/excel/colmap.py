@@ -168,6 +168,8 @@ class LiftedRow:
     marks: list[int] = field(default_factory=list)  # timeline columns with a bar (value or fill)
     indent: int = 0  # leading spaces of the name (outline indentation)
     section: str = ""  # the last section heading above the row
+    own_groups: list[bool] = field(default_factory=list)  # which group cells are written on this row
+    continued: bool = False  # the name comes from a cell merged down from the row above
 
 
 @dataclass
@@ -194,12 +196,12 @@ def _note_prefixes() -> tuple[str, ...]:
     return _NOTE_PREFIX
 
 
-def _vertical_merges(grid: SheetGrid, cols: set[int]) -> dict[tuple[int, int], Any]:
-    """Cells of mapped columns covered by a merge -> the merge's value (only those columns)."""
+def _vertical_merges(grid: SheetGrid, cols: set[int], header_row: int) -> dict[tuple[int, int], Any]:
+    """Cells of mapped data columns covered by a merge -> the merge's value (only those columns)."""
     out: dict[tuple[int, int], Any] = {}
     for r0, c0, r1, c1 in grid.merges:
         hit = [c for c in cols if c0 <= c <= c1]
-        if not hit or r1 == r0 and c1 == c0:
+        if not hit or r1 == r0 and c1 == c0 or r0 <= header_row:
             continue
         value = grid.value(r0, c0)
         for r in range(r0, min(r1, r0 + 100_000) + 1):
@@ -229,15 +231,22 @@ def lift(grid: SheetGrid, cmap: ColumnMap, actions: Iterable[RowAction] = ()) ->
     timeline = [c.column for c in cmap.columns if c.use == "timeline"]
     teams = _team_names(cmap)
     header_texts = {c.column: fold(c.header.split(" / ")[-1]) for c in cmap.columns if c.use not in ("ignore", "timeline")}
-    merged = _vertical_merges(grid, {c for _u, c in by_use} | set(groups)) if grid.merges else {}
+    merged = _vertical_merges(grid, {c for _u, c in by_use} | set(groups), cmap.header_row) if grid.merges else {}
+    # a header cell merged down over the rows under it (B8:B10) makes those rows part of the header
+    first = cmap.first_data_row
+    for r0, c0, r1, c1 in grid.merges:
+        if r0 <= cmap.header_row <= r1 and r1 >= first and any(c0 <= c.column <= c1 for c in cmap.columns if c.use != "timeline"):
+            first = r1 + 1
     fills = getattr(grid, "fill", None)
     skip, drop, fixes = _actions(grid, actions)
     out = Lifted(cmap, grid, [], team_columns=teams)
     name_col = next((c for u, c in by_use if u == "name"), None)
     last = len(grid.rows) - 1 if cmap.last_data_row is None else min(cmap.last_data_row, len(grid.rows) - 1)
     filled_groups: list[Any] = [""] * len(groups)
-    section = ""
-    for r in range(cmap.first_data_row, last + 1):
+    name_map = next((c for c in cmap.columns if c.use == "name"), None)
+    # a name column found by its values has a title for a header (流量计开发): it names the rows' group
+    section = name_map.header.strip() if cmap.kind == "tasks" and name_map and "no task-name header" in name_map.reason else ""
+    for r in range(first, last + 1):
         raw = grid.rows[r]
         if r + 1 in skip:
             out.skipped.append((r, "skipped_by_user"))
@@ -268,19 +277,22 @@ def lift(grid: SheetGrid, cmap: ColumnMap, actions: Iterable[RowAction] = ()) ->
                 section = text  # a one-cell heading inside the table: the rows under it belong to it
                 continue
         values: dict[str, Any] = {}
+        continued = False
         for use, c in by_use:
             if use in values:
                 continue
             v = raw[c] if c < width else ""
             if v in ("", None) and merged:
                 v = merged.get((r, c), "")
+                continued |= use == "name" and v not in ("", None)
             if (r + 1, c) in drop:
                 v = ""
             if v not in ("", None):
                 values[use] = v
-        row = LiftedRow(r, values, section=section)
+        row = LiftedRow(r, values, section=section, continued=continued)
         for i, c in enumerate(groups):
             v = raw[c] if c < width else ""
+            row.own_groups.append(v not in ("", None))
             if v in ("", None) and merged:
                 v = merged.get((r, c), "")
             if v not in ("", None):

@@ -14,6 +14,7 @@ from planner.excel import values as cv
 from planner.excel.records import Record, Records
 from planner.excel.schema import Column
 from planner.excel.tables import Row, Table
+from planner.i18n import _
 
 ORDERED = {m.Stage, m.Module, m.Team, m.Milestone, m.Risk, m.Objective, m.Indicator, m.Task, m.KeyResult}
 
@@ -114,8 +115,14 @@ def read_cell(ctx: Context, table: Table, row: Row, column: Column) -> tuple[boo
             return True, None
         return True, _READERS.get(column.kind, cv.read_text)(raw)
     except cv.CellError as exc:
-        ctx.problems.error(str(exc), **where(table, row, column.key), value=cv.read_text(raw)[:80])
-        return False, None
+        cell_warning(ctx, table, row, column.key, raw, str(exc))
+        return (not ctx.strict), None
+
+
+def cell_warning(ctx: Context, table: Table, row: Row, key: str, raw: Any, reason: str) -> None:
+    """A bad cell: a warning and the row imports without it, or an error under strict."""
+    ctx.problems.add(ctx.cell_level(), reason, **where(table, row, key), value=cv.read_text(raw)[:80],
+                     code="cell_unreadable", fix=_("correct the cell, or leave it empty"))
 
 
 def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozenset()) -> tuple[dict, bool]:
@@ -131,16 +138,21 @@ def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozen
             try:
                 value = reader(raw)
             except cv.CellError as exc:
-                ctx.problems.error(str(exc), **where(table, row, column.key), value=cv.read_text(raw)[:80])
-                ok = False
-                continue
+                cell_warning(ctx, table, row, column.key, raw, str(exc))
+                if ctx.strict:
+                    ok = False
+                    continue
+                value = None  # a cell never refuses the workbook: the row imports without it
             if isinstance(raw, str) and len(raw) > cv.MAX_TEXT:
                 ctx.problems.warning(f"text longer than {cv.MAX_TEXT} characters was cut", **where(table, row, column.key),
                                      value=raw[:40])
         if is_field:
             out[column.key] = default if value is None else value
         if column.required and not column.blank_ok and cv.is_blank(raw):
-            ctx.problems.error(f"'{column.zh}' is required", **where(table, row, column.key))
+            if column.key == "code" and table.spec.key == "tasks" and not ctx.strict:
+                continue  # an ID is made for the row (map_tasks)
+            ctx.problems.add(ctx.cell_level(), _("'{column}' is required", column=column.zh), **where(table, row, column.key),
+                             code="required_blank", fix=_("fill in the cell"))
             ok = False
     return out, ok
 

@@ -109,18 +109,27 @@ def map_generic_tasks(ctx: Context, lifted: Lifted) -> None:
     by_wbs: dict[str, dict[str, Any]] = {}
     by_seq: dict[str, dict[str, Any]] = {}
     summaries: dict[tuple, dict[str, Any]] = {}
+    previous: dict[str, Any] | None = None
     for row in lifted.rows:
         groups = [cv.read_text(g) for g in row.groups]
         name = cv.read_text(row.values.get("name"))
-        if not name and any(groups):  # 大項目 | 中項目 | 小項目: the deepest level written names the row
-            depth = max(i for i, g in enumerate(groups) if g)
+        written = [i for i, own in enumerate(row.own_groups) if own and groups[i]]
+        if not name and written:  # 大項目 | 中項目 | 小項目: the deepest level written names the row
+            depth = max(written)
             name, groups = groups[depth], groups[:depth]
+            if any(k not in ("seq", "wbs") for k in row.values):
+                summaries.pop(tuple(x for x in (row.section, *groups, name) if x), None)
+        if row.continued and previous is not None:  # the name merged down: more detail of the task above
+            extra = _notes_text(row, cv.read_text(row.values.get("notes")))
+            if extra:
+                previous["notes"] = "\n".join(x for x in (previous.get("notes", ""), extra) if x)
+            continue
         if not name:
-            if any(k not in ("seq", "wbs") for k in row.values) or row.notes:
+            if any(k not in ("seq", "wbs") and not cv.is_placeholder(v) for k, v in row.values.items()) or row.notes:
                 row_problem(ctx, lifted, row.r, "warning", _("row skipped: it has no task name"), "row_no_name",
                             fix=_("write the task's name, or map the column that holds it"))
             continue
-        task = _task_values(ctx, lifted, row, readers, name)
+        task = previous = _task_values(ctx, lifted, row, readers, name)
         wbs = _wbs_text(row.values.get("wbs") if has_wbs else row.values.get("seq") if seq_is_wbs else None)
         seq = _wbs_text(row.values.get("seq")) if not seq_is_wbs else ""
         code = cv.read_code(row.values.get("code")) if row.values.get("code") is not None else ""

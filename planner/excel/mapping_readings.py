@@ -67,8 +67,10 @@ def _reading(ctx: Context, table: Table, row: Row, code: str, period: str) -> Re
                 continue
             out[key] = parse_value(raw, unit)
         except ValueParseError:
-            ctx.problems.error("not a number", **where(table, row, key), value=cv.read_text(raw)[:80])
-            ok = False
+            ctx.problems.add(ctx.cell_level(), _("not a number"), **where(table, row, key), value=cv.read_text(raw)[:80],
+                             code="cell_unreadable", fix=_("write the figure alone (the unit is the indicator's)"))
+            ok = ok and not ctx.strict
+            out[key] = None
     if not ok:
         return None
     for key in ("test_date", "tester", "source", "exception_note", "verified", "verified_by"):
