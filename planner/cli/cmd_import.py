@@ -126,6 +126,8 @@ def _apply(args, project, preview, options) -> None:
 
 
 def print_preview(preview, *, quiet: bool = False, out=None) -> None:
+    from planner.excel.candidates import kind_label
+
     out = out or sys.stdout
     counts = preview.counts()
     print(_("{add} to add, {change} to change, {remove} to remove, {skip} rows skipped; {errors} error(s), {warnings} warning(s)",
@@ -133,7 +135,7 @@ def print_preview(preview, *, quiet: bool = False, out=None) -> None:
     for report in preview.sheets:
         if report.map is not None and report.lifted is not None:
             print("  " + _("sheet {sheet}: {kind} table, header row {row}, {rows} rows", sheet=report.sheet,
-                           kind=report.map.kind, row=report.map.header_row + 1, rows=len(report.lifted.rows)), file=out)
+                           kind=kind_label(report.map.kind), row=report.map.header_row + 1, rows=len(report.lifted.rows)), file=out)
     if not quiet:
         for change in preview.changes:
             print(f"  {change.describe()}", file=out)

@@ -44,6 +44,14 @@ def synonyms() -> dict[str, Any]:
     return json.loads((Path(__file__).with_name("synonyms.json")).read_text(encoding="utf-8"))
 
 
+def kind_label(kind: str) -> str:
+    """The name of a kind of table in the user's language (任务 / tasks)."""
+    from planner.i18n import language
+
+    spec = synonyms()["kinds"].get(kind, {})
+    return spec.get("zh" if language() == "zh_CN" else "en", kind)
+
+
 _FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "、": ",", "／": "/", "　": " ", "【": "[", "】": "]"})
 
 

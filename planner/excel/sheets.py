@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import Problem, ProblemList
-from planner.excel.candidates import SheetScan, scan_sheet
+from planner.excel.candidates import SheetScan, kind_label, scan_sheet
 from planner.excel.colmap import ColumnMap, Lifted, RowAction, guess_map, lift, pick_map
 from planner.excel.grid import SheetGrid
 from planner.excel.tables import Table, find_tables
@@ -88,7 +88,7 @@ def why_not(report: SheetReport) -> Problem:
     missing = "、".join(_missing_label(x) for x in info["missing"])
     return Problem("warning", _("no table found: the best candidate is row {row} ({kind}); matched: {matched}; "
                                 "not matched: {unmatched}; missing: {missing}", row=info["header_row"],
-                                kind=top.kind, matched=matched, unmatched=unmatched, missing=missing),
+                                kind=kind_label(top.kind), matched=matched, unmatched=unmatched, missing=missing),
                    sheet=sheet, row=info["header_row"], code="no_table",
                    fix=_("name the missing columns in the header, or give a column map (--map)"))
 
