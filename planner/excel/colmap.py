@@ -242,6 +242,8 @@ def lift(grid: SheetGrid, cmap: ColumnMap, actions: Iterable[RowAction] = ()) ->
     out = Lifted(cmap, grid, [], team_columns=teams)
     name_col = next((c for u, c in by_use if u == "name"), None)
     last = len(grid.rows) - 1 if cmap.last_data_row is None else min(cmap.last_data_row, len(grid.rows) - 1)
+    blank_run = 0
+    tail = False  # after two empty rows, lone cells are notes under the table (开发工具 / IDEA)
     filled_groups: list[Any] = [""] * len(groups)
     name_map = next((c for c in cmap.columns if c.use == "name"), None)
     # a name column found by its values has a title for a header (流量计开发): it names the rows' group
@@ -253,6 +255,13 @@ def lift(grid: SheetGrid, cmap: ColumnMap, actions: Iterable[RowAction] = ()) ->
             continue
         width = len(raw)
         if not any(v not in ("", None) for v in raw):
+            blank_run += 1
+            continue
+        if blank_run >= 2 and out.rows and sum(1 for v in raw if v not in ("", None)) <= 1:
+            tail = True
+        blank_run = 0
+        if tail and sum(1 for v in raw if v not in ("", None)) <= 1:
+            out.notes.append((r, cv_text(next(v for v in raw if v not in ("", None)))))
             continue
         if fixes:
             raw = list(raw)
@@ -317,6 +326,12 @@ def lift(grid: SheetGrid, cmap: ColumnMap, actions: Iterable[RowAction] = ()) ->
             row.indent = len(name) - len(stripped)
         out.rows.append(row)
     return out
+
+
+def cv_text(v: Any) -> str:
+    from planner.excel.values import read_text
+
+    return read_text(v)
 
 
 def _repeats_header(raw: list[Any], header_texts: dict[int, str]) -> bool:

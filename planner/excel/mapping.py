@@ -280,4 +280,5 @@ NEW_LABELS = {m.Stage: "stages", m.Module: "modules", m.Team: "teams", m.Role: "
 
 def report_new_names(ctx: Context) -> None:
     for model, names in ctx.new_names.items():
-        ctx.problems.warning(f"new {NEW_LABELS.get(model, model.__name__)} will be added: " + "、".join(names))
+        ctx.problems.add("warning", f"new {NEW_LABELS.get(model, model.__name__)} will be added: " + "、".join(names),
+                         code="new_names")

@@ -72,6 +72,8 @@ class _ColumnReaders:
         self.year = ctx.year_hint
 
     def date(self, use: str, raw: Any) -> dt.date | None:
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool) and not 32874 <= raw <= 73050:
+            raise cv.CellError(_("a number, not a date"))  # a total (29000) under a date header, not 1979
         return cv.read_date_as(raw, self.order.get(use, ""), self.year)
 
     def span(self, raw: Any) -> tuple[dt.date | None, dt.date | None]:
@@ -168,6 +170,7 @@ def _task_values(ctx: Context, lifted: Lifted, row: LiftedRow, readers: _ColumnR
     end = _read(ctx, lifted, row, "end", lambda v: readers.date("end", v))
     if start is None and end is None and "date" in row.values:  # a milestone list: one date
         start = end = _read(ctx, lifted, row, "date", lambda v: readers.date("date", v))
+        t["is_milestone"] = start is not None
     if "span" in row.values:
         s, e = _read(ctx, lifted, row, "span", _span_reader(ctx, readers)) or (None, None)
         start, end = start or s, end or e

@@ -227,8 +227,8 @@ def _in_file(p: Problem, file: str) -> Problem:
 def _flag_formulas(grid: SheetGrid, table: Table, problems: ProblemList) -> None:
     for row, key in formula_cells(grid, table):
         r, col = row.place(key)
-        problems.warning("this cell holds a formula: its last computed value was used, the formula was not kept",
-                         sheet=table.sheet, row=r, column=col)
+        problems.add("warning", "this cell holds a formula: its last computed value was used, the formula was not kept",
+                     sheet=table.sheet, row=r, column=col, code="formula_value")
 
 
 def read_meta(grid: SheetGrid) -> dict[str, str]:

@@ -17,6 +17,7 @@ from planner.errors import Problem, ProblemList
 from planner.excel.candidates import SheetScan, kind_label, scan_sheet
 from planner.excel.colmap import ColumnMap, Lifted, RowAction, guess_map, lift, pick_map
 from planner.excel.grid import SheetGrid
+from planner.excel.schema import norm_header
 from planner.excel.tables import Table, find_tables
 from planner.i18n import _
 
@@ -61,7 +62,11 @@ def read_sheet(grid: SheetGrid, file: str, own: bool, maps: list[ColumnMap], act
     """Find the sheet's table: our template's header first, else the best scored candidate."""
     sub = ProblemList()
     found = find_tables(grid, sub)
-    complete = found and all(c.key in t.cols for t in found for c in t.spec.required)
+    # our template's header: every required column, and either three columns or the sheet's own title
+    # (a sheet "name | date" of someone else's is a milestone list, not our calendar sheet)
+    titled = {norm_header(t.spec.zh) for t in found} | {norm_header(t.spec.en) for t in found}
+    complete = found and all(c.key in t.cols for t in found for c in t.spec.required) and all(
+        len(t.cols) >= 3 or norm_header(grid.name) in titled for t in found)
     if own or template_only or complete:
         return SheetReport(file, grid.name, "template" if found else "none", tables=found, problems=sub.items)
     scan = scan_sheet(grid)

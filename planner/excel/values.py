@@ -371,8 +371,7 @@ def is_placeholder(value: object) -> bool:
     text = value.strip()
     if text in synonyms()["placeholders"]:
         return True
-    return bool(re.fullmatch(r"\[[^\]]*\]|20[0-9xX]{2}[-/.][xX0-9]{1,2}[-/.][xX0-9]{1,2}|.*[xX]{2}.*[-/].*", text)) and \
-        not re.search(r"[a-wyzA-WYZ]{3}", text.strip("[]"))
+    return "x" in text.lower() and bool(re.fullmatch(r"(?:20|19)[0-9xX]{2}\s*[-/.年]\s*[xX0-9]{1,2}\s*[-/.月]\s*[xX0-9]{1,2}日?", text))
 
 
 _FORMAT_LITERAL = re.compile(r'"([^"]*)"|\\(.)')
