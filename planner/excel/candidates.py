@@ -300,6 +300,8 @@ def _sample(grid: SheetGrid, start: int, c: int) -> list[Any]:
     out = []
     for r in range(start, min(len(grid.rows), start + SAMPLE_ROWS * 3)):
         row = grid.rows[r]
+        if out and not any(x not in ("", None) for x in row):
+            break  # the block under the header ends at an empty row (a legend may follow)
         v = row[c] if c < len(row) else ""
         if v not in ("", None):
             out.append(v)

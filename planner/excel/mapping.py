@@ -51,6 +51,8 @@ class Context:
     plan_task_names: dict[str, str] = field(default_factory=dict)  # plan task code -> name
     generic_deps: list = field(default_factory=list)  # (lifted, row, code, text, refs)
     _timelines: dict[int, dict] = field(default_factory=dict)
+    paths: dict[str, Any] = field(default_factory=dict)  # file name -> path (number formats until the scan has them)
+    _formats: dict[tuple, dict] = field(default_factory=dict)
 
     def known_names(self, model: type) -> set[str]:
         return self.known.get(model, set())
@@ -73,9 +75,27 @@ class Context:
         return day
 
     def number_format(self, lifted, row, use: str) -> str:
-        fmt = getattr(lifted.grid, "number_format", None)
+        """A cell's number format: from the scan when SheetGrid gives them, else read once with openpyxl."""
         col = lifted.column_of(use)
-        return (fmt(row.r, col) or "") if fmt is not None and col is not None else ""
+        if col is None:
+            return ""
+        fmt = getattr(lifted.grid, "number_format", None)
+        if fmt is not None:
+            return fmt(row.r, col) or ""
+        path = self.paths.get(lifted.grid.file)
+        if path is None:
+            return ""
+        key = (lifted.grid.file, lifted.grid.name)
+        if key not in self._formats:
+            from openpyxl import load_workbook
+
+            try:
+                ws = load_workbook(path, read_only=False, data_only=True)[lifted.grid.name]
+                self._formats[key] = {(c.row - 1, c.column - 1): c.number_format for r in ws.iter_rows() for c in r
+                                      if c.number_format and c.number_format != "General"}
+            except Exception:  # formats only decorate a value: an unreadable style part loses them, nothing else
+                self._formats[key] = {}
+        return self._formats[key].get((row.r, col), "")
 
     def timeline_dates(self, lifted) -> dict:
         """Timeline column -> (first, last) day it stands for, from the dates or weeks heading it."""

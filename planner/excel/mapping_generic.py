@@ -158,7 +158,8 @@ def map_generic_tasks(ctx: Context, lifted: Lifted) -> None:
     _outline(tasks, by_wbs, summaries)
     for task in tasks:
         _store_task(ctx, lifted, task)
-    refs = {**{k: t["code"] for k, t in by_seq.items()}, **{k: t["code"] for k, t in by_wbs.items()}}
+    # a bare number is the row's 序号 (as MS Project's predecessors name the ID), a dotted one its WBS number
+    refs = {**{k: t["code"] for k, t in by_wbs.items()}, **{k: t["code"] for k, t in by_seq.items()}}
     for task in tasks:
         if "_deps" in task:
             ctx.generic_deps.append((lifted, task["_row"], task["code"], task["_deps"], refs))
@@ -382,15 +383,15 @@ def _dep_items(text: str, refs: dict[str, str]) -> list[str]:
 
 
 def _dep_item(item: str, refs: dict[str, str], codes: set[str]) -> tuple[str, str, int, str] | None:
-    if item in codes:
-        return item, "FS", 0, "d"
     if _wbs_text(item) in refs:
         return refs[_wbs_text(item)], "FS", 0, "d"
+    if item in codes:
+        return item, "FS", 0, "d"
     match = _DEP_ITEM.match(item)
     if not match:
         return None
     ref = match["ref"].strip()
-    pred = ref if ref in codes else refs.get(_wbs_text(ref))
+    pred = refs.get(_wbs_text(ref)) or (ref if ref in codes else None)
     if pred is None:
         return None
     lag = 0

@@ -66,7 +66,7 @@ def read_sheet(grid: SheetGrid, file: str, own: bool, maps: list[ColumnMap], act
     # (a sheet "name | date" of someone else's is a milestone list, not our calendar sheet)
     titled = {norm_header(t.spec.zh) for t in found} | {norm_header(t.spec.en) for t in found}
     complete = found and all(c.key in t.cols for t in found for c in t.spec.required) and all(
-        len(t.cols) >= 3 or norm_header(grid.name) in titled for t in found)
+        (len(t.cols) >= 3 or norm_header(grid.name) in titled) and len(t.cols) >= 0.75 * _filled(grid, t) for t in found)
     if own or template_only or complete:
         return SheetReport(file, grid.name, "template" if found else "none", tables=found, problems=sub.items)
     scan = scan_sheet(grid)
@@ -77,6 +77,12 @@ def read_sheet(grid: SheetGrid, file: str, own: bool, maps: list[ColumnMap], act
                            scan=scan)
     cmap.sheet, cmap.file = grid.name, file
     return SheetReport(file, grid.name, "table", scan=scan, map=cmap, lifted=lift(grid, cmap, actions))
+
+
+def _filled(grid: SheetGrid, table: Table) -> int:
+    if table.spec.grid:
+        return len(table.cols)
+    return sum(1 for v in grid.rows[table.header_row] if v not in ("", None))
 
 
 def why_not(report: SheetReport) -> Problem:

@@ -1,0 +1,177 @@
+"""Workbooks of each layout people use, built with openpyxl (and saved by LibreOffice): what the import reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+
+import pytest
+from openpyxl import Workbook
+
+from planner import model as m
+from planner.cli import run_cli
+from planner.document import Project
+from planner.excel.apply import apply_import
+from planner.excel.colmap import ColumnMap, RowAction, load_maps
+from planner.excel.preview import ImportOptions, preview_grids, read_workbooks
+from planner.excel.sheets import open_workbooks
+from planner.plan import load_plan
+
+
+def _book(path, rows, *, title="计划", merges=(), formats=None):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    for rng in merges:
+        ws.merge_cells(rng)
+    for cell, fmt in (formats or {}).items():
+        ws[cell].number_format = fmt
+    wb.save(path)
+    return path
+
+
+def _tasks(preview):
+    return {k[0]: r.values for k, r in preview.records.of(m.Task).items()}
+
+
+PLAN = [
+    ["项目进度计划"],
+    ["序号", "WBS", "任务名称", "负责人", "开始时间", "完成时间", "工期", "前置任务", "状态", "完成%", "风险等级"],
+    [1, "1", "需求阶段", None, None, None, None, None, None, None, None],
+    [2, "1.1", "需求调研", "张三", dt.date(2025, 3, 3), None, "5天", None, "已完成", "100%", "低"],
+    [3, "1.2", "需求评审", "李四", None, None, "1周", "2fs", "进行中", "50%", "中"],
+    [4, "2", "开发阶段", None, None, None, None, None, None, None, None],
+    [5, "2.1", "编码", "王五", "03-24-2025", "04-18-2025", None, "3SS+2d", "未开始", None, None],
+    [6, "2.2", "联调", "赵六", "202X-XX-XX", None, "2.5 days", "4FF-1 day, 5", "延期", None, None],
+    [7, "2.3", None, "赵六", None, None, None, None, None, None, None],
+    ["注：以上计划以周为单位滚动更新"],
+]
+
+
+def test_a_task_plan_with_wbs_owners_durations_predecessors_and_placeholders(tmp_path):
+    preview = read_workbooks([_book(tmp_path / "plan.xlsx", PLAN)])
+    assert preview.ok, [str(p) for p in preview.problems.errors]
+    tasks = _tasks(preview)
+    assert set(tasks) == {"1", "1.1", "1.2", "2", "2.1", "2.2"}
+    assert tasks["1.1"]["parent_id"] == ("1",) and tasks["2.2"]["parent_id"] == ("2",)
+    assert tasks["1.1"]["owner"] == "张三" and tasks["1.1"]["status"] == "done" and tasks["1.1"]["progress"] == 1.0
+    assert tasks["1.1"]["end_date"] == dt.date(2025, 3, 7)  # 5 working days from Monday 3 March
+    assert tasks["1.2"]["duration_days"] == 5 and tasks["1.2"]["start_date"] is None  # 1周, scheduled from its links
+    assert (tasks["2.1"]["start_date"], tasks["2.1"]["end_date"]) == (dt.date(2025, 3, 24), dt.date(2025, 4, 18))
+    assert tasks["2.2"]["status"] == "on_hold" and tasks["2.2"]["duration_days"] == 3
+    assert "风险等级: 低" in tasks["1.1"]["notes"]  # an unknown column is kept as a note
+    deps = {(k[0][0], k[1][0]): r.values for k, r in preview.records.of(m.Dependency).items()}
+    assert deps[("1.1", "1.2")]["type"] == "FS"
+    assert (deps[("1.2", "2.1")]["type"], deps[("1.2", "2.1")]["lag"]) == ("SS", 2)
+    assert (deps[("2", "2.2")]["type"], deps[("2", "2.2")]["lag"]) == ("FF", -1) and ("2.1", "2.2") in deps
+    placeholder = next(p for p in preview.problems.items if p.code == "cell_placeholder")
+    assert (placeholder.row, placeholder.column, placeholder.value) == (8, "E", "202X-XX-XX")
+    assert any(p.code == "row_no_name" and p.row == 9 for p in preview.problems.items)
+    assert preview.earliest == dt.date(2025, 3, 3)
+
+
+def test_strict_refuses_and_json_and_map_round_trip(tmp_path, capsys):
+    path = _book(tmp_path / "plan.xlsx", PLAN)
+    assert run_cli(["import", str(path), "--strict"]) == 1
+    capsys.readouterr()
+    assert run_cli(["import", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    sheet = next(s for s in data["sheets"] if s["status"] == "table")
+    assert sheet["map"]["header_row"] == 2 and sheet["kind"] == "tasks"
+    assert {c["column"]: c["use"] for c in sheet["map"]["columns"]}["D"] == "owner"
+    problem = next(p for p in data["problems"] if p["code"] == "cell_placeholder")
+    assert (problem["row"], problem["column"], problem["level"]) == (8, "E", "warning")
+    assert any(r["key"] == "1.1" and r["values"]["owner"] == "张三" and r["action"] == "add" for r in data["rows"])
+    assert run_cli(["import", str(path), "--show-map"]) == 0
+    maps = json.loads(capsys.readouterr().out)
+    for c in maps["maps"][0]["columns"]:
+        if c["column"] == "D":
+            c["use"] = "ignore"  # the user says: not the owner
+    (tmp_path / "map.json").write_text(json.dumps(maps, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "p.plan"
+    assert run_cli(["import", str(path), "--map", str(tmp_path / "map.json"), "--into", str(target), "--apply"]) == 0
+    with Project.open(target, read_only=True) as project:
+        plan = project.read(load_plan)
+        assert plan.programme.start_date == dt.date(2025, 3, 3)  # where the work starts, not today
+        assert {t.code: t.owner for t in plan.tasks}["1.1"] == ""
+        assert {t.code: t.parent_id is not None for t in plan.tasks}["1.1"]
+
+
+def test_a_changed_map_is_applied_to_the_grids_already_read(tmp_path):
+    books = open_workbooks([_book(tmp_path / "plan.xlsx", PLAN)])
+    first = preview_grids(books)
+    cmap = first.maps()[0]
+    data = cmap.to_json()
+    data["columns"] = [{**c, "use": "note"} if c["column"] == "D" else c for c in data["columns"]]
+    again = preview_grids(books, None, ImportOptions(maps=[ColumnMap.from_json(data)],
+                                                     row_actions=[RowAction("计划", 4, "skip"), RowAction("计划", 8, "set", "E", "2025-04-21")]))
+    tasks = _tasks(again)
+    assert "1.1" not in tasks and "owner" not in tasks["2.2"] and "负责人: 赵六" in tasks["2.2"]["notes"]
+    assert tasks["2.2"]["start_date"] == dt.date(2025, 4, 21)
+    assert not any(p.code == "cell_placeholder" for p in again.problems.items)
+
+
+def test_no_id_names_dates_and_roles_do_not_crash(tmp_path):
+    """任务名称 | 开始日期 | 结束日期 | 角色: no ID column at all."""
+    path = _book(tmp_path / "r.xlsx", [["任务名称", "开始日期", "结束日期", "角色"],
+                                       ["设计", dt.date(2025, 1, 6), dt.date(2025, 1, 10), "架构师×2"],
+                                       ["实现", dt.date(2025, 1, 13), dt.date(2025, 1, 31), "工程师×5"]])
+    preview = read_workbooks([path])
+    tasks = _tasks(preview)
+    assert preview.ok and [t["name"] for t in tasks.values()] == ["设计", "实现"]
+    assert list(tasks) == ["T-001", "T-002"] and tasks["T-002"]["roles_text"] == "工程师×5"
+
+
+def test_raci_matrix_with_legend_two_accountables_and_a_team_created(tmp_path):
+    rows = [["RACI 矩阵"], ["活动", "产品部", "研发部", "测试部", "运维部"],
+            ["需求评审", "A", "R", "C", "I"], ["上线发布", "A", "A/R", "C", "R"], ["性能优化", "", "RA", "S", "-"],
+            [], ["R", "Responsible 负责执行"], ["A", "Accountable 批准"]]
+    preview = read_workbooks([_book(tmp_path / "raci.xlsx", rows)])
+    assert preview.ok
+    letters = {(r.values["task_id"][0], r.values["team_id"][0]): r.values["role"] for r in preview.records.of(m.RaciCell).values()}
+    names = {k: v["name"] for k, v in _tasks(preview).items()}
+    code = {v: k for k, v in names.items()}
+    assert letters[(code["需求评审"], "研发部")] == "R" and letters[(code["上线发布"], "研发部")] == "A"
+    assert letters[(code["性能优化"], "测试部")] == "R" and (code["性能优化"], "运维部") not in letters
+    assert set(names.values()) == {"需求评审", "上线发布", "性能优化"}  # legend rows are not activities
+    two = next(p for p in preview.problems.items if p.code == "raci_two_a")
+    assert two.row == 4 and two.level == "warning"
+    assert {k[0] for k in preview.records.of(m.Team)} == {"产品部", "研发部", "测试部", "运维部"}
+
+
+def test_okr_sheet_with_merged_objectives_and_kpi_list_with_custom_formats(tmp_path):
+    okr = _book(tmp_path / "okr.xlsx", [["目标(O)", "关键结果(KR)", "负责人", "进度"],
+                                        ["提升产品质量", "缺陷率降到1%以下", "张三", "40%"],
+                                        [None, "单测覆盖率达到80%", "李四", 0.6],
+                                        ["扩大用户规模", "月活达到10万", "王五", None]], merges=["A2:A3"])
+    preview = read_workbooks([okr])
+    objectives = {r.values["code"]: r.values["title"] for r in preview.records.of(m.Objective).values()}
+    krs = {(k[0][0], k[1]): r.values for k, r in preview.records.of(m.KeyResult).items()}
+    assert objectives == {"O1": "提升产品质量", "O2": "扩大用户规模"}
+    assert krs[("O1", "KR2")]["title"] == "单测覆盖率达到80%" and krs[("O1", "KR1")]["progress"] == 0.4
+    kpi = _book(tmp_path / "kpi.xlsx", [["KPI", "目标值", "责任人"], ["算子性能提升", 0.1, "研发部"], ["芯片适配数量", 25, "生态部"]],
+                formats={"B2": '"≥"0%', "B3": '0"款"'})
+    preview = read_workbooks([kpi])
+    inds = {r.values["name"]: r.values for r in preview.records.of(m.Indicator).values()}
+    assert inds["算子性能提升"]["comparator"] == ">=" and inds["算子性能提升"]["unit"] == "%" and inds["算子性能提升"]["target"] == 10
+    assert inds["芯片适配数量"]["unit"] == "款" and inds["芯片适配数量"]["target"] == 25
+    assert {r.values["code"] for r in preview.records.of(m.Indicator).values()} == {"IND-001", "IND-002"}
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_the_same_plan_saved_by_libreoffice_reads_the_same(tmp_path):
+    from tests.unit.test_excel_libreoffice import recalc
+
+    src = _book(tmp_path / "plan.xlsx", PLAN)
+    out = tmp_path / "lo"
+    out.mkdir()
+    saved = recalc([src], out)[0]
+    a, b = _tasks(read_workbooks([src])), _tasks(read_workbooks([saved]))
+    assert a.keys() == b.keys()
+    for code in a:
+        assert {k: a[code].get(k) for k in ("name", "owner", "start_date", "end_date", "parent_id", "duration_days")} == \
+               {k: b[code].get(k) for k in ("name", "owner", "start_date", "end_date", "parent_id", "duration_days")}
