@@ -55,7 +55,18 @@ def kind_label(kind: str) -> str:
 _FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "、": ",", "／": "/", "　": " ", "【": "[", "】": "]"})
 
 
+@lru_cache(maxsize=50_000)
+def _fold_str(text: str) -> str:
+    return _fold(text)
+
+
 def fold(text: object) -> str:
+    if isinstance(text, str) and len(text) <= 80:
+        return _fold_str(text)
+    return _fold(text)
+
+
+def _fold(text: object) -> str:
     """Header text as compared: NFKC, case, spaces, marks of required fields and punctuation folded."""
     s = unicodedata.normalize("NFKC", str(text or "")).translate(_FOLD).lower().strip()
     s = re.sub(r"\((必填|required|选填|optional|可选)\)", "", s)
@@ -297,6 +308,19 @@ def _guess_column(kind: str, top: str, sub: str) -> tuple[str, str, str] | None:
 
 
 def _sample(grid: SheetGrid, start: int, c: int) -> list[Any]:
+    cache = _SAMPLES.get(id(grid))
+    if cache is not None and (start, c) in cache:
+        return cache[(start, c)]
+    out = _sample_uncached(grid, start, c)
+    if cache is not None:
+        cache[(start, c)] = out
+    return out
+
+
+_SAMPLES: dict[int, dict] = {}  # per sheet being scanned: (row, column) -> sample
+
+
+def _sample_uncached(grid: SheetGrid, start: int, c: int) -> list[Any]:
     out = []
     for r in range(start, min(len(grid.rows), start + SAMPLE_ROWS * 3)):
         row = grid.rows[r]
@@ -312,6 +336,17 @@ def _sample(grid: SheetGrid, start: int, c: int) -> list[Any]:
 
 def _timeline_columns(grid: SheetGrid, r: int, rows: int, used: set[int]) -> list[int]:
     """Columns headed by dates, weeks, months or weekday letters (in or just above the header)."""
+    cache = _SAMPLES.get(id(grid))
+    key = ("timeline", r, rows)
+    if cache is not None and key in cache:
+        return cache[key]
+    out = _timeline_uncached(grid, r, rows, used)
+    if cache is not None:
+        cache[key] = out
+    return out
+
+
+def _timeline_uncached(grid: SheetGrid, r: int, rows: int, used: set[int]) -> list[int]:
     marked: list[int] = []
     width = max((len(grid.rows[i]) for i in range(max(0, r - 4), min(len(grid.rows), r + rows + 2))), default=0)
     for c in range(width):
@@ -447,13 +482,22 @@ def _name_by_values(grid: SheetGrid, cand: Candidate) -> None:
 
 def scan_sheet(grid: SheetGrid, kinds: tuple[str, ...] = ("tasks", "raci", "indicators", "okrs")) -> SheetScan:
     """Every header candidate of a sheet, best first (usable ones before the rest)."""
+    _SAMPLES[id(grid)] = {}
+    try:
+        return _scan(grid, kinds)
+    finally:
+        _SAMPLES.pop(id(grid), None)
+
+
+def _scan(grid: SheetGrid, kinds: tuple[str, ...]) -> SheetScan:
     cands: list[Candidate] = []
     seen = 0
+    found_at = None  # a usable header was found at this many non-empty rows: look a little further only
     for r, row in enumerate(grid.rows):
         if not any(v not in ("", None) for v in row):
             continue
         seen += 1
-        if seen > SCAN_ROWS:
+        if seen > SCAN_ROWS or (found_at is not None and seen > found_at + 10):
             break
         if not _header_like(row):
             continue
@@ -467,6 +511,8 @@ def scan_sheet(grid: SheetGrid, kinds: tuple[str, ...] = ("tasks", "raci", "indi
                     best = joined
             if best.parts["synonyms"] > 0 or best.usable:
                 cands.append(best)
+                if best.usable and found_at is None:
+                    found_at = seen
     cands.sort(key=lambda c: (not c.usable, -c.score, c.header_row))
     return SheetScan(grid.name, cands)
 

@@ -229,6 +229,7 @@ def lift(grid: SheetGrid, cmap: ColumnMap, actions: Iterable[RowAction] = ()) ->
     groups = [c.column for c in cmap.columns if c.use == "group"]
     notes = [(c.header, c.column) for c in cmap.columns if c.use == "note"]
     timeline = [c.column for c in cmap.columns if c.use == "timeline"]
+    timeline_set = set(timeline)
     teams = _team_names(cmap)
     header_texts = {c.column: fold(c.header.split(" / ")[-1]) for c in cmap.columns if c.use not in ("ignore", "timeline")}
     merged = _vertical_merges(grid, {c for _u, c in by_use} | set(groups), cmap.header_row) if grid.merges else {}
@@ -270,7 +271,7 @@ def lift(grid: SheetGrid, cmap: ColumnMap, actions: Iterable[RowAction] = ()) ->
                     raw.append("")
                 raw[c] = v
             width = len(raw)
-        filled = [(c, v) for c, v in enumerate(raw) if v not in ("", None) and c not in timeline]
+        filled = [(c, v) for c, v in enumerate(raw) if v not in ("", None) and c not in timeline_set]
         if _repeats_header(raw, header_texts):
             out.skipped.append((r, "repeated_header"))
             if name_col is not None and name_col < width and isinstance(raw[name_col], str) and \
@@ -337,8 +338,17 @@ def cv_text(v: Any) -> str:
 def _repeats_header(raw: list[Any], header_texts: dict[int, str]) -> bool:
     if len(header_texts) < 3:
         return False
-    same = sum(1 for c, h in header_texts.items() if h and c < len(raw) and isinstance(raw[c], str) and fold(raw[c]) == h)
-    return same >= max(3, 0.6 * len(header_texts))
+    need = max(3, 0.6 * len(header_texts))
+    same = missed = 0
+    for c, h in header_texts.items():
+        v = raw[c] if c < len(raw) else ""
+        if h and isinstance(v, str) and len(v) <= 80 and fold(v) == h:
+            same += 1
+        else:
+            missed += 1
+            if missed > len(header_texts) - need:
+                return False  # most data rows fail on their first cells
+    return same >= need
 
 
 def _actions(grid: SheetGrid, actions: Iterable[RowAction]):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from openpyxl.utils import get_column_letter
@@ -84,7 +85,7 @@ def _read(ctx: Context, lifted: Lifted, row: LiftedRow, use: str, reader, *, fix
     raw = row.values.get(use)
     if raw is None:
         return None
-    if cv.is_placeholder(raw):
+    if isinstance(raw, str) and cv.is_placeholder(raw):
         cell_problem(ctx, lifted, row, use, raw, _("a placeholder, not a value yet"), code="cell_placeholder",
                      fix=fix or _("fill in the value when it is known"))
         return None
@@ -96,10 +97,23 @@ def _read(ctx: Context, lifted: Lifted, row: LiftedRow, use: str, reader, *, fix
 
 
 def _wbs_text(raw: Any) -> str:
+    """'1.2.3' for a WBS number however it was stored (1.0 as a float is 1); '' if it is none."""
+    if raw is None:
+        return ""
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
-    text = unicodedata.normalize("NFKC", cv.read_text(raw)).strip().rstrip(".")
-    return text if re.fullmatch(r"\d+(\.\d+)*", text) else ""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(raw)
+    return _wbs_str(raw if isinstance(raw, str) else cv.read_text(raw))
+
+
+@lru_cache(maxsize=50_000)
+def _wbs_str(raw: str) -> str:
+    text = unicodedata.normalize("NFKC", raw).strip().rstrip(".")
+    return text if _WBS_NUMBER.fullmatch(text) else ""
+
+
+_WBS_NUMBER = re.compile(r"\d+(\.\d+)*")
 
 
 def map_generic_tasks(ctx: Context, lifted: Lifted) -> None:
@@ -307,9 +321,13 @@ def _outline(tasks: list[dict[str, Any]], by_wbs: dict[str, dict], summaries: di
         if parent is not None and parent is not t:
             t["_parent"] = parent
             parent["_summary"] = True
+    children: dict[int, list[dict]] = {}
+    for t in tasks:
+        if t.get("_parent") is not None:
+            children.setdefault(id(t["_parent"]), []).append(t)
     for t in reversed(tasks):  # children come after their summary: roll up from the bottom
         if t.get("_summary"):
-            kids = [k for k in tasks if k.get("_parent") is t and k.get("start_date") is not None]
+            kids = [k for k in children.get(id(t), ()) if k.get("start_date") is not None]
             if kids:
                 t["start_date"] = min(k["start_date"] for k in kids)
                 t["end_date"] = max(k["end_date"] for k in kids)

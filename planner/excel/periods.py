@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 
-SCAN_CELLS = 400_000  # enough for any plan; a huge formatted tail is not read for this
+SCAN_CELLS = 60_000  # enough for any plan; a huge formatted tail is not read for this
 
 
 def _dates(books):

@@ -61,7 +61,7 @@ def read_sheet(grid: SheetGrid, file: str, own: bool, maps: list[ColumnMap], act
                *, template_only: bool = False) -> SheetReport:
     """Find the sheet's table: our template's header first, else the best scored candidate."""
     sub = ProblemList()
-    found = find_tables(grid, sub)
+    found = find_tables(grid, sub) if own or template_only or _has_template_header(grid) else []
     # our template's header: every required column, and either three columns or the sheet's own title
     # (a sheet "name | date" of someone else's is a milestone list, not our calendar sheet)
     titled = {norm_header(t.spec.zh) for t in found} | {norm_header(t.spec.en) for t in found}
@@ -77,6 +77,21 @@ def read_sheet(grid: SheetGrid, file: str, own: bool, maps: list[ColumnMap], act
                            scan=scan)
     cmap.sheet, cmap.file = grid.name, file
     return SheetReport(file, grid.name, "table", scan=scan, map=cmap, lifted=lift(grid, cmap, actions))
+
+
+def _has_template_header(grid: SheetGrid) -> bool:
+    """Whether a header of our templates is on one of the sheet's first rows (else skip that reader)."""
+    from planner.excel.tables import recognise
+
+    seen = 0
+    for row in grid.rows:
+        if any(v not in ("", None) for v in row):
+            seen += 1
+            if recognise(row) is not None:
+                return True
+            if seen >= 60:
+                return False
+    return False
 
 
 def _filled(grid: SheetGrid, table: Table) -> int:

@@ -369,9 +369,18 @@ def is_placeholder(value: object) -> bool:
     if not isinstance(value, str):
         return False
     text = value.strip()
-    if text in synonyms()["placeholders"]:
+    if text in _placeholders(synonyms):
         return True
     return "x" in text.lower() and bool(re.fullmatch(r"(?:20|19)[0-9xX]{2}\s*[-/.年]\s*[xX0-9]{1,2}\s*[-/.月]\s*[xX0-9]{1,2}日?", text))
+
+
+_PLACEHOLDERS: set[str] = set()
+
+
+def _placeholders(synonyms) -> set[str]:
+    if not _PLACEHOLDERS:
+        _PLACEHOLDERS.update(synonyms()["placeholders"])
+    return _PLACEHOLDERS
 
 
 _FORMAT_LITERAL = re.compile(r'"([^"]*)"|\\(.)')
