@@ -200,10 +200,21 @@ def map_division(ctx: Context, table: Table) -> None:
         if not ok:
             continue
         ensure_named(ctx, m.Module, values["module_id"][0], ctx.known_names(m.Module), where(table, row, "module_id"))
+        _division_teams(ctx, table, row)
         record = Record(m.DivisionOfWork, values, origin(ctx, table, row))
         if any(values.get(k) for k in ("decision_maker", "executing_roles", "cadence")):
             add_record(ctx, table, row, record)  # a row with letters only needs no division record
         ctx.division_rows.append((record, row, table))
+
+
+def _division_teams(ctx: Context, table: Table, row: Row) -> None:
+    """Every team a division row names (责任团队, 协作团队) is a team of the plan, with or without a RACI sheet."""
+    from planner.raci import _ALL_TEAMS, split_teams
+
+    for key in ("responsible", "collaborators"):
+        for team in split_teams(cv.read_text(row.cells.get(key))):
+            if not _ALL_TEAMS.match(team):
+                ensure_named(ctx, m.Team, team, ctx.known_names(m.Team), where(table, row, key))
 
 
 def division_letters(ctx: Context) -> None:

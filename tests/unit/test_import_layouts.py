@@ -175,3 +175,83 @@ def test_the_same_plan_saved_by_libreoffice_reads_the_same(tmp_path):
     for code in a:
         assert {k: a[code].get(k) for k in ("name", "owner", "start_date", "end_date", "parent_id", "duration_days")} == \
                {k: b[code].get(k) for k in ("name", "owner", "start_date", "end_date", "parent_id", "duration_days")}
+
+
+def _plan_with_reading(tmp_path):
+    project = Project.new("p", dt.date(2025, 1, 6))
+    with project.session() as s:
+        ind = m.Indicator(code="IND-001", name="芯片适配数量", target=25.0, unit="款")
+        s.add(ind)
+        s.flush()
+        s.add(m.Reading(indicator_id=ind.id, period="2025-04", cumulative_value=12.0, test_date=dt.date(2025, 4, 28)))
+    return project
+
+
+STATS = [["数据统计表"], ["填报周期：2025年4月"], ["指标名称", "本月实际值", "累计实际值", "测试时间", "测试人员"],
+         ["芯片适配数量", 3, 10, dt.date(2025, 4, 10), "王工"]]
+
+
+def test_a_statistics_sheet_takes_its_period_from_the_text_above_it(tmp_path):
+    project = _plan_with_reading(tmp_path)
+    preview = read_workbooks([_book(tmp_path / "stats.xlsx", STATS, title="4月数据")], project.read(load_plan),
+                             ImportOptions(conflict_default="overwrite"))
+    guessed = next(p for p in preview.problems.items if p.code == "period_guessed")
+    assert guessed.value == "2025-04" and "above the table" in guessed.message
+    reading = preview.records.get(m.Reading, (("IND-001",), "2025-04"))
+    assert reading.values["cumulative_value"] == 10
+    project.close()
+
+
+def test_an_older_workbook_never_silently_overwrites_newer_readings(tmp_path):
+    project = _plan_with_reading(tmp_path)
+    path = _book(tmp_path / "stats.xlsx", STATS)
+    preview = read_workbooks([path], project.read(load_plan))
+    conflict = next(p for p in preview.problems.errors if p.code == "conflict_newer")
+    assert "2025-04-28" in conflict.message and "2025-04-10" in conflict.message
+    assert [c.key for c in preview.conflicts] == ["reading:IND-001/2025-04"]
+    keep = read_workbooks([path], project.read(load_plan), ImportOptions(conflicts={"reading:IND-001/2025-04": "keep"}))
+    assert keep.ok and not any(c.table is m.Reading for c in keep.changes)
+    project.run(apply_import, keep)
+    assert project.read(load_plan).readings[0].cumulative_value == 12.0
+    over = read_workbooks([path], project.read(load_plan), ImportOptions(conflict_default="overwrite"))
+    project.run(apply_import, over)
+    assert project.read(load_plan).readings[0].cumulative_value == 10.0
+    project.close()
+
+
+def test_week_spans_ask_for_the_start_once_and_a_timeline_gives_dates(tmp_path):
+    rows = [["任务", "负责人", "时间"], ["调研", "张三", "第1-2周"], ["开发", "李四", "第3-6周"]]
+    path = _book(tmp_path / "weeks.xlsx", rows)
+    preview = read_workbooks([path])
+    assert [p.code for p in preview.problems.errors] == ["start_needed"]
+    preview = read_workbooks([path], None, ImportOptions(programme_start=dt.date(2025, 3, 3)))
+    tasks = list(_tasks(preview).values())
+    assert preview.ok and (tasks[1]["start_date"], tasks[1]["end_date"]) == (dt.date(2025, 3, 17), dt.date(2025, 4, 13))
+    gantt = [["任务名称", "负责人", dt.date(2025, 3, 3), dt.date(2025, 3, 10), dt.date(2025, 3, 17), dt.date(2025, 3, 24)],
+             ["设计", "张三", "■", "■", None, None], ["实现", "李四", None, None, "■", "■"]]
+    tasks = list(_tasks(read_workbooks([_book(tmp_path / "bars.xlsx", gantt)])).values())
+    assert (tasks[0]["start_date"], tasks[0]["end_date"]) == (dt.date(2025, 3, 3), dt.date(2025, 3, 16))
+    assert (tasks[1]["start_date"], tasks[1]["end_date"]) == (dt.date(2025, 3, 17), dt.date(2025, 3, 30))
+
+
+def test_other_readers_enter_at_the_preview_with_records_and_problems():
+    from planner.errors import ProblemList
+    from planner.excel.preview import preview_from_records
+    from planner.excel.records import Record, Records
+
+    records = Records()
+    for code, pred in (("A", None), ("B", "A"), ("C", "B")):
+        records.put(Record(m.Task, {"code": code, "name": code, "start_date": None, "end_date": None}, "x.xml"))
+        if pred:
+            records.put(Record(m.Dependency, {"predecessor_id": (pred,), "successor_id": (code,), "type": "FS", "lag": 0,
+                                              "lag_unit": "d", "threshold": 1.0, "text": pred}, "x.xml"))
+    records.put(Record(m.Dependency, {"predecessor_id": ("C",), "successor_id": ("A",), "type": "FS", "lag": 0,
+                                      "lag_unit": "d", "threshold": 1.0, "text": "C"}, "x.xml"))
+    preview = preview_from_records(["x.xml"], records, ProblemList())
+    assert preview.counts()["add"] == 6 and any("cycle" in p.message for p in preview.problems.errors)
+
+
+def test_collaborating_teams_of_a_division_sheet_become_teams(tmp_path):
+    rows = [["模块", "责任团队", "协作团队", "决策人"], ["技术产品", "核心技术部", "质量测试部、运维部", "CTO"]]
+    preview = read_workbooks([_book(tmp_path / "div.xlsx", rows, title="分工矩阵")])
+    assert {"核心技术部", "质量测试部", "运维部"} <= {k[0] for k in preview.records.of(m.Team)}
