@@ -134,7 +134,7 @@ def print_preview(preview, *, quiet: bool = False, out=None) -> None:
             **counts), file=out)
     for report in preview.sheets:
         if report.map is not None and report.lifted is not None:
-            print("  " + _("sheet {sheet}: {kind} table, header row {row}, {rows} rows", sheet=report.sheet,
+            print("  " + _("sheet {sheet}: {kind}, header row {row}, {rows} rows", sheet=report.sheet,
                            kind=kind_label(report.map.kind), row=report.map.header_row + 1, rows=len(report.lifted.rows)), file=out)
     if not quiet:
         for change in preview.changes:
@@ -144,6 +144,7 @@ def print_preview(preview, *, quiet: bool = False, out=None) -> None:
     if preview.collection is not None:
         for line in preview.collection.lines():
             print(f"  {line}", file=out)
+    levels = {"error": _("error"), "warning": _("warning")}
     for problem in preview.problems.items:
         fix = f" → {problem.fix}" if problem.fix and not quiet else ""
-        print(f"{problem.level}: {problem}{fix}", file=out)
+        print(f"{levels.get(problem.level, problem.level)}: {problem}{fix}", file=out)

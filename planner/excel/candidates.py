@@ -52,6 +52,16 @@ def kind_label(kind: str) -> str:
     return spec.get("zh" if language() == "zh_CN" else "en", kind)
 
 
+def field_label(kind: str, name: str) -> str:
+    """A field's name in the user's language (负责人 / Owner); RACI letter columns are teams."""
+    from planner.i18n import _, language
+
+    if name == "team":
+        return _("team")
+    spec = synonyms()["kinds"].get(kind, {}).get("fields", {}).get(name)
+    return spec.get("zh" if language() == "zh_CN" else "en", name) if spec else name
+
+
 _FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "、": ",", "／": "/", "　": " ", "【": "[", "】": "]"})
 
 

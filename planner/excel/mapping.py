@@ -14,7 +14,7 @@ from planner.excel import values as cv
 from planner.excel.records import Record, Records
 from planner.excel.schema import Column
 from planner.excel.tables import Row, Table
-from planner.i18n import _
+from planner.i18n import N_, _
 
 ORDERED = {m.Stage, m.Module, m.Team, m.Milestone, m.Risk, m.Objective, m.Indicator, m.Task, m.KeyResult}
 
@@ -295,10 +295,8 @@ def ensure_named(ctx: Context, model: type[SQLModel], name: str, known: set, pla
     ctx.new_names.setdefault(model, []).append(name)
 
 
-NEW_LABELS = {m.Stage: "stages", m.Module: "modules", m.Team: "teams", m.Role: "roles"}
-
-
 def report_new_names(ctx: Context) -> None:
+    messages = {m.Stage: N_("new stages will be added: {names}"), m.Module: N_("new modules will be added: {names}"),
+                m.Team: N_("new teams will be added: {names}"), m.Role: N_("new roles will be added: {names}")}
     for model, names in ctx.new_names.items():
-        ctx.problems.add("warning", f"new {NEW_LABELS.get(model, model.__name__)} will be added: " + "、".join(names),
-                         code="new_names")
+        ctx.problems.add("warning", _(messages[model], names="、".join(names)), code="new_names")

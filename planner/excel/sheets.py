@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import Problem, ProblemList
-from planner.excel.candidates import SheetScan, kind_label, scan_sheet
+from planner.excel.candidates import SheetScan, field_label, kind_label, scan_sheet
 from planner.excel.colmap import ColumnMap, Lifted, RowAction, guess_map, lift, pick_map
 from planner.excel.grid import SheetGrid
 from planner.excel.schema import norm_header
@@ -109,7 +109,7 @@ def why_not(report: SheetReport) -> Problem:
         return Problem("warning", _("no table found: no row looks like a header (short texts naming the columns)"),
                        sheet=sheet, code="no_table", fix=_("add a header row naming the columns, such as 任务名称 | 开始日期 | 结束日期"))
     info = top.to_dict()
-    matched = "、".join(f"{m['column']} {m['header']}→{m['field']}" for m in info["matched"]) or "-"
+    matched = "、".join(f"{m['column']} {m['header']}→{field_label(top.kind, m['field'])}" for m in info["matched"]) or "-"
     unmatched = "、".join(f"{u['column']} {u['header']}" for u in info["unmatched"][:8]) or "-"
     missing = "、".join(_missing_label(x) for x in info["missing"])
     return Problem("warning", _("no table found: the best candidate is row {row} ({kind}); matched: {matched}; "
