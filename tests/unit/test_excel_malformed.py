@@ -122,7 +122,7 @@ def test_header_problems_are_reported_and_tolerated(tmp_path):
     preview = read_workbooks([missing])
     assert not preview.ok  # nothing to import: the sheet says why, at its best header row
     why = next(p for p in preview.problems.items if p.code == "no_table")
-    assert why.row == 1 and "A 任务ID→code" in why.message and "(任务名称 / Task)" in why.message
+    assert why.row == 1 and "A 任务ID→Task ID" in why.message and "(任务名称 / Task)" in why.message
 
 
 def test_dates_in_every_form_and_the_edge_cases(tmp_path):
