@@ -255,3 +255,34 @@ def test_collaborating_teams_of_a_division_sheet_become_teams(tmp_path):
     rows = [["模块", "责任团队", "协作团队", "决策人"], ["技术产品", "核心技术部", "质量测试部、运维部", "CTO"]]
     preview = read_workbooks([_book(tmp_path / "div.xlsx", rows, title="分工矩阵")])
     assert {"核心技术部", "质量测试部", "运维部"} <= {k[0] for k in preview.records.of(m.Team)}
+
+
+X14 = ('<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" '
+       'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings>'
+       '<x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="dataBar" '
+       'id="{00000000-0000-0000-0000-000000000001}"><x14:dataBar minLength="0" maxLength="100"><x14:cfvo type="autoMin"/>'
+       '<x14:cfvo type="autoMax"/></x14:dataBar></x14:cfRule><xm:sqref>J3:J9</xm:sqref></x14:conditionalFormatting>'
+       '</x14:conditionalFormattings></ext></extLst>')
+
+
+def test_x14_extensions_and_shared_formulas_read_like_the_plain_file(tmp_path):
+    """Excel 2010+ writes x14 extensions (data bars) after the sheet data; they change nothing read."""
+    import zipfile
+
+    plain = _book(tmp_path / "plain.xlsx", PLAN)
+    fancy = tmp_path / "x14.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(fancy, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode("utf-8")
+                # a shared formula with its cached value in 序号 (as Excel fills a column down)
+                text = text.replace('<c r="A4" t="n"><v>2</v></c>', '<c r="A4"><f t="shared" ref="A4:A5" si="0">A3+1</f><v>2</v></c>')
+                text = text.replace("</worksheet>", X14 + "</worksheet>")
+                data = text.encode("utf-8")
+            dst.writestr(item, data)
+    with zipfile.ZipFile(fancy) as z:
+        xml = z.read("xl/worksheets/sheet1.xml")
+    assert b"x14:dataBar" in xml and b't="shared"' in xml
+    a, b = read_workbooks([plain]), read_workbooks([fancy])
+    assert b.ok and _tasks(a) == _tasks(b)
