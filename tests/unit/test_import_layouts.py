@@ -286,3 +286,24 @@ def test_x14_extensions_and_shared_formulas_read_like_the_plain_file(tmp_path):
     assert b"x14:dataBar" in xml and b't="shared"' in xml
     a, b = read_workbooks([plain]), read_workbooks([fancy])
     assert b.ok and _tasks(a) == _tasks(b)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_CELL = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=14), st.integers(-10**6, 10**6),
+    st.floats(allow_nan=False, allow_infinity=False, width=32), st.booleans(), st.none(),
+    st.dates(dt.date(1901, 1, 1), dt.date(2200, 1, 1)),
+    st.sampled_from(["2fs", "3SS+2d", "1 - 15", "5天", "1周", "2.5 days", "50%", "未开始", "延期", "R/A", "202X-XX-XX",
+                     "5月28日", "2016/8/8-2016/8/19", "？-2016/8/11", "03-28-2025", "28/03/2025", "1.2.3", "注：说明", "第1-8周"]),
+)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(_CELL, min_size=7, max_size=7), min_size=1, max_size=8))
+def test_any_cells_under_a_users_header_give_a_preview_never_an_exception(tmp_path, rows):
+    path = _book(tmp_path / "any.xlsx", [["WBS", "任务名称", "负责人", "开始时间", "工期", "前置任务", "完成%"], *rows])
+    preview = read_workbooks([path], None, ImportOptions(programme_start=dt.date(2025, 3, 3)))
+    for problem in preview.problems.items:
+        assert problem.message and problem.code is not None
