@@ -51,6 +51,8 @@ class Context:
     plan_task_names: dict[str, str] = field(default_factory=dict)  # plan task code -> name
     generic_deps: list = field(default_factory=list)  # (lifted, row, code, text, refs)
     _timelines: dict[int, dict] = field(default_factory=dict)
+    dep_columns: dict[str, str] = field(default_factory=dict)  # sheet label -> column letter of its predecessors
+    module_prefixes: dict[str, str] = field(default_factory=dict)  # module name -> task-ID prefix (plan and workbook)
     paths: dict[str, Any] = field(default_factory=dict)  # file name -> path (number formats until the scan has them)
     _formats: dict[tuple, dict] = field(default_factory=dict)
 

@@ -168,6 +168,8 @@ def map_generic_tasks(ctx: Context, lifted: Lifted) -> None:
                 by_wbs[wbs] = task
         if seq:
             by_seq.setdefault(seq, task)
+    if not has_wbs and not seq_is_wbs and not summaries:
+        _phase_rows(tasks, lifted)
     _codes(ctx, tasks)
     _outline(tasks, by_wbs, summaries)
     for task in tasks:
@@ -286,6 +288,25 @@ def _dates_from_marks(ctx: Context, lifted: Lifted, row: LiftedRow) -> tuple[dt.
     return min(d[0] for d in days), max(d[1] for d in days)
 
 
+_SCHEDULE_KEYS = ("start_date", "end_date", "duration_days", "owner", "progress", "status", "_deps")
+
+
+def _phase_rows(tasks: list[dict[str, Any]], lifted: Lifted) -> None:
+    """A row with a name and nothing else, above rows with dates, is a phase: a summary of the rows under it."""
+    uses = lifted.map.uses()
+    if not any(u in uses for u in ("start", "end", "span", "duration")):
+        return
+    phase = None
+    for i, t in enumerate(tasks):
+        bare = not any(t.get(k) not in (None, "") for k in _SCHEDULE_KEYS)
+        if bare:
+            nxt = tasks[i + 1] if i + 1 < len(tasks) else None
+            phase = t if nxt is not None and any(nxt.get(k) not in (None, "") for k in _SCHEDULE_KEYS) else None
+            continue
+        if phase is not None:
+            t["_phase"] = phase
+
+
 def _codes(ctx: Context, tasks: list[dict[str, Any]]) -> None:
     """IDs: the sheet's own, else the WBS number, else T-001 ... (skipping IDs already used).
 
@@ -300,6 +321,9 @@ def _codes(ctx: Context, tasks: list[dict[str, Any]]) -> None:
 
     for t in tasks:
         code = t["_code_given"] or t["_wbs"]
+        prefix = ctx.module_prefixes.get((t.get("module_id") or ("",))[0], "")
+        if not code and prefix and not t.get("_summary"):  # the module's own IDs: TP-05 after TP-04
+            code = _next_with_prefix(ctx, prefix, used, t["name"])
         if not code or clash(code, t["name"]) and not t["_code_given"]:
             ctx.task_counter += 1
             code = f"T-{ctx.task_counter:03d}"
@@ -310,6 +334,16 @@ def _codes(ctx: Context, tasks: list[dict[str, Any]]) -> None:
         t["code"] = code
 
 
+def _next_with_prefix(ctx: Context, prefix: str, used: set[str], name: str) -> str:
+    taken = used | set(ctx.plan_task_names)
+    numbers = [int(mt[1]) for c in taken if (mt := re.fullmatch(re.escape(prefix) + r"-?(\d+)", c))]
+    for code, plan_name in ctx.plan_task_names.items():  # the same task imported again keeps its ID
+        if plan_name == name and re.fullmatch(re.escape(prefix) + r"-?\d+", code) and code not in used:
+            return code
+    n = max(numbers, default=0) + 1
+    return f"{prefix}-{n:02d}"
+
+
 def _outline(tasks: list[dict[str, Any]], by_wbs: dict[str, dict], summaries: dict[tuple, dict]) -> None:
     """Parents from WBS numbers (1.2 under 1) and from groups; summary dates roll up from children."""
     for t in tasks:
@@ -318,6 +352,8 @@ def _outline(tasks: list[dict[str, Any]], by_wbs: dict[str, dict], summaries: di
             parent = by_wbs.get(t["_wbs"].rsplit(".", 1)[0])
         if parent is None and t["_group"]:
             parent = summaries.get(t["_group"])
+        if parent is None:
+            parent = t.get("_phase")
         if parent is not None and parent is not t:
             t["_parent"] = parent
             parent["_summary"] = True
@@ -370,6 +406,9 @@ def resolve_generic_dependencies(ctx: Context) -> None:
     """Predecessors written as IDs, WBS numbers or row numbers (2fs, 3SS+2d, 4FF-1 day, "5,6", "1 - 15")."""
     codes = ctx.known_tasks | {k[0] for k in ctx.records.of(m.Task)}
     for lifted, row, code, text, refs in ctx.generic_deps:
+        col = lifted.column_of("deps")
+        if col is not None:
+            ctx.dep_columns.setdefault(sheet_label(lifted), get_column_letter(col + 1))
         ctx.replace_scopes.add((m.Dependency, "successor_id", (code,)))
         for item in _dep_items(text, refs):
             spec = _dep_item(item, refs, codes)

@@ -36,6 +36,7 @@ def map_tasks(ctx: Context, table: Table) -> None:
         add_record(ctx, table, row, record)
         _task_roles(ctx, table, row, values)
         if "deps" in table.cols:
+            ctx.dep_columns.setdefault(table.sheet, row.place("deps")[1])
             ctx.pending_deps.append((values["code"], cv.read_text(row.cells.get("deps")), row, table))
 
 

@@ -138,6 +138,7 @@ def preview_grids(books, plan: Plan | None = None, options: ImportOptions | None
             if table.spec.key == key:
                 ctx.file = file
                 _MAPPERS[key](ctx, table)
+    ctx.module_prefixes.update({k[0]: r.values["prefix"] for k, r in ctx.records.of(m.Module).items() if r.values.get("prefix")})
     for kind in _GENERIC_ORDER:
         for report in generic:
             if report.map.kind == kind:
@@ -278,6 +279,7 @@ def _context(problems, records, index: PlanIndex, plan, options, metas, books=No
     ctx.known_tasks = {k[0] for k in index.rows[m.Task]}
     ctx.known_indicators = {k[0]: row for k, row in index.rows[m.Indicator].items()}
     ctx.known = {t: {k[0] for k in index.rows[t]} for t in (m.Stage, m.Module, m.Team, m.Role)}
+    ctx.module_prefixes = {k[0]: row.prefix for k, row in index.rows[m.Module].items() if row.prefix}
     if plan is not None:
         from planner.excel.rows import deps_text
 
@@ -337,7 +339,17 @@ def _check_cycles(ctx: mp.Context, index: PlanIndex) -> None:
             edges.append((key[0][0], key[1][0]))
     cycle = find_cycle(edges)
     if cycle:
-        ctx.problems.error("dependencies form a cycle: " + " → ".join(cycle), value=" → ".join(cycle))
+        text = " → ".join(cycle)
+        ctx.problems.add("error", _("dependencies form a cycle: {cycle}", cycle=text), value=text, code="dep_cycle",
+                         fix=_("remove one of the links on the cycle"))
+        for a, b in zip(cycle, cycle[1:]):  # located at every cell on the cycle
+            rec = ctx.records.get(m.Dependency, ((a,), (b,))) or ctx.records.get(m.Dependency, ((b,), (a,)))
+            if rec is None or "!" not in rec.origin:
+                continue
+            sheet, _sep, row = rec.origin.rpartition("!")
+            ctx.problems.add("error", _("this link is on the cycle {cycle}", cycle=text), sheet=sheet.strip(),
+                             row=int(row) if row.isdigit() else None, column=ctx.dep_columns.get(sheet.strip(), ""),
+                             value=rec.values.get("text", ""), code="dep_cycle", fix=_("remove one of the links on the cycle"))
 
 
 def _check_outline(ctx: mp.Context, index: PlanIndex) -> None:

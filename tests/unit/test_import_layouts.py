@@ -307,3 +307,33 @@ def test_any_cells_under_a_users_header_give_a_preview_never_an_exception(tmp_pa
     preview = read_workbooks([path], None, ImportOptions(programme_start=dt.date(2025, 3, 3)))
     for problem in preview.problems.items:
         assert problem.message and problem.code is not None
+
+
+def test_phase_rows_module_prefixes_and_a_cycle_located_at_each_link(tmp_path):
+    rows = [["序号", "任务名称", "模块", "开始日期", "结束日期", "前置任务", "负责人"],
+            [1, "第一阶段：调研"],  # a phase row: a name and nothing else, above dated rows
+            [2, "访谈", "技术产品", dt.date(2025, 3, 3), dt.date(2025, 3, 7), None, "张三"],
+            [3, "报告", "技术产品", dt.date(2025, 3, 10), dt.date(2025, 3, 14), "2", "李四"],
+            [4, "第二阶段：开发", None, None, None, None, None],
+            [5, "编码", "技术产品", dt.date(2025, 3, 17), dt.date(2025, 4, 4), "3FS+1d", "王五"]]
+    project = Project.new("p", dt.date(2025, 3, 3))
+    with project.session() as s:
+        mod = m.Module(name="技术产品", prefix="TP")
+        s.add(mod)
+        s.flush()
+        s.add(m.Task(code="TP-01", module_id=mod.id, name="旧任务", start_date=dt.date(2025, 3, 3), end_date=dt.date(2025, 3, 4)))
+    preview = read_workbooks([_book(tmp_path / "phases.xlsx", rows)], project.read(load_plan))
+    assert preview.ok, [str(p) for p in preview.problems.errors]
+    by_name = {v["name"]: (k, v) for k, v in _tasks(preview).items()}
+    assert by_name["访谈"][0] == "TP-02" and by_name["报告"][0] == "TP-03" and by_name["编码"][0] == "TP-04"
+    assert by_name["编码"][1]["parent_id"] == (by_name["第二阶段：开发"][0],)
+    assert by_name["报告"][1]["parent_id"] == (by_name["第一阶段：调研"][0],)
+    assert (by_name["第一阶段：调研"][1]["start_date"], by_name["第一阶段：调研"][1]["end_date"]) == (dt.date(2025, 3, 3), dt.date(2025, 3, 14))
+    deps = {(k[0][0], k[1][0]): r.values["lag"] for k, r in preview.records.of(m.Dependency).items()}
+    assert deps == {("TP-02", "TP-03"): 0, ("TP-03", "TP-04"): 1}
+    project.close()
+    loop = [["WBS", "任务名称", "开始时间", "完成时间", "前置任务"], ["1", "甲", dt.date(2025, 3, 3), dt.date(2025, 3, 4), "3"],
+            ["2", "乙", dt.date(2025, 3, 5), dt.date(2025, 3, 6), "1"], ["3", "丙", dt.date(2025, 3, 7), dt.date(2025, 3, 8), "2"]]
+    preview = read_workbooks([_book(tmp_path / "loop.xlsx", loop)])
+    cells = sorted((p.row, p.column) for p in preview.problems.errors if p.code == "dep_cycle" and p.row)
+    assert cells == [(2, "E"), (3, "E"), (4, "E")]
