@@ -67,6 +67,18 @@ class ReadOnlyDocument(DocumentError):
     """The plan is open read-only."""
 
 
+class FileAccessError(DocumentError):
+    """The operating system refused a file operation (permission, a folder, a full or read-only
+    disk ...). `key` names the cause; see `planner.document.oserrors`."""
+
+    errno: int | None = None
+
+
+class FileMissing(FileAccessError, FileNotFoundError):
+    """The plan file does not exist (moved or deleted?); also a FileNotFoundError for callers
+    that treat a missing file on its own (the recent-files list)."""
+
+
 # --- domain ----------------------------------------------------------------------------
 class ValidationError(PlannerError):
     """A value the user entered is not acceptable (bad date, progress over 100% ...)."""

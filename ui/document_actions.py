@@ -95,7 +95,15 @@ class DocumentManager(QObject):
     def new_plan(self) -> bool:
         if not self.maybe_save():
             return False
-        self.controller.set_project(Project.new(tr("New plan"), dt.date.today()))
+        return self._start_untitled()
+
+    def _start_untitled(self) -> bool:
+        """A new untitled plan; a full or unwritable app-data folder is told, not raised."""
+        try:
+            self.controller.set_project(Project.new(tr("New plan"), dt.date.today()))
+        except PlannerError as exc:
+            self.show_error(user_message(exc))
+            return False
         return True
 
     def open_dialog(self) -> bool:
@@ -161,10 +169,15 @@ class DocumentManager(QObject):
         """Another instance holds the plan: open read-only, or take over a lock left by
         another computer (never automatically: that computer may still be editing)."""
         owner = exc.owner or {}
-        text = (tr("%1 is open in another window or on another computer: %2.\n\n"
-                   "Open a read-only copy? (Use Save As to keep changes under another name.)")
-                .replace("%1", path.name).replace("%2", owner_text(owner)))
-        choice = self.ask_locked_choice(text, can_take_over=bool(owner.get("host")) and not _same_host(owner["host"]))
+        if owner.get("damaged"):  # an empty or garbage lock: nobody can be named, so offer to take it over
+            text = (tr("%1 has a lock file that cannot be read (empty or damaged). If no one else has the plan "
+                       "open, take it over; or open a read-only copy.").replace("%1", path.name))
+        else:
+            text = (tr("%1 is open in another window or on another computer: %2.\n\n"
+                       "Open a read-only copy? (Use Save As to keep changes under another name.)")
+                    .replace("%1", path.name).replace("%2", owner_text(owner)))
+        can_take_over = bool(owner.get("damaged")) or (bool(owner.get("host")) and not _same_host(owner["host"]))
+        choice = self.ask_locked_choice(text, can_take_over=can_take_over)
         try:
             if choice == "take_over":
                 return Project.open(path, take_over=True)
@@ -267,7 +280,8 @@ class DocumentManager(QObject):
         """Close the plan (after asking) and start an empty untitled one."""
         if not self.maybe_save():
             return False
-        self.controller.set_project(Project.new(tr("New plan"), dt.date.today()))
+        if not self._start_untitled():
+            return False
         self.controller.undo_stack.setClean()
         return True
 

@@ -30,6 +30,7 @@ HEADLINES = (
     (e.SaveFailed, QT_TRANSLATE_NOOP("Messages", "The plan could not be saved; the file on disk is unchanged.")),
     (e.ReadOnlyDocument, QT_TRANSLATE_NOOP("Messages", "This plan is open read-only; use Save As to keep changes.")),
     (e.ChangedOnDisk, QT_TRANSLATE_NOOP("Messages", "The file was changed on disk since it was opened.")),
+    (e.FileAccessError, QT_TRANSLATE_NOOP("Messages", "The system did not allow this file operation.")),
     (e.DuplicateId, QT_TRANSLATE_NOOP("Messages", "This ID is already used.")),
     (e.ImportRejected, QT_TRANSLATE_NOOP("Messages", "The workbook was not imported.")),
     (e.ExportFailed, QT_TRANSLATE_NOOP("Messages", "The export could not be written.")),

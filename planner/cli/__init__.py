@@ -55,6 +55,16 @@ def _quiet_logging() -> None:
         logger.addHandler(logging.NullHandler())
 
 
+def _os_error_behind(exc: BaseException) -> OSError | None:
+    """The operating-system error an exception was raised while handling, if any."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, OSError):
+            return exc
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
+
+
 def run_cli(argv: list[str]) -> int:
     _quiet_logging()
     parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
@@ -64,9 +74,6 @@ def run_cli(argv: list[str]) -> int:
     except PlannerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except FileNotFoundError as exc:
-        print(f"error: file not found: {exc.filename or exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -75,3 +82,23 @@ def run_cli(argv: list[str]) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as exc:  # permission, a folder, a full disk: one sentence, never a traceback
+        from planner.document.oserrors import describe
+
+        print(f"error: {describe(exc, exc.filename, '')}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a failure of ours: logged in full, told in one line
+        import logging
+
+        from planner.i18n import _
+
+        cause = _os_error_behind(exc)
+        if cause is not None:  # e.g. zlib.error while closing a PDF whose write hit a full disk
+            from planner.document.oserrors import describe
+
+            print(f"error: {describe(cause, cause.filename, '')}", file=sys.stderr)
+            return 2
+        logging.getLogger("planner").exception("command %s failed", argv[:1])
+        print(_("error: the command failed unexpectedly ({kind}: {detail}); nothing was changed.",
+                kind=type(exc).__name__, detail=str(exc)[:200]), file=sys.stderr)
+        return 70

@@ -21,9 +21,7 @@ def read_plan(path: str | Path) -> Plan:
     from planner.document import Project
 
     path = Path(path)
-    if path.is_dir():
-        raise FileDamaged(f"{path} is a folder, not a plan file.", where=str(path))
-    project = Project.open(path, read_only=True)
+    project = Project.open(path, read_only=True)  # a folder, no permission ...: a FileAccessError
     try:
         return fast_load_plan(project)
     except (DatabaseError, sqlite3.DatabaseError) as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 import time
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
@@ -22,7 +23,7 @@ from sqlmodel import Session, SQLModel, create_engine
 
 from planner import model as m
 from planner.changes import Changes
-from planner.document import location, opening, workcopy
+from planner.document import location, opening, oserrors, workcopy
 from planner.document.atomic import remove_stale_temps
 from planner.document.identity import FileIdentity
 from planner.document.lock import DocumentLock, LockOwner
@@ -31,11 +32,14 @@ from planner.document.sqlitefile import APPLICATION_ID, check_header
 from planner.document.workcopy import RecoveryEntry
 from planner.errors import (
     ChangedOnDisk,
-    PlannerError,
+    FileAccessError,
     FileDamaged,
+    FileMissing,
+    PlannerError,
     ReadOnlyDocument,
     SaveFailed,
 )
+from planner.i18n import _
 
 PLAN_SUFFIX = ".plan"
 
@@ -67,6 +71,12 @@ def make_engine(db_path: Path) -> Engine:
     return engine
 
 
+def real_path(path: Path | str) -> Path:
+    """The file a path names, through symbolic links: saving replaces that file (never the link)
+    and the lock sits beside it, so a link and its target cannot be open twice."""
+    return Path(os.path.realpath(Path(path).expanduser()))
+
+
 class Project:
     """An open plan. Use `Project.new`, `.create`, `.open` or `.recover`; close when done."""
 
@@ -94,13 +104,20 @@ class Project:
         self.engine = make_engine(work_path)
         self.dirty = dirty
         self._closed = False
-        self._write_manifest()
+        try:
+            self._write_manifest()
+        except OSError as exc:
+            self.engine.dispose()
+            raise oserrors.describe(exc, self.work_dir, "workspace") from exc
 
     # --- creating and opening ----------------------------------------------------------
     @classmethod
     def new(cls, name: str, start_date: dt.date, *, language: str = m.Language.zh.value) -> "Project":
         """An untitled plan (no file yet: the first Save asks for a name)."""
-        work = workcopy.new_work_dir() / workcopy.WORK_FILE
+        try:
+            work = workcopy.new_work_dir() / workcopy.WORK_FILE
+        except OSError as exc:
+            raise oserrors.describe(exc, exc.filename, "workspace") from exc
         engine = make_engine(work)
         SQLModel.metadata.create_all(engine)
         with engine.begin() as con:
@@ -128,20 +145,31 @@ class Project:
         (read_only=True still works; take_over=True replaces another computer's lock), and a
         DocumentError naming the problem for a file that is not a plan, damaged or too new."""
         try:
-            return cls._open(Path(path).absolute(), read_only, take_over)
+            return cls._open(real_path(path), read_only, take_over)
         except PlannerError as exc:
             log.warning("could not open %s: %s (%s)", path, exc, exc.key)
             raise
+        except OSError as exc:  # permission, a folder, a disk error: told, never a traceback
+            error = oserrors.describe(exc, path, "open")
+            log.warning("could not open %s: %s (%s)", path, exc, error.key)
+            raise error from exc
 
     @classmethod
     def _open(cls, path: Path, read_only: bool, take_over: bool) -> "Project":
         if not path.exists():
-            raise FileNotFoundError(f"{path.name} does not exist (moved or deleted?): {path}")
+            raise FileMissing(_("{name} does not exist (moved or deleted?): {path}", name=path.name, path=path),
+                              where=str(path), key="not_found")
+        if path.is_dir():
+            raise FileAccessError(_("{name} is a folder, not a plan file.", name=path.name), where=str(path),
+                                  key="is_folder")
         header = check_header(path)
         reason = "requested" if read_only else ""
         if not read_only and not opening.writable(path):
             read_only, reason = True, "folder"
-        lock = None if read_only else DocumentLock(path).acquire(take_over=take_over)
+        try:
+            lock = None if read_only else DocumentLock(path).acquire(take_over=take_over)
+        except OSError as exc:  # e.g. the plan's folder is full: the lock cannot be written
+            raise oserrors.describe(exc, path, "lock") from exc
         try:
             if lock is not None:
                 # Holding the lock proves no live instance is saving this document: its
@@ -174,12 +202,19 @@ class Project:
         entries = workcopy.orphans()
         if document is None:
             return entries
-        wanted = Path(document).absolute()
-        return [e for e in entries if e.document is not None and e.document == wanted]
+        wanted = real_path(document)
+        return [e for e in entries if e.document is not None and real_path(e.document) == wanted]
 
     @classmethod
     def recover(cls, entry: RecoveryEntry, *, read_only: bool = False) -> "Project":
         """Continue from a crashed session's working copy: its last committed edit included."""
+        try:
+            return cls._recover(entry, read_only)
+        except OSError as exc:
+            raise oserrors.describe(exc, entry.document or entry.work_dir, "recover") from exc
+
+    @classmethod
+    def _recover(cls, entry: RecoveryEntry, read_only: bool) -> "Project":
         data = workcopy.read_manifest(entry.work_dir)
         work = workcopy.claim(entry) / workcopy.WORK_FILE
         version = opening.check_work_copy(work)
@@ -189,7 +224,13 @@ class Project:
         lock = None
         if document is not None and not read_only and document.parent.exists() and opening.writable(document):
             lock = DocumentLock(document).acquire()
+            # The crashed session cannot be saving any more: its temps beside the plan are leftovers.
+            remove_stale_temps(document.parent, older_than=time.time(), target=document.name)
         identity = FileIdentity.from_json(data.get("identity"))
+        pending = FileIdentity.from_json(data.get("saving"))
+        if document is not None and pending is not None and document.exists() and pending.same_content(document):
+            # It died after its snapshot replaced the plan: the plan on disk is its own save.
+            identity = FileIdentity.of(document, pending.sha256)
         return cls(
             work, document, read_only=read_only, read_only_reason="requested" if read_only else "",
             identity=identity, lock=lock, dirty=True, title=entry.title,
@@ -263,7 +304,7 @@ class Project:
     def run(self, service: Callable[..., Changes], *args, **kwargs) -> Changes:
         """Run one service in one transaction and return what it changed."""
         if self.read_only:
-            raise ReadOnlyDocument("This plan is open read-only; use Save As to keep changes.")
+            raise ReadOnlyDocument(_("This plan is open read-only; use Save As to keep changes."))
         with self.session() as s:
             return service(s, *args, **kwargs)
 
@@ -293,35 +334,50 @@ class Project:
         """Save to the document's own file. Raises ChangedOnDisk if that file was moved,
         deleted or replaced since it was opened (unless `overwrite`), SaveFailed otherwise."""
         if self.path is None:
-            raise SaveFailed("This plan has no file name yet; use Save As.")
+            raise SaveFailed(_("This plan has no file name yet; use Save As."))
         if self.read_only:
             if self.read_only_reason == "folder":
                 raise SaveFailed(
-                    f"Cannot save {self.path.name}: its folder or file is read-only. "
-                    "Use Save As to save a copy elsewhere; the file is unchanged.",
+                    _("Cannot save {name}: its folder or file is read-only. Use Save As to save a copy "
+                      "elsewhere; the file is unchanged.", name=self.path.name),
                     where=str(self.path),
                 )
-            raise ReadOnlyDocument("This plan is open read-only; use Save As to keep changes.")
-        change = "" if overwrite else self.check_on_disk()
+            raise ReadOnlyDocument(_("This plan is open read-only; use Save As to keep changes."))
+        try:
+            change = "" if overwrite else self.check_on_disk()
+        except OSError as exc:
+            raise oserrors.describe(exc, self.path, "save") from exc
         if change:
-            raise ChangedOnDisk(
-                f"{self.path.name} was {change} since it was opened. Save As keeps your changes "
-                "in a new file, Overwrite replaces what is there now, Reload discards your changes.",
-                where=str(self.path),
-            )
+            if change.startswith("deleted"):
+                message = _("{name} was deleted, renamed or moved since it was opened. Save As keeps your "
+                            "changes in a new file.", name=self.path.name)
+            else:
+                message = _("{name} was changed or replaced by another program since it was opened. Save As "
+                            "keeps your changes in a new file, Overwrite replaces what is there now, Reload "
+                            "discards your changes.", name=self.path.name)
+            raise ChangedOnDisk(message, where=str(self.path))
         self._write(self.path, progress)
 
     def save_as(self, path: Path | str, *, progress: Progress | None = None) -> None:
         path = Path(path).absolute()
         if path.suffix != PLAN_SUFFIX:
             path = path.with_name(path.name + PLAN_SUFFIX)
+        try:
+            self._save_as(real_path(path), progress)
+        except OSError as exc:
+            raise oserrors.describe(exc, path, "save") from exc
+
+    def _save_as(self, path: Path, progress: Progress | None) -> None:
+        if path.is_dir():
+            raise SaveFailed(_("Cannot save {name}: a folder of that name is in the way.", name=path.name),
+                             where=str(path))
         if path == self.path and not self.read_only:
             self._write(path, progress)
             return
         if not opening.writable(path):
             raise SaveFailed(
-                f"Cannot save {path.name}: no permission to write in {path.parent}. "
-                "Choose another folder.",
+                _("Cannot save {name}: no permission to write in {folder}. Choose another folder.",
+                  name=path.name, folder=path.parent),
                 where=str(path),
             )
         lock = DocumentLock(path).acquire()
@@ -338,8 +394,14 @@ class Project:
 
     def _write(self, target: Path, progress: Progress | None) -> None:
         raw = self.engine.raw_connection()
+
+        def before_rename(pending: FileIdentity) -> None:
+            # Recovery compares the plan with this: if the process dies after the rename, the
+            # plan on disk is recognised as this save's, not as a change by another program.
+            self._write_manifest(saving=pending)
+
         try:
-            identity = write_snapshot(raw.dbapi_connection, target, progress=progress)
+            identity = write_snapshot(raw.dbapi_connection, target, progress=progress, before_rename=before_rename)
         except SaveFailed as exc:
             log.warning("could not save %s: %s", target, exc)
             if getattr(exc, "renamed", False) and target == self.path:
@@ -353,19 +415,22 @@ class Project:
             workcopy.keep_saved_version(target)
         except OSError as exc:  # the save itself succeeded; a missing backup is only logged
             log.warning("could not keep a backup of %s: %s", target, exc)
-        self._write_manifest(document=target)
+        try:
+            self._write_manifest(document=target)
+        except OSError as exc:  # app-data full: the plan is saved; the recovery record is a day old
+            log.warning("saved %s, but could not update the recovery record: %s", target, exc)
 
-    def _write_manifest(self, document: Path | None = None) -> None:
+    def _write_manifest(self, document: Path | None = None, saving: FileIdentity | None = None) -> None:
         document = document or self.path
-        workcopy.write_manifest(
-            self.work_dir,
-            {
-                "document": str(document) if document else None,
-                "title": self.title,
-                "unsaved": self.dirty,
-                "read_only": self.read_only,
-                "identity": self.identity.to_json() if self.identity else None,
-                "schema_version": m.SCHEMA_VERSION,
-                "stamped": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-            },
-        )
+        record = {
+            "document": str(document) if document else None,
+            "title": self.title,
+            "unsaved": self.dirty,
+            "read_only": self.read_only,
+            "identity": self.identity.to_json() if self.identity else None,
+            "schema_version": m.SCHEMA_VERSION,
+            "stamped": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        }
+        if saving is not None:
+            record["saving"] = saving.to_json()
+        workcopy.write_manifest(self.work_dir, record)

@@ -44,10 +44,13 @@ def copy_pages(source: sqlite3.Connection, target: sqlite3.Connection, progress:
     source.backup(target, pages=step, progress=on_step)
 
 
-def write_snapshot(source: sqlite3.Connection, target: Path, *, progress: Progress | None = None) -> FileIdentity:
+def write_snapshot(source: sqlite3.Connection, target: Path, *, progress: Progress | None = None,
+                   before_rename: Callable[[FileIdentity], None] | None = None) -> FileIdentity:
     """Write `source` (the working copy) to `target` atomically; return the new file's identity.
 
-    Raises SaveFailed with the document untouched if anything before the rename fails.
+    `before_rename` is told the snapshot's identity just before it replaces the target (the
+    content hash is the one the target will have). Raises SaveFailed with the document
+    untouched if anything before the rename fails.
     """
     tmp = temp_path_for(target)
     renamed = False
@@ -58,12 +61,15 @@ def write_snapshot(source: sqlite3.Connection, target: Path, *, progress: Progre
         verify_snapshot(tmp)
         faults.crash_point("verified")
         keep_mode(target, tmp)
+        pending = FileIdentity.of(tmp)
+        if before_rename is not None:
+            before_rename(pending)
         replace_with_retry(tmp, target)
         renamed = True
         faults.crash_point("renamed")
         fsync_dir(target.parent)
         faults.crash_point("dir-synced")
-        return FileIdentity.of(target)
+        return FileIdentity.of(target, pending.sha256)  # the rename keeps the bytes: no second hash
     except ReplaceRefused as exc:
         raise SaveFailed(
             f"Could not save {target.name}: the file is in use by another program "

@@ -130,8 +130,14 @@ def check_header(path: Path) -> Header:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that can never write to `path` nor create it if it is missing."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    """A connection that can never write to `path` nor create it if it is missing.
+
+    `immutable=1`: SQLite reads the file alone, ignoring any `-wal` or `-journal` beside it and
+    creating no `-shm`. A plan is never written in place (Save replaces it with a complete
+    snapshot), so a journal beside it is never its own: a stale `-wal` of an older copy, or a
+    hot journal left by another program, must neither be applied nor make the plan look damaged.
+    """
+    uri = f"{path.resolve().as_uri()}?immutable=1"
     con = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     for pragma in DOCUMENT_PRAGMAS:
         con.execute(f"PRAGMA {pragma}")
@@ -173,6 +179,23 @@ def check_contents(con: sqlite3.Connection, path: Path, version: int) -> None:
             where=where,
         )
     _read_every_row(con, path)
+    _check_rules(con, path)
+
+
+def _check_rules(con: sqlite3.Connection, path: Path) -> None:
+    """Foreign keys, CHECKs and value ranges, verified at open (SQLite checks them only on write)."""
+    from planner.document import integrity
+    from planner.i18n import _
+
+    try:
+        broken = integrity.violations(con)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise FileDamaged(f"{path.name} is damaged ({_short(exc)}).", where=str(path)) from exc
+    if broken:
+        raise FileDamaged(
+            _("{name} holds data no plan can hold: {problems}. It was changed by another program or damaged; "
+              "the file was not changed. Open a backup instead.", name=path.name, problems="; ".join(broken)),
+            where=str(path), key="rules")
 
 
 def _short(exc: BaseException) -> str:

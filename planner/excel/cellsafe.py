@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 MAX_CELL_CHARS = 32767  # Excel's limit; openpyxl would cut silently or write a file Excel repairs
@@ -35,8 +36,15 @@ class ExportNotes:
 
 
 def is_formula_like(text: str) -> bool:
-    """True when a spreadsheet could take this text for a formula (leading spaces ignored)."""
-    return text.lstrip(" \u3000").startswith(FORMULA_TRIGGERS)
+    """True when a spreadsheet could take this text for a formula: leading spaces of any kind
+    (no-break, ideographic) and invisible characters (BOM, zero-width space) are ignored, as
+    programs that trim them before reading a formula would."""
+    if text.startswith(FORMULA_TRIGGERS):
+        return True
+    i = 0
+    while i < len(text) and (text[i].isspace() or unicodedata.category(text[i]) == "Cf"):
+        i += 1
+    return text[i:].startswith(FORMULA_TRIGGERS)
 
 
 def clean_text(text: str, place: str, notes: ExportNotes) -> str:

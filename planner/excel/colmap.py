@@ -196,19 +196,33 @@ def _note_prefixes() -> tuple[str, ...]:
     return _NOTE_PREFIX
 
 
-def _vertical_merges(grid: SheetGrid, cols: set[int], header_row: int) -> dict[tuple[int, int], Any]:
-    """Cells of mapped data columns covered by a merge -> the merge's value (only those columns)."""
-    out: dict[tuple[int, int], Any] = {}
-    for r0, c0, r1, c1 in grid.merges:
-        hit = [c for c in cols if c0 <= c <= c1]
-        if not hit or r1 == r0 and c1 == c0 or r0 <= header_row:
-            continue
-        value = grid.value(r0, c0)
-        for r in range(r0, min(r1, r0 + 100_000) + 1):
-            for c in hit:
-                if (r, c) != (r0, c0):
-                    out[(r, c)] = value
-    return out
+class _MergedCells:
+    """Cells of mapped data columns covered by a merge -> the merge's value, looked up lazily.
+
+    Merges that start at or above the header are the header's, never data.
+    """
+
+    def __init__(self, grid: SheetGrid, cols: set[int], header_row: int):
+        self.grid, self.cols, self.header_row = grid, cols, header_row
+        self.lookup = getattr(grid, "merge_at", None)
+        if self.lookup is None:  # a grid without the scan's index: expand the few merges over mapped columns
+            expanded: dict[tuple[int, int], tuple] = {}
+            for rng in grid.merges:
+                r0, c0, r1, c1 = rng
+                for r in range(r0, min(r1, r0 + 100_000) + 1):
+                    for c in cols:
+                        if c0 <= c <= c1:
+                            expanded[(r, c)] = rng
+            self.lookup = lambda r, c: expanded.get((r, c))
+
+    def get(self, cell: tuple[int, int], default: Any = "") -> Any:
+        r, c = cell
+        if c not in self.cols:
+            return default
+        rng = self.lookup(r, c)
+        if rng is None or (rng[0], rng[1]) == (r, c) or rng[0] <= self.header_row or (rng[0] == rng[2] and rng[1] == rng[3]):
+            return default
+        return self.grid.value(rng[0], rng[1])
 
 
 def _team_names(cmap: ColumnMap) -> dict[str, int]:
@@ -232,13 +246,13 @@ def lift(grid: SheetGrid, cmap: ColumnMap, actions: Iterable[RowAction] = ()) ->
     timeline_set = set(timeline)
     teams = _team_names(cmap)
     header_texts = {c.column: fold(c.header.split(" / ")[-1]) for c in cmap.columns if c.use not in ("ignore", "timeline")}
-    merged = _vertical_merges(grid, {c for _u, c in by_use} | set(groups), cmap.header_row) if grid.merges else {}
+    merged = _MergedCells(grid, {c for _u, c in by_use} | set(groups), cmap.header_row) if grid.merges else None
     # a header cell merged down over the rows under it (B8:B10) makes those rows part of the header
     first = cmap.first_data_row
     for r0, c0, r1, c1 in grid.merges:
         if r0 <= cmap.header_row <= r1 and r1 >= first and any(c0 <= c.column <= c1 for c in cmap.columns if c.use != "timeline"):
             first = r1 + 1
-    fills = getattr(grid, "fill", None)
+    fills = getattr(grid, "has_fill", None)  # the scan's solid fills: a Gantt bar coloured in
     skip, drop, fixes = _actions(grid, actions)
     out = Lifted(cmap, grid, [], team_columns=teams)
     name_col = next((c for u, c in by_use if u == "name"), None)

@@ -74,9 +74,19 @@ def build_workbook(plan: Plan, kind: str, *, lang: str = "zh", team: str | None 
     return wb
 
 
+_TITLE_FORBIDDEN = str.maketrans({"/": "／", "\\": "＼", "?": "？", "*": "＊", "[": "［", "]": "］", ":": "："})
+
+
+def sheet_title(text: str) -> str:
+    """A sheet title Excel accepts (no / \\ ? * [ ] :, no leading or trailing quote, 31 characters),
+    keeping a team's name readable: forbidden characters become their full-width forms."""
+    title = str(text).translate(_TITLE_FORBIDDEN).strip("'")[:31].strip("'")
+    return title or "Sheet"
+
+
 def _sheet(wb: Workbook, spec_or_title, lang: str):
     title = spec_or_title.title(lang) if hasattr(spec_or_title, "title") else spec_or_title
-    return wb.create_sheet(title[:31])
+    return wb.create_sheet(sheet_title(title))
 
 
 def _simple(key: str, items):
@@ -165,7 +175,7 @@ def _baselines(wb, plan, lang, notes, _period):
 
 def _readings(wb, plan, lang, notes, period, *, indicators=None, title=None, fast=True):
     spec = sc.STATS
-    ws = wb.create_sheet((title or spec.title(lang))[:31])
+    ws = wb.create_sheet(sheet_title(title or spec.title(lang)))
     rows = xr.reading_rows(plan, period=period, indicators=indicators)
     _rate_formulas(ws, rows)
     last = write_table(ws, spec, rows, lang, notes, fast=fast)

@@ -11,6 +11,7 @@ from sqlmodel import SQLModel
 from planner import model as m
 from planner.errors import ProblemList
 from planner.excel import values as cv
+from planner.i18n import _
 from planner.excel.records import Record, Records
 from planner.excel.schema import Column
 from planner.excel.tables import Row, Table
@@ -53,8 +54,6 @@ class Context:
     _timelines: dict[int, dict] = field(default_factory=dict)
     dep_columns: dict[str, str] = field(default_factory=dict)  # sheet label -> column letter of its predecessors
     module_prefixes: dict[str, str] = field(default_factory=dict)  # module name -> task-ID prefix (plan and workbook)
-    paths: dict[str, Any] = field(default_factory=dict)  # file name -> path (number formats until the scan has them)
-    _formats: dict[tuple, dict] = field(default_factory=dict)
 
     def known_names(self, model: type) -> set[str]:
         return self.known.get(model, set())
@@ -77,27 +76,10 @@ class Context:
         return day
 
     def number_format(self, lifted, row, use: str) -> str:
-        """A cell's number format: from the scan when SheetGrid gives them, else read once with openpyxl."""
+        """A cell's number format code from the scan ('"≥"0%', '0"款"'), '' when General."""
         col = lifted.column_of(use)
-        if col is None:
-            return ""
         fmt = getattr(lifted.grid, "number_format", None)
-        if fmt is not None:
-            return fmt(row.r, col) or ""
-        path = self.paths.get(lifted.grid.file)
-        if path is None:
-            return ""
-        key = (lifted.grid.file, lifted.grid.name)
-        if key not in self._formats:
-            from openpyxl import load_workbook
-
-            try:
-                ws = load_workbook(path, read_only=False, data_only=True)[lifted.grid.name]
-                self._formats[key] = {(c.row - 1, c.column - 1): c.number_format for r in ws.iter_rows() for c in r
-                                      if c.number_format and c.number_format != "General"}
-            except Exception:  # formats only decorate a value: an unreadable style part loses them, nothing else
-                self._formats[key] = {}
-        return self._formats[key].get((row.r, col), "")
+        return (fmt(row.r, col) or "") if fmt is not None and col is not None else ""
 
     def timeline_dates(self, lifted) -> dict:
         """Timeline column -> (first, last) day it stands for, from the dates or weeks heading it."""
@@ -168,6 +150,9 @@ def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozen
             if isinstance(raw, str) and len(raw) > cv.MAX_TEXT:
                 ctx.problems.warning(f"text longer than {cv.MAX_TEXT} characters was cut", **where(table, row, column.key),
                                      value=raw[:40])
+            if isinstance(raw, str) and not raw.isprintable() and cv.has_control(raw):
+                ctx.problems.warning(_("control characters were removed"), **where(table, row, column.key),
+                                     value=cv.read_text(raw)[:40])
         if is_field:
             out[column.key] = default if value is None else value
         if column.required and not column.blank_ok and cv.is_blank(raw):

@@ -1,399 +1,224 @@
-"""Security pre-flight for workbooks: refuse hostile or wrong files before any parser sees them.
+"""Pre-flight of a workbook (import stage 1): refuse hostile or wrong files before any reader
+sees them, and learn what the value reader does not give.
 
-Checks, in order: the container (empty, .xls, encrypted, CSV/HTML renamed, truncated zip,
-.xlsm/.xlsb/.ods), the zip directory (entry count, declared sizes and ratios), then a
-streaming scan of every XML part with a byte cap that does not trust the declared sizes
-(DOCTYPE/entities refused; dimension, far cells, merge count and cell count capped). The scan
-also collects what the value reader does not give: merged ranges, formula cells, sheet states.
+Order: the container (`container.sniff`: empty, .xls, password-protected, CSV/HTML renamed,
+truncated), the zip directory (`container.check_directory`: entry count, names, declared
+sizes and ratios, .xlsm/.xlsb/.ods), then the parts the reader will read, found through the
+relationships as the reader finds them (`package`) and each streamed through expat
+(`xmlparts`) under byte, depth, cell, row, column and merged-area limits: the package
+relationships, the workbook part and its relationships, styles, shared strings and every
+worksheet (`sheetscan`). The checked bytes go into the package the reader opens
+(`package.ReaderPackage`), so the reader can open nothing else.
+
+What the scan keeps per sheet: its part, visibility, merged ranges (as ranges), formula
+cells, the cells whose style has a number format or a solid fill, and the size of the grid
+the reader will build. Every refusal is an `ImportRejected` with its own `key` and a message
+naming the file (and the sheet and cell where there is one).
 """
 
 from __future__ import annotations
 
-import copy
-import re
+import logging
 import zipfile
-import zlib
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from planner.errors import ImportRejected, Problem
+from planner.excel import container, package as pk
+from planner.excel.container import refuse
+from planner.excel.merges import without_overlaps
+from planner.excel.sheetscan import SheetScan, SheetScanner, _NeedStrict, cell_name
+from planner.excel.styles import Styles, StylesHandler
+from planner.excel.xmlparts import Budget, PartStream
+from planner.i18n import _
+
+log = logging.getLogger(__name__)
+
+__all__ = ["LIMITS", "Limits", "ScanResult", "SheetScan", "check_parser", "preflight", "refuse"]
 
 
 @dataclass(frozen=True)
 class Limits:
-    max_file_bytes: int = 50 * 1024 * 1024
+    max_file_bytes: int = 100 * 2**20
     max_entries: int = 1000  # Apache POI's default
-    max_total_bytes: int = 160 * 1024 * 1024  # all XML inflated, counted as it streams
-    max_entry_bytes: int = 120 * 1024 * 1024
+    max_total_bytes: int = 512 * 2**20  # every part inflated, counted as it streams
+    max_entry_bytes: int = 384 * 2**20
     max_ratio: float = 150.0  # inflated / compressed, for entries over 1 MB inflated
-    max_rows: int = 100_000
-    max_cols: int = 1_000
-    max_cells: int = 3_000_000
-    max_merges: int = 10_000
+    max_depth: int = 100  # element nesting (a real sheet nests about 6 deep)
+    max_rows: int = 1_048_576  # Excel's own grid
+    max_cols: int = 16_384
+    max_area: int = 8_000_000  # the reader's grid per sheet: A1 to the furthest cell
+    sparse_area: int = 1_000_000  # above this a grid must be at least 1/sparse_ratio filled
+    sparse_ratio: int = 16
+    max_cells: int = 16_000_000  # cell elements in the whole workbook
+    max_merges: int = 10_000  # merged ranges per sheet
+    max_merged_area: int = 2_000_000  # cells covered by the merged ranges of a sheet, counted with overlaps
+    max_strings_slack: int = 100_000  # shared strings declared beyond those present
 
 
 LIMITS = Limits()
-_CHUNK = 1 << 20
-
-
-@dataclass
-class SheetScan:
-    name: str
-    path: str
-    hidden: bool = False
-    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 (0-based)
-    formulas: set[tuple[int, int]] = field(default_factory=set)  # (row, col) 0-based
-    max_row: int = 0
-    max_col: int = 0
-    cells: int = 0
 
 
 @dataclass
 class ScanResult:
     sheets: list[SheetScan]
     warnings: list[Problem] = field(default_factory=list)
+    package: pk.ReaderPackage | None = None
+    date1904: bool = False
 
-
-def refuse(path: Path, message: str, key: str) -> ImportRejected:
-    err = ImportRejected(f"{path.name}: {message}", [Problem("error", message, sheet="", column="")], where=str(path))
-    err.key = key
-    return err
+    def close(self) -> None:
+        if self.package is not None:
+            self.package.discard()
 
 
 def check_parser() -> None:
     """E13: import only with a hardened XML stack (fail closed)."""
     try:
-        import defusedxml  # noqa: F401 - openpyxl switches to it only when importable
+        import defusedxml  # noqa: F401 - the pre-flight's parser policy and openpyxl's both need it
         import openpyxl
     except ImportError as exc:
-        raise ImportRejected(f"Spreadsheet import is disabled: {exc.name} is missing from this installation.") from exc
+        raise ImportRejected(_("Spreadsheet import is disabled: {module} is missing from this installation.",
+                               module=exc.name)) from exc
     if not getattr(openpyxl, "DEFUSEDXML", False) or getattr(openpyxl, "LXML", False):
-        raise ImportRejected("Spreadsheet import is disabled: the XML parser is not hardened (defusedxml inactive).")
+        raise ImportRejected(_("Spreadsheet import is disabled: the XML parser is not hardened (defusedxml inactive)."))
 
 
-# --- the container -------------------------------------------------------------------------
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-
-
-def sniff(path: Path, head: bytes, size: int) -> None:
-    if size == 0:
-        raise refuse(path, "the file is empty (an incomplete download or copy?).", "empty")
-    if size > LIMITS.max_file_bytes:
-        raise refuse(path, f"the file is larger than {LIMITS.max_file_bytes // 2**20} MB.", "too_large")
-    if head.startswith(_OLE):
-        with open(path, "rb") as fh:
-            body = fh.read(min(size, 4 * 2**20))
-        if _ENCRYPTED in body:
-            raise refuse(path, "the workbook is password-protected; remove the password in Excel and try again.", "encrypted")
-        raise refuse(path, "this is an old Excel 97-2003 (.xls) file; open it in Excel or LibreOffice and save it as .xlsx.", "xls")
-    if head.startswith(b"PK\x03\x04"):
-        return
-    if head.startswith(b"PK"):
-        raise refuse(path, "the workbook is damaged or incomplete (not a complete zip archive).", "truncated")
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if text.startswith((b"<?xml", b"<html", b"<!doctype", b"<table")):
-        raise refuse(path, "this is an XML or HTML file renamed to .xlsx; save it from Excel as an .xlsx workbook.", "html")
-    if _looks_like_text(head):
-        raise refuse(path, "this is a text/CSV file renamed to .xlsx; open it in Excel and save it as an .xlsx workbook.", "csv")
-    raise refuse(path, "this is not an Excel workbook (.xlsx).", "not_xlsx")
-
-
-def _looks_like_text(head: bytes) -> bool:
-    for encoding in ("utf-8", "gb18030", "utf-16"):
-        try:
-            text = head.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
-        return printable >= 0.95 * max(1, len(text))
-    return False
-
-
-def open_zip(path: Path) -> zipfile.ZipFile:
-    try:
-        return zipfile.ZipFile(path)
-    # NotImplementedError: a zip directory claiming a newer zip version or an unknown method.
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise refuse(path, f"the workbook is damaged or incomplete ({exc}).", "truncated") from exc
-
-
-def check_directory(path: Path, zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
-    infos = zf.infolist()
-    if len(infos) > LIMITS.max_entries:
-        raise refuse(path, f"the workbook has {len(infos)} parts (limit {LIMITS.max_entries}); refused as unsafe.", "entries")
-    names = {i.filename: i for i in infos}
-    if len(names) != len(infos):
-        raise refuse(path, "the workbook has duplicate parts; refused as unsafe.", "duplicate")
-    total = 0
-    for info in infos:
-        total += info.file_size
-        big = info.file_size > 2**20
-        if info.file_size > LIMITS.max_entry_bytes or (big and info.file_size > LIMITS.max_ratio * max(1, info.compress_size)):
-            raise refuse(path, f"part {info.filename} inflates to {info.file_size:,} bytes (a zip bomb?); refused.", "bomb")
-        if info.flag_bits & 0x1:
-            raise refuse(path, "the workbook is encrypted; remove the password and try again.", "encrypted")
-    if total > LIMITS.max_total_bytes:
-        raise refuse(path, f"the workbook inflates to {total:,} bytes (limit {LIMITS.max_total_bytes:,}); refused.", "bomb")
-    _check_kind(path, names)
-    return names
-
-
-def _check_kind(path: Path, names: dict[str, zipfile.ZipInfo]) -> None:
-    if "mimetype" in names and any(n == "content.xml" for n in names):
-        raise refuse(path, "this is an OpenDocument spreadsheet (.ods); save it as .xlsx.", "ods")
-    if "[Content_Types].xml" not in names:
-        raise refuse(path, "the workbook is incomplete: it has no [Content_Types].xml part.", "no_content_types")
-    if "xl/workbook.bin" in names:
-        raise refuse(path, "this is a binary workbook (.xlsb); save it as .xlsx.", "xlsb")
-    if "xl/vbaProject.bin" in names:
-        raise refuse(path, "this workbook contains macros (.xlsm); save it as a macro-free .xlsx.", "xlsm")
-    if "xl/workbook.xml" not in names:
-        if "word/document.xml" in names or "ppt/presentation.xml" in names:
-            raise refuse(path, "this is a Word or PowerPoint file, not an Excel workbook.", "not_xlsx")
-        raise refuse(path, "this is not an Excel workbook (no xl/workbook.xml).", "not_xlsx")
-
-
-# --- streaming XML scan ----------------------------------------------------------------------
-_DANGER = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
-_SHEET_TOKENS = re.compile(
-    rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,8})(\d{1,9})\""
-    rb"|<(?:\w+:)?row\s[^>]*?\br=\"(\d{1,9})\""
-    rb"|<(?:\w+:)?(f)[\s>/]"
-    rb"|<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Z]{1,8}\d{1,9}(?::[A-Z]{1,8}\d{1,9})?)\""
-    rb"|<(?:\w+:)?dimension\s[^>]*?ref=\"([^\"]{1,64})\""
-    rb"|<(?:\w+:)?(c)[\s>/]"
-)
-
-
-class _Budget:
-    def __init__(self, path: Path):
-        self.path, self.used = path, 0
-
-    def take(self, n: int, part: str) -> None:
-        self.used += n
-        if self.used > LIMITS.max_total_bytes:
-            raise refuse(self.path, f"the workbook inflates beyond {LIMITS.max_total_bytes:,} bytes (in {part}); refused.", "bomb")
-
-
-def _stream(path: Path, zf: zipfile.ZipFile, name: str, budget: _Budget):
-    """Yield chunks of a part, each ending on a tag boundary, counting the inflated bytes."""
-    carry = b""
-    seen = 0
-    declared = zf.getinfo(name)
-    unbounded = copy.copy(declared)
-    unbounded.file_size = 1 << 62  # inflate until the data ends: the declared size is not trusted
-    try:
-        with zf.open(unbounded) as fh:
-            while True:
-                chunk = fh.read(_CHUNK)
-                if not chunk:
-                    break
-                seen += len(chunk)
-                budget.take(len(chunk), name)
-                if seen > LIMITS.max_entry_bytes:
-                    raise refuse(path, f"part {name} inflates beyond {LIMITS.max_entry_bytes:,} bytes; refused.", "bomb")
-                data = carry + chunk
-                cut = data.rfind(b">") + 1
-                if cut == 0 and len(data) > 4 * _CHUNK:
-                    raise refuse(path, f"part {name} is not well-formed XML.", "xml")
-                carry = data[cut:]
-                yield data[:cut]
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, zlib.error) as exc:
-        raise refuse(path, f"the workbook is damaged ({name}: {exc}).", "truncated") from exc
-    if seen != declared.file_size:
-        raise refuse(path, f"part {name} is {seen:,} bytes but the zip directory says {declared.file_size:,}; refused.", "lying_size")
-    if carry.strip():
-        yield carry
-
-
-def _check_xml(path: Path, name: str, chunk: bytes) -> None:
-    if _DANGER.search(chunk):
-        raise refuse(path, f"part {name} declares a DOCTYPE or entities (XML bomb or external entity); refused.", "doctype")
-
-
-def read_small(path: Path, zf: zipfile.ZipFile, name: str, budget: _Budget) -> bytes:
-    data = b"".join(_stream(path, zf, name, budget))
-    _check_xml(path, name, data)
-    return data
-
-
-def col_index(letters: bytes | str) -> int:
-    n = 0
-    for ch in letters if isinstance(letters, str) else letters.decode():
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def _ref(ref: str) -> tuple[int, int]:
-    m = re.fullmatch(r"\$?([A-Z]{1,8})\$?(\d{1,9})", ref)
-    if not m:
-        return 0, 0
-    return int(m[2]), col_index(m[1])
-
-
-_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,8})(\d{1,9})\"")
-_CELL_REF_FIRST = re.compile(rb"<c r=\"([A-Z]{1,8})(\d{1,9})\"")
-_ROW_REF_FIRST = re.compile(rb"<row r=\"(\d{1,9})\"")
-_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=\"(\d{1,9})\"")
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([^\"]{1,40})\"")
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]*?ref=\"([^\"]{1,64})\"")
-
-
-def scan_sheet(path: Path, zf: zipfile.ZipFile, sheet: SheetScan, budget: _Budget) -> None:
-    """Bounds, merges and formula cells of one sheet, in C-speed passes over each chunk.
-
-    Cells written without a reference (allowed, rare) take the slower token walk, which tracks
-    their implied positions.
-    """
-    last = (0, 0)
-    state = [0, 0]  # current row, implicit column (for cells without references)
-    for chunk in _stream(path, zf, sheet.path, budget):
-        _check_xml(path, sheet.path, chunk)
-        refs = _CELL_REF_FIRST.findall(chunk)  # the usual layout: r is the first attribute
-        tags = chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
-        if tags != len(refs) or b":c " in chunk:
-            refs = _CELL_REF.findall(chunk)
-            tags = len(_CELL_TAG.findall(chunk))
-        if tags != len(refs):
-            last = _scan_tokens(path, sheet, chunk, last, state)
-            continue
-        sheet.cells += len(refs)
-        rows = _ROW_REF_FIRST.findall(chunk)
-        if len(rows) != chunk.count(b"<row"):
-            rows = _ROW_REF.findall(chunk)
-        if refs or rows:
-            max_row = max(map(int, {d for _, d in refs} | set(rows)))
-            max_col = max((col_index(x) for x in {x for x, _ in refs}), default=0)
-            _grow(path, sheet, max_row, max_col, count=False)
-        for m in _FORMULA.finditer(chunk) if (b"<f" in chunk or b":f" in chunk) else ():
-            at = chunk.rfind(b"<c", 0, m.start())
-            ref = _CELL_REF.match(chunk, at) if at >= 0 else None
-            row, col = (int(ref.group(2)), col_index(ref.group(1))) if ref else last
-            sheet.formulas.add((row - 1, col - 1))
-        if refs:
-            last = (int(refs[-1][1]), col_index(refs[-1][0]))
-        for ref in _MERGE.findall(chunk) if b"mergeCell" in chunk else ():
-            _merge(path, sheet, ref.decode())
-        dim = _DIMENSION.search(chunk) if b"dimension" in chunk else None
-        if dim:
-            _dimension(path, sheet, dim.group(1).decode())
-
-
-def _scan_tokens(path: Path, sheet: SheetScan, chunk: bytes, last: tuple[int, int], state: list[int]) -> tuple[int, int]:
-    for m in _SHEET_TOKENS.finditer(chunk):
-        if m.group(1):
-            last = (int(m.group(2)), col_index(m.group(1)))
-            state[1] = last[1]
-            _grow(path, sheet, *last)
-        elif m.group(3):
-            state[0], state[1] = int(m.group(3)), 0
-            _grow(path, sheet, state[0], 0, count=False)
-        elif m.group(7):  # a cell without a reference: it follows the previous one
-            state[1] += 1
-            last = (max(state[0], 1), state[1])
-            _grow(path, sheet, *last)
-        elif m.group(4):
-            sheet.formulas.add((last[0] - 1, last[1] - 1))
-        elif m.group(5):
-            _merge(path, sheet, m.group(5).decode())
-        elif m.group(6):
-            _dimension(path, sheet, m.group(6).decode())
-    return last
-
-
-def _grow(path: Path, sheet: SheetScan, row: int, col: int, *, count: bool = True) -> None:
-    sheet.cells += count
-    if row > sheet.max_row:
-        sheet.max_row = row
-        if row > LIMITS.max_rows:
-            raise refuse(path, f"sheet '{sheet.name}' has a cell at row {row:,} (limit {LIMITS.max_rows:,}); refused.", "far_cell")
-    if col > sheet.max_col:
-        sheet.max_col = col
-        if col > LIMITS.max_cols:
-            raise refuse(path, f"sheet '{sheet.name}' has a cell in column {col:,} (limit {LIMITS.max_cols:,}); refused.", "far_cell")
-    if sheet.cells > LIMITS.max_cells or sheet.max_row * sheet.max_col > LIMITS.max_cells * 2:
-        raise refuse(path, f"sheet '{sheet.name}' has too many cells (limit {LIMITS.max_cells:,}); refused.", "cells")
-
-
-def _merge(path: Path, sheet: SheetScan, ref: str) -> None:
-    if len(sheet.merges) >= LIMITS.max_merges:
-        raise refuse(path, f"sheet '{sheet.name}' has more than {LIMITS.max_merges:,} merged ranges; refused.", "merges")
-    first, _, last = ref.partition(":")
-    (r0, c0), (r1, c1) = _ref(first), _ref(last or first)
-    if min(r0, c0, r1, c1) < 1 or r1 > LIMITS.max_rows or c1 > LIMITS.max_cols:
-        raise refuse(path, f"sheet '{sheet.name}' has a merged range {ref} outside the allowed area; refused.", "far_cell")
-    sheet.merges.append((r0 - 1, c0 - 1, r1 - 1, c1 - 1))
-
-
-def _dimension(path: Path, sheet: SheetScan, ref: str) -> None:
-    last = ref.partition(":")[2] or ref
-    row, col = _ref(last)
-    if row > LIMITS.max_rows or col > LIMITS.max_cols or row * col > LIMITS.max_cells * 2:
-        raise refuse(path, f"sheet '{sheet.name}' declares a used range {ref} beyond the allowed area; refused.", "dimension")
-
-
-# --- workbook structure ------------------------------------------------------------------------
-_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-
-def _workbook_sheets(path: Path, zf: zipfile.ZipFile, budget: _Budget) -> list[SheetScan]:
-    from defusedxml import ElementTree as ET
-
-    try:
-        wb = ET.fromstring(read_small(path, zf, "xl/workbook.xml", budget))
-        rels_name = "xl/_rels/workbook.xml.rels"
-        rels = ET.fromstring(read_small(path, zf, rels_name, budget)) if rels_name in zf.NameToInfo else None
-    except ImportRejected:
-        raise
-    except Exception as exc:  # defusedxml's refusals and malformed XML alike
-        raise refuse(path, f"the workbook structure is damaged or unsafe ({type(exc).__name__}).", "xml") from exc
-    targets = {}
-    for rel in rels if rels is not None else []:
-        target = rel.get("Target", "")
-        full = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
-        targets[rel.get("Id")] = _normpath(full)
-    sheets = []
-    for el in wb.iter():
-        if el.tag.rsplit("}", 1)[-1] != "sheet":
-            continue
-        part = targets.get(el.get(_NS_REL), "")
-        sheets.append(SheetScan(el.get("name", ""), part, hidden=el.get("state", "visible") != "visible"))
-    return sheets
-
-
-def _normpath(p: str) -> str:
-    parts: list[str] = []
-    for piece in p.split("/"):
-        if piece == "..":
-            if parts:
-                parts.pop()
-        elif piece and piece != ".":
-            parts.append(piece)
-    return "/".join(parts)
-
-
-def preflight(path: Path | str) -> ScanResult:
-    """Raise `ImportRejected` with a specific message, or return what the scan learned."""
+def preflight(path: Path | str, limits: Limits = LIMITS) -> ScanResult:
+    """Raise `ImportRejected` with a specific, located message, or return what the scan learned."""
     path = Path(path)
     check_parser()
     size = path.stat().st_size
     with open(path, "rb") as fh:
         head = fh.read(4096)
-    sniff(path, head, size)
-    with open_zip(path) as zf:
-        names = check_directory(path, zf)
-        budget = _Budget(path)
-        for name in names:  # every XML part: no DOCTYPE anywhere, sizes counted while inflating
-            if name.endswith((".xml", ".rels", ".vml")) and not name.startswith("xl/worksheets/sheet"):
-                for chunk in _stream(path, zf, name, budget):
-                    _check_xml(path, name, chunk)
-        sheets = _workbook_sheets(path, zf, budget)
-        result = ScanResult([s for s in sheets if s.path in names])
-        for sheet in result.sheets:
-            scan_sheet(path, zf, sheet, budget)
-        if any(n.startswith("xl/externalLinks/") for n in names):
-            result.warnings.append(Problem("warning", "links to other workbooks were ignored"))
-    return result
+    container.sniff(path, head, size, limits.max_file_bytes)
+    with container.open_zip(path) as zf:
+        try:
+            return _Scan(path, zf, limits).run()
+        except ImportRejected:
+            raise
+        except Exception as exc:  # a failure of ours must still end as a refusal of this one file
+            log.exception("pre-flight failed on %s", path)
+            reason = type(exc).__name__ + ": " + str(exc)[:160]
+            raise refuse(path, _("the workbook could not be checked ({reason}).", reason=reason), "unreadable") from exc
+
+
+class _Scan:
+    def __init__(self, path: Path, zf: zipfile.ZipFile, limits: Limits):
+        self.path, self.zf, self.limits = path, zf, limits
+        self.parts = container.check_directory(path, zf, limits)
+        self.budget = Budget(path, limits.max_total_bytes)
+        self.warnings: list[Problem] = []
+
+    def stream(self, info: zipfile.ZipInfo, **kw) -> PartStream:
+        return PartStream(self.path, self.zf, info, self.budget, self.limits, **kw)
+
+    def rels(self, name: str) -> dict[str, pk.Rel]:
+        info = pk.find_part(self.parts, name)
+        if info is None:
+            return {}
+        handler = pk.RelsHandler()
+        self.stream(info).run(handler.start)
+        return handler.rels
+
+    def run(self) -> ScanResult:
+        workbook = pk.workbook_part(self.path, self.parts, self.rels("_rels/.rels"))
+        base = workbook.rpartition("/")[0]
+        book = pk.WorkbookHandler()
+        self.stream(pk.find_part(self.parts, workbook)).run(book.start)
+        rels = self.rels(pk.rels_of(workbook))
+        styles_info = pk.typed_part(self.parts, rels, base, "styles", "styles.xml")
+        strings_info = pk.typed_part(self.parts, rels, base, "sharedStrings", "sharedStrings.xml")
+        sheets = self._sheets(book, rels, base)
+        kept = [i for i in (styles_info, strings_info) if i is not None] + [info for _s, info in sheets]
+        package = pk.ReaderPackage.create(sum(i.file_size for i in kept))
+        package.date1904 = book.date1904
+        try:
+            styles = self._styles(styles_info, package)
+            self._strings(strings_info, package)
+            cells = [0]
+            scans = []
+            for sheet, info in sheets:
+                sheet.reader_name, target = package.add_sheet()
+                self._sheet(sheet, info, styles, cells, package, target)
+                scans.append(sheet)
+            package.finish(styles=styles_info is not None, strings=strings_info is not None)
+        except BaseException:
+            package.discard()
+            raise
+        if any(k.startswith("xl/externallinks/") for k in self.parts):
+            self.warnings.append(Problem("warning", _("links to other workbooks were ignored")))
+        return ScanResult(scans, self.warnings, package, book.date1904)
+
+    def _sheets(self, book: pk.WorkbookHandler, rels: dict[str, pk.Rel], base: str) -> list[tuple[SheetScan, zipfile.ZipInfo]]:
+        out = []
+        for entry in book.sheets:
+            rel = rels.get(entry.rid)
+            if rel is None or rel.external:
+                self.warnings.append(Problem("warning", _("sheet '{sheet}' has no part in the workbook; skipped",
+                                                          sheet=entry.name), sheet=entry.name))
+                continue
+            if not rel.type.endswith("/worksheet"):
+                continue  # chart and dialog sheets hold no cells
+            info = pk.find_part(self.parts, pk.resolve(base, rel.target))
+            if info is None:
+                self.warnings.append(Problem("warning", _("sheet '{sheet}': its part {part} is missing; skipped",
+                                                          sheet=entry.name, part=rel.target), sheet=entry.name))
+                continue
+            out.append((SheetScan(entry.name, info.filename, hidden=entry.state != "visible"), info))
+        return out
+
+    def _styles(self, info: zipfile.ZipInfo | None, package: pk.ReaderPackage) -> Styles:
+        if info is None:
+            return Styles()
+        handler = StylesHandler()
+        with package.writer("xl/styles.xml", info.file_size) as out:
+            self.stream(info).run(handler.start, end=handler.end, sink=out.write)
+        return handler.styles()
+
+    def _strings(self, info: zipfile.ZipInfo | None, package: pk.ReaderPackage) -> None:
+        """Shared strings: the reader reserves room for the count the part declares; it must be true."""
+        if info is None:
+            return
+        state = {"declared": "", "items": 0}
+
+        def start(name, attrs):
+            local = name.rpartition(":")[2]
+            if local == "si":
+                state["items"] += 1
+            elif local == "sst":
+                state["declared"] = attrs.get("uniqueCount", "")
+
+        with package.writer("xl/sharedStrings.xml", info.file_size) as out:
+            self.stream(info).run(start, sink=out.write)
+        # Every digit of the attribute, joined: never less than whatever number the reader parses from it.
+        digits = "".join(ch for ch in state["declared"] if ch.isascii() and ch.isdigit()).lstrip("0")
+        if len(digits) > 12 or (digits and int(digits) > 2 * state["items"] + self.limits.max_strings_slack):
+            raise refuse(self.path, _("the shared strings part declares {declared} strings but holds {items:,}; "
+                                      "refused.", declared=state["declared"][:20], items=state["items"]),
+                         "shared_strings")
+
+    def _sheet(self, sheet: SheetScan, info: zipfile.ZipInfo, styles: Styles, cells: list[int],
+               package: pk.ReaderPackage, target: str) -> None:
+        scanner = SheetScanner(self.path, sheet, styles, self.limits, cells)
+        start, starts, finish = scanner.fast()
+        try:
+            with package.writer(target, info.file_size) as out:
+                self.stream(info, where=scanner.where).run(start, starts=starts, sink=out.write, sheet=sheet.name)
+        except _NeedStrict:
+            # Rewritten from the start with the strict model (the fast pass may have written part of it).
+            sheet.merges.clear(), sheet.formulas.clear(), sheet.styles.clear()
+            scanner = SheetScanner(self.path, sheet, styles, self.limits, cells)
+            start, end, finish = scanner.strict()
+            with package.writer(package.replace_last(), info.file_size) as out:
+                self.stream(info, where=scanner.where).run(start, end=end, sink=out.write, sheet=sheet.name)
+        finish()
+        scanner.check_area()
+        sheet.merges, dropped = without_overlaps(sheet.merges)
+        for rng, clash in dropped[:20]:
+            self.warnings.append(Problem(
+                "warning", _("merged range {range} overlaps {other} and was ignored",
+                             range=_range_name(rng), other=_range_name(clash)), sheet=sheet.name))
+
+
+def _range_name(rng: tuple[int, int, int, int]) -> str:
+    return f"{cell_name(rng[0], rng[1])}:{cell_name(rng[2], rng[3])}"

@@ -131,7 +131,6 @@ def preview_grids(books, plan: Plan | None = None, options: ImportOptions | None
             problems.items.extend(why_not(r) for r in reports if r.file == path.name and r.status == "none")
     generic = [r for r in reports if r.lifted is not None]
     ctx = _context(problems, records, index, plan, options, metas, books, generic)
-    ctx.paths = {p.name: p for p in books.paths}
     _period_hints(ctx, tables)
     for key in _MAP_ORDER:
         for file, table, _grid in tables:

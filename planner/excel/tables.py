@@ -104,17 +104,6 @@ def recognise(row: list[Any], *, inside: bool = False) -> tuple[TableSpec, dict[
     return best
 
 
-def _merged_fill(grid: SheetGrid) -> dict[tuple[int, int], tuple[Any, tuple[int, int, int, int]]]:
-    fill = {}
-    for r0, c0, r1, c1 in grid.merges:
-        value = grid.value(r0, c0)
-        for r in range(r0, min(r1, r0 + 100_000) + 1):
-            for c in range(c0, c1 + 1):
-                if (r, c) != (r0, c0):
-                    fill[(r, c)] = (value, (r0, c0, r1, c1))
-    return fill
-
-
 def _is_section(row: list[Any]) -> str:
     filled = [(i, v) for i, v in enumerate(row) if v not in ("", None)]
     if len(filled) == 1 and filled[0][0] <= 1 and isinstance(filled[0][1], str):
@@ -125,7 +114,7 @@ def _is_section(row: list[Any]) -> str:
 def find_tables(grid: SheetGrid, problems: ProblemList) -> list[Table]:
     tables: list[Table] = []
     current: Table | None = None
-    fill = _merged_fill(grid) if grid.merges else {}
+    fill = grid.merge_fill() if grid.merges else {}  # lazy lookups: merges are never expanded
     previous: dict[str, Any] = {}
     section = stage_section = ""
     for r, raw in enumerate(grid.rows):

@@ -25,6 +25,11 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def has_control(text: str) -> bool:
+    """True when `read_text` would remove characters from `text` (the import reports it)."""
+    return _CONTROL.search(text) is not None
+
+
 def read_text(value: object) -> str:
     """Text as written: line breaks kept, trailing spaces and control characters removed."""
     if value is None:

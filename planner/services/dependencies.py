@@ -62,6 +62,16 @@ def parse_dependencies_text(text: str, codes: Iterable[str], *, where: str = "")
     return list(specs.values())
 
 
+def check_lag(lag: int, unit: str, *, where: str, text: str = "") -> None:
+    """A lag the scheduler and the charts can place on a calendar (a hundred years at most)."""
+    from planner.document.integrity import MAX_LAG_DAYS
+    from planner.i18n import _
+
+    if abs(lag) * (7 if unit == m.LagUnit.week.value else 1) > MAX_LAG_DAYS:
+        raise ParseError(_("{where}: the lag in “{text}” is more than {days:,} days.", where=where,
+                           text=text or str(lag), days=MAX_LAG_DAYS), where=where, key="lag_range")
+
+
 def _starts_with_code(item: str, code: str) -> bool:
     """True if `item` begins with `code` as a whole word ("TP-02芯片" yes, "TP-020" no)."""
     if not item.upper().startswith(code.upper()):
@@ -83,9 +93,10 @@ def _spec(code: str, rest: str, item: str, *, where: str) -> DepSpec:
     lag = _LAG.search(rest)
     lag_days, unit = 0, m.LagUnit.day.value
     if lag:
-        lag_days = int(lag.group(2)) * (-1 if lag.group(1) == "-" else 1)
+        lag_days = int(lag.group(2)[:12]) * (-1 if lag.group(1) == "-" else 1)
         if (lag.group(3) or "").lower() in ("w", "周"):
             unit = m.LagUnit.week.value
+        check_lag(lag_days, unit, where=where, text=item)
     return DepSpec(code, dep_type.group(1) if dep_type else m.DepType.FS.value, lag_days, unit,
                    threshold, item)
 
@@ -168,6 +179,7 @@ def add_dependency(
     where = f"Task {succ.code}, dependency on {pred.code}"
     if predecessor_id == successor_id:
         raise CycleError([succ.code, succ.code])
+    check_lag(lag, lag_unit, where=where)
     check_acyclic(s, [(predecessor_id, successor_id)])
     j = Journal(s)
     dep = generic.add_row(j, m.Dependency, dict(
@@ -184,6 +196,8 @@ def update_dependency(s: Session, dependency_id: int, **fields: Any) -> Changes:
     if {"predecessor_id", "successor_id"} & set(fields):
         raise ParseError("To change which tasks a link joins, remove it and add another.",
                          where=f"Dependency {dependency_id}")
+    if "lag" in fields or "lag_unit" in fields:
+        check_lag(int(fields.get("lag", dep.lag) or 0), fields.get("lag_unit", dep.lag_unit), where=_dep_where(s, dep))
     j = Journal(s)
     generic.update_row(j, dep, fields, where=_dep_where(s, dep))
     j.touch(dep.successor_id)

@@ -96,6 +96,10 @@ A copy saved on %2 is available. Open it as a new plan? The damaged file is left
         <translation>只读：此计划所在的文件夹无法写入。如需保留修改请“另存为”。</translation>
     </message>
     <message>
+        <source>%1 has a lock file that cannot be read (empty or damaged). If no one else has the plan open, take it over; or open a read-only copy.</source>
+        <translation>%1 的锁文件无法读取（为空或已损坏）。如果没有其他人正在打开此计划，可以接管；也可以以只读方式打开副本。</translation>
+    </message>
+    <message>
         <source>Take over only if that computer no longer has it open.</source>
         <translation>仅当那台电脑已不再打开此计划时才可接管。</translation>
     </message>
@@ -1388,6 +1392,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>The file was changed on disk since it was opened.</source>
         <translation>文件在打开后已在磁盘上被修改。</translation>
+    </message>
+    <message>
+        <source>The system did not allow this file operation.</source>
+        <translation>系统不允许此文件操作。</translation>
     </message>
     <message>
         <source>This ID is already used.</source>

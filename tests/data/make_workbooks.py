@@ -267,12 +267,103 @@ def formula_payloads() -> bytes:
                    add={"xl/externalLinks/externalLink1.xml": b'<?xml version="1.0"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'})
 
 
+def compound_file(streams: dict[str, bytes], *, directory_last: bool = False, padding: int = 0) -> bytes:
+    """An OLE compound file (MS-CFB version 3, 512-byte sectors) holding `streams` in its root.
+
+    Streams are padded to 4,096 bytes so they live in ordinary sectors. With `directory_last`
+    the directory sector comes after the streams and `padding` more bytes of sectors, as
+    some writers place it (the file is still valid: the header points at it).
+    """
+    size = 512
+    end, free, fat_mark = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+    data = [d.ljust(max(4096, -(-len(d) // size) * size), b"\x00") for d in streams.values()]
+    pad_sectors = -(-padding // size)
+    sectors: list[bytes] = []
+    fat: list[int] = []
+
+    def chain(blob: bytes) -> int:
+        first = len(sectors) + 1  # sector 0 is the FAT
+        count = len(blob) // size
+        for i in range(count):
+            sectors.append(blob[i * size:(i + 1) * size])
+            fat.append(first + i + 1 if i + 1 < count else end)
+        return first
+
+    def directory() -> bytes:
+        entries = []
+        names = ["Root Entry", *streams]
+        for i, name in enumerate(names):
+            raw = name.encode("utf-16-le") + b"\x00\x00"
+            entry = bytearray(128)
+            entry[:len(raw)] = raw
+            struct.pack_into("<H", entry, 0x40, len(raw))
+            entry[0x42] = 5 if i == 0 else 2
+            entry[0x43] = 1
+            left, right, child = free, (i + 1 if 0 < i < len(names) - 1 else free), (1 if i == 0 and len(names) > 1 else free)
+            struct.pack_into("<III", entry, 0x44, left, right, child)
+            start = end if i == 0 else starts[i - 1]
+            length = 0 if i == 0 else len(list(streams.values())[i - 1])
+            struct.pack_into("<IQ", entry, 0x74, start, length)
+            entries.append(bytes(entry))
+        blob = b"".join(entries)
+        return blob.ljust(-(-len(blob) // size) * size, b"\x00")
+
+    starts: list[int] = []
+    dir_first = None
+    if not directory_last:
+        dir_first = len(sectors) + 1
+        placeholder = len(streams) + 1
+        for _ in range(-(-placeholder * 128 // size)):
+            sectors.append(b"")
+            fat.append(end)
+    for blob in data:
+        starts.append(chain(blob))
+    if directory_last:
+        chain(b"\x00" * pad_sectors * size) if pad_sectors else None
+        dir_first = chain(directory())
+    else:
+        blob = directory()
+        for i in range(len(blob) // size):
+            sectors[dir_first - 1 + i] = blob[i * size:(i + 1) * size]
+    entries_per_fat = size // 4
+    assert len(fat) + 1 <= entries_per_fat * 109
+    fat_count = -(-(len(fat) + 1) // entries_per_fat)
+    # FAT sectors come first: shift everything by the extra FAT sectors beyond the first.
+    assert fat_count == 1 or True
+    table = [fat_mark] * fat_count + [x + fat_count - 1 if x < end else x for x in fat]
+    table += [free] * (fat_count * entries_per_fat - len(table))
+    shift = fat_count - 1
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<I", header, 0x2C, fat_count)
+    struct.pack_into("<I", header, 0x30, dir_first + shift)
+    struct.pack_into("<I", header, 0x38, 4096)
+    struct.pack_into("<IIII", header, 0x3C, end, 0, end, 0)
+    difat = list(range(fat_count)) + [free] * (109 - fat_count)
+    struct.pack_into("<109I", header, 0x4C, *difat)
+    fat_bytes = struct.pack(f"<{len(table)}I", *table)
+    return bytes(header) + fat_bytes + b"".join(s.ljust(size, b"\x00") for s in sectors)
+
+
+def encrypted_workbook(*, directory_last: bool = False) -> bytes:
+    """What Excel writes for a password-protected .xlsx: a compound file with EncryptionInfo and
+    EncryptedPackage streams (their content here is filler)."""
+    return compound_file({"EncryptionInfo": b"\x04\x00\x04\x00\x40\x00\x00\x00" + b"\x00" * 200,
+                          "EncryptedPackage": b"\x00" * 9000}, directory_last=directory_last,
+                         padding=5 * 2**20 if directory_last else 0)
+
+
+def old_xls() -> bytes:
+    return compound_file({"Workbook": b"\x09\x08\x10\x00" + b"\x00" * 5000})
+
+
 def wrong_containers() -> dict[str, bytes]:
-    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
     base = _base_xlsx()
     return {
-        "xls": ole + b"Workbook".ljust(512, b"\x00"),
-        "encrypted": ole + "EncryptedPackage".encode("utf-16-le").ljust(512, b"\x00"),
+        "xls": old_xls(),
+        "encrypted": encrypted_workbook(),
+        "encrypted_late_directory": encrypted_workbook(directory_last=True),
         "xlsm": rewrite(base, {}, add={"xl/vbaProject.bin": b"\x00" * 16}),
         "xlsb": rewrite(base, {}, add={"xl/workbook.bin": b"\x00" * 16}),
         "csv": "任务ID,建设内容,起止时间\nTP-01,核心组件开发,第1-8周\n".encode(),
@@ -280,6 +371,106 @@ def wrong_containers() -> dict[str, bytes]:
         "truncated": base[: len(base) // 2],
         "no_content_types": rewrite(base, {"[Content_Types].xml": None}),
     }
+
+
+# --- hostile syntax (attribute spelling, part-name case, merged areas) -----------------------------
+def sheet_with(body: str, tail: str = "", head: str = "") -> bytes:
+    """A sheet part: the usual header row, `body` rows, then `tail` after sheetData."""
+    return _sheet_xml(_ROW1 + body, head=head).replace(b"</worksheet>", tail.encode() + b"</worksheet>")
+
+
+def with_sheet(sheet: bytes, *, part: str = "xl/worksheets/sheet1.xml", target: str | None = None,
+               strings: bytes | None = None) -> bytes:
+    """The base workbook with its sheet replaced; `part` renames the sheet's zip entry and
+    `target` the relationship's target (both may differ in case, as a hostile file makes them)."""
+    base = _base_xlsx()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            name = info.filename
+            if name == "xl/worksheets/sheet1.xml":
+                name, data = part, sheet
+            elif name == "xl/_rels/workbook.xml.rels" and target is not None:
+                data = data.replace(b"/xl/worksheets/sheet1.xml", target.encode())
+            dst.writestr(name, data)
+        if strings is not None:
+            dst.writestr("xl/sharedStrings.xml", strings)
+    return out.getvalue()
+
+
+FAR_CELL_SPELLINGS = {  # XFD1048576 written as a parser reads it but a pattern does not
+    "single_quotes": "<row><c r='XFD1048576'><v>1</v></c></row>",
+    "spaces_around_equals": '<row><c r = "XFD1048576"><v>1</v></c></row>',
+    "lower_case": '<row><c r="xfd1048576"><v>1</v></c></row>',
+    "leading_zeros": '<row><c r="XFD0001048576"><v>1</v></c></row>',
+    "after_a_tab": '<row><c\tr="XFD1048576"><v>1</v></c></row>',
+    "after_a_newline": '<row><c s="0"\n r="XFD1048576"><v>1</v></c></row>',
+    "prefixed_element": '<row><x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                        'r="XFD1048576"><x:v>1</x:v></x:c></row>',
+}
+
+
+def far_cell_spelled(spelling: str) -> bytes:
+    return with_sheet(sheet_with(FAR_CELL_SPELLINGS[spelling]))
+
+
+def far_cell_behind_upper_case_name() -> bytes:
+    """The relationship says SHEET1.XML, the entry is sheet1.xml: the reader finds it anyway."""
+    return with_sheet(sheet_with('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'),
+                      target="/xl/worksheets/SHEET1.XML")
+
+
+def far_cell_in_upper_case_entry() -> bytes:
+    return with_sheet(sheet_with('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'),
+                      part="xl/worksheets/SHEET1.XML")
+
+
+def repeated_big_merges(count: int = 10_000, ref: str = "A3:ALL102") -> bytes:
+    """`count` merges of 100 x 1,000 cells (2.6 KB once compressed)."""
+    merges = f'<mergeCell ref="{ref}"/>' * count
+    return with_sheet(sheet_with("", tail=f'<mergeCells count="{count}">{merges}</mergeCells>'))
+
+
+def one_huge_merge(ref: str = "A3:ALL100000") -> bytes:
+    return with_sheet(sheet_with("", tail=f'<mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>'))
+
+
+def sparse_far_cell(ref: str = "ALL100000") -> bytes:
+    return with_sheet(sheet_with(f'<row r="{ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}"><c r="{ref}"><v>1</v></c></row>'))
+
+
+def lying_string_count(declared: str = "100000000000") -> bytes:
+    strings = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+               f'2006/main" count="1" uniqueCount="{declared}"><si><t>x</t></si></sst>').encode()
+    return with_sheet(sheet_with('<row r="2"><c r="A2" t="s"><v>0</v></c></row>'), strings=strings)
+
+
+def deep_nesting(depth: int = 100_000) -> bytes:
+    return with_sheet(sheet_with("", tail="<extLst>" + "<a>" * depth + "</a>" * depth + "</extLst>"))
+
+
+def broken_xml_in_a_cell() -> bytes:
+    return with_sheet(sheet_with('<row r="2"><c r="A2" t="inlineStr"><is><t>TP-01</t></is></c>'
+                                 '<c r="B2" t="inlineStr"><is><t>a < b</t></is></c></row>'))
+
+
+def huge_string(mb: int = 50) -> bytes:
+    """One cell holding `mb` MB of varied text (it compresses like real text, not like a bomb)."""
+    import random
+
+    alphabet = "长期规划阶段任务模块指标验收风险应对生态技术产品"
+    text = "".join(random.Random(mb).choices(alphabet, k=mb * 2**20 // 3))
+    return with_sheet(sheet_with(f'<row r="2"><c r="A2" t="inlineStr"><is><t>TP-09</t></is></c>'
+                                 f'<c r="B2" t="inlineStr"><is><t>{text}</t></is></c></row>'))
+
+
+def cells_without_references(rows: int = 3) -> bytes:
+    """Rows and cells with no r (allowed; some generators omit them): placed by counting."""
+    body = "".join(f'<row><c t="inlineStr"><is><t>TP-{i:02d}</t></is></c><c t="inlineStr"><is><t>任务{i}</t></is></c>'
+                   f'<c t="inlineStr"><is><t>第{i}-{i + 2}周</t></is></c></row>' for i in range(1, rows + 1))
+    return with_sheet(_sheet_xml('<row><c t="inlineStr"><is><t>任务ID</t></is></c><c t="inlineStr"><is><t>建设内容'
+                                 '</t></is></c><c t="inlineStr"><is><t>起止时间</t></is></c></row>' + body))
 
 
 def main(folder: Path = HERE) -> None:

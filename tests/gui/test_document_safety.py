@@ -81,3 +81,24 @@ def test_sample_opens_as_untitled_and_is_never_written(window, dialogs, tmp_path
     assert not lock_path(sample).exists()
     project.close()
     assert sample.read_bytes() == before
+
+
+def test_a_damaged_lock_can_be_taken_over_from_the_window(window, dialogs, tmp_path, monkeypatch):
+    other = tmp_path / "shared.plan"
+    Project.create(other, "共享计划", window.controller.plan().programme.start_date).close()
+    lock_path(other).write_bytes(b"")  # empty: a crash while it was written, or a sync client's truncation
+    offered = []
+    monkeypatch.setattr(type(window.documents), "ask_locked_choice",
+                        lambda self, text, *, can_take_over: offered.append((text, can_take_over)) or "take_over")
+    assert window.documents.open_path(other)
+    text, can_take_over = offered[-1]
+    assert can_take_over and "cannot be read" in text and "unknown" not in text
+    assert window.controller.project.path == other and not window.controller.project.read_only
+
+
+def test_a_folder_named_like_a_plan_is_told_not_raised(window, dialogs, tmp_path):
+    folder = tmp_path / "x.plan"
+    folder.mkdir()
+    assert not window.documents.open_path(folder)
+    assert "folder" in dialogs.shown[-1][1]
+    assert window.controller.project is not None  # the window goes on with its plan

@@ -127,6 +127,18 @@ def test_csv_export_neutralises_formulas_and_quotes_every_field(tmp_path):
     project.close()
 
 
+def test_csv_fields_hiding_a_formula_behind_invisible_characters_are_prefixed(tmp_path):
+    """G2: a no-break space, a byte-order mark or a zero-width space before = is no cover."""
+    hidden = ["\u00a0=1+2", "\ufeff=HYPERLINK(\"http://x\")", "\u200b=cmd|' /C calc'!A0", "\u3000\u00a0+1", "\u200d@SUM(1)"]
+    project = plan_with(hidden)
+    path = tmp_path / "tasks.csv"
+    export_csv(project.read(load_plan), "tasks", path)
+    names = [r[NAME_COL - 1] for r in list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))[1:]]
+    for text in hidden:
+        assert "'" + text in names, text
+    project.close()
+
+
 def test_rate_is_blank_not_div0_when_the_target_is_zero_or_empty(tmp_path):
     """G4: every 达成率 formula is wrapped in IFERROR(...,"") (LibreOffice recalculation checks the value)."""
     for target in (0.0, None):

@@ -171,6 +171,8 @@ def test_control_characters_and_over_long_text_are_normalised_with_a_report(tmp_
     assert "\x07" not in tasks[("TP-01",)].values["name"]
     assert len(tasks[("TP-02",)].values["name"]) == cv.MAX_TEXT
     assert any("longer than 32767" in p.message and p.row == 3 for p in preview.problems.items)
+    assert any("control characters were removed" in p.message and p.row == 2 and p.column == "B"
+               for p in preview.problems.items)
 
 
 def test_computed_columns_without_cached_values_are_recomputed_not_read_as_zero(tmp_path):

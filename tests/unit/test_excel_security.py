@@ -57,9 +57,10 @@ def hostile(tmp_path_factory) -> dict[str, Path]:
 EXPECTED = {  # which refusal each file gets (the ImportRejected key)
     "E1_billion_laughs": "doctype", "E2_xxe_file": "doctype", "E2_xxe_http": "doctype", "E3_quadratic": "doctype",
     "E4_zip_bomb": "bomb", "E5_lying_sizes": "lying_size", "E7_entries": "entries", "E8_dimension": "dimension",
-    "E8_far_cell": "far_cell", "E8_crafted_ref": "far_cell", "E9_merges": "merges",
+    "E8_far_cell": "area", "E8_crafted_ref": "far_cell", "E9_merges": "merges",
     "E11_xls": "xls", "E11_encrypted": "encrypted", "E11_xlsm": "xlsm", "E11_xlsb": "xlsb", "E11_csv": "csv",
     "E11_empty": "empty", "E11_truncated": "truncated", "E11_no_content_types": "no_content_types",
+    "E11_encrypted_late_directory": "encrypted",
 }
 
 MESSAGES = {  # the words the user reads
