@@ -252,7 +252,8 @@ def lift(grid: SheetGrid, cmap: ColumnMap, actions: Iterable[RowAction] = ()) ->
     for r0, c0, r1, c1 in grid.merges:
         if r0 <= cmap.header_row <= r1 and r1 >= first and any(c0 <= c.column <= c1 for c in cmap.columns if c.use != "timeline"):
             first = r1 + 1
-    fills = getattr(grid, "has_fill", None)  # the scan's solid fills: a Gantt bar coloured in
+    fills = getattr(grid, "fill", None)  # the scan's solid fills: a Gantt bar coloured in
+    coloured: list[tuple[LiftedRow, int, str]] = []
     skip, drop, fixes = _actions(grid, actions)
     out = Lifted(cmap, grid, [], team_columns=teams)
     name_col = next((c for u, c in by_use if u == "name"), None)
@@ -333,13 +334,39 @@ def lift(grid: SheetGrid, cmap: ColumnMap, actions: Iterable[RowAction] = ()) ->
                 row.teams[team] = v
         for c in timeline:
             v = raw[c] if c < width else ""
-            if v not in ("", None) or (fills is not None and fills(r, c)):
+            if v not in ("", None):
                 row.marks.append(c)
+            elif fills is not None:
+                colour = fills(r, c)
+                if colour is not None:
+                    coloured.append((row, c, colour))
         name = values.get("name")
         if isinstance(name, str):
             stripped = name.lstrip(" \u3000\u00a0")
             row.indent = len(name) - len(stripped)
         out.rows.append(row)
+    if coloured:
+        background = _background(coloured)
+        for row, c, colour in coloured:
+            if colour not in background:
+                row.marks.append(c)
+        for row in out.rows:
+            row.marks.sort()
+    return out
+
+
+_WHITE = {"FFFFFFFF", "00FFFFFF", "theme:0", ""}
+
+
+def _background(cells: list[tuple[Any, int, str]]) -> set[str]:
+    """Fill colours that are the timeline's background, not bars: white, and one covering most cells."""
+    from collections import Counter
+
+    counts = Counter(colour for _r, _c, colour in cells)
+    out = set(_WHITE)
+    colour, n = counts.most_common(1)[0]
+    if n > 0.6 * len(cells) and len(counts) > 1:
+        out.add(colour)
     return out
 
 

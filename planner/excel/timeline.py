@@ -51,39 +51,54 @@ def _week_number(v) -> int | None:
 
 
 def column_dates(lifted, programme_start: dt.date | None) -> dict[int, tuple[dt.date, dt.date]]:
+    """Each timeline column's (first, last) day.
+
+    Week labels win when the header has them (第一周 over two columns is one week): week N starts
+    7 x (N - 1) days after the plan's start, else after the first date heading the timeline.
+    Otherwise the row with the most dates gives them: evenly stepped columns (a day or a week each)
+    continue their step; uneven ones (months over a few columns) run to the next date.
+    """
     grid, cmap = lifted.grid, lifted.map
     cols = [c.column for c in cmap.columns if c.use == "timeline"]
     if not cols:
         return {}
     top = max(0, cmap.header_row - 4)
-    best: dict[int, dt.date] = {}
-    for r in range(top, cmap.first_data_row):
-        row = grid.rows[r]
+    first = lifted.rows[0].r if lifted.rows else cmap.first_data_row  # header rows merged down count too
+    header_rows = [grid.rows[r] for r in range(top, max(first, cmap.first_data_row))]
+    dates: dict[int, dt.date] = {}
+    weeks: dict[int, int] = {}
+    for row in header_rows:
         found = {c: d for c in cols if c < len(row) and (d := _as_date(row[c])) is not None}
-        if len(found) > len(best):
-            best = found
+        if len(found) > len(dates):
+            dates = found
+        labels = {c: n for c in cols if c < len(row) and (n := _week_number(row[c])) is not None}
+        if len(labels) > len(weeks):
+            weeks = labels
     out: dict[int, tuple[dt.date, dt.date]] = {}
-    if len(best) >= 2:
-        dated = sorted(best)
-        steps = [(best[b] - best[a]).days / (b - a) for a, b in zip(dated, dated[1:]) if b > a]
-        step = max(1, round(median(steps))) if steps else 1
-        for c in cols:
-            left = max((d for d in dated if d <= c), default=None)
-            base_col = left if left is not None else dated[0]
-            day = best[base_col] + dt.timedelta(days=step * (c - base_col))
-            out[c] = (day, day + dt.timedelta(days=step - 1))
-        return out
-    if programme_start is None:
-        return {}
-    for r in range(top, cmap.first_data_row):  # week labels only: count from the programme start
-        row = grid.rows[r]
+    base = programme_start or (min(dates.values()) if dates else None)
+    if len(weeks) >= 2 and base is not None:
         last = None
         for c in cols:
-            n = _week_number(row[c]) if c < len(row) else None
-            last = n if n is not None else last
+            last = weeks.get(c, last)
             if last is not None:
-                start = programme_start + dt.timedelta(days=7 * (last - 1))
+                start = base + dt.timedelta(days=7 * (last - 1))
                 out[c] = (start, start + dt.timedelta(days=6))
-        if out:
-            break
+        return out
+    if len(dates) < 2:
+        return out
+    dated = sorted(dates)
+    steps = [(dates[b] - dates[a]).days for a, b in zip(dated, dated[1:]) if b == a + 1]
+    if steps and len(set(steps)) == 1 and steps[0] > 0:  # one column a day, or a week
+        step = steps[0]
+        for c in cols:
+            base_col = max((d for d in dated if d <= c), default=dated[0])
+            day = dates[base_col] + dt.timedelta(days=step * (c - base_col))
+            out[c] = (day, day + dt.timedelta(days=step - 1))
+        return out
+    for i, c0 in enumerate(dated):  # dates over several columns each: each runs to the next date
+        end = dates[dated[i + 1]] - dt.timedelta(days=1) if i + 1 < len(dated) else None
+        stop = dated[i + 1] if i + 1 < len(dated) else cols[-1] + 1
+        for c in (c for c in cols if c0 <= c < stop):
+            out[c] = (dates[c0], end or dates[c0] + dt.timedelta(days=max(0, median(
+                [(dates[b] - dates[a]).days for a, b in zip(dated, dated[1:])]) - 1)))
     return out

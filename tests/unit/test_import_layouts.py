@@ -337,3 +337,22 @@ def test_phase_rows_module_prefixes_and_a_cycle_located_at_each_link(tmp_path):
     preview = read_workbooks([_book(tmp_path / "loop.xlsx", loop)])
     cells = sorted((p.row, p.column) for p in preview.problems.errors if p.code == "dep_cycle" and p.row)
     assert cells == [(2, "E"), (3, "E"), (4, "E")]
+
+
+def test_a_gantt_drawn_with_cell_colours_gives_the_dates(tmp_path):
+    from openpyxl.styles import PatternFill
+
+    path = tmp_path / "colours.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["任务名称", "负责人", "第1周", "第2周", "第3周", "第4周", "第5周"])
+    ws.append(["调研", "张三"])
+    ws.append(["开发", "李四"])
+    blue = PatternFill("solid", fgColor="4472C4")
+    for cell in ("C2", "D2", "E3", "F3", "G3"):
+        ws[cell].fill = blue
+    wb.save(path)
+    preview = read_workbooks([path], None, ImportOptions(programme_start=dt.date(2025, 3, 3)))
+    tasks = list(_tasks(preview).values())
+    assert (tasks[0]["start_date"], tasks[0]["end_date"]) == (dt.date(2025, 3, 3), dt.date(2025, 3, 16))
+    assert (tasks[1]["start_date"], tasks[1]["end_date"]) == (dt.date(2025, 3, 17), dt.date(2025, 4, 6))

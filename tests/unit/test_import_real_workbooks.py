@@ -99,7 +99,12 @@ def test_wps_gantt_with_weekly_durations_and_names_beside_the_numbers():
     tasks = list(_tasks(preview).values())
     assert preview.ok and len(tasks) == 14
     assert (tasks[0]["name"], tasks[0]["owner"], tasks[0]["duration_days"]) == ("项目启动与计划", "项目经理", 5)
-    assert tasks[4]["duration_days"] == 15 and tasks[0]["start_date"] is None  # 3周; scheduled from the start
+    assert tasks[4]["duration_days"] == 15  # 3周
+    # no date columns: the bars coloured in the weekly timeline (第一周 over two columns) give the dates,
+    # counted from the first date heading the timeline
+    assert (tasks[0]["start_date"], tasks[0]["end_date"]) == (dt.date(2025, 2, 1), dt.date(2025, 2, 7))
+    assert (tasks[2]["start_date"], tasks[3]["start_date"]) == (dt.date(2025, 2, 8), dt.date(2025, 2, 15))
+    assert (tasks[4]["start_date"], tasks[4]["end_date"]) == (dt.date(2025, 2, 22), dt.date(2025, 3, 14))
 
 
 def test_phase_columns_under_a_group_header_and_an_impossible_date():
