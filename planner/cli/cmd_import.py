@@ -136,6 +136,9 @@ def print_preview(preview, *, quiet: bool = False, out=None) -> None:
         if report.map is not None and report.lifted is not None:
             print("  " + _("sheet {sheet}: {kind}, header row {row}, {rows} rows", sheet=report.sheet,
                            kind=kind_label(report.map.kind), row=report.map.header_row + 1, rows=len(report.lifted.rows)), file=out)
+            notes = "、".join(f"{c.letter} {c.header}" for c in report.map.columns if c.use == "note")
+            if notes:
+                print("    " + _("kept as notes: {columns}", columns=notes), file=out)
     if not quiet:
         for change in preview.changes:
             print(f"  {change.describe()}", file=out)
