@@ -264,8 +264,8 @@ def _is_serial(v: Any) -> bool:
 def _header_like(row: list[Any]) -> bool:
     """Mostly short text, leaving aside the dates, serials and week labels of a timeline beside it."""
     cells = [v for v in row if v not in ("", None) and not is_timeline_label(v) and not _is_serial(v)]
-    if len(cells) < 2:
-        return False
+    if len(cells) < 2 or sum(1 for v in cells if raci_letters(v)) >= 3:
+        return False  # a row of R/A/C/I letters is a RACI row, never a header
     texts = sum(1 for v in cells if isinstance(v, str) and len(v) <= 60)
     return texts >= max(2, 0.6 * len(cells))
 
@@ -459,6 +459,13 @@ def _raci_columns(grid: SheetGrid, cand: Candidate) -> float:
         if before:
             g = before[-1]
             g.field, g.strength, g.reason = "name", "values", "the text column before the letters"
+        else:  # activities under no header: the nearest column of text before the letters
+            for c in range(first_team - 1, -1, -1):
+                sample = _sample(grid, cand.first_data_row, c)
+                if sample and sum(1 for v in sample if fits("text", v)) >= 0.6 * len(sample):
+                    cand.columns.append(ColumnGuess(c, "", "name", "values", "the text column before the letters"))
+                    cand.columns.sort(key=lambda x: x.column)
+                    break
     return 2.0 * min(teams, 5)
 
 

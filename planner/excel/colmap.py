@@ -52,6 +52,7 @@ class ColumnMap:
     columns: list[MappedColumn]
     last_data_row: int | None = None  # 0-based, inclusive; None = to the end of the sheet
     file: str = ""
+    layout: str = "rows"  # "rows", or "objective_columns": objectives across, key results down (OKR)
 
     def uses(self) -> dict[str, list[int]]:
         out: dict[str, list[int]] = {}
@@ -65,7 +66,7 @@ class ColumnMap:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "version": MAP_VERSION, "sheet": self.sheet, "kind": self.kind,
+            "version": MAP_VERSION, "sheet": self.sheet, "kind": self.kind, "layout": self.layout,
             "header_row": self.header_row + 1, "first_data_row": self.first_data_row + 1,
             "last_data_row": None if self.last_data_row is None else self.last_data_row + 1,
             "signature": self.signature(),
@@ -87,9 +88,12 @@ class ColumnMap:
                 columns.append(MappedColumn(column_index_from_string(str(c["column"]).upper()) - 1,
                                             str(c.get("header", "")), use, str(c.get("reason", ""))))
             last = data.get("last_data_row")
+            layout = str(data.get("layout", "rows"))
+            if layout not in ("rows", "objective_columns"):
+                raise ValueError(_("unknown layout {layout}", layout=layout))
             return cls(str(data.get("sheet", "*")), kind, int(data["header_row"]) - 1,
                        int(data.get("first_data_row", int(data["header_row"]) + 1)) - 1, columns,
-                       None if last in (None, "") else int(last) - 1)
+                       None if last in (None, "") else int(last) - 1, layout=layout)
         except (KeyError, TypeError, ValueError) as exc:
             raise ValidationError(_("{where}: not a column map ({reason})", where=where or "map", reason=str(exc)),
                                   where=where, key="bad_column_map") from exc
@@ -230,7 +234,7 @@ def _team_names(cmap: ColumnMap) -> dict[str, int]:
     out: dict[str, int] = {}
     for c in cmap.columns:
         if c.use == "team":
-            name = re.sub(r"\s+", " ", c.header).strip() or c.letter
+            name = re.sub(r"\s+", " ", c.header.split(" / ")[-1]).strip() or c.letter  # the role under a group header
             if name in out:
                 name = f"{name} ({c.letter})"
             out[name] = c.column
@@ -239,6 +243,10 @@ def _team_names(cmap: ColumnMap) -> dict[str, int]:
 
 def lift(grid: SheetGrid, cmap: ColumnMap, actions: Iterable[RowAction] = ()) -> Lifted:
     """The data rows of a mapped table, as raw cells by field (no value is read yet)."""
+    if cmap.layout == "objective_columns":
+        from planner.excel.okr_columns import lift_objective_columns
+
+        return lift_objective_columns(grid, cmap, actions)
     by_use: list[tuple[str, int]] = [(c.use, c.column) for c in cmap.columns if c.use not in ("ignore", "timeline", "note", "team", "group")]
     groups = [c.column for c in cmap.columns if c.use == "group"]
     notes = [(c.header, c.column) for c in cmap.columns if c.use == "note"]

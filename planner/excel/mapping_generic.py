@@ -55,7 +55,8 @@ def _origin(lifted: Lifted, row: LiftedRow) -> str:
 
 def _notes_text(row: LiftedRow, first: str = "") -> str:
     lines = [first] if first else []
-    lines += [f"{h.split(' / ')[-1].strip() or '?'}: {cv.read_text(v)}" for h, v in row.notes]
+    lines += [f"{h.split(' / ')[-1].strip()}: {cv.read_text(v)}" if h.split(' / ')[-1].strip() else cv.read_text(v)
+              for h, v in row.notes]
     return "\n".join(x for x in lines if x)
 
 
@@ -596,7 +597,14 @@ def map_generic_okrs(ctx: Context, lifted: Lifted) -> None:
         last = title
         if title not in objectives:
             code = re.match(r"^(O\d+)\b", title)
-            objectives[title] = code[1] if code else f"O{len(objectives) + 1}"
+            if code:
+                objectives[title] = code[1]
+            else:  # O1, O2 ... across every sheet of the import (a sheet per quarter or sprint)
+                taken = {k[0] for k in ctx.records.of(m.Objective)} | set(objectives.values())
+                n = len(taken) + 1
+                while f"O{n}" in taken:
+                    n += 1
+                objectives[title] = f"O{n}"
             values = {"code": objectives[title], "title": re.sub(r"^O\d+[\s:：.、]*", "", title) or title}
             owner = cv.read_text(row.values.get("owner")) if not kr else ""
             if owner:

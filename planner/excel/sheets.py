@@ -73,6 +73,10 @@ def read_sheet(grid: SheetGrid, file: str, own: bool, maps: list[ColumnMap], act
     given = pick_map(maps, grid.name, scan.best and guess_map(scan.best).signature() or "") if maps else None
     cmap = given or (guess_map(scan.best) if scan.best is not None else None)
     if cmap is None:
+        from planner.excel.okr_columns import find_objective_columns
+
+        cmap = find_objective_columns(grid)
+    if cmap is None:
         return SheetReport(file, grid.name, "none" if any(any(v not in ("", None) for v in r) for r in grid.rows) else "empty",
                            scan=scan)
     cmap.sheet, cmap.file = grid.name, file

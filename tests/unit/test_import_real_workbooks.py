@@ -155,3 +155,32 @@ def test_a_workbook_with_no_plan_in_it_says_why_per_sheet(name):
     assert any(p.code == "no_table_in_file" and p.level == "error" for p in preview.problems.items)
     reasons = [p for p in preview.problems.items if p.code == "no_table"]
     assert reasons and all(p.sheet.startswith(name) for p in reasons)
+
+
+def test_okr_sheets_with_objectives_across_and_a_sheet_per_sprint():
+    preview = _read("okr_sprints_jarbasferro.xlsx")
+    assert preview.ok
+    objectives = {r.values["code"]: r.values["title"] for r in preview.records.of(m.Objective).values()}
+    assert len(objectives) == 11 and objectives["O1"] == "Create clear and organized work groups"
+    assert objectives["O4"].startswith("Design the first version")  # sprint 2 goes on numbering
+    krs = preview.records.of(m.KeyResult)
+    assert len(krs) == 30 and krs[(("O1",), "KR1")].values["title"].startswith('Create 3 "Circles of Interest"')
+    assert "Our goal is" in krs[(("O1",), "KR1")].values["steps"]  # the objective's description kept
+    stakeholders = next(r for r in preview.sheets if r.sheet == "Stakeholders")
+    assert stakeholders.status == "none"
+
+
+def test_raci_with_role_groups_over_roles_and_activities_without_a_header():
+    preview = _read("raci_grouped_roles_taarikakanauji.xlsx")
+    assert preview.ok
+    teams = {k[0] for k in preview.records.of(m.Team)}
+    assert {"Business Analyst", "Project Manager", "DevOps"} <= teams  # the role, not its group
+    names = {v["name"]: k for k, v in _tasks(preview).items()}
+    letters = {(r.values["task_id"][0], r.values["team_id"][0]): r.values["role"] for r in preview.records.of(m.RaciCell).values()}
+    assert letters[(names["Project Charter"], "Project Manager")] == "A"  # R/A
+    assert letters[(names["Project Charter"], "Business Analyst")] == "R"
+    assert "Planning" not in names  # a section row is not an activity
+    preview = _read("raci_people_pruthuvi.xlsx")
+    names = {v["name"]: k for k, v in _tasks(preview).items()}
+    letters = {(r.values["task_id"][0], r.values["team_id"][0]): r.values["role"] for r in preview.records.of(m.RaciCell).values()}
+    assert letters[(names["Accept the Project"], "H.M. Pumudi Herath")] == "A"  # "R, A"
