@@ -126,7 +126,7 @@ def _apply(args, project, preview, options) -> None:
 
 
 def print_preview(preview, *, quiet: bool = False, out=None) -> None:
-    from planner.excel.candidates import kind_label
+    from planner.excel.headers import kind_label
 
     out = out or sys.stdout
     counts = preview.counts()

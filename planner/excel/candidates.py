@@ -20,169 +20,17 @@ which did not, and what is missing.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from planner.excel.cellkinds import fits, is_date_value, is_timeline_label, raci_letters
 from planner.excel.grid import SheetGrid
+from planner.excel.headers import match_header, synonyms
 
 SCAN_ROWS = 60  # non-empty rows looked at for a header; headers sit near the top
 SAMPLE_ROWS = 30  # rows under a header whose values are checked against its guesses
-
-
-# --- the synonym table ---------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def synonyms() -> dict[str, Any]:
-    """The synonym table (`planner/excel/synonyms.json`), read once."""
-    return json.loads((Path(__file__).with_name("synonyms.json")).read_text(encoding="utf-8"))
-
-
-def kind_label(kind: str) -> str:
-    """The name of a kind of table in the user's language (任务 / tasks)."""
-    from planner.i18n import language
-
-    spec = synonyms()["kinds"].get(kind, {})
-    return spec.get("zh" if language() == "zh_CN" else "en", kind)
-
-
-def field_label(kind: str, name: str) -> str:
-    """A field's name in the user's language (负责人 / Owner); RACI letter columns are teams."""
-    from planner.i18n import _, language
-
-    if name == "team":
-        return _("team")
-    spec = synonyms()["kinds"].get(kind, {}).get("fields", {}).get(name)
-    return spec.get("zh" if language() == "zh_CN" else "en", name) if spec else name
-
-
-_FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "、": ",", "／": "/", "　": " ", "【": "[", "】": "]"})
-
-
-@lru_cache(maxsize=50_000)
-def _fold_str(text: str) -> str:
-    return _fold(text)
-
-
-def fold(text: object) -> str:
-    if isinstance(text, str) and len(text) <= 80:
-        return _fold_str(text)
-    return _fold(text)
-
-
-def _fold(text: object) -> str:
-    """Header text as compared: NFKC, case, spaces, marks of required fields and punctuation folded."""
-    s = unicodedata.normalize("NFKC", str(text or "")).translate(_FOLD).lower().strip()
-    s = re.sub(r"\((必填|required|选填|optional|可选)\)", "", s)
-    s = re.sub(r"[\s\*:_\-\n\r\t'\"]+", "", s)
-    return s
-
-
-def _strip_unit(text: str) -> str:
-    """工期(天) -> 工期, duration(days) -> duration, % complete stays."""
-    return re.sub(r"\([^()]*\)$|\[[^\[\]]*\]$", "", text) or text
-
-
-@lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, list[tuple[str, str]]], list[tuple[str, str, str]]]:
-    exact: dict[str, list[tuple[str, str]]] = {}
-    for kind, spec in synonyms()["kinds"].items():
-        for name, f in spec["fields"].items():
-            for syn in (f["zh"], f["en"], *f["synonyms"]):
-                key = fold(syn)
-                if key and (kind, name) not in exact.setdefault(key, []):
-                    exact[key].append((kind, name))
-    # Longer synonyms first, so 计划开始时间 is read as 开始时间, not as 时间.
-    contains = sorted(((k, kind, name) for k, pairs in exact.items() for kind, name in pairs if len(k) >= 2),
-                      key=lambda t: -len(t[0]))
-    return exact, contains
-
-
-@lru_cache(maxsize=20_000)
-def match_header(text: str, kind: str) -> tuple[str, str, str] | None:
-    """(field, strength "exact"|"contains", synonym) of a header for a kind of table; None if unknown."""
-    exact, contains = _index()
-    key = fold(text)
-    if not key or len(key) > 40:
-        return None
-    for probe in (key, _strip_unit(key), key.rstrip("?")):
-        for k, name in exact.get(probe, ()):
-            if k == kind:
-                return name, "exact", probe
-    for syn, k, name in contains:
-        if k == kind and syn in key and len(syn) * 3 >= len(key):
-            return name, "contains", syn
-    return None
-
-
-# --- what values look like -----------------------------------------------------------------
-_DATE_TEXT = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$|^\d{1,2}月\d{1,2}日")
-_WBS = re.compile(r"^\d+(\.\d+)+\.?$|^\d+$")
-_DURATION = re.compile(r"^\d+(\.\d+)?\s*(天|日|周|星期|月|个月|人天|工作日|小时|h|hrs?|hours?|d|days?|w|wks?|weeks?|m|mons?|months?)?\??$", re.I)
-_PERCENT = re.compile(r"^\d+(\.\d+)?\s*[%％]$")
-_WEEK_LABEL = re.compile(r"^(第\s*\d+\s*周|w(ee)?k?\s*\d+|week\s*\d+|\d+\s*周|第[一二三四五六七八九十]+周|q[1-4]|\d{1,2}\s*月|[一二三四五六七八九十]+月|"
-                         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|m|t|w|th|f|sa|su|s|mon|tue|wed|thu|fri|sat|sun|"
-                         r"周[一二三四五六日]|[一二三四五六日])$", re.I)
-
-
-def is_date_value(v: Any) -> bool:
-    if isinstance(v, (dt.date, dt.datetime)):
-        return True
-    if isinstance(v, float) and v.is_integer() and 30000 <= v <= 60000:  # a serial date left unformatted
-        return True
-    return isinstance(v, str) and bool(_DATE_TEXT.match(unicodedata.normalize("NFKC", v).strip()))
-
-
-def raci_letters(v: Any) -> str | None:
-    """'R', 'A', 'R/A' ... for a RACI cell; '' for an explicit none (N, -); None if not a RACI cell."""
-    if not isinstance(v, str):
-        return None
-    text = unicodedata.normalize("NFKC", v).strip().upper().replace(" ", "")
-    spec = synonyms()["raci"]
-    if text in {e.upper() for e in spec["empty"]} and text:
-        return ""
-    parts = [p for p in re.split(r"[/,，、+&]", text) if p] if re.search(r"[/,，、+&]", text) else (
-        [text] if text in spec["letters"] else list(text) if 1 < len(text) <= 3 else [text])
-    if not parts or any(p not in spec["letters"] for p in parts):
-        return None
-    return "/".join(dict.fromkeys(spec["letters"][p] for p in parts))
-
-
-def fits(field_type: str, v: Any) -> bool:
-    """Whether a value is what a column of this type holds."""
-    if field_type == "date":
-        return is_date_value(v)
-    if field_type == "span":
-        return isinstance(v, str) and bool(re.search(r"\d", v)) or is_date_value(v)
-    if field_type in ("percent",):
-        return (isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100) or (
-            isinstance(v, str) and bool(_PERCENT.match(v.strip())))
-    if field_type == "duration":
-        return (isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0) or (
-            isinstance(v, str) and bool(_DURATION.match(unicodedata.normalize("NFKC", v).strip())))
-    if field_type in ("seq",):
-        return isinstance(v, (int, float)) and not isinstance(v, bool) or (isinstance(v, str) and v.strip().isdigit())
-    if field_type == "wbs":
-        return (isinstance(v, (int, float)) and not isinstance(v, bool)) or (isinstance(v, str) and bool(_WBS.match(v.strip())))
-    if field_type in ("number", "target"):
-        return isinstance(v, (int, float)) and not isinstance(v, bool) or (isinstance(v, str) and bool(re.search(r"\d", v)))
-    if field_type in ("text", "person", "group", "status", "priority"):
-        return isinstance(v, str) and not is_date_value(v)
-    return True  # code, deps, flags: anything written
-
-
-def is_timeline_label(v: Any) -> bool:
-    if is_date_value(v):
-        return True
-    if isinstance(v, str):
-        return bool(_WEEK_LABEL.match(unicodedata.normalize("NFKC", v).strip()))
-    return False
 
 
 # --- candidates ----------------------------------------------------------------------------

@@ -23,7 +23,8 @@ from typing import Any, Iterable
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from planner.errors import ValidationError
-from planner.excel.candidates import Candidate, fold, match_header, synonyms
+from planner.excel.candidates import Candidate
+from planner.excel.headers import fold, match_header, synonyms
 from planner.excel.grid import SheetGrid
 from planner.i18n import _
 

@@ -11,7 +11,6 @@ from sqlmodel import SQLModel
 from planner import model as m
 from planner.errors import ProblemList
 from planner.excel import values as cv
-from planner.i18n import _
 from planner.excel.records import Record, Records
 from planner.excel.schema import Column
 from planner.excel.tables import Row, Table

@@ -22,7 +22,7 @@ from planner.excel.mapping_readings import map_readings
 from planner.excel.preflight import preflight
 from planner.excel.records import FK, Change, PlanIndex, Record, Records, diff, index_plan
 from planner.excel.schema import COVER_FIELDS, COVER_TITLE, norm_header
-from planner.excel.tables import META_SHEET, Table, find_tables, formula_cells
+from planner.excel.tables import META_SHEET, Table, formula_cells
 from planner.i18n import _
 from planner.plan import Plan
 
@@ -91,7 +91,8 @@ def read_workbooks(paths: list[Path | str], plan: Plan | None = None, options: I
 
 def preview_grids(books, plan: Plan | None = None, options: ImportOptions | None = None) -> Preview:
     """Map grids already read (`sheets.open_workbooks`) into a preview: re-run after a map changes."""
-    from planner.excel.mapping_generic import GENERIC_MAPPERS, resolve_generic_dependencies
+    from planner.excel.mapping_generic import resolve_generic_dependencies
+    from planner.excel.mapping_layouts import GENERIC_MAPPERS
     from planner.excel.sheets import SheetReport, read_sheet, why_not
 
     options = options or ImportOptions()

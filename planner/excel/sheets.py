@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import Problem, ProblemList
-from planner.excel.candidates import SheetScan, field_label, kind_label, scan_sheet
+from planner.excel.candidates import SheetScan, scan_sheet
+from planner.excel.headers import field_label, kind_label
 from planner.excel.colmap import ColumnMap, Lifted, RowAction, guess_map, lift, pick_map
 from planner.excel.grid import SheetGrid
 from planner.excel.schema import norm_header

@@ -14,7 +14,7 @@ import unicodedata
 from statistics import median
 
 from planner.excel import values as cv
-from planner.excel.candidates import is_date_value
+from planner.excel.cellkinds import is_date_value
 
 
 def _as_date(v) -> dt.date | None:

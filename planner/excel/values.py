@@ -342,7 +342,7 @@ def read_duration(value: object, unit_days: float = 1.0) -> tuple[int | None, bo
 
 def status_of(value: object) -> str | None:
     """A task status from the words people use (未开始, 进行中, Completed, Done, 延期 ...)."""
-    from planner.excel.candidates import synonyms
+    from planner.excel.headers import synonyms
 
     text = unicodedata.normalize("NFKC", read_text(value)).strip().lower()
     if not text:
@@ -369,7 +369,7 @@ def _status_table(synonyms) -> dict[str, str]:
 
 def is_placeholder(value: object) -> bool:
     """待定, TBD, 202X-XX-XX, [Name], 〜〜: a value someone meant to fill in later."""
-    from planner.excel.candidates import synonyms
+    from planner.excel.headers import synonyms
 
     if not isinstance(value, str):
         return False

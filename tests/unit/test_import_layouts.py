@@ -13,7 +13,7 @@ from planner import model as m
 from planner.cli import run_cli
 from planner.document import Project
 from planner.excel.apply import apply_import
-from planner.excel.colmap import ColumnMap, RowAction, load_maps
+from planner.excel.colmap import ColumnMap, RowAction
 from planner.excel.preview import ImportOptions, preview_grids, read_workbooks
 from planner.excel.sheets import open_workbooks
 from planner.plan import load_plan
