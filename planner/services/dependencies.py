@@ -18,6 +18,7 @@ from planner.changes import Changes
 from planner.errors import CycleError, ParseError, UnknownPredecessor
 from planner.services import generic
 from planner.services.journal import Journal
+from planner.services.schedule_sync import sync_schedule
 
 _ITEM_SPLIT = re.compile(r"[,，、;；\n]+")
 _NONE_WORDS = {"", "无", "none", "-", "—", "n/a"}
@@ -155,6 +156,7 @@ def replace_predecessors(s: Session, task_id: int, preds: list[tuple[int, DepSpe
     for dep in existing.values():
         j.delete(dep)
     j.touch(task_id)
+    sync_schedule(j)
     return j.changes()
 
 
@@ -175,6 +177,7 @@ def add_dependency(
         lag_unit=lag_unit, threshold=threshold, text=text,
     ), where=where)
     j.touch(successor_id)
+    sync_schedule(j)
     return j.changes(created=dep.id)
 
 
@@ -187,6 +190,7 @@ def update_dependency(s: Session, dependency_id: int, **fields: Any) -> Changes:
     j = Journal(s)
     generic.update_row(j, dep, fields, where=_dep_where(s, dep))
     j.touch(dep.successor_id)
+    sync_schedule(j)
     return j.changes()
 
 
@@ -199,6 +203,7 @@ def remove_dependency(s: Session, predecessor_id: int, successor_id: int) -> Cha
     j = Journal(s)
     j.delete(dep)
     j.touch(successor_id)
+    sync_schedule(j)
     return j.changes()
 
 

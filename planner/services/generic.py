@@ -84,6 +84,8 @@ def check_row(s: Session, row: SQLModel, *, where: str) -> None:
             _ordered(row.start_month, row.end_month, where, "start_month", "end_month")
     if table is m.Dependency and row.predecessor_id == row.successor_id:
         raise ValidationError(f"{where}: a task cannot depend on itself.", where=where)
+    if table is m.Dependency:
+        _check_link_on_outline(s, row, where)
     if table is m.RaciCell and (row.module_id is None) == (row.task_id is None):
         raise ValidationError(f"{where}: give either a module or a task.", where=where)
     if table is m.KeyResultLink and (row.indicator_id is None) == (row.task_id is None):
@@ -100,6 +102,24 @@ def _check_parent(s: Session, row: SQLModel, where: str) -> None:
                                   where=f"{where}.parent_id")
         seen.add(parent)
         parent = s.exec(select(m.Task.parent_id).where(m.Task.id == parent)).first()
+
+
+def _ancestors(s: Session, task_id: int) -> list[int]:
+    out, parent = [], s.exec(select(m.Task.parent_id).where(m.Task.id == task_id)).first()
+    while parent is not None and parent not in out:
+        out.append(parent)
+        parent = s.exec(select(m.Task.parent_id).where(m.Task.id == parent)).first()
+    return out
+
+
+def _check_link_on_outline(s: Session, row: SQLModel, where: str) -> None:
+    """As MS Project: no link between a summary and its own sub-task, no FF/SF onto a summary."""
+    if row.predecessor_id in _ancestors(s, row.successor_id) or row.successor_id in _ancestors(s, row.predecessor_id):
+        raise ValidationError(f"{where}: a summary task cannot be linked to a task inside it.",
+                              where=where, key="link_within_summary")
+    if row.type in ("FF", "SF") and s.exec(select(m.Task.id).where(m.Task.parent_id == row.successor_id)).first():
+        raise ValidationError(f"{where}: a summary task can only follow with FS or SS links (its finish is its "
+                              "sub-tasks').", where=where, key="finish_link_to_summary")
 
 
 def _ordered(first, last, where: str, first_name: str, last_name: str) -> None:
