@@ -6,6 +6,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
+# The core speaks English in tests unless a test asks for another language (planner.i18n);
+# the same for CLI subprocesses, whatever the developer's locale.
+os.environ["PLANNER_LANG"] = "en"
 if "PLANNER_DATA_DIR" not in os.environ:
     # Working copies, backups and recovery records of test runs never land in the user's app-data.
     import tempfile

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from planner.excel import schema
+from planner.i18n import _
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 MAX_TEXT = 32767
@@ -60,9 +61,9 @@ def _number_text(text: str) -> float:
     if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", t):
         t = t.replace(",", "")
     elif re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d+", t):
-        raise CellError("ambiguous number format (use 1234.5)")
+        raise CellError(_("ambiguous number format (use 1234.5)"))
     if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", t):
-        raise CellError("not a number")
+        raise CellError(_("not a number"))
     return float(t)
 
 
@@ -71,12 +72,12 @@ def read_number(value: object) -> float | None:
     if is_blank(value):
         return None
     if isinstance(value, bool):
-        raise CellError("a TRUE/FALSE value is not a number")
+        raise CellError(_("a TRUE/FALSE value is not a number"))
     if isinstance(value, (dt.date, dt.datetime)):
-        raise CellError("a date is not a number")
+        raise CellError(_("a date is not a number"))
     number = float(value) if isinstance(value, (int, float)) else _number_text(str(value))
     if math.isnan(number) or math.isinf(number):
-        raise CellError("not a finite number")
+        raise CellError(_("not a finite number"))
     return number
 
 
@@ -85,7 +86,7 @@ def read_int(value: object) -> int | None:
     if number is None:
         return None
     if not float(number).is_integer():
-        raise CellError("a whole number is expected")
+        raise CellError(_("a whole number is expected"))
     return int(number)
 
 
@@ -101,7 +102,7 @@ def read_percent(value: object) -> float | None:
         if number is not None and 1 < number <= 100:
             number = number / 100  # a progress of "50" means 50%
     if number is not None and not 0 <= number <= 1:
-        raise CellError("a percentage between 0% and 100% is expected")
+        raise CellError(_("a percentage between 0% and 100% is expected"))
     return number
 
 
@@ -121,7 +122,7 @@ def read_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, bool):
-        raise CellError("not a date")
+        raise CellError(_("not a date"))
     if isinstance(value, (int, float)):
         return _serial(float(value))
     text = unicodedata.normalize("NFKC", str(value)).strip()
@@ -132,22 +133,22 @@ def read_date(value: object) -> dt.date | None:
             return _ymd(int(match["y"]), int(match["m"]), int(match["d"]), text)
     if re.fullmatch(r"\d+(\.\d+)?", text):
         return _serial(float(text))
-    raise CellError("not a date (use 2025-03-28)")
+    raise CellError(_("not a date (use 2025-03-28)"))
 
 
 def _ymd(y: int, m: int, d: int, text: str) -> dt.date:
     if d <= 12 and m <= 12 and "/" in text and not text[:4].isdigit() and d != m:
-        raise CellError("ambiguous day and month (use 2025-03-28)")
+        raise CellError(_("ambiguous day and month (use 2025-03-28)"))
     try:
         return dt.date(y, m, d)
     except ValueError:
-        raise CellError("no such date") from None
+        raise CellError(_("no such date")) from None
 
 
 def _serial(number: float) -> dt.date:
     # Serial 60 is Excel's phantom 1900-02-29; below it the 1900 system is off by one.
     if not number.is_integer() or number <= 60 or number > 2958465:
-        raise CellError("not a date (use 2025-03-28)")
+        raise CellError(_("not a date (use 2025-03-28)"))
     return EXCEL_EPOCH + dt.timedelta(days=int(number))
 
 
@@ -165,7 +166,7 @@ def read_bool(value: object) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise CellError("yes or no (是/否) is expected")
+    raise CellError(_("yes or no (是/否) is expected"))
 
 
 _PRIORITY = {
@@ -185,7 +186,7 @@ def read_priority(value: object) -> str | None:
             return key
         if any(text.startswith(w) for w in words if len(w) == 1 and not w.isascii()):
             return key
-    raise CellError("priority 高/中/低 (🔴🟡🟢) is expected")
+    raise CellError(_("priority 高/中/低 (🔴🟡🟢) is expected"))
 
 
 _ENUM_CACHE: dict[tuple[str, str], str] = {}
@@ -212,4 +213,4 @@ def _read_enum(text: str, enum_name: str) -> str | None:
         if folded in (raw.lower(), unicodedata.normalize("NFKC", zh).lower(), en.lower()):
             return raw
     choices = "/".join(zh for zh, _ in labels.values())
-    raise CellError(f"one of {choices} is expected")
+    raise CellError(_("one of {choices} is expected", choices=choices))
