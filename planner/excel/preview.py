@@ -23,6 +23,7 @@ from planner.excel.preflight import preflight
 from planner.excel.records import FK, Change, PlanIndex, Record, Records, diff, index_plan
 from planner.excel.schema import COVER_FIELDS, COVER_TITLE, norm_header
 from planner.excel.tables import META_SHEET, Table, find_tables, formula_cells
+from planner.i18n import _
 from planner.plan import Plan
 
 
@@ -248,7 +249,7 @@ def _check_outline(ctx: mp.Context, index: PlanIndex) -> None:
     loop = parent_loop(parent_of)
     if loop:
         text = " → ".join(k[0] for k in loop)
-        ctx.problems.error("summary tasks form a loop: " + text, value=text)
+        ctx.problems.error(_("summary tasks form a loop: {loop}", loop=text), value=text)
 
 
 def removals(records: Records, index: PlanIndex, scopes: set[tuple]) -> list[tuple[type, Any]]:

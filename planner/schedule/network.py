@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter, itemgetter
 
+from planner.i18n import _
 from planner.schedule.calendar import WorkCalendar, calendar_for
 from planner.errors import ValidationError
 from planner.schedule.cpm import Network, threshold_days
@@ -176,7 +177,8 @@ def _summaries_in_network(shape: Shape, tasks: TaskArrays, duration, fixed, dep_
         a, b = codes[pred[k]], codes[succ[k]]
         conflicts.append(Conflict(
             ConflictKind.link_within_summary, tasks.ids[succ[k]], b,
-            f"Task {b}: the link from {a} joins a summary task and a task inside it, and is ignored",
+            _("Task {task}: the link from {predecessor} joins a summary task and a task inside it, and is ignored",
+              task=b, predecessor=a),
             dependency_id=dep_ids[k],
         ))
     return expanded

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from operator import add, sub
 
+from planner.i18n import _
 from planner.schedule.cpm import Pass, forward_only
 from planner.schedule.network import Built
 from planner.schedule.result import (
@@ -79,16 +80,12 @@ def link_conflicts(b: Built, res: Pass, states: list[LinkState], slacks: list[in
         thr = b.edge_threshold[k]
         if st is broken:
             need = res.start[net.pred[k]] + net.weight[k]
-            what = "finishes" if kind in _SUCC_FINISH else "starts"
-            when = _day(cal, res.start[s] + (net.duration[s] - 1 if what == "finishes" else 0))
-            allowed = _day(cal, need + (net.duration[s] - 1 if what == "finishes" else 0))
+            finishes = kind in _SUCC_FINISH
+            when = _day(cal, res.start[s] + (net.duration[s] - 1 if finishes else 0))
+            allowed = _day(cal, need + (net.duration[s] - 1 if finishes else 0))
             label = _link_label(codes[p], kind, thr, b.edge_lag[k], b.edge_unit[k])
-            if shown_s[k] == s:
-                message = (f"Task {codes[s]} {what} {when} but its link {label} "
-                           f"allows {allowed} at the earliest ({-slacks[k]} working days early)")
-            else:  # the user linked the summary above it
-                message = (f"Task {codes[s]} {what} {when} but the link {label} of its summary task "
-                           f"{codes[shown_s[k]]} allows {allowed} at the earliest ({-slacks[k]} working days early)")
+            message = _broken_message(codes[s], codes[shown_s[k]] if shown_s[k] != s else None, finishes,
+                                      when, label, allowed, -slacks[k])
             out.append(Conflict(ConflictKind.date_before_dependency, t.ids[s], codes[s], message,
                                 dependency_id=dep_id, days=-slacks[k]))
         elif kind not in _START_BASED and t.started[s] and not (t.progress[p] + 1e-9 >= thr or t.done[p]):
@@ -99,6 +96,23 @@ def link_conflicts(b: Built, res: Pass, states: list[LinkState], slacks: list[in
                 dependency_id=dep_id,
             ))
     return out
+
+
+def _broken_message(task: str, summary: str | None, finishes: bool, when: str, link: str, allowed: str,
+                    days: int) -> str:
+    """One whole sentence per case (its own link or its summary's; its start or its finish)."""
+    values = dict(task=task, when=when, link=link, allowed=allowed, days=days, summary=summary)
+    if summary is None:
+        if finishes:
+            return _("Task {task} finishes {when} but its link {link} allows {allowed} at the earliest "
+                     "({days} working days early)", **values)
+        return _("Task {task} starts {when} but its link {link} allows {allowed} at the earliest "
+                 "({days} working days early)", **values)
+    if finishes:
+        return _("Task {task} finishes {when} but the link {link} of its summary task {summary} allows "
+                 "{allowed} at the earliest ({days} working days early)", **values)
+    return _("Task {task} starts {when} but the link {link} of its summary task {summary} allows "
+             "{allowed} at the earliest ({days} working days early)", **values)
 
 
 def _day(cal, index: int) -> str:

@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 from planner import model as m
 from planner.changes import Changes
 from planner.errors import ValidationError
+from planner.i18n import _
 from planner.services import generic
 from planner.services.journal import Journal
 from planner.services.schedule_sync import sync_schedule
@@ -31,8 +32,9 @@ def indent_tasks(s: Session, task_ids: Iterable[int]) -> Changes:
         siblings = _siblings(s, task)
         at = [t.id for t in siblings].index(task.id)
         if at == 0:
-            raise ValidationError(f"Task {task.code}: there is no task above it at its level to go under.",
-                                  where=f"Task {task.code}.parent_id", key="outline_no_previous_sibling")
+            raise ValidationError(_("Task {task}: there is no task above it at its level to go under.",
+                                    task=task.code), where=f"Task {task.code}.parent_id",
+                                  key="outline_no_previous_sibling")
         new_parent = siblings[at - 1]
         generic.renumber(j, [t for t in siblings if t.id != task.id])
         kids = generic.ordered_siblings(s, m.Task, ("parent", new_parent.id))
@@ -47,7 +49,7 @@ def outdent_tasks(s: Session, task_ids: Iterable[int]) -> Changes:
     j = Journal(s)
     for task in _chosen(s, task_ids):
         if task.parent_id is None:
-            raise ValidationError(f"Task {task.code}: it is already at the top level.",
+            raise ValidationError(_("Task {task}: it is already at the top level.", task=task.code),
                                   where=f"Task {task.code}.parent_id", key="outline_top_level")
         parent = generic.get(s, m.Task, task.parent_id)
         siblings = _siblings(s, task)

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from planner import model as m
 from planner.changes import Changes
 from planner.errors import DuplicateId, ParseError, ValidationError
+from planner.i18n import _
 from planner.services import generic
 from planner.services.journal import Journal, Patch
 from planner.services.schedule_sync import sync_schedule, touches_schedule
@@ -63,7 +64,8 @@ def update_task(s: Session, task_id: int, **fields: Any) -> Changes:
         _check_code_free(s, fields["code"], where=where)
     rolled = {k for k, v in fields.items() if k in _ROLLED_UP and getattr(task, k) != v}
     if rolled and s.exec(select(m.Task.id).where(m.Task.parent_id == task_id)).first() is not None:
-        raise ValidationError(f"{where}: a summary task's {', '.join(sorted(rolled))} come from its sub-tasks.",
+        raise ValidationError(_("Task {task}: a summary task's dates, duration and progress come from its "
+                                "sub-tasks ({fields}).", task=task.code, fields=", ".join(sorted(rolled))),
                               where=f"{where}.{min(rolled)}", key="summary_rolled_up")
     if fields.get("start_date") is not None or fields.get("duration_days") is not None:
         fields.setdefault("estimated", False)  # dates or a duration given: no longer a guess
@@ -105,13 +107,14 @@ def parse_duration_text(text: str, *, where: str = "", days_per_week: int = 5) -
     """"5天" / "5d" / "1周" / "3?" -> (working days, estimated): a trailing ? marks a guess (MS Project's "5 days?")."""
     match = _DURATION.match(str(text or ""))
     if not match:
-        raise ParseError(f"{where}: “{text}” is not a duration (write e.g. 5天, 2周 or 3天? for an estimate).",
-                         where=where, key="duration_text")
+        raise ParseError(_("{place}: “{text}” is not a duration (write e.g. 5天, 2周 or 3天? for an estimate).",
+                           place=where, text=text), where=where, key="duration_text")
     n = int(match.group(1))
     unit = (match.group(2) or "").lower()
     days = n * days_per_week if unit in ("周", "w", "week", "weeks") else n
     if days > 100_000:
-        raise ParseError(f"{where}: {days} working days is more than a plan can hold.", where=where)
+        raise ParseError(_("{place}: {days} working days is more than a plan can hold.", place=where, days=days),
+                         where=where, key="duration_range")
     return days, bool(match.group(3))
 
 
@@ -123,7 +126,8 @@ def set_task_duration(s: Session, task_id: int, days: int, *, estimated: bool = 
     task = generic.get(s, m.Task, task_id)
     where = f"Task {task.code}, field duration"
     if days < 0:
-        raise ValidationError(f"{where}: a duration cannot be negative.", where=where)
+        raise ValidationError(_("Task {task}: a duration cannot be negative.", task=task.code), where=where,
+                              key="duration_range")
     fields: dict[str, Any] = {"duration_days": days, "estimated": estimated}
     if task.start_date is not None and task.scheduling == m.Scheduling.manual.value and days > 0:
         programme = s.exec(select(m.Programme)).one()
