@@ -1,10 +1,11 @@
 """The work breakdown as pure data: tree order, depth, WBS numbers, summaries, ancestors.
 
 A plan's tasks form an outline through `Task.parent_id`. Children are ordered by (order, id)
-under their parent; top-level tasks by (order, id) within their module, modules in the plan's
-order, tasks without a module last. The outline order is depth-first: a summary, then its
-children, as MS Project lists them; WBS numbers ("1", "1.2", "1.2.3") count positions in that
-order across the whole plan and are computed, never stored.
+under their parent; top-level tasks by (order, id), or, given the modules, first by module in
+the plan's order (tasks without a module last), as the task sheet groups them. The outline
+order is depth-first: a summary, then its children, as MS Project lists them; WBS numbers
+("1", "1.2", "1.2.3") count positions in that order across the whole plan and are computed,
+never stored.
 
 Works on ORM rows and the fast loader's named tuples alike (it reads id, parent_id, module_id
 and order). A parent that is not in the plan, or a parent chain that loops (neither can be
@@ -85,11 +86,11 @@ class Outline:
         return out
 
 
-def build_outline(tasks: Sequence, modules: Sequence = ()) -> Outline:
-    """The outline of `tasks` (rows with id, parent_id, module_id, order)."""
+def build_outline(tasks: Sequence, modules: Sequence | None = None) -> Outline:
+    """The outline of `tasks` (rows with id, parent_id, module_id, order); see the module docstring."""
     ids = {t.id for t in tasks}
-    module_rank = {mod.id: i for i, mod in enumerate(modules)}
-    unranked = len(module_rank)
+    module_rank = {mod.id: i for i, mod in enumerate(modules or ())}
+    unranked = len(module_rank) if modules is not None else 0
     children: dict[int | None, list] = {}
     for t in tasks:
         p = t.parent_id if t.parent_id in ids and t.parent_id != t.id else None

@@ -361,7 +361,7 @@ def _check_outline(ctx: mp.Context, index: PlanIndex) -> None:
     loop = parent_loop(parent_of)
     if loop:
         text = " → ".join(k[0] for k in loop)
-        ctx.problems.error("summary tasks form a loop: " + text, value=text)
+        ctx.problems.error(_("summary tasks form a loop: {loop}", loop=text), value=text)
 
 
 def removals(records: Records, index: PlanIndex, scopes: set[tuple]) -> list[tuple[type, Any]]:

@@ -128,6 +128,11 @@ def fast_load_plan(source, tables: tuple[str, ...] | None = None) -> Plan:
         raise FileDamaged(f"{path.name} cannot be read: {exc}", where=str(path)) from exc
 
 
+def read_plan_from(con: sqlite3.Connection, path: Path, tables: tuple[str, ...] | None = None) -> Plan:
+    """`fast_load_plan` on a connection the caller holds (a service's session, mid-transaction)."""
+    return _load(con, path, tables)
+
+
 def _load(con: sqlite3.Connection, path: Path, tables: tuple[str, ...] | None) -> Plan:
     unknown = set(tables or ()) - set(TABLE_OF_LIST)
     if unknown:
