@@ -203,14 +203,15 @@ class _Scan:
         start, starts, finish = scanner.fast()
         try:
             with package.writer(target, info.file_size) as out:
-                self.stream(info, where=scanner.where).run(start, starts=starts, sink=out.write, sheet=sheet.name)
+                self.stream(info, where=lambda: scanner.where()).run(start, starts=starts, sink=out.write,
+                                                                     sheet=sheet.name, ordered=True)
         except _NeedStrict:
             # Rewritten from the start with the strict model (the fast pass may have written part of it).
             sheet.merges.clear(), sheet.formulas.clear(), sheet.styles.clear()
             scanner = SheetScanner(self.path, sheet, styles, self.limits, cells)
             start, end, finish = scanner.strict()
             with package.writer(package.replace_last(), info.file_size) as out:
-                self.stream(info, where=scanner.where).run(start, end=end, sink=out.write, sheet=sheet.name)
+                self.stream(info, where=lambda: scanner.where()).run(start, end=end, sink=out.write, sheet=sheet.name)
         finish()
         scanner.check_area()
         sheet.merges, dropped = without_overlaps(sheet.merges)

@@ -73,6 +73,14 @@ class SheetScan:
         return self.cols
 
 
+def _attr(attrs: list[str], key: str) -> str | None:
+    """An attribute from expat's ordered list [name, value, name, value ...]."""
+    for i in range(0, len(attrs) - 1, 2):
+        if attrs[i] == key:
+            return attrs[i + 1]
+    return None
+
+
 class _NeedStrict(Exception):
     """A cell without `r`: its place depends on the cells before it (see the module docstring)."""
 
@@ -85,7 +93,7 @@ class SheetScanner:
         self.workbook_cells = workbook_cells  # [cells so far in the workbook], shared between sheets
         self.last = ""  # the reference of the cell being read, for messages
 
-    def where(self) -> str:
+    def where(self) -> str:  # replaced by the fast pass, which keeps the cell in a closure
         return _(" (near cell {cell})", cell=self.last) if self.last else ""
 
     # --- refusals ------------------------------------------------------------------------
@@ -192,7 +200,11 @@ class SheetScanner:
 
     # --- the fast pass ---------------------------------------------------------------------------
     def fast(self):
-        """(start handler, start counter, finish) for a sheet whose cells all carry `r`."""
+        """(start handler, start counter, finish) for a sheet whose cells all carry `r`.
+
+        The handler gets attributes as expat's ordered list [name, value, ...] (cheaper to build
+        than a dict; the hot path looks where writers put r and s first). It is the cost of the
+        scan, so it keeps its state in closure variables."""
         sheet, styles_of, interesting = self.sheet, self.styles.by_index, self.styles.interesting
         cols: dict[str, int] = {}
         styles = sheet.styles
@@ -204,43 +216,50 @@ class SheetScanner:
         last_row = -1  # furthest row holding a cell
         last_col = -1
         cell = (0, 0)
+        last = ""
         budget = self.limits.max_cells - self.workbook_cells[0]
         plain = _PLAIN
         digits_of = _DIGITS
+        self.where = lambda: _(" (near cell {cell})", cell=last) if last else ""  # noqa: E731
 
         def start(name, attrs):
-            nonlocal n, cells, row_text, row, last_row, last_col, cell
+            nonlocal n, cells, row_text, row, last_row, last_col, cell, last
             n += 1
             if name == "c":
-                r = attrs.get("r")
-                if r is None:
-                    raise _NeedStrict
-                self.last = r
+                if attrs and attrs[0] == "r":
+                    r = attrs[1]
+                else:
+                    r = _attr(attrs, "r")
+                    if r is None:
+                        raise _NeedStrict
+                last = r
                 letters = r.rstrip(digits_of)
                 c = cols.get(letters)
                 if c is None:
                     c = cols[letters] = self.column(letters, r)
                 if c > last_col:
                     last_col = c
-                if r[len(letters):] == row_text:
+                digits = r[len(letters):]
+                if digits == row_text:
                     if row < 0:
                         row = self.row_number(row_text, r)
                     rr = row
                 else:
-                    rr = self.row_number(r[len(letters):], r)
+                    rr = self.row_number(digits, r)
                 if rr > last_row:
                     last_row = rr
-                cell = (rr, c)
+                cell = rr, c
                 cells += 1
                 if cells > budget:
                     raise self.too_many_cells()
-                s = attrs.get("s")
-                if s in interesting:
-                    styles[cell] = styles_of[s]
+                if len(attrs) > 2:
+                    s = attrs[3] if attrs[2] == "s" else _attr(attrs, "s")
+                    if s in interesting:
+                        styles[cell] = styles_of[s]
             elif name in plain:
                 return
             elif name == "row":
-                r = attrs.get("r")
+                r = attrs[1] if attrs and attrs[0] == "r" else _attr(attrs, "r")
                 row = -1
                 row_text = None if r is None else r.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
             elif name == "f":
@@ -251,7 +270,7 @@ class SheetScanner:
                     start(local, attrs)
                     n -= 1
                 else:
-                    self.other(local, attrs)
+                    self.other(local, dict(zip(attrs[::2], attrs[1::2])))
 
         def finish():
             sheet.rows, sheet.cols, sheet.cells = last_row + 1, last_col + 1, cells

@@ -79,7 +79,7 @@ class PartStream:
 
     def run(self, start: StartHandler | None, *, end: Callable[[str], None] | None = None, keep: bool = False,
             starts: Callable[[], int] | None = None, sink: Callable[[bytes], object] | None = None,
-            sheet: str = "") -> bytes | None:
+            sheet: str = "", ordered: bool = False) -> bytes | None:
         """Parse the part; return its bytes when `keep`; hand each checked chunk to `sink`.
 
         `starts` returns how many start tags the handler has seen (a hot handler counts for
@@ -89,6 +89,7 @@ class PartStream:
         from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
         parser = hardened_parser()
+        parser.ordered_attributes = ordered  # attributes as a list [name, value, ...]: cheaper than a dict
         ends: list[str] = []
         count = [0]
         if start is not None:
@@ -148,9 +149,10 @@ class PartStream:
                          "doctype") from exc
         except expat.ExpatError as exc:
             reason = expat.ErrorString(exc.code) if exc.code else str(exc)
+            where = self.where()
             raise refuse(self.path, _("part {part} is not well-formed XML ({reason}, line {line}, column "
                                       "{column}){where}; refused.", part=name, reason=reason, line=exc.lineno,
-                                      column=exc.offset + 1, where=self.where()), "xml", sheet=sheet) from exc
+                                      column=exc.offset + 1, where=where), "xml", sheet=sheet) from exc
         return b"".join(kept) if keep else None
 
     def _inflate(self):
