@@ -55,6 +55,8 @@ def map_generic_raci(ctx: Context, lifted: Lifted) -> None:
                         "raci_two_a", value=name)
         if letters and not any(x in ("R", "A") for x in letters.values()):
             row_problem(ctx, lifted, row.r, "warning", _("nobody is responsible (R) for this row"), "raci_no_r", value=name)
+        if letters and not accountable:
+            row_problem(ctx, lifted, row.r, "warning", _("no team is accountable (A) for this row"), "raci_no_a", value=name)
         subject = _raci_subject(ctx, lifted, row, name, as_modules)
         field = "module_id" if subject[0] == "module" else "task_id"
         key = (subject[1],)
