@@ -187,8 +187,10 @@ class Lifted:
     team_columns: dict[str, int] = field(default_factory=dict)  # RACI team -> column
 
     def column_of(self, use: str) -> int | None:
-        cols = self.map.uses().get(use)
-        return cols[0] if cols else None
+        first = self.__dict__.get("_first")
+        if first is None:  # asked for every problem of every row: computed once
+            first = self.__dict__["_first"] = {u: cols[0] for u, cols in self.map.uses().items()}
+        return first.get(use)
 
 
 _NOTE_PREFIX = None
@@ -341,7 +343,8 @@ def lift(grid: SheetGrid, cmap: ColumnMap, actions: Iterable[RowAction] = ()) ->
             v = raw[c] if c < width else ""
             if v not in ("", None):
                 row.teams[team] = v
-        for c in timeline:
+        dated = "start" in values or "end" in values or "span" in values or "date" in values
+        for c in (() if dated else timeline):  # a row with dates needs no bar
             v = raw[c] if c < width else ""
             if v not in ("", None):
                 row.marks.append(c)
