@@ -19,7 +19,8 @@ from planner.i18n import _
 
 def register(sub) -> None:
     p = sub.add_parser("import", help="read Excel workbooks, print what would change and every problem")
-    p.add_argument("files", nargs="+", help=".xlsx workbooks (several returned templates may be read together)")
+    p.add_argument("files", nargs="+", help=".xlsx workbooks (several returned templates may be read together), or one MS Project "
+                   "XML file (.xml), or .mpp/.mpx/.gan/.pod/.planner/.xer through MPXJ")
     p.add_argument("--into", metavar="PLAN", help="the plan to import into (created by --apply if missing)")
     p.add_argument("--apply", action="store_true", help="write the import into PLAN (one transaction)")
     p.add_argument("--period", default="", help="reporting period for statistics sheets without one (2025-03, 2025-W12)")
@@ -52,13 +53,17 @@ def _options(args):
 
 
 def run(args) -> int:
+    from planner.cli.interop import import_preview, wants_interop_import
     from planner.excel.preview import read_workbooks
 
     options = _options(args)
     project = _open(args)
     try:
         plan = project.read(_load) if project is not None else None
-        preview = read_workbooks(args.files, plan, options)
+        if wants_interop_import(args.files):  # MS Project and other planners' files
+            preview = import_preview(args.files, plan)
+        else:
+            preview = read_workbooks(args.files, plan, options)
         if args.show_map:
             from planner.excel.colmap import maps_json
 
