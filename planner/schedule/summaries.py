@@ -39,9 +39,10 @@ class Shape:
         return i in self.children
 
 
-def outline_shape(plan, index_of: dict[int, int]) -> Shape | None:
-    """The plan's outline by index, or None when no task has a sub-task (the common, fast case)."""
-    parents = [t.parent_id for t in plan.tasks]
+def outline_shape(plan, index_of: dict[int, int], parents: list | None = None) -> Shape | None:
+    """The plan's outline by index, or None when no task has a sub-task (the common, fast case).
+    `parents` is the tasks' parent_id column when the caller has it already."""
+    parents = [t.parent_id for t in plan.tasks] if parents is None else parents
     if parents.count(None) == len(parents):
         return None
     outline = plan.outline
