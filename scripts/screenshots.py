@@ -107,8 +107,8 @@ def shoot(out: Path, language: str, extras: bool = False) -> list[Path]:
 
 
 def make_work_breakdown(target: Path) -> Path:
-    """OTLP_RUST as a work breakdown: each task group a summary over its tasks (the first task
-    of a group over the next two), owners, and one task not scheduled yet (an estimate)."""
+    """OTLP_RUST as a work breakdown: each task group a summary over its tasks, its first two
+    tasks under a sub-summary, owners, and one task not scheduled yet (an estimate)."""
     from planner.document import Project
     from planner.plan import load_plan
     from planner.samples import sample_path
@@ -125,11 +125,17 @@ def make_work_breakdown(target: Path) -> Path:
         first = members[0]
         summary = project.run(tasks.add_task, f"{module.prefix}-00", module_id=module.id, stage_id=first.stage_id,
                               name=module.name, start=first.start_date, end=first.end_date,
-                              scheduling=m.Scheduling.manual.value).created
+                              period_style=first.period_style, scheduling=m.Scheduling.manual.value).created
         project.run(generic.reorder, m.Task, summary, 0)
         project.run(outline.indent_tasks, [t.id for t in members])
-        if len(members) > 3:
-            project.run(outline.indent_tasks, [members[1].id, members[2].id])
+        if len(members) > 3:  # a work package over the group's first two tasks
+            package = project.run(tasks.add_task, f"{module.prefix}-10", module_id=module.id,
+                                  stage_id=first.stage_id, name="首批工作包", start=first.start_date,
+                                  end=first.end_date, period_style=first.period_style,
+                                  scheduling=m.Scheduling.manual.value).created
+            project.run(outline.set_parent, package, summary, 0)
+            for t in members[:2]:
+                project.run(outline.set_parent, t.id, package)
         for i, t in enumerate(members):
             project.run(tasks.update_task, t.id, owner=OWNERS[(n + i) % len(OWNERS)])
         if n == 0:
