@@ -47,6 +47,9 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
     global _current
     language = language or chosen_language()
     _current = language
+    from planner.i18n import set_language as core_language
+
+    core_language(language)  # the core's messages (import problems, errors) in the window's language
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()

@@ -120,6 +120,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for action in (self.save_action, self.save_as_action, self.close_action):
             file_menu.addAction(action)
+        interop = _optional("ui.interop_actions", "create_actions")  # MS Project, GanttProject, calendars
+        if interop is not None:
+            file_menu.addSeparator()
+            file_menu.addActions(interop(self, self.controller))
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 

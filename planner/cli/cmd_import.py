@@ -11,7 +11,8 @@ from planner import model as m
 
 def register(sub) -> None:
     p = sub.add_parser("import", help="read Excel workbooks, print what would change and every problem")
-    p.add_argument("files", nargs="+", help=".xlsx workbooks (several returned templates may be read together)")
+    p.add_argument("files", nargs="+", help=".xlsx workbooks (several returned templates may be read together), or one MS Project "
+                   "XML file (.xml), or .mpp/.mpx/.gan/.pod/.planner/.xer through MPXJ")
     p.add_argument("--into", metavar="PLAN", help="the plan to import into (created by --apply if missing)")
     p.add_argument("--apply", action="store_true", help="write the import into PLAN (one transaction)")
     p.add_argument("--period", default="", help="reporting period for statistics sheets without one (2025-03, 2025-W12)")
@@ -20,12 +21,16 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from planner.cli.interop import import_preview, wants_interop_import
     from planner.excel.preview import ImportOptions, read_workbooks
 
     project = _open(args)
     try:
         plan = project.read(_load) if project is not None else None
-        preview = read_workbooks(args.files, plan, ImportOptions(period=args.period))
+        if wants_interop_import(args.files):  # MS Project and other planners' files
+            preview = import_preview(args.files, plan)
+        else:
+            preview = read_workbooks(args.files, plan, ImportOptions(period=args.period))
         print_preview(preview, quiet=args.quiet)
         if not preview.ok:
             print(f"{len(preview.problems.errors)} error(s): nothing imported.", file=sys.stderr)
