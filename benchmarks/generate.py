@@ -182,6 +182,29 @@ def _summary_links(parents: list[int | None], summaries: set[int], first_id: int
     return out
 
 
+def _store_schedule(s) -> None:
+    """Store the scheduled dates of the (automatic) tasks and the summaries' roll-up, as the app
+    keeps them in every file it writes; one bulk update instead of the services' row journal."""
+    from pathlib import Path as _Path
+
+    from sqlalchemy import update
+
+    from planner.schedule import schedule_plan
+    from planner.schedule.loader import SCHEDULE_TABLES, read_plan_from
+
+    s.flush()
+    plan = read_plan_from(s.connection().connection.driver_connection, _Path(""), SCHEDULE_TABLES)
+    result = schedule_plan(plan)
+    rows = [{"b_id": t.id, "b_start": result.timings[t.id].start, "b_end": result.timings[t.id].finish,
+             "b_progress": result.summary_progress.get(t.id, t.progress)} for t in plan.tasks]
+    from sqlalchemy import bindparam
+
+    s.connection().execute(
+        update(m.Task).where(m.Task.id == bindparam("b_id")).values(
+            start_date=bindparam("b_start"), end_date=bindparam("b_end"), progress=bindparam("b_progress")),
+        rows)
+
+
 def generate_plan(path: Path | str, n_tasks: int, seed: int = 1, deps_per_task: float = 1.5,
                   mixed_types: bool = True, outline_levels: int = 0) -> Path:
     """Write a random plan of `n_tasks` tasks to `path` (a `.plan` file) and return its path.
@@ -197,6 +220,7 @@ def generate_plan(path: Path | str, n_tasks: int, seed: int = 1, deps_per_task: 
             for table, rows in _rows(n_tasks, rnd, deps_per_task, mixed_types, outline_levels).items():
                 if rows:
                     s.execute(insert(table), rows)
+            _store_schedule(s)
         path = Path(path)
         project.save_as(path)
         return project.path

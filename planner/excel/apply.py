@@ -82,7 +82,7 @@ def _write_table(s: Session, j: Journal, table, preview: Preview, index: PlanInd
             values["order"] += base.get(_scope(table, values), 0)
         row = {**_defaults(table), **new_task_defaults, **values}  # typed by the readers; defaults fill the rest
         if table is m.Task and row.get("scheduling") == m.Scheduling.auto.value and row.get("start_date") \
-                and row.get("not_before") is None:
+                and "not_before" not in values:  # a reader that knows the constraint (MS Project's) says so
             row["not_before"] = row["start_date"]  # the dates the sheet gives hold unless links push later
         missing = [c for c in _required(table) if row.get(c) is None]
         if missing:

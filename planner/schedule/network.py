@@ -19,7 +19,7 @@ _KINDS = {"FS", "SS", "FF", "SF"}
 _PRED_FINISH = ("FS", "FF")  # the predecessor's finish (or threshold point) counts
 _SUCC_FINISH = ("FF", "SF")  # the successor's finish is constrained
 _TASK_COLUMNS = ("id", "code", "start_date", "end_date", "scheduling", "is_milestone", "progress",
-                 "status", "actual_start", "actual_finish", "duration_days", "not_before")
+                 "status", "actual_start", "actual_finish", "duration_days", "not_before", "parent_id")
 _DEP_COLUMNS = ("id", "predecessor_id", "successor_id", "type", "lag", "lag_unit", "threshold")
 
 
@@ -80,7 +80,7 @@ class Built:
 
 def plan_span(plan, task_cols: list[list] | None = None) -> tuple[dt.date, dt.date]:
     """First and last date any task mentions (planned or actual), and the programme start."""
-    _, _, starts, ends, _, _, _, _, a_start, a_finish, _, _ = task_cols or columns(plan.tasks, _TASK_COLUMNS)
+    _, _, starts, ends, _, _, _, _, a_start, a_finish, _, _, _ = task_cols or columns(plan.tasks, _TASK_COLUMNS)
     first = plan.programme.start_date
     days = [first] + [d for d in a_start + a_finish if d is not None]
     if None in starts:  # tasks not scheduled yet have no dates
@@ -95,7 +95,7 @@ def build(plan, calendar: WorkCalendar | None = None) -> Built:
     task_cols = columns(plan.tasks, _TASK_COLUMNS)
     cal = calendar or calendar_for(plan.programme, plan.calendar_exceptions, span=plan_span(plan, task_cols))
     tasks, duration, fixed = _tasks(task_cols, cal)
-    earliest = _earliest(task_cols[-1], tasks, fixed, cal)
+    earliest = _earliest(task_cols[-2], tasks, fixed, cal)
     index_of = tasks.index_of
     dep_ids, pred_ids, succ_ids, kinds, lags, units, thresholds = columns(plan.dependencies, _DEP_COLUMNS)
     pred = list(map(index_of.get, pred_ids))
@@ -112,7 +112,7 @@ def build(plan, calendar: WorkCalendar | None = None) -> Built:
         k = next(i for i, kind in enumerate(kinds) if kind in bad)
         raise ValidationError(f"Dependency {dep_ids[k]}: unknown type {kinds[k]!r} (FS, SS, FF or SF)",
                               where=f"dependency {dep_ids[k]}")
-    shape = outline_shape(plan, index_of)
+    shape = outline_shape(plan, index_of, task_cols[-1])
     expanded = None
     if shape is not None:
         _summaries_as_gates(shape, tasks, duration, fixed)
@@ -192,7 +192,7 @@ def _earliest(not_before: list, tasks: TaskArrays, fixed: list, cal: WorkCalenda
 
 
 def _tasks(cols: list[list], cal: WorkCalendar):
-    ids, codes, pstart, pfinish, scheduling, is_ms, progress, status, a_start, a_finish, dur_days, _nb = cols
+    ids, codes, pstart, pfinish, scheduling, is_ms, progress, status, a_start, a_finish, dur_days, _nb, _p = cols
     n = len(ids)
     # a task without dates is not scheduled yet: it is placed from its links like an automatic one
     undated = None in pstart

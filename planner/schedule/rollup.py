@@ -18,57 +18,60 @@ import datetime as dt
 from planner.schedule.summaries import Shape
 
 
+def _up(shape: Shape, values: list, combine) -> list:
+    """`values` with each summary's entry replaced by `combine` of its children's (bottom-up, so
+    a sub-summary is rolled up before its parent reads it). Children, not all leaves: n steps."""
+    out = list(values)
+    get = out.__getitem__
+    for s in shape.bottom_up:
+        out[s] = combine(map(get, shape.children[s]))
+    return out
+
+
+def _of_summaries(shape: Shape, values: list) -> dict:
+    return {s: values[s] for s in shape.bottom_up}
+
+
 def roll_up_dates(shape: Shape, start: list[dt.date], finish: list[dt.date], count_days) -> tuple[dict, dict, dict]:
     """(start, finish, working duration) per summary from the leaves' shown dates."""
-    s_start: dict[int, dt.date] = {}
-    s_finish: dict[int, dt.date] = {}
-    s_dur: dict[int, int] = {}
-    for s in shape.bottom_up:
-        kids = shape.children[s]
-        first = min(s_start[c] if c in s_start else start[c] for c in kids)
-        last = max(s_finish[c] if c in s_finish else finish[c] for c in kids)
-        s_start[s], s_finish[s] = first, last
-        s_dur[s] = max(count_days(first, last), 0)
+    first, last = _up(shape, start, min), _up(shape, finish, max)
+    s_start, s_finish = _of_summaries(shape, first), _of_summaries(shape, last)
+    s_dur = {s: max(count_days(s_start[s], s_finish[s]), 0) for s in shape.bottom_up}
     return s_start, s_finish, s_dur
 
 
 def roll_up_progress(shape: Shape, duration: list[int], progress: list[float], done: list[bool],
                      started: list[bool], s_dur: dict[int, int]) -> tuple[dict, dict, dict]:
     """(progress, done, started) per summary; leaf durations weigh leaves, `s_dur` sub-summaries."""
-    s_prog: dict[int, float] = {}
-    s_done: dict[int, bool] = {}
-    s_started: dict[int, bool] = {}
+    weight = list(duration)
+    for s, d in s_dur.items():
+        weight[s] = d
+    prog = list(progress)
     for s in shape.bottom_up:
         kids = shape.children[s]
-        weights = [s_dur[c] if c in s_dur else duration[c] for c in kids]
-        values = [s_prog[c] if c in s_prog else progress[c] for c in kids]
+        weights = [weight[c] for c in kids]
         total = sum(weights)
         if total > 0:
-            s_prog[s] = sum(w * v for w, v in zip(weights, values)) / total
-        else:
-            s_prog[s] = sum(values) / len(values)
-        s_done[s] = all(s_done[c] if c in s_done else done[c] for c in kids)
-        s_started[s] = any(s_started[c] if c in s_started else started[c] for c in kids)
-    return s_prog, s_done, s_started
+            prog[s] = sum(w * prog[c] for w, c in zip(weights, kids)) / total
+        else:  # only milestones: the plain mean
+            prog[s] = sum(prog[c] for c in kids) / len(kids)
+    return (_of_summaries(shape, prog), _of_summaries(shape, _up(shape, done, all)),
+            _of_summaries(shape, _up(shape, started, any)))
 
 
 def roll_up_float(shape: Shape, values: list[int]) -> dict[int, int]:
     """The least value over each summary's leaves (total or free float)."""
-    return {s: min(values[leaf] for leaf in shape.leaves[s]) for s in shape.bottom_up}
+    return _of_summaries(shape, _up(shape, values, min))
 
 
-def roll_up_late_dates(shape: Shape, late_start: list[dt.date], late_finish: list[dt.date]) -> tuple[dict, dict]:
-    return ({s: min(late_start[leaf] for leaf in shape.leaves[s]) for s in shape.bottom_up},
-            {s: max(late_finish[leaf] for leaf in shape.leaves[s]) for s in shape.bottom_up})
+def roll_up_late_dates(shape: Shape, late_start: list, late_finish: list) -> tuple[dict, dict]:
+    return (_of_summaries(shape, _up(shape, late_start, min)), _of_summaries(shape, _up(shape, late_finish, max)))
 
 
 def roll_up_flags(shape: Shape, late: list[bool], risk: list[bool], s_finish: dict[int, dt.date],
                   s_done: dict[int, bool], status_date: dt.date) -> tuple[dict, dict]:
     """(late, at risk) per summary (see the module docstring)."""
-    s_late: dict[int, bool] = {}
-    s_risk: dict[int, bool] = {}
-    for s in shape.bottom_up:
-        s_late[s] = not s_done[s] and s_finish[s] < status_date
-        s_risk[s] = not s_late[s] and not s_done[s] and any(
-            late[leaf] or risk[leaf] for leaf in shape.leaves[s])
+    trouble = _up(shape, [a or b for a, b in zip(late, risk)], any)  # a leaf under it is late or at risk
+    s_late = {s: not s_done[s] and s_finish[s] < status_date for s in shape.bottom_up}
+    s_risk = {s: not s_late[s] and not s_done[s] and trouble[s] for s in shape.bottom_up}
     return s_late, s_risk

@@ -34,14 +34,17 @@ class Shape:
     children: dict[int, list[int]]  # summary index -> direct children
     leaves: dict[int, list[int]]  # summary index -> every leaf under it
     bottom_up: list[int]  # summary indices, every summary after all summaries under it
+    position: list[int] = field(default_factory=list)  # place of each task in the outline order
+    span: dict[int, tuple[int, int]] = field(default_factory=dict)  # summary -> positions of what is under it
 
     def is_summary(self, i: int) -> bool:
         return i in self.children
 
 
-def outline_shape(plan, index_of: dict[int, int]) -> Shape | None:
-    """The plan's outline by index, or None when no task has a sub-task (the common, fast case)."""
-    parents = [t.parent_id for t in plan.tasks]
+def outline_shape(plan, index_of: dict[int, int], parents: list | None = None) -> Shape | None:
+    """The plan's outline by index, or None when no task has a sub-task (the common, fast case).
+    `parents` is the tasks' parent_id column when the caller has it already."""
+    parents = [t.parent_id for t in plan.tasks] if parents is None else parents
     if parents.count(None) == len(parents):
         return None
     outline = plan.outline
@@ -54,18 +57,25 @@ def outline_shape(plan, index_of: dict[int, int]) -> Shape | None:
             children.setdefault(p, []).append(i)
     if not children:
         return None
-    depth_of = outline.depth
+    depth_of, place = outline.depth, outline.position
+    position = [place[t] for t in ids]
     bottom_up = sorted(children, key=lambda sm: -depth_of[ids[sm]])
     leaves: dict[int, list[int]] = {}
+    size: dict[int, int] = {}  # tasks under each summary
     for sm in bottom_up:  # children's leaf lists are complete before their parent's is built
         mine: list[int] = []
+        count = 0
         for c in children[sm]:
             if c in children:
                 mine.extend(leaves[c])
+                count += size[c] + 1
             else:
                 mine.append(c)
-        leaves[sm] = mine
-    return Shape(parent, children, leaves, bottom_up)
+                count += 1
+        leaves[sm], size[sm] = mine, count
+    # what is under a summary is a contiguous run of the outline order, right after it
+    span = {sm: (position[sm] + 1, position[sm] + size[sm]) for sm in bottom_up}
+    return Shape(parent, children, leaves, bottom_up, position, span)
 
 
 @dataclass
@@ -135,38 +145,53 @@ class _Covered:
     no earlier (weight + that leaf's duration >= its own) cannot be S's last one. Every leaf of S
     is then reached, directly or along links inside S, and the left-out edges are redundant in
     the forward and in the backward pass (the path through S is at least as tight). Manual and
-    started leaves always keep their edge, so every conflict is still seen."""
+    started leaves always keep their edge, so every conflict is still seen.
+
+    What is under S is a run of outline positions, so "a linked leaf inside S" is a range test:
+    per leaf, the nearest qualifying neighbour before and after it in the outline is kept
+    (one pass over the links), and S holds one iff either lies in S's run."""
 
     def __init__(self, shape: Shape, out: Expanded, free: list[bool], duration: list[int]):
         self.shape, self.free, self.duration = shape, free, duration
         self._out, self._n = out, len(out.pred)
-        self._preds: dict[int, list[int]] | None = None
-        self._succs: dict[int, list[int]] | None = None
+        self._near: tuple[list, list, list, list] | None = None
 
     def _index(self) -> None:
-        out, n, dur = self._out, self._n, self.duration
-        preds: dict[int, list[int]] = {}
-        succs: dict[int, list[int]] = {}
+        out, n, dur, free, pos = self._out, self._n, self.duration, self.free, self.shape.position
+        far = len(pos) + 1
+        pred_before, pred_after = [-1] * len(pos), [far] * len(pos)  # nearest free predecessor, by position
+        succ_before, succ_after = [-1] * len(pos), [far] * len(pos)  # nearest free successor that finishes later
         for p, s, w in zip(out.pred[:n], out.succ[:n], out.weight[:n]):
-            if w >= 0:
-                preds.setdefault(s, []).append(p)
-            if w + dur[s] >= dur[p]:
-                succs.setdefault(p, []).append(s)
-        self._preds, self._succs = preds, succs
+            ps, pp = pos[s], pos[p]
+            if w >= 0 and free[p]:
+                if pp < ps:
+                    if pp > pred_before[s]:
+                        pred_before[s] = pp
+                elif pp < pred_after[s]:
+                    pred_after[s] = pp
+            if free[s] and w + dur[s] >= dur[p]:
+                if ps < pp:
+                    if ps > succ_before[p]:
+                        succ_before[p] = ps
+                elif ps < succ_after[p]:
+                    succ_after[p] = ps
+        self._near = (pred_before, pred_after, succ_before, succ_after)
 
     def entries(self, sm: int) -> list[int]:
-        if self._preds is None:
+        if self._near is None:
             self._index()
-        inside, free, preds = set(self.shape.leaves[sm]), self.free, self._preds
+        before, after = self._near[0], self._near[1]
+        lo, hi = self.shape.span[sm]
+        free = self.free
         return [leaf for leaf in self.shape.leaves[sm]
-                if not (free[leaf] and any(free[p] and p in inside for p in preds.get(leaf, ())))]
+                if not (free[leaf] and (before[leaf] >= lo or after[leaf] <= hi))]
 
     def exits(self, sm: int) -> list[int]:
-        if self._succs is None:
+        if self._near is None:
             self._index()
-        inside, free, succs = set(self.shape.leaves[sm]), self.free, self._succs
-        return [leaf for leaf in self.shape.leaves[sm]
-                if not any(free[q] and q in inside for q in succs.get(leaf, ()))]
+        before, after = self._near[2], self._near[3]
+        lo, hi = self.shape.span[sm]
+        return [leaf for leaf in self.shape.leaves[sm] if not (before[leaf] >= lo or after[leaf] <= hi)]
 
 
 def _edges(out: Expanded, ps: list[int], ss: list[int], kind: str, lag: int, unit: str, thr: float, origin: int,

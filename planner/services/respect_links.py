@@ -24,12 +24,13 @@ def move_successors(s: Session, task_ids: Iterable[int] | None = None) -> Change
     from pathlib import Path
 
     from planner.schedule.cpm import forward_only
-    from planner.schedule.loader import SCHEDULE_TABLES, read_plan_from
+    from planner.schedule.loader import SCHEDULING_COLUMNS, read_plan_from
     from planner.schedule.network import build
     from planner.schedule.wbs import solve_outline
 
     s.flush()
-    plan = read_plan_from(s.connection().connection.driver_connection, Path(""), SCHEDULE_TABLES)
+    plan = read_plan_from(s.connection().connection.driver_connection, Path(""),
+                          ("calendar_exceptions", "tasks", "dependencies"), SCHEDULING_COLUMNS)
     b = build(plan)
     res = solve_outline(b)
     t, net, cal = b.tasks, b.net, b.calendar

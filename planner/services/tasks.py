@@ -47,7 +47,12 @@ def add_task(
                   start_date=start, end_date=end, **fields)
     task = generic.add_row(j, m.Task, values, where=f"Task {code}")
     j.touch(task.id)
-    sync_schedule(j)
+    programme = s.exec(select(m.Programme)).first()
+    if task.parent_id is not None or (task.start_date is not None and programme is not None
+                                      and task.start_date < programme.start_date):
+        # a new task has no links yet: it moves nothing, and only itself when it would start
+        # before the programme; under a summary it changes that summary's roll-up
+        sync_schedule(j)
     return j.changes(created=task.id)
 
 
@@ -73,7 +78,7 @@ def update_task(s: Session, task_id: int, **fields: Any) -> Changes:
         _typed_dates_on_automatic(task, fields)
     generic.update_row(j, task, fields, where=where)
     j.touch(task_id)
-    if touches_schedule(fields):
+    if touches_schedule(fields, task):
         sync_schedule(j)
     return j.changes()
 

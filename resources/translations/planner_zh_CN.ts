@@ -1138,6 +1138,66 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>任务 %1：未知的前置任务 %2</translation>
     </message>
     <message>
+        <source>Import &amp;project file (MS Project, GanttProject…)…</source>
+        <translation>导入项目文件（MS Project、GanttProject…）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Read an MS Project XML, .mpp, .gan, .planner or .xer file, preview every change, then import as one undo step</source>
+        <translation>读取 MS Project XML、.mpp、.gan、.planner 或 .xer 文件，预览每处更改，再作为一步可撤销的操作导入</translation>
+    </message>
+    <message>
+        <source>Export as &amp;MS Project XML…</source>
+        <translation>导出为 MS Project XML(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Write the plan as an MS Project XML file that MS Project, ProjectLibre and GanttProject open</source>
+        <translation>把计划写成 MS Project、ProjectLibre 和 GanttProject 都能打开的 MS Project XML 文件</translation>
+    </message>
+    <message>
+        <source>Export &amp;calendar (.ics)…</source>
+        <translation>导出日历 (.ics)(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Milestones, stage dates and the division of work&apos;s meetings for a calendar app</source>
+        <translation>里程碑、阶段日期和分工矩阵中的会议，供日历应用使用</translation>
+    </message>
+    <message>
+        <source>Project files ({patterns})</source>
+        <translation>项目文件 ({patterns})</translation>
+    </message>
+    <message>
+        <source>MS Project XML (*.xml)</source>
+        <translation>MS Project XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Import a project file</source>
+        <translation>导入项目文件</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
+        <source>The whole plan</source>
+        <translation>整个计划</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>Calendar of:</source>
+        <translation>日历范围：</translation>
+    </message>
+    <message>
+        <source>Export as MS Project XML</source>
+        <translation>导出为 MS Project XML</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar 日历 (*.ics)</translation>
+    </message>
+    <message>
         <source>%1 working days earlier than the link from %2 to its summary task %3 allows</source>
         <translation>比 %2 到其摘要任务 %3 的依赖允许的日期早 %1 个工作日</translation>
     </message>
@@ -1212,66 +1272,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Move manually scheduled tasks that start before their links allow (after the selected tasks, or all)</source>
         <translation>把开始早于依赖允许日期的手动排程任务顺延（所选任务之后的，未选择时为全部）</translation>
-    </message>
-    <message>
-        <source>Import &amp;project file (MS Project, GanttProject…)…</source>
-        <translation>导入项目文件（MS Project、GanttProject…）(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Read an MS Project XML, .mpp, .gan, .planner or .xer file, preview every change, then import as one undo step</source>
-        <translation>读取 MS Project XML、.mpp、.gan、.planner 或 .xer 文件，预览每处更改，再作为一步可撤销的操作导入</translation>
-    </message>
-    <message>
-        <source>Export as &amp;MS Project XML…</source>
-        <translation>导出为 MS Project XML(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Write the plan as an MS Project XML file that MS Project, ProjectLibre and GanttProject open</source>
-        <translation>把计划写成 MS Project、ProjectLibre 和 GanttProject 都能打开的 MS Project XML 文件</translation>
-    </message>
-    <message>
-        <source>Export &amp;calendar (.ics)…</source>
-        <translation>导出日历 (.ics)(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Milestones, stage dates and the division of work&apos;s meetings for a calendar app</source>
-        <translation>里程碑、阶段日期和分工矩阵中的会议，供日历应用使用</translation>
-    </message>
-    <message>
-        <source>Project files ({patterns})</source>
-        <translation>项目文件 ({patterns})</translation>
-    </message>
-    <message>
-        <source>MS Project XML (*.xml)</source>
-        <translation>MS Project XML (*.xml)</translation>
-    </message>
-    <message>
-        <source>Import a project file</source>
-        <translation>导入项目文件</translation>
-    </message>
-    <message>
-        <source>Import {file}</source>
-        <translation>导入 {file}</translation>
-    </message>
-    <message>
-        <source>The whole plan</source>
-        <translation>整个计划</translation>
-    </message>
-    <message>
-        <source>Export calendar</source>
-        <translation>导出日历</translation>
-    </message>
-    <message>
-        <source>Calendar of:</source>
-        <translation>日历范围：</translation>
-    </message>
-    <message>
-        <source>Export as MS Project XML</source>
-        <translation>导出为 MS Project XML</translation>
-    </message>
-    <message>
-        <source>iCalendar (*.ics)</source>
-        <translation>iCalendar 日历 (*.ics)</translation>
     </message>
 </context>
 <context>

@@ -307,7 +307,10 @@ def _name_row(lay: GanttLayout, r: int, width: float, metrics: QFontMetricsF, ar
     for (key, w), text in zip(NAME_COLUMNS, _name_cells(row, lay.data.task_span(r), lay.data.origin)):
         if x >= width:
             break
-        indent = 14.0 * row.depth + (14 if key == "name" and row.kind != MILESTONES else 0)
+        # the name shows the outline level; the other cells stay in their columns (a group's tasks
+        # are indented one step there, as before)
+        level = row.depth if key == "name" else min(row.depth, 1)
+        indent = 14.0 * level + (14 if key == "name" and row.kind != MILESTONES else 0)
         if key == "name" and (row.kind == GROUP or row.summary) and arrows:
             at = x + (14.0 * row.depth if row.summary else 0)  # a summary's arrow sits at its own level
             out.append((at, 14, Qt.AlignCenter, "▸" if row.collapsed else "▾"))

@@ -129,8 +129,6 @@ def duration_text(model, task) -> str:
     """Working days, "5天" / "5 days"; an estimate (or an undated task) ends in "?" ("1天?")."""
     timing = _timing(model, task)
     days = timing.duration if timing is not None else (task.duration_days or 1)
-    if task.start_date is None and timing is None:
-        days = task.duration_days or 1
     text = QCoreApplication.translate("TaskMatrix", "%1 d").replace("%1", str(days))
     return text + "?" if task.estimated or task.start_date is None else text
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
@@ -58,7 +58,9 @@ class TaskMatrixView(QWidget):
 
     def _size_columns(self) -> None:
         """Dated spans ("2025-01-27 至 2025-03-10") need a wider column than week spans."""
-        metrics = self.table.fontMetrics()
+        font = self.table.font()
+        font.setBold(True)  # summary rows are bold
+        metrics = QFontMetrics(font)
         dated = self.controller.project is not None and any(
             t.period_style == m.PeriodStyle.date.value for t in self.controller.plan().tasks)
         for number, spec in enumerate(self.model.columns):
