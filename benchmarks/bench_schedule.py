@@ -31,7 +31,7 @@ from planner.schedule import plan_calendar, schedule_plan
 from planner.schedule.calendar import region_exceptions
 from planner.schedule.loader import SCHEDULE_TABLES, fast_load_plan
 
-TARGETS = {"10k": 0.050, "100k": 0.600, "load": 0.500, "rss": 300.0}
+TARGETS = {"10k": 0.050, "100k": 0.600, "load": 0.500, "rss": 300.0, "outline": 0.060}
 
 
 CPU: dict[str, float] = {}  # median CPU seconds of the last `timed` call, by label
@@ -253,11 +253,29 @@ def run(args) -> dict:
                 entry["memory"] = memory(path)
             report[f"mixed_{n}"] = entry
             del plan, result
+        if not args.no_outline:
+            report["outline"] = outline_entry(folder, args.repeat)
         if not args.no_compare:
             report["compare"] = comparison(folder, 10000 if not args.quick else 1000, args.repeat, not args.no_tj)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return report
+
+
+def outline_entry(folder: Path, repeat: int, n: int = 10000, levels: int = 4) -> dict:
+    """The mixed plan as a work breakdown `levels` deep: summaries rolled up, links on summaries."""
+    path = generate_plan(folder / f"outline{n}.plan", n, seed=1, mixed_types=True, outline_levels=levels)
+    plan = open_fast(path)
+
+    def fresh():  # the outline is computed in every run, as after an edit in the app
+        plan.__dict__.pop("outline", None)
+        return schedule_plan(plan)
+
+    sched_s, result = timed(fresh, repeat, "o")
+    summaries = len(plan.outline.summaries)
+    return {"tasks": len(plan.tasks), "deps": len(plan.dependencies), "levels": levels, "summaries": summaries,
+            "schedule_s": sched_s, "schedule_cpu_s": CPU["o"], "schedule_best_s": BEST["o"],
+            "finish": result.project_finish.isoformat()}
 
 
 def _ms(sec: float) -> str:
@@ -279,6 +297,11 @@ def markdown(r: dict) -> str:
             out.append(f"| all four link types, lags, CN holidays | {e['tasks']:,} / {e['deps']:,} | "
                        f"{_ms(e['schedule_s'])} ({_ms(e['schedule_cpu_s'])}) | {_ms(e['schedule_best_s'])} | "
                        f"{_ms(e['schedule_and_touch_all_s'])} ({_ms(e['schedule_and_touch_all_cpu_s'])}) | {tgt} |")
+    o = r.get("outline")
+    if o:
+        out.append(f"| the same as a {o['levels']}-level work breakdown ({o['summaries']:,} summaries rolled up, "
+                   f"FS and SS links on summaries) | {o['tasks']:,} / {o['deps']:,} | {_ms(o['schedule_s'])} "
+                   f"({_ms(o['schedule_cpu_s'])}) | {_ms(o['schedule_best_s'])} | | ≤ {TARGETS['outline'] * 1000:.0f} ms |")
     for key, e in r.items():
         if key.startswith("mixed_") and "load_orm_s" in e:
             out += ["", f"Opening the {e['tasks']:,}-task plan file ready to schedule (`Project.open` + loader, "
@@ -357,6 +380,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", help="plan sizes to schedule (default 10000 100000)")
     ap.add_argument("--no-compare", action="store_true", help="skip the networkx/TaskJuggler comparison")
     ap.add_argument("--no-tj", action="store_true", help="skip TaskJuggler")
+    ap.add_argument("--no-outline", action="store_true", help="skip the 10,000-task, 4-level work breakdown")
     ap.add_argument("--json", help="also write the raw figures here")
     ap.add_argument("--phases", type=int, metavar="N", help="print CPU time per phase at N tasks and stop")
     ap.add_argument("--memory-child", help=argparse.SUPPRESS)

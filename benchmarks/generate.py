@@ -31,7 +31,8 @@ def _months(months: int) -> dt.date:
     return dt.date(START.year + y, mo + 1, min(START.day, 28))
 
 
-def _rows(n_tasks: int, rnd: random.Random, deps_per_task: float, mixed: bool) -> dict[type, list[dict]]:
+def _rows(n_tasks: int, rnd: random.Random, deps_per_task: float, mixed: bool,
+          outline_levels: int = 0) -> dict[type, list[dict]]:
     n_modules = max(3, min(len(PREFIXES), n_tasks // 500 + 3))
     modules = [
         {"id": i + 1, "order": i, "name": f"模块{i + 1}", "prefix": PREFIXES[i],
@@ -50,6 +51,9 @@ def _rows(n_tasks: int, rnd: random.Random, deps_per_task: float, mixed: bool) -
     ]
     tasks, deps = [], []
     span_days = max(30, n_tasks // 10)  # planned starts spread over the programme
+    parents = _outline_parents(n_tasks, outline_levels)
+    summaries = {p for p in parents if p is not None}
+    leaves = [i for i in range(n_tasks) if i not in summaries]
     for i in range(n_tasks):
         mod = modules[i % n_modules]
         dur = rnd.randint(1, 20)
@@ -61,13 +65,14 @@ def _rows(n_tasks: int, rnd: random.Random, deps_per_task: float, mixed: bool) -
             "stage_id": stages[min(2, i * 3 // n_tasks)]["id"], "order": i, "name": f"任务{i + 1}",
             "start_date": start, "end_date": end, "duration_days": dur,
             "scheduling": "auto", "progress": 0.0, "status": "not_started",
+            "parent_id": None if parents[i] is None else parents[i] + 1,
         })
     seen: set[tuple[int, int]] = set()
     base, frac = int(deps_per_task), deps_per_task - int(deps_per_task)
-    for i in range(1, n_tasks):
-        k = min(i, base + (rnd.random() < frac))
+    for n, i in enumerate(leaves[1:], start=1):  # links between leaf tasks, to one of the previous WINDOW
+        k = min(n, base + (rnd.random() < frac))
         for _ in range(k):
-            p = rnd.randint(max(0, i - WINDOW), i - 1)
+            p = leaves[rnd.randint(max(0, n - WINDOW), n - 1)]
             if (p, i) in seen:
                 continue
             seen.add((p, i))
@@ -81,6 +86,7 @@ def _rows(n_tasks: int, rnd: random.Random, deps_per_task: float, mixed: bool) -
                 if dep["type"] == "FS" and rnd.random() < 0.1:
                     dep["threshold"] = 0.3
             deps.append(dep)
+    deps += _summary_links(parents, summaries, len(deps))
     teams = [{"id": i + 1, "order": i, "name": f"团队{i + 1}"} for i in range(8)]
     roles = [{"id": i + 1, "name": f"角色{i + 1}", "team_id": i % 8 + 1} for i in range(12)]
     task_roles = []
@@ -123,18 +129,98 @@ def _rows(n_tasks: int, rnd: random.Random, deps_per_task: float, mixed: bool) -
     }
 
 
+def _outline_parents(n_tasks: int, levels: int) -> list[int | None]:
+    """Parent index per task for an outline `levels` deep (0 or 1: flat), in outline order.
+
+    Summary levels fan out evenly (about n ** (1 / levels) children each: 10 phases x 10 groups
+    x 10 packages for 10,000 tasks and 4 levels); the remaining tasks are the leaves, shared
+    out among the deepest summaries."""
+    if levels <= 1:
+        return [None] * n_tasks
+    fan = max(2, round(n_tasks ** (1 / levels)))
+    layers = [[None]]  # the parent of each summary of a level; level 0 is a virtual root
+    for depth in range(levels - 1):
+        layers.append([p for p in range(len(layers[-1])) for _ in range(fan)])
+    layers = layers[1:]
+    n_summaries = sum(len(x) for x in layers)
+    if n_summaries >= n_tasks:
+        raise ValueError(f"{n_tasks} tasks are too few for {levels} outline levels")
+    deepest = len(layers[-1])
+    leaves_of = [(n_tasks - n_summaries) // deepest + (k < (n_tasks - n_summaries) % deepest) for k in range(deepest)]
+    parents: list[int | None] = []
+
+    def emit(level: int, k: int, parent: int | None) -> None:
+        me = len(parents)
+        parents.append(parent)
+        if level + 1 < len(layers):
+            for child in range(k * fan, (k + 1) * fan):
+                emit(level + 1, child, me)
+        else:
+            parents.extend([me] * leaves_of[k])
+
+    for k in range(len(layers[0])):
+        emit(0, k, None)
+    return parents
+
+
+def _summary_links(parents: list[int | None], summaries: set[int], first_id: int) -> list[dict]:
+    """Links on summaries as stage-gate plans have them: each phase after the one before it
+    (FS, every second one SS + 5 days: a start-based link from a summary), and one second-level
+    summary in ten after the one before it in its phase (FS)."""
+    out = []
+    by_parent: dict[int | None, list[int]] = {}
+    for i in sorted(summaries):
+        by_parent.setdefault(parents[i], []).append(i)
+    phases = by_parent.get(None, [])
+    pairs = [(a, b, "SS" if n % 2 else "FS", 5 if n % 2 else 0) for n, (a, b) in enumerate(zip(phases, phases[1:]))]
+    for phase in phases:
+        groups = by_parent.get(phase, [])
+        pairs += [(a, b, "FS", 0) for n, (a, b) in enumerate(zip(groups, groups[1:])) if n % 10 == 0]
+    for n, (a, b, kind, lag) in enumerate(pairs, start=first_id + 1):
+        out.append({"id": n, "predecessor_id": a + 1, "successor_id": b + 1, "type": kind, "lag": lag,
+                    "lag_unit": "d", "threshold": 1.0})
+    return out
+
+
+def _store_schedule(s) -> None:
+    """Store the scheduled dates of the (automatic) tasks and the summaries' roll-up, as the app
+    keeps them in every file it writes; one bulk update instead of the services' row journal."""
+    from pathlib import Path as _Path
+
+    from sqlalchemy import update
+
+    from planner.schedule import schedule_plan
+    from planner.schedule.loader import SCHEDULE_TABLES, read_plan_from
+
+    s.flush()
+    plan = read_plan_from(s.connection().connection.driver_connection, _Path(""), SCHEDULE_TABLES)
+    result = schedule_plan(plan)
+    rows = [{"b_id": t.id, "b_start": result.timings[t.id].start, "b_end": result.timings[t.id].finish,
+             "b_progress": result.summary_progress.get(t.id, t.progress)} for t in plan.tasks]
+    from sqlalchemy import bindparam
+
+    s.connection().execute(
+        update(m.Task).where(m.Task.id == bindparam("b_id")).values(
+            start_date=bindparam("b_start"), end_date=bindparam("b_end"), progress=bindparam("b_progress")),
+        rows)
+
+
 def generate_plan(path: Path | str, n_tasks: int, seed: int = 1, deps_per_task: float = 1.5,
-                  mixed_types: bool = True) -> Path:
-    """Write a random plan of `n_tasks` tasks to `path` (a `.plan` file) and return its path."""
+                  mixed_types: bool = True, outline_levels: int = 0) -> Path:
+    """Write a random plan of `n_tasks` tasks to `path` (a `.plan` file) and return its path.
+
+    With `outline_levels` >= 2 the tasks form a work breakdown that deep (summaries over
+    leaves; links between leaves, plus FS and SS links between summaries)."""
     rnd = random.Random(seed)
     project = Project.new(f"Benchmark {n_tasks}", START)
     try:
         with project.session() as s:
             prog = s.get(m.Programme, 1)
             prog.status_date = START + dt.timedelta(days=120)
-            for table, rows in _rows(n_tasks, rnd, deps_per_task, mixed_types).items():
+            for table, rows in _rows(n_tasks, rnd, deps_per_task, mixed_types, outline_levels).items():
                 if rows:
                     s.execute(insert(table), rows)
+            _store_schedule(s)
         path = Path(path)
         project.save_as(path)
         return project.path
@@ -149,9 +235,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--deps", type=float, default=1.5)
     ap.add_argument("--fs-only", action="store_true")
+    ap.add_argument("--outline-levels", type=int, default=0, help="a work breakdown this many levels deep")
     a = ap.parse_args()
     t0 = time.perf_counter()
-    out = generate_plan(a.path, a.n_tasks, a.seed, a.deps, not a.fs_only)
+    out = generate_plan(a.path, a.n_tasks, a.seed, a.deps, not a.fs_only, a.outline_levels)
     print(f"wrote {out} in {time.perf_counter() - t0:.2f} s")
 
 

@@ -125,6 +125,8 @@ class Problem:
     row: int | None = None
     column: str = ""
     value: str = ""
+    code: str = ""  # stable machine-readable reason ("cell_unreadable", "duplicate_id" ...)
+    fix: str = ""  # what would fix it, shown beside the message
 
     @property
     def place(self) -> str:
@@ -160,6 +162,9 @@ class ProblemList:
 
     def warning(self, message: str, **where) -> None:
         self.items.append(Problem("warning", message, **where))
+
+    def add(self, level: str, message: str, **where) -> None:
+        self.items.append(Problem(level, message, **where))
 
     @property
     def errors(self) -> list[Problem]:

@@ -204,6 +204,9 @@ class Task(SQLModel, table=True):
     actions: str = ""  # 具体行动
     start_date: Optional[dt.date] = None  # planned, inclusive; None = not scheduled yet (schema 3)
     end_date: Optional[dt.date] = None
+    # start no earlier than (MS Project's SNET constraint): dates typed or dragged onto an
+    # automatic task hold it there, unless its links push it later (schema 3)
+    not_before: Optional[dt.date] = None
     period_style: str = PeriodStyle.week.value
     duration_days: Optional[int] = None  # working days; None = derived from the span (1 if undated)
     estimated: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})  # "5天?" (schema 3)

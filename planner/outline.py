@@ -1,10 +1,11 @@
 """The work breakdown as pure data: tree order, depth, WBS numbers, summaries, ancestors.
 
 A plan's tasks form an outline through `Task.parent_id`. Children are ordered by (order, id)
-under their parent; top-level tasks by (order, id) within their module, modules in the plan's
-order, tasks without a module last. The outline order is depth-first: a summary, then its
-children, as MS Project lists them; WBS numbers ("1", "1.2", "1.2.3") count positions in that
-order across the whole plan and are computed, never stored.
+under their parent; top-level tasks by (order, id), or, given the modules, first by module in
+the plan's order (tasks without a module last), as the task sheet groups them. The outline
+order is depth-first: a summary, then its children, as MS Project lists them; WBS numbers
+("1", "1.2", "1.2.3") count positions in that order across the whole plan and are computed,
+never stored.
 
 Works on ORM rows and the fast loader's named tuples alike (it reads id, parent_id, module_id
 and order). A parent that is not in the plan, or a parent chain that loops (neither can be
@@ -14,6 +15,7 @@ written by the services), is treated as top level so every task appears exactly 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Iterable, Iterator, Sequence
 
 
@@ -85,49 +87,58 @@ class Outline:
         return out
 
 
-def build_outline(tasks: Sequence, modules: Sequence = ()) -> Outline:
-    """The outline of `tasks` (rows with id, parent_id, module_id, order)."""
-    ids = {t.id for t in tasks}
-    module_rank = {mod.id: i for i, mod in enumerate(modules)}
-    unranked = len(module_rank)
-    children: dict[int | None, list] = {}
-    for t in tasks:
-        p = t.parent_id if t.parent_id in ids and t.parent_id != t.id else None
-        children.setdefault(p, []).append(t)
-    for p, kids in children.items():
-        if p is None:
-            kids.sort(key=lambda t: (module_rank.get(t.module_id, unranked), t.order, t.id))
+def build_outline(tasks: Sequence, modules: Sequence | None = None) -> Outline:
+    """The outline of `tasks` (rows with id, parent_id, module_id, order); see the module docstring."""
+    rows = sorted(tasks, key=attrgetter("order", "id"))
+    known = set(map(attrgetter("id"), rows))
+    if modules is not None:  # top-level tasks by module first (the task sheet's grouping); the sort
+        rank = {mod.id: i for i, mod in enumerate(modules)}  # is stable: children keep (order, id)
+        unranked = len(rank)
+        rows.sort(key=lambda t: rank.get(t.module_id, unranked) if t.parent_id not in known else 0)
+    ids = list(map(attrgetter("id"), rows))
+    parents = [p if p in known and p != t else None for t, p in zip(ids, map(attrgetter("parent_id"), rows))]
+    kids: dict[int | None, list[int]] = {None: []}
+    for tid, p in zip(ids, parents):
+        got = kids.get(p)
+        if got is None:
+            kids[p] = [tid]
         else:
-            kids.sort(key=lambda t: (t.order, t.id))
-    kid_ids: dict[int | None, list[int]] = {p: [t.id for t in kids] for p, kids in children.items()}
-    order: list[int] = []
-    depth: dict[int, int] = {}
-    parent: dict[int, int | None] = {}
-    _walk(kid_ids, None, 0, order, depth, parent)
+            got.append(tid)
+    parent = dict(zip(ids, parents))
+    order = _depth_first(kids, kids[None])
     if len(order) < len(ids):  # parent chains that loop: lift the first task of each loop
-        for t in tasks:
-            if t.id not in depth:
-                kid_ids[t.parent_id].remove(t.id)
-                kid_ids.setdefault(None, []).append(t.id)
-                _walk(kid_ids, None, 0, order, depth, parent, only=t.id)
-    kid_ids.setdefault(None, [])
-    outline = Outline(order, depth, parent, kid_ids)
-    outline.position = {tid: i for i, tid in enumerate(order)}
+        reached = set(order)
+        for tid in ids:
+            if tid not in reached:
+                kids[parent[tid]].remove(tid)
+                kids[None].append(tid)
+                parent[tid] = None
+                more = _depth_first(kids, [tid])
+                order += more
+                reached.update(more)
+    depth: dict[int, int] = {}
+    for tid in order:  # a parent always comes before its children
+        p = parent[tid]
+        depth[tid] = 0 if p is None else depth[p] + 1
+    outline = Outline(order, depth, parent, kids)
+    outline.position = dict(zip(order, range(len(order))))
     return outline
 
 
-def _walk(kids: dict, root, level: int, order: list[int], depth: dict, parent: dict, only: int | None = None) -> None:
-    """Depth-first, iteratively (an outline may be thousands of levels deep in a hostile file)."""
-    top = [only] if only is not None else kids.get(root, [])
-    stack: list[tuple[int, int, int | None]] = [(tid, level, None) for tid in reversed(top)]
+def _depth_first(kids: dict, top: list[int]) -> list[int]:
+    """Depth-first order from `top`, iteratively (an outline may be thousands of levels deep in a
+    hostile file). Tasks in a parent loop are not reachable from the top and are left out."""
+    order: list[int] = []
+    append, get = order.append, kids.get
+    stack = top[::-1]
+    pop, extend = stack.pop, stack.extend
     while stack:
-        tid, d, p = stack.pop()
-        if tid in depth:
-            continue
-        order.append(tid)
-        depth[tid] = d
-        parent[tid] = p
-        stack.extend((c, d + 1, tid) for c in reversed(kids.get(tid, [])))
+        tid = pop()
+        append(tid)
+        below = get(tid)
+        if below:
+            extend(below[::-1])
+    return order
 
 
 def parent_loop(parent_of: dict) -> list | None:

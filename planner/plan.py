@@ -49,10 +49,12 @@ class Plan:
 
     @cached_property
     def outline(self):
-        """The work breakdown: outline order, depth, WBS numbers, summaries (planner.outline)."""
+        """The work breakdown: outline order, depth, WBS numbers, summaries (planner.outline).
+
+        Top-level tasks come in the plan's task order (as the task matrix lists them)."""
         from planner.outline import build_outline
 
-        return build_outline(self.tasks, self.modules)
+        return build_outline(self.tasks)
 
     @cached_property
     def stage_by_id(self) -> dict[int, m.Stage]:

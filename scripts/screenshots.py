@@ -34,6 +34,7 @@ project.run(tasks.update_task, task.id, progress=0.55)
 os._exit(0)  # a crash: the working copy with the unsaved edit stays behind
 """
 VIEWS = ("roadmap", "tasks", "raci", "indicators", "okr", "gantt", "dashboard")
+OWNERS = ("张工", "李工", "王工", "赵工")  # made-up names: the seeds' people are never shown
 SAMPLES = {"flagos": VIEWS, "otlp_rust": VIEWS, "okr": ("okr",)}
 
 
@@ -101,6 +102,74 @@ def shoot(out: Path, language: str, extras: bool = False) -> list[Path]:
         window.controller.undo_stack.setClean()
         window.close()
         QApplication.processEvents()
+    written += shoot_work_breakdown(out)
+    return written
+
+
+def make_work_breakdown(target: Path) -> Path:
+    """OTLP_RUST as a work breakdown: each task group a summary over its tasks, its first two
+    tasks under a sub-summary, owners, and one task not scheduled yet (an estimate)."""
+    from planner.document import Project
+    from planner.plan import load_plan
+    from planner.samples import sample_path
+    from planner import model as m
+    from planner.services import dependencies, generic, outline, tasks
+
+    shutil.copy(sample_path("otlp_rust"), target)
+    project = Project.open(target)
+    plan = project.read(load_plan)
+    for n, module in enumerate(plan.modules):
+        members = [t for t in plan.tasks if t.module_id == module.id]
+        if not members:
+            continue
+        first = members[0]
+        summary = project.run(tasks.add_task, f"{module.prefix}-00", module_id=module.id, stage_id=first.stage_id,
+                              name=module.name, start=first.start_date, end=first.end_date,
+                              period_style=first.period_style, scheduling=m.Scheduling.manual.value).created
+        project.run(generic.reorder, m.Task, summary, 0)
+        project.run(outline.indent_tasks, [t.id for t in members])
+        if len(members) > 3:  # a work package over the group's first two tasks
+            package = project.run(tasks.add_task, f"{module.prefix}-10", module_id=module.id,
+                                  stage_id=first.stage_id, name="首批工作包", start=first.start_date,
+                                  end=first.end_date, period_style=first.period_style,
+                                  scheduling=m.Scheduling.manual.value).created
+            project.run(outline.set_parent, package, summary, 0)
+            for t in members[:2]:
+                project.run(outline.set_parent, t.id, package)
+        for i, t in enumerate(members):
+            project.run(tasks.update_task, t.id, owner=OWNERS[(n + i) % len(OWNERS)])
+        if n == 0:
+            extra = project.run(tasks.add_task, f"{module.prefix}-99", module_id=module.id, stage_id=first.stage_id,
+                                name="发布前安全审计", duration_days=5, estimated=True).created
+            project.run(outline.set_parent, extra, summary)
+            project.run(dependencies.add_dependency, members[-1].id, extra)
+    project.save()
+    project.close()
+    return target
+
+
+def shoot_work_breakdown(out: Path) -> list[Path]:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import build_window
+
+    path = make_work_breakdown(Path(tempfile.mkdtemp(prefix="planner-shots-wbs-")) / "OTLP_RUST-WBS.plan")
+    window = build_window([str(path)])
+    window.resize(1440, 900)
+    window.move(0, 0)
+    window.show()
+    written = []
+    for key in ("tasks", "gantt"):
+        view = window.views.show(key)
+        if key == "gantt":
+            view.set_level("week")
+        QTest.qWait(400)
+        target = out / f"wbs-{key}.png"
+        window.grab().save(str(target))
+        written.append(target)
+    window.close()
+    QApplication.processEvents()
     return written
 
 

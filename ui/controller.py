@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # Columns other rows or lookups are keyed by: changing one needs a full reload of the snapshot.
 _KEY_COLUMNS = {"id", "code", "order", "stage_id", "module_id", "task_id", "team_id", "period",
                 "indicator_id", "objective_id", "key_result_id", "predecessor_id", "successor_id",
-                "role_id", "baseline_id"}
+                "role_id", "baseline_id", "parent_id"}
 
 
 class DocumentController(QObject):
@@ -37,6 +37,7 @@ class DocumentController(QObject):
     document_replaced = Signal()  # a different Project was opened (views reset completely)
     error = Signal(str)  # a user-facing message about a refused edit or gesture
     problem_resolved = Signal(str)  # the cause of that message is gone (the status bar clears it)
+    outline_toggled = Signal(object)  # frozenset of summary task ids expanded or collapsed
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -47,6 +48,8 @@ class DocumentController(QObject):
         self._schedule_failed = False
         self.patched: tuple[type[SQLModel], frozenset[int]] | None = None
         """Set while `changed` is emitted when only non-key fields of these rows changed."""
+        self.collapsed: set[int] = set()
+        """Summary tasks shown collapsed, shared by the task matrix and the Gantt (not an edit)."""
         if project is not None:
             self.set_project(project)
 
@@ -56,6 +59,7 @@ class DocumentController(QObject):
         self.project = project
         self.undo_stack.clear()
         self.undo_stack.setClean()
+        self.collapsed = set()
         self._plan = None
         self._schedule = None
         self._schedule_failed = False
@@ -91,6 +95,18 @@ class DocumentController(QObject):
                 log.exception("scheduling failed")
                 self._schedule_failed = True
         return self._schedule
+
+    # --- outline display ----------------------------------------------------------------
+    def set_collapsed(self, task_ids, collapsed: bool) -> None:
+        """Collapse or expand summary tasks in every view (a view state, not an undoable edit)."""
+        ids = frozenset(task_ids)
+        before = set(self.collapsed)
+        if collapsed:
+            self.collapsed |= ids
+        else:
+            self.collapsed -= ids
+        if self.collapsed != before:
+            self.outline_toggled.emit(ids)
 
     # --- edits -------------------------------------------------------------------------
     def push(self, command: QUndoCommand) -> None:

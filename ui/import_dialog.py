@@ -87,7 +87,7 @@ class ImportDialog(QDialog):
         lines = preview.collection.lines() if preview.collection is not None else []
         self.collection.setText("\n".join(lines))
         self.collection.setVisible(bool(lines))
-        needs_period = any("period is unknown" in p.message for p in preview.problems.errors)
+        needs_period = any(p.code == "period_unknown" for p in preview.problems.errors)
         for w in (self.period_label, self.period, self.reread_button):
             w.setVisible(needs_period and self._reread is not None)
         self._fill_problems(preview)

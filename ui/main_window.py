@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QIcon, QKeySe
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from planner.resources import resource_path
-from ui import i18n, settings
+from ui import i18n, outline_actions, settings
 from ui.document_actions import DocumentManager
 from ui.lazy_tabs import LazyViews
 from ui.notices import StatusNotice
@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
         self.delete_task_action = self._action(tr("&Delete tasks"), lambda: self.views.show("tasks").delete_selected(),
                                                None, tr("Delete the selected tasks"))
         self.find_action = self._action(tr("&Find task…"), self._focus_search, K.Find, tr("Search the task matrix"))
+        self.outline_actions = outline_actions.create_actions(self, self.controller, lambda: list(self.selection.ids))
+        for action in self.outline_actions:
+            self.addAction(action)  # the shortcuts work in every view
 
     def _build_menus(self) -> None:
         bar, K = self.menuBar(), QKeySequence.StandardKey
@@ -143,6 +146,9 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         for action in (self.add_task_action, self.delete_task_action, self.find_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in self.outline_actions:
             edit_menu.addAction(action)
 
         view_menu = bar.addMenu(tr("&View"))

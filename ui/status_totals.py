@@ -1,4 +1,4 @@
-"""The status bar's plan totals: tasks, late, critical, RACI problems, indicators off target."""
+"""The status bar's plan totals: tasks, late, critical, link conflicts, RACI problems, indicators off target."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def totals(plan, schedule) -> dict[str, int | None]:
         "tasks": len(plan.tasks),
         "late": None if timings is None else sum(t.late for t in timings),
         "critical": None if timings is None else sum(t.critical for t in timings),
+        # the schedule's conflicts: what `planner validate` lists and the matrix's conflict column counts
+        "conflicts": None if schedule is None else len(schedule.conflicts),
         "raci": len(raci.check_plan(plan)),
         "indicators": len(off_target(plan)),
     }
@@ -34,8 +36,9 @@ class StatusTotals(QLabel):
     def __init__(self, controller, parent=None):
         super().__init__(parent)
         self.controller = controller
-        self.setToolTip(tr("Late and critical tasks come from the schedule; RACI problems break "
-                           "the one-A / at-least-one-R rule; indicators more than 10% below target"))
+        self.setToolTip(tr("Late and critical tasks come from the schedule; conflicts are dates that break "
+                           "a link; RACI problems break the one-A / at-least-one-R rule; indicators more than "
+                           "10% below target"))
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.refresh)
         controller.changed.connect(self._on_controller_changed)
@@ -58,6 +61,7 @@ class StatusTotals(QLabel):
             tr("Tasks: %1").replace("%1", str(values["tasks"])),
             tr("Late: %1").replace("%1", dash if values["late"] is None else str(values["late"])),
             tr("Critical: %1").replace("%1", dash if values["critical"] is None else str(values["critical"])),
+            tr("Conflicts: %1").replace("%1", dash if values["conflicts"] is None else str(values["conflicts"])),
             tr("RACI problems: %1").replace("%1", str(values["raci"])),
             tr("Indicators off target: %1").replace("%1", str(values["indicators"])),
         )))

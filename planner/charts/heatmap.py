@@ -1,4 +1,7 @@
-"""Stage x module heatmap: completion (or on-time health) of every roadmap cell."""
+"""Stage x module heatmap: completion (or on-time health) of every roadmap cell.
+
+A plan with a work breakdown has a row per top-level summary task instead of per module
+(`planner.work_groups`); only leaf tasks are weighed, summaries being their roll-up."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import numpy as np
 from matplotlib import colormaps
 
 from planner.charts.common import ChartContext, ChartResult, empty_note, label_inches, new_figure, shorten
+from planner.work_groups import leaf_tasks, work_groups
 
 METRICS = ("completion", "health")
 
@@ -42,14 +46,22 @@ def _is_late(ctx: ChartContext, task) -> bool:
 
 def collect_heatmap(ctx: ChartContext, metric: str = "completion") -> HeatmapData:
     plan = ctx.plan
-    stage_ids = [s.id for s in plan.stages] + ([None] if any(t.stage_id is None for t in plan.tasks) else [])
-    module_ids = [x.id for x in plan.modules] + ([None] if any(t.module_id is None for t in plan.tasks) else [])
+    leaves = leaf_tasks(plan)
+    stage_ids = [s.id for s in plan.stages] + ([None] if any(t.stage_id is None for t in leaves) else [])
+    if plan.outline.summaries:
+        groups, key_of = work_groups(plan, ctx.t("no_module"))
+        module_ids = [g.key for g in groups]
+        names = [g.label for g in groups]
+    else:  # as it always was: every module, then tasks without one
+        module_ids = [x.id for x in plan.modules] + ([None] if any(t.module_id is None for t in plan.tasks) else [])
+        key_of = {t.id: t.module_id for t in plan.tasks}
+        names = [plan.module_by_id[x].name if x is not None else ctx.t("no_module") for x in module_ids]
     cells: dict[tuple, list] = {}
-    for task in plan.tasks:
-        cells.setdefault((task.module_id, task.stage_id), []).append(task)
+    for task in leaves:
+        cells.setdefault((key_of.get(task.id), task.stage_id), []).append(task)
     data = HeatmapData(metric)
     data.stages = [plan.stage_by_id[s].name if s is not None else ctx.t("no_stage") for s in stage_ids]
-    data.modules = [plan.module_by_id[x].name if x is not None else ctx.t("no_module") for x in module_ids]
+    data.modules = names
     for module_id in module_ids:
         row, counts = [], []
         for stage_id in stage_ids:

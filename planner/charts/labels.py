@@ -14,6 +14,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "heatmap.title": ("阶段 × 模块 完成度", "Stage × module completion"),
     "heatmap.health_title": ("阶段 × 模块 健康度", "Stage × module health"),
     "raci.title": ("团队 RACI 负荷（R / A 数量）", "RACI load per team (R and A held)"),
+    "owner.title": ("负责人负荷（负责的任务数）", "Load per owner (tasks owned)"),
+    "owner.none": ("未指定负责人", "No owner"),
+    "owner.tasks": ("{n} 项", "{n} tasks"),
     "gantt.title": ("甘特图", "Gantt chart"),
     # common
     "today": ("今天", "Today"),

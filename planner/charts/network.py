@@ -11,6 +11,7 @@ from matplotlib.dates import AutoDateLocator, date2num
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
+from planner.work_groups import work_groups
 from planner.charts.common import (
     CRITICAL_COLOUR,
     LINK_COLOURS,
@@ -108,14 +109,24 @@ def collect_network(ctx: ChartContext, mode: str = "auto") -> NetworkData:
 
 
 def _place_nodes(ctx: ChartContext, data: NetworkData, critical: set[int], problem_tasks: set[int]) -> None:
-    """Module lanes in plan order; inside a lane, tasks packed into rows so bars never overlap."""
+    """Module lanes in plan order (top-level summary tasks for a work breakdown); inside a lane,
+    tasks packed into rows so bars never overlap."""
     plan = ctx.plan
-    lane_ids = [mod.id for mod in plan.modules] + [None]
-    by_lane: dict[int | None, list] = {lane: [] for lane in lane_ids}
+    summaries = plan.outline.summaries
+    if summaries:
+        groups, key_of = work_groups(plan, ctx.t("no_module"))
+        lane_ids, lane_name = [g.key for g in groups], {g.key: g.label for g in groups}
+    else:
+        lane_ids = [mod.id for mod in plan.modules] + [None]
+        key_of = {t.id: t.module_id if t.module_id in plan.module_by_id else None for t in plan.tasks}
+        lane_name = {lane: module_name(plan, lane, ctx) for lane in lane_ids}
+    by_lane: dict = {lane: [] for lane in lane_ids}
     for task in plan.tasks:
+        if task.id in summaries:
+            continue  # a summary is its sub-tasks' span: the lane shows them
         if data.mode == "problems" and task.id not in problem_tasks:
             continue  # a big plan shows only what blocks; the subtitle says how many are left out
-        by_lane[task.module_id if task.module_id in by_lane else None].append(task)
+        by_lane[key_of.get(task.id) if key_of.get(task.id) in by_lane else lane_ids[-1]].append(task)
     row = 0
     for lane in lane_ids:
         tasks = sorted(by_lane[lane], key=lambda t: (_span(ctx, t)[0], t.code))
@@ -129,9 +140,9 @@ def _place_nodes(ctx: ChartContext, data: NetworkData, critical: set[int], probl
                 row_ends.append(finish)
             row_ends[slot] = finish
             labelled = data.mode == "all" or task.id in problem_tasks
-            data.nodes.append(NetworkNode(task.id, task.code, module_name(plan, lane, ctx), row + slot, start,
+            data.nodes.append(NetworkNode(task.id, task.code, lane_name[lane], row + slot, start,
                                           finish, task.id in critical, labelled))
-        data.lanes.append((module_name(plan, lane, ctx), row, len(row_ends)))
+        data.lanes.append((lane_name[lane], row, len(row_ends)))
         row += len(row_ends)
 
 
@@ -197,7 +208,8 @@ ARROWS_UP_TO = 150  # beyond this many drawn links, straight segments in one col
 
 def _draw_links(ax, ctx: ChartContext, data: NetworkData, by_code: dict[str, NetworkNode]) -> None:
     deps = {d.id: d for d in ctx.plan.dependencies}
-    drawn = [link for link in data.links if link.drawn]
+    # a link on a summary task has no node of its own to join (its sub-tasks carry the lane)
+    drawn = [link for link in data.links if link.drawn and link.predecessor in by_code and link.successor in by_code]
     segments: dict[str, list] = {}
     thresholds = LabelLayer(zorder=6)
     for link in drawn:

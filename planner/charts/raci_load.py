@@ -1,4 +1,4 @@
-"""RACI load: how many R and A each team holds, per stage."""
+"""RACI load: how many R and A each team holds, per stage; or (per="owner") how many tasks each owner holds."""
 
 from __future__ import annotations
 
@@ -21,6 +21,25 @@ class RaciLoadData:
 
     def total(self, team: str) -> int:
         return sum(self.r.get((team, s), 0) + self.a.get((team, s), 0) for s in self.stages)
+
+
+def collect_owner_load(ctx: ChartContext) -> RaciLoadData:
+    """The same grid per owner (负责人): tasks owned per stage, counted in `r` (there is no A)."""
+    from planner.owners import owner_loads
+
+    plan = ctx.plan
+    loads = owner_loads(plan, ctx.schedule)
+    used = {s for load in loads for s in load.by_stage}
+    stage_ids = [s.id for s in plan.stages if s.id in used] + ([None] if None in used else [])
+    data = RaciLoadData()
+    data.stages = [plan.stage_by_id[s].name if s is not None else ctx.t("raci.all_stages") for s in stage_ids]
+    for load in loads:
+        name = load.owner or ctx.t("owner.none")
+        data.teams.append(name)
+        for stage_id, stage in zip(stage_ids, data.stages):
+            data.r[(name, stage)] = load.by_stage.get(stage_id, 0)
+            data.a[(name, stage)] = 0
+    return data
 
 
 def collect_raci(ctx: ChartContext) -> RaciLoadData:
@@ -53,14 +72,17 @@ def raci_problem_text(issue: RaciIssue, lang: str) -> str:
 
 
 def build_raci_load(ctx: ChartContext) -> ChartResult:
-    """A team x stage grid: each cell says "R n · A m", shaded by R+A; a total column at the right."""
-    data = collect_raci(ctx)
+    """A team x stage grid: each cell says "R n · A m", shaded by R+A; a total column at the right.
+    With the option per="owner", an owner x stage grid of tasks owned."""
+    per_owner = ctx.options.get("per") == "owner"
+    data = collect_owner_load(ctx) if per_owner else collect_raci(ctx)
     teams = [t for t in data.teams if data.total(t) > 0]
     width = min(max(7.5, 3.0 + 1.7 * (len(data.stages) + 1)), 20)
     height = min(max(3.5, 1.8 + 0.42 * len(teams) + 0.2 * min(len(data.problems), 5)), 30)
     left = 0.3 + label_inches([shorten(t, 16) for t in teams])
     bottom = 0.45 + 0.17 * min(len(data.problems), 6)
-    fig = new_figure(ctx, "raci.title", (width + left - 1.2, height), margins=(left, 0.3, 0.85, bottom))
+    fig = new_figure(ctx, "owner.title" if per_owner else "raci.title", (width + left - 1.2, height),
+                     margins=(left, 0.3, 0.85, bottom))
     if not teams or not data.stages:
         empty_note(fig, ctx.t("raci.none"))
         return ChartResult("raci", fig, data)
@@ -75,7 +97,10 @@ def build_raci_load(ctx: ChartContext) -> ChartResult:
     for y, team in enumerate(teams):
         for x, stage in enumerate(data.stages):
             r, a = data.r[(team, stage)], data.a[(team, stage)]
-            label = f"R {r} · A {a}" if r or a else "–"
+            if per_owner:
+                label = ctx.t("owner.tasks", n=r) if r else "–"
+            else:
+                label = f"R {r} · A {a}" if r or a else "–"
             dark = grid[y, x] > 0.6 * top
             ax.text(x, y, label, ha="center", va="center", fontsize=9, color="white" if dark else "#212121")
         ax.text(len(data.stages), y, str(int(grid[y, -1])), ha="center", va="center", fontsize=10, fontweight="bold")

@@ -22,6 +22,8 @@ def register(sub) -> None:
                    help="dependencies chart: label every task, or only blocking/broken work")
     p.add_argument("--group-by", choices=("module", "stage"), default="module", help="indicators chart grouping")
     p.add_argument("--metric", choices=("completion", "health"), default="completion", help="heatmap metric")
+    p.add_argument("--per", choices=("team", "owner"), default="team",
+                   help="raci chart: RACI letters per team, or tasks per owner (负责人)")
     p.set_defaults(func=run)
 
 
@@ -39,7 +41,7 @@ def run(args) -> int:
     plan = read_plan(args.plan)
     schedule = schedule_for(plan, today)
     result = build_chart(args.kind, plan, schedule, lang=args.lang or plan.programme.language, today=today,
-                         mode=args.mode, group_by=args.group_by, metric=args.metric)
+                         mode=args.mode, group_by=args.group_by, metric=args.metric, per=args.per)
     path = export_figure(result.figure, args.output, dpi=args.dpi)
     print(f"wrote {path}")
     return 0

@@ -23,15 +23,21 @@ def register(sub) -> None:
 def report(plan: Plan, result: ScheduleResult) -> dict:
     """Everything the command prints, as plain data in plan order (stable for equal input)."""
     code = {t.id: t.code for t in plan.tasks}
+    outline = plan.outline
+    wbs = outline.wbs()
     tasks = []
-    for t in plan.tasks:
+    for t in map(plan.task_by_id.__getitem__, outline.order):  # summaries before their sub-tasks
         tm = result.timings[t.id]
+        summary = outline.is_summary(t.id)
         tasks.append({
-            "code": t.code, "scheduling": t.scheduling,
+            "code": t.code, "wbs": wbs[t.id], "summary": summary,
+            "parent": code.get(t.parent_id), "owner": t.owner, "estimated": t.estimated or t.start_date is None,
+            "scheduling": t.scheduling,
             "start": tm.start.isoformat(), "finish": tm.finish.isoformat(),
             "late_start": tm.late_start.isoformat(), "late_finish": tm.late_finish.isoformat(),
             "duration": tm.duration, "total_float": tm.total_float, "free_float": tm.free_float,
-            "critical": tm.critical, "late": tm.late, "at_risk": tm.at_risk, "progress": t.progress,
+            "critical": tm.critical, "late": tm.late, "at_risk": tm.at_risk,
+            "progress": result.summary_progress.get(t.id, t.progress),
         })
     milestones = []
     for ms in plan.milestones:
@@ -91,8 +97,9 @@ def render_text(d: dict) -> str:
         f"Critical path: {' → '.join(d['critical_path']) or '-'}",
         "",
         _table(
-            ("Task", "Start", "Finish", "Days", "Float", "Free", "Flags"),
-            [(t["code"], t["start"], t["finish"], t["duration"], t["total_float"], t["free_float"], _flags(t))
+            ("WBS", "Task", "Start", "Finish", "Days", "Float", "Free", "Flags"),
+            [(t["wbs"], "  " * t["wbs"].count(".") + t["code"], t["start"], t["finish"],
+              f"{t['duration']}?" if t["estimated"] else t["duration"], t["total_float"], t["free_float"], _flags(t))
              for t in d["tasks"]],
         ),
     ]
@@ -109,8 +116,9 @@ def render_text(d: dict) -> str:
 
 
 def _flags(t: dict) -> str:
-    return " ".join(name for name, on in (("critical", t["critical"]), ("late", t["late"]),
-                                          ("at-risk", t["at_risk"]), ("manual", t["scheduling"] == "manual"))
+    return " ".join(name for name, on in (("summary", t["summary"]), ("critical", t["critical"]), ("late", t["late"]),
+                                          ("at-risk", t["at_risk"]),
+                                          ("manual", t["scheduling"] == "manual" and not t["summary"]))
                     if on)
 
 

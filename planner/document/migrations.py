@@ -40,6 +40,7 @@ CREATE TABLE task_v3 (
 	actions VARCHAR NOT NULL,
 	start_date DATE,
 	end_date DATE,
+	not_before DATE,
 	period_style VARCHAR NOT NULL,
 	duration_days INTEGER,
 	estimated BOOLEAN DEFAULT '0' NOT NULL,
@@ -85,7 +86,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: Migration(
         3,
         "Work breakdown: summary tasks (parent_id), task owners (负责人), undated and estimated tasks, "
-        "and the plan's default scheduling for new tasks.",
+        "start-no-earlier-than dates of automatic tasks, and the plan's default scheduling for new tasks.",
         (
             _TASK_V3,
             f"INSERT INTO task_v3 ({_TASK_V2_COLUMNS}) SELECT {_TASK_V2_COLUMNS} FROM task",

@@ -17,6 +17,7 @@ from planner.excel.records import FK, PlanIndex, index_plan
 from planner.plan import load_plan
 from planner.services.journal import Journal, Patch
 from planner.services.rows import AREA_OF
+from planner.services.schedule_sync import sync_schedule
 
 
 def apply_import(s: Session, preview: Preview) -> Changes:
@@ -46,6 +47,7 @@ def apply_import(s: Session, preview: Preview) -> Changes:
                 areas |= AREA_OF[table]
     except IntegrityError as exc:
         raise ImportRejected(f"The import conflicts with the plan ({exc.orig}); nothing was imported.") from exc
+    sync_schedule(j)  # automatic tasks and summaries take the dates the schedule gives them
     done = j.changes()
     entries = (done.undo.entries if done.undo is not None else ()) + tuple(created)
     all_areas = done.areas | areas
@@ -64,6 +66,7 @@ def _write_table(s: Session, j: Journal, table, preview: Preview, index: PlanInd
     fresh: list[dict[str, Any]] = []
     updates: list[tuple[Any, Any]] = []
     next_id = (s.execute(select(func.max(table.id))).scalar() or 0) + 1
+    new_task_defaults = _task_defaults(s) if table is m.Task else {}
     for key in records:
         existing = index.programme if table is m.Programme else index.rows[table].get(key)
         if existing is None:
@@ -77,7 +80,10 @@ def _write_table(s: Session, j: Journal, table, preview: Preview, index: PlanInd
             continue
         if "order" in record.auto:
             values["order"] += base.get(_scope(table, values), 0)
-        row = {**_defaults(table), **values}  # values were typed by the readers; defaults fill the rest
+        row = {**_defaults(table), **new_task_defaults, **values}  # typed by the readers; defaults fill the rest
+        if table is m.Task and row.get("scheduling") == m.Scheduling.auto.value and row.get("start_date") \
+                and "not_before" not in values:  # a reader that knows the constraint (MS Project's) says so
+            row["not_before"] = row["start_date"]  # the dates the sheet gives hold unless links push later
         missing = [c for c in _required(table) if row.get(c) is None]
         if missing:
             raise ImportRejected(f"{record.origin}: {', '.join(missing)} missing; nothing was imported.")
@@ -105,6 +111,12 @@ def _parents_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             placed.add(r["id"])
             out.append(r)
     return out
+
+
+def _task_defaults(s: Session) -> dict[str, Any]:
+    """New tasks are scheduled as the plan says for new tasks, unless the sheet says otherwise."""
+    default = s.execute(select(m.Programme.default_scheduling)).scalar()
+    return {"scheduling": default} if default else {}
 
 
 @functools.cache

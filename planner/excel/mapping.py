@@ -11,10 +11,10 @@ from sqlmodel import SQLModel
 from planner import model as m
 from planner.errors import ProblemList
 from planner.excel import values as cv
-from planner.i18n import _
 from planner.excel.records import Record, Records
 from planner.excel.schema import Column
 from planner.excel.tables import Row, Table
+from planner.i18n import N_, _
 
 ORDERED = {m.Stage, m.Module, m.Team, m.Milestone, m.Risk, m.Objective, m.Indicator, m.Task, m.KeyResult}
 
@@ -41,9 +41,53 @@ class Context:
     role_texts: dict[str, str] = field(default_factory=dict)  # task code -> 责任角色 in the plan
     dep_texts: dict[str, str] = field(default_factory=dict)  # task code -> 依赖项 as the plan exports it
     new_names: dict[type, list[str]] = field(default_factory=dict)  # referenced names not in the plan
+    # tables people made themselves (mapping_generic)
+    strict: bool = False  # a bad cell is an error (the whole import refused), not a warning
+    year_hint: int | None = None  # the year of dates written without one (5月28日)
+    earliest: Any = None  # the earliest date in the workbooks
+    needs_start: bool = False  # week-based spans were met without a programme start
+    task_counter: int = 0  # T-001, T-002 ... across every sheet of the import
+    task_names: dict[str, str] = field(default_factory=dict)  # plan task name -> code
+    plan_task_names: dict[str, str] = field(default_factory=dict)  # plan task code -> name
+    generic_deps: list = field(default_factory=list)  # (lifted, row, code, text, refs)
+    _timelines: dict[int, dict] = field(default_factory=dict)
+    dep_columns: dict[str, str] = field(default_factory=dict)  # sheet label -> column letter of its predecessors
+    module_prefixes: dict[str, str] = field(default_factory=dict)  # module name -> task-ID prefix (plan and workbook)
 
     def known_names(self, model: type) -> set[str]:
         return self.known.get(model, set())
+
+    def cell_level(self) -> str:
+        return "error" if self.strict else "warning"
+
+    def calendar_add(self, day, workdays: int):
+        """`day` moved by a number of working days (Monday to Friday): end from start and duration."""
+        import datetime as dt
+
+        step = 1 if workdays >= 0 else -1
+        left = abs(workdays)
+        while day.weekday() >= 5:  # a start on a weekend counts from the next working day
+            day += dt.timedelta(days=step)
+        while left:
+            day += dt.timedelta(days=step)
+            if day.weekday() < 5:
+                left -= 1
+        return day
+
+    def number_format(self, lifted, row, use: str) -> str:
+        """A cell's number format code from the scan ('"≥"0%', '0"款"'), '' when General."""
+        col = lifted.column_of(use)
+        fmt = getattr(lifted.grid, "number_format", None)
+        return (fmt(row.r, col) or "") if fmt is not None and col is not None else ""
+
+    def timeline_dates(self, lifted) -> dict:
+        """Timeline column -> (first, last) day it stands for, from the dates or weeks heading it."""
+        key = id(lifted)
+        if key not in self._timelines:
+            from planner.excel.timeline import column_dates
+
+            self._timelines[key] = column_dates(lifted, self.programme_start)
+        return self._timelines[key]
 
 
 def where(table: Table, row: Row, key: str) -> dict[str, Any]:
@@ -74,8 +118,14 @@ def read_cell(ctx: Context, table: Table, row: Row, column: Column) -> tuple[boo
             return True, None
         return True, _READERS.get(column.kind, cv.read_text)(raw)
     except cv.CellError as exc:
-        ctx.problems.error(str(exc), **where(table, row, column.key), value=cv.read_text(raw)[:80])
-        return False, None
+        cell_warning(ctx, table, row, column.key, raw, str(exc))
+        return (not ctx.strict), None
+
+
+def cell_warning(ctx: Context, table: Table, row: Row, key: str, raw: Any, reason: str) -> None:
+    """A bad cell: a warning and the row imports without it, or an error under strict."""
+    ctx.problems.add(ctx.cell_level(), reason, **where(table, row, key), value=cv.read_text(raw)[:80],
+                     code="cell_unreadable", fix=_("correct the cell, or leave it empty"))
 
 
 def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozenset()) -> tuple[dict, bool]:
@@ -91,9 +141,11 @@ def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozen
             try:
                 value = reader(raw)
             except cv.CellError as exc:
-                ctx.problems.error(str(exc), **where(table, row, column.key), value=cv.read_text(raw)[:80])
-                ok = False
-                continue
+                cell_warning(ctx, table, row, column.key, raw, str(exc))
+                if ctx.strict:
+                    ok = False
+                    continue
+                value = None  # a cell never refuses the workbook: the row imports without it
             if isinstance(raw, str) and len(raw) > cv.MAX_TEXT:
                 ctx.problems.warning(f"text longer than {cv.MAX_TEXT} characters was cut", **where(table, row, column.key),
                                      value=raw[:40])
@@ -103,7 +155,10 @@ def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozen
         if is_field:
             out[column.key] = default if value is None else value
         if column.required and not column.blank_ok and cv.is_blank(raw):
-            ctx.problems.error(f"'{column.zh}' is required", **where(table, row, column.key))
+            if column.key == "code" and table.spec.key == "tasks" and not ctx.strict:
+                continue  # an ID is made for the row (map_tasks)
+            ctx.problems.add(ctx.cell_level(), _("'{column}' is required", column=column.zh), **where(table, row, column.key),
+                             code="required_blank", fix=_("fill in the cell"))
             ok = False
     return out, ok
 
@@ -226,9 +281,8 @@ def ensure_named(ctx: Context, model: type[SQLModel], name: str, known: set, pla
     ctx.new_names.setdefault(model, []).append(name)
 
 
-NEW_LABELS = {m.Stage: "stages", m.Module: "modules", m.Team: "teams", m.Role: "roles"}
-
-
 def report_new_names(ctx: Context) -> None:
+    messages = {m.Stage: N_("new stages will be added: {names}"), m.Module: N_("new modules will be added: {names}"),
+                m.Team: N_("new teams will be added: {names}"), m.Role: N_("new roles will be added: {names}")}
     for model, names in ctx.new_names.items():
-        ctx.problems.warning(f"new {NEW_LABELS.get(model, model.__name__)} will be added: " + "、".join(names))
+        ctx.problems.add("warning", _(messages[model], names="、".join(names)), code="new_names")

@@ -14,12 +14,15 @@ from planner.excel.mapping import (
 )
 from planner.excel.records import Record
 from planner.excel.tables import Row, Table
+from planner.i18n import _
 
 
 # --- tasks -----------------------------------------------------------------------------------
 def map_tasks(ctx: Context, table: Table) -> None:
     for row in table.rows:
         values, ok = generic_values(ctx, table, row)
+        if ok and not values.get("code"):
+            values["code"] = _made_code(ctx, table, row)
         module = values.get("module_id") or _section_module(row.section)
         values["module_id"] = module
         if not values.get("stage_id") and row.stage_section:
@@ -33,7 +36,20 @@ def map_tasks(ctx: Context, table: Table) -> None:
         add_record(ctx, table, row, record)
         _task_roles(ctx, table, row, values)
         if "deps" in table.cols:
+            ctx.dep_columns.setdefault(table.sheet, row.place("deps")[1])
             ctx.pending_deps.append((values["code"], cv.read_text(row.cells.get("deps")), row, table))
+
+
+def _made_code(ctx: Context, table: Table, row: Row) -> str:
+    """A row without a task ID gets T-001, T-002 ... (reported, so the user can give it its own)."""
+    codes = ctx.known_tasks | {k[0] for k in ctx.records.of(m.Task)}
+    ctx.task_counter += 1
+    while f"T-{ctx.task_counter:03d}" in codes:
+        ctx.task_counter += 1
+    code = f"T-{ctx.task_counter:03d}"
+    ctx.problems.add("warning", _("no task ID: {code} given", code=code), **where(table, row, "code"), code="id_made",
+                     value=code, fix=_("write the task's own ID in the cell"))
+    return code
 
 
 def _section_module(section: str) -> tuple | None:
@@ -57,8 +73,11 @@ def _task_span(ctx: Context, table: Table, row: Row, values: dict) -> bool:
             span = parse_span(text, ctx.programme_start)
         except ParseError as exc:
             if values.get("start_date") is None:
-                ctx.problems.error(str(exc), **where(table, row, "span"), value=text)
-                return False
+                ctx.problems.add(ctx.cell_level(), str(exc), **where(table, row, "span"), value=text,
+                                 code="cell_unreadable", fix=_("write the span as 第1-8周 or 2025-01-27 至 2025-04-21"))
+                if ctx.strict:
+                    return False
+                text = ""
     if values.get("start_date") is None and span is not None:
         values["start_date"] = span.start
     if values.get("end_date") is None and span is not None:
@@ -68,12 +87,18 @@ def _task_span(ctx: Context, table: Table, row: Row, values: dict) -> bool:
     if values.get("start_date") is None and values.get("end_date") is None and not text:
         return True  # not scheduled yet: placed from its links, with its (estimated) duration
     if values.get("start_date") is None or values.get("end_date") is None:
-        ctx.problems.error("start and end are needed (起止时间, or 开始日期 and 结束日期)", **where(table, row, "span"))
-        return False
+        if ctx.strict:
+            ctx.problems.error(_("start and end are needed (起止时间, or 开始日期 and 结束日期)"), **where(table, row, "span"),
+                               code="dates_incomplete")
+            return False
+        values["start_date"] = values["end_date"] = values.get("start_date") or values.get("end_date")
     if values["end_date"] < values["start_date"]:
-        ctx.problems.error("the task ends before it starts", **where(table, row, "end_date"),
-                           value=f"{values['start_date']} > {values['end_date']}")
-        return False
+        ctx.problems.add(ctx.cell_level(), _("the task ends before it starts"), **where(table, row, "end_date"),
+                         value=f"{values['start_date']} > {values['end_date']}", code="end_before_start",
+                         fix=_("swap the dates, or correct the one that is wrong"))
+        if ctx.strict:
+            return False
+        values["start_date"] = values["end_date"] = None  # imported unscheduled; placed from its links
     return True
 
 
@@ -111,7 +136,7 @@ def split_roles(text: str) -> list[tuple[str, int]]:
 
 
 def _task_roles(ctx: Context, table: Table, row: Row, values: dict) -> None:
-    if "roles_text" not in table.cols:
+    if "roles_text" not in table.cols or not values.get("code"):
         return
     code = (values["code"],)
     if ctx.role_texts.get(values["code"]) == (values.get("roles_text") or ""):
@@ -176,10 +201,21 @@ def map_division(ctx: Context, table: Table) -> None:
         if not ok:
             continue
         ensure_named(ctx, m.Module, values["module_id"][0], ctx.known_names(m.Module), where(table, row, "module_id"))
+        _division_teams(ctx, table, row)
         record = Record(m.DivisionOfWork, values, origin(ctx, table, row))
         if any(values.get(k) for k in ("decision_maker", "executing_roles", "cadence")):
             add_record(ctx, table, row, record)  # a row with letters only needs no division record
         ctx.division_rows.append((record, row, table))
+
+
+def _division_teams(ctx: Context, table: Table, row: Row) -> None:
+    """Every team a division row names (责任团队, 协作团队) is a team of the plan, with or without a RACI sheet."""
+    from planner.raci import _ALL_TEAMS, split_teams
+
+    for key in ("responsible", "collaborators"):
+        for team in split_teams(cv.read_text(row.cells.get(key))):
+            if not _ALL_TEAMS.match(team):
+                ensure_named(ctx, m.Team, team, ctx.known_names(m.Team), where(table, row, key))
 
 
 def division_letters(ctx: Context) -> None:

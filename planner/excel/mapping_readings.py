@@ -7,11 +7,13 @@ from planner.excel import values as cv
 from planner.excel.mapping import Context, add_record, generic_values, origin, set_order, where
 from planner.excel.records import Record
 from planner.excel.tables import Row, Table
+from planner.i18n import _
 
 _INPUTS = ("period_value", "cumulative_value", "test_date", "tester", "source", "exception_note", "verified_by")
 
 
 def map_readings(ctx: Context, table: Table) -> None:
+    asked = False
     for row in table.rows:
         code = _indicator_code(ctx, table, row)
         if code is None:
@@ -19,11 +21,15 @@ def map_readings(ctx: Context, table: Table) -> None:
         _target_unchanged(ctx, table, row, code)
         if not any(not cv.is_blank(row.cells.get(k)) for k in _INPUTS):
             continue  # a template row nobody filled in
-        period = cv.read_code(row.cells.get("period")) or ctx.period
-        reading = _reading(ctx, table, row, code, period)
+        period = cv.read_code(row.cells.get("period")) or ctx.period or getattr(table, "period_hint", "")
         if not period:
-            ctx.problems.error("the period is unknown (fill 统计周期 or choose a period)", **where(table, row, "period"))
+            if not asked:  # asked once per sheet, not once per row
+                ctx.problems.add("error", _("the reporting period is unknown"), sheet=table.sheet, row=table.header_row + 1,
+                                 code="period_unknown",
+                                 fix=_("fill 统计周期, write 填报周期：2025年4月 above the table, or give --period"))
+                asked = True
             continue
+        reading = _reading(ctx, table, row, code, period)
         if reading is not None:
             add_record(ctx, table, row, reading)
 
@@ -61,8 +67,10 @@ def _reading(ctx: Context, table: Table, row: Row, code: str, period: str) -> Re
                 continue
             out[key] = parse_value(raw, unit)
         except ValueParseError:
-            ctx.problems.error("not a number", **where(table, row, key), value=cv.read_text(raw)[:80])
-            ok = False
+            ctx.problems.add(ctx.cell_level(), _("not a number"), **where(table, row, key), value=cv.read_text(raw)[:80],
+                             code="cell_unreadable", fix=_("write the figure alone (the unit is the indicator's)"))
+            ok = ok and not ctx.strict
+            out[key] = None
     if not ok:
         return None
     for key in ("test_date", "tester", "source", "exception_note", "verified", "verified_by"):

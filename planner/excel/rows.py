@@ -48,13 +48,15 @@ def simple_rows(spec: TableSpec, plan: Plan, items: list) -> list[dict[str, Any]
 
 
 def task_rows(spec: TableSpec, plan: Plan) -> tuple[list[dict[str, Any]], list[tuple[int, str]]]:
-    """Tasks in outline order (summaries before their children), with a heading before each
-    module's top-level tasks (modules in plan order). `_depth` is the outline level (0 = top)."""
+    """Tasks grouped by module (modules in plan order, a heading before each), each top-level
+    task followed by its sub-tasks in outline order. The outline numbers are those the task
+    matrix shows (`Plan.outline`); `_depth` is the outline level (0 = top)."""
+    from planner.outline import build_outline
     from planner.schedule.notation import format_span
 
     start = plan.programme.start_date
-    outline = plan.outline
-    wbs = outline.wbs()
+    wbs = plan.outline.wbs()
+    outline = build_outline(plan.tasks, plan.modules)
     by_id = plan.task_by_id
     rows, sections, last = [], [], object()
     for task_id in outline.order:

@@ -169,6 +169,7 @@ TASKS = TableSpec("tasks", "阶段任务计划表", "Task plan", m.Task, (
     C("duration_days", "工期(工作日)", "Duration (workdays)", "int", width=9, synonyms=["工期天数", "duration"]),
     C("estimated", "估计工期", "Estimated", "bool", width=7, synonyms=["estimated"]),
     C("scheduling", "排程方式", "Scheduling", "enum", ref="scheduling", width=9),
+    C("not_before", "不早于", "Start no earlier than", "date", width=11, synonyms=["最早开始", "start no earlier than"]),
     C("actual_start", "实际开始", "Actual start", "date"),
     C("actual_finish", "实际完成", "Actual finish", "date"),
     C("is_milestone", "里程碑任务", "Milestone task", "bool", width=8),

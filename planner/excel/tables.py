@@ -158,14 +158,15 @@ def _grid_columns(raw: list[Any], cols: dict[str, int]) -> dict[str, int]:
 def _report_header(grid: SheetGrid, table: Table, raw: list[Any], problems: ProblemList) -> None:
     for column in table.spec.required:
         if column.key not in table.cols:
-            problems.error(f"required column '{column.zh}' / '{column.en}' is missing", sheet=grid.name, row=table.header_row + 1)
+            problems.add("error", f"required column '{column.zh}' / '{column.en}' is missing", sheet=grid.name,
+                         row=table.header_row + 1, code="required_missing")
     if table.spec.grid:
         return
     used = set(table.cols.values())
     for i, v in enumerate(raw):
         if i not in used and v not in ("", None):
-            problems.warning("column not recognised; ignored", sheet=grid.name, row=table.header_row + 1,
-                             column=get_column_letter(i + 1), value=str(v)[:80])
+            problems.add("warning", "column not recognised; ignored", sheet=grid.name, row=table.header_row + 1,
+                         column=get_column_letter(i + 1), value=str(v)[:80], code="column_ignored")
 
 
 def _lift(grid, table: Table, raw: list[Any], r: int, fill, previous, problems: ProblemList) -> Row:
@@ -195,7 +196,7 @@ def _from_merge(grid, column: Column, merged, r: int, c: int, problems: ProblemL
         problems.warning(
             "merged cells in a data column: the value applies to every row of the range",
             sheet=grid.name, row=r + 1, column=get_column_letter(c + 1),
-            value=f"{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c0 + 1)}{r1 + 1}")
+            value=f"{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c0 + 1)}{r1 + 1}", code="merged_data")
     return value
 
 

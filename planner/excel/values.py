@@ -219,3 +219,197 @@ def _read_enum(text: str, enum_name: str) -> str | None:
             return raw
     choices = "/".join(zh for zh, _ in labels.values())
     raise CellError(_("one of {choices} is expected", choices=choices))
+
+
+# --- values of workbooks people made themselves ------------------------------------------------
+_DMY_OR_MDY = re.compile(r"^(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})$")
+_MD_CN = re.compile(r"^(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?$")
+_MD_SLASH = re.compile(r"^(?P<m>\d{1,2})[/.](?P<d>\d{1,2})$")
+
+
+def date_order(values: list[object]) -> str:
+    """How a column writes text dates such as 03/04/2025: "dmy", "mdy", or "" if it cannot tell.
+
+    Decided from the whole column: a first part over 12 means day first, a second part over 12
+    means month first; a column with both, or with neither, cannot tell.
+    """
+    day_first = month_first = False
+    for v in values:
+        if not isinstance(v, str):
+            continue
+        match = _DMY_OR_MDY.match(unicodedata.normalize("NFKC", v).strip())
+        if match:
+            a, b = int(match["a"]), int(match["b"])
+            day_first |= a > 12 >= b
+            month_first |= b > 12 >= a
+    if day_first == month_first:
+        return ""
+    return "dmy" if day_first else "mdy"
+
+
+def read_date_as(value: object, order: str = "", year: int | None = None) -> dt.date | None:
+    """A date as people write it: Excel dates, 2025-03-28, 28/03/2025 or 03-28-2025 (in the column's
+    order), 5月28日 and 8/26 (in `year`); 2025/6/31 is no date."""
+    if is_blank(value) or not isinstance(value, str):
+        return read_date(value)
+    text = unicodedata.normalize("NFKC", value).strip()
+    text = re.sub(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "", text)
+    text = re.sub(r"\s*[(（](周|星期)?[一二三四五六日天]\s*[)）]$|\s*(周|星期)[一二三四五六日天]$", "", text)
+    match = _DMY_OR_MDY.match(text)
+    if match:
+        a, b, y = int(match["a"]), int(match["b"]), int(match["y"])
+        y = y + 2000 if y < 100 else y
+        if a == b or (a > 12 and b <= 12) or (b > 12 and a <= 12) or order:
+            day, month = (a, b) if (a > 12 or order == "dmy") and not (b > 12) else (b, a)
+            return _make(y, month, day)
+        raise CellError(_("ambiguous day and month (use 2025-03-28)"))
+    match = _MD_CN.match(text) or (_MD_SLASH.match(text) if year else None)
+    if match:
+        y = int(match["y"]) if match.groupdict().get("y") else year
+        if y is None:
+            raise CellError(_("a date without its year (use 2025-05-28)"))
+        return _make(y, int(match["m"]), int(match["d"]))
+    return read_date(text)
+
+
+def _make(y: int, m: int, d: int) -> dt.date:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        raise CellError(_("no such date")) from None
+
+
+_RANGE_SPLIT = re.compile(r"\s*(?:至|到|~|～|—|–|－|--|\s-\s|-(?=\d{4}|\d{1,2}[/.月])|(?<=\d)-(?=[?？])|(?<=[日号])-)\s*")
+
+
+def read_date_range(value: object, order: str = "", year: int | None = None) -> tuple[dt.date | None, dt.date | None]:
+    """'2016/8/8-2016/8/19', '2025-01-27 至 2025-04-21', '5月1日-5月20日', '？-2016/8/11' (start open)."""
+    if is_blank(value):
+        return None, None
+    if not isinstance(value, str):
+        day = read_date(value)
+        return day, day
+    text = unicodedata.normalize("NFKC", value).strip()
+    open_start = re.match(r"^\?\s*(?:-|~|至|到)\s*", text)
+    parts = ["", text[open_start.end():]] if open_start else _RANGE_SPLIT.split(text, maxsplit=1)
+    if len(parts) != 2:
+        day = read_date_as(text, order, year)
+        return day, day
+    first, second = (p.strip() for p in parts)
+    start = None if first in ("", "?", "？") else read_date_as(first, order, year)
+    if start is not None and year is None:
+        year = start.year
+    if start is not None and re.fullmatch(r"\d{1,2}[日号]?", second):  # 5月1日-20日
+        second = f"{start.month}月{second.rstrip('日号')}日"
+    end = None if second in ("", "?", "？") else read_date_as(second, order, year or (start.year if start else None))
+    if start and end and end < start:
+        raise CellError(_("the range ends before it starts"))
+    return start, end
+
+
+_DURATION_TEXT = re.compile(
+    r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>个?工作日|工作日|人天|人日|天|日|d|days?|周|星期|w|wks?|weeks?|个月|月|mons?|months?|小时|h|hrs?|hours?)?\s*(?P<est>[?？])?$",
+    re.I)
+_UNIT_DAYS = {"d": 1, "day": 1, "days": 1, "天": 1, "日": 1, "工作日": 1, "个工作日": 1, "人天": 1, "人日": 1,
+              "w": 5, "wk": 5, "wks": 5, "week": 5, "weeks": 5, "周": 5, "星期": 5,
+              "月": 20, "个月": 20, "mon": 20, "mons": 20, "month": 20, "months": 20,
+              "h": 1 / 8, "hr": 1 / 8, "hrs": 1 / 8, "hour": 1 / 8, "hours": 1 / 8, "小时": 1 / 8}
+
+
+def read_duration(value: object, unit_days: float = 1.0) -> tuple[int | None, bool]:
+    """(working days, estimated) from 5, '2天', '1周', '3w', '5d', '2.5 days', '40 hours', '5天?'.
+
+    A bare number is in the column's unit (`unit_days`: 1 for days, 1/8 for hours); a fraction
+    of a day rounds up, as a day is the smallest step of the schedule.
+    """
+    if is_blank(value):
+        return None, False
+    if isinstance(value, bool):
+        raise CellError(_("a duration such as 5 or 2周 is expected"))
+    if isinstance(value, (int, float)):
+        days, estimated = float(value) * unit_days, False
+    else:
+        match = _DURATION_TEXT.match(unicodedata.normalize("NFKC", str(value)).strip())
+        if not match:
+            raise CellError(_("a duration such as 5 or 2周 is expected"))
+        unit = (match["unit"] or "").lower()
+        days = float(match["n"]) * (_UNIT_DAYS.get(unit, 1) if unit else unit_days)
+        estimated = bool(match["est"])
+    if days < 0 or math.isnan(days) or days > 100_000:
+        raise CellError(_("a duration such as 5 or 2周 is expected"))
+    return int(math.ceil(days - 1e-9)), estimated
+
+
+def status_of(value: object) -> str | None:
+    """A task status from the words people use (未开始, 进行中, Completed, Done, 延期 ...)."""
+    from planner.excel.headers import synonyms
+
+    text = unicodedata.normalize("NFKC", read_text(value)).strip().lower()
+    if not text:
+        return None
+    table = _status_table(synonyms)
+    if text in table:
+        return table[text]
+    raise CellError(_("a status such as 未开始, 进行中 or 已完成 is expected"))
+
+
+_STATUS: dict[str, str] = {}
+
+
+def _status_table(synonyms) -> dict[str, str]:
+    if not _STATUS:
+        for status, words in synonyms()["status"].items():
+            for w in words:
+                _STATUS[unicodedata.normalize("NFKC", w).strip().lower()] = status
+        for raw, (zh, en) in schema.ENUM_LABELS["status"].items():
+            for w in (raw, zh, en):
+                _STATUS.setdefault(w.lower(), raw)
+    return _STATUS
+
+
+def is_placeholder(value: object) -> bool:
+    """待定, TBD, 202X-XX-XX, [Name], 〜〜: a value someone meant to fill in later."""
+    from planner.excel.headers import synonyms
+
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    if text in _placeholders(synonyms):
+        return True
+    return "x" in text.lower() and bool(re.fullmatch(r"(?:20|19)[0-9xX]{2}\s*[-/.年]\s*[xX0-9]{1,2}\s*[-/.月]\s*[xX0-9]{1,2}日?", text))
+
+
+_PLACEHOLDERS: set[str] = set()
+
+
+def _placeholders(synonyms) -> set[str]:
+    if not _PLACEHOLDERS:
+        _PLACEHOLDERS.update(synonyms()["placeholders"])
+    return _PLACEHOLDERS
+
+
+_FORMAT_LITERAL = re.compile(r'"([^"]*)"|\\(.)')
+
+
+def format_decoration(number_format: str) -> tuple[str, str, bool]:
+    """(comparator, unit, percent) a custom number format shows around a number.
+
+    `"≥"0%` shows 0.1 as ≥10% (comparator ≥, percent); `0"款"` shows 25 as 25款 (unit 款);
+    `[<=0.05]"≤"0%` keeps its comparator too. Built-in formats give ("", "", False) except
+    for percent formats.
+    """
+    fmt = (number_format or "").split(";")[0]
+    fmt = re.sub(r"\[[^\]]*\]", "", fmt)
+    literals = [a or b for a, b in _FORMAT_LITERAL.findall(fmt)]
+    bare = _FORMAT_LITERAL.sub("", fmt)
+    percent = "%" in bare
+    comparator = ""
+    unit_parts = []
+    for lit in literals:
+        s = lit.strip()
+        folded = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">=", "<": "<=", "=": "="}.get(s)
+        if folded and not comparator:
+            comparator = folded
+        elif s:
+            unit_parts.append(s)
+    return comparator, "".join(unit_parts), percent

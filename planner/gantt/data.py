@@ -46,6 +46,7 @@ class GanttData:
     base_end: np.ndarray
     is_milestone: np.ndarray  # bool: a task drawn as a diamond
     task_id: np.ndarray  # int64, -1 for group rows
+    is_summary: np.ndarray  # bool: a summary task (bar with end caps over its sub-tasks)
     roles: list[str]
     row_of_task: dict[int, int]
     markers: dict[int, list[Marker]] = field(default_factory=dict)
@@ -135,6 +136,9 @@ def _build(plan, schedule, rows, baseline_id, status_date) -> GanttData:
             task = tasks[row.task_id]
             roles[r] = task.roles_text
             _fill_task(cols, r, task, timings.get(task.id), origin, today, base.get(task.id))
+            if row.summary:
+                cols["is_summary"][r] = True
+                cols["progress"][r] = schedule.summary_progress.get(task.id, task.progress)
         elif row.kind == GROUP:
             _fill_group(cols, r, row, plan, schedule, origin)
     arrays = {name: np.array(values, _DTYPES[name]) for name, values in cols.items()}
@@ -146,11 +150,12 @@ def _build(plan, schedule, rows, baseline_id, status_date) -> GanttData:
 
 _DTYPES = {"start": np.int32, "end": np.int32, "float_end": np.int32, "actual_start": np.int32,
            "actual_end": np.int32, "base_start": np.int32, "base_end": np.int32, "kind": np.int8,
-           "progress": np.float32, "critical": bool, "is_milestone": bool, "task_id": np.int64}
+           "progress": np.float32, "critical": bool, "is_milestone": bool, "task_id": np.int64, "is_summary": bool}
 
 
 def _empty_columns(n: int) -> dict[str, list]:
-    defaults = {"kind": 0, "progress": 0.0, "critical": False, "is_milestone": False, "task_id": -1}
+    defaults = {"kind": 0, "progress": 0.0, "critical": False, "is_milestone": False, "task_id": -1,
+                "is_summary": False}
     return {name: [defaults.get(name, int(NONE))] * n for name in _DTYPES}
 
 
@@ -158,6 +163,8 @@ def _fill_task(cols, r, task, timing, origin, today, base) -> None:
     start = timing.start if timing else task.start_date
     finish = timing.finish if timing else task.end_date
     cols["task_id"][r] = task.id
+    if start is None:  # not scheduled yet and no schedule to place it: no bar
+        return
     cols["start"][r] = (start - origin).days
     cols["end"][r] = (finish - origin).days + 1
     cols["progress"][r] = task.progress

@@ -32,6 +32,8 @@ def hit_test(lay: GanttLayout, x: float, y: float) -> Hit | None:
     if bar is None or bar.kind != TASK:
         return Hit(ROW, row, task_id, bar)
     kind = _bar_part(lay, bar, x, y)
+    if bar.summary and kind not in (LINK_FROM_START, LINK_FROM_END):
+        kind = None  # a summary's dates and progress are its sub-tasks': it is linked, not dragged
     return Hit(kind or ROW, row, task_id, bar)
 
 

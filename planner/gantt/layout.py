@@ -40,6 +40,7 @@ class Bar:
     milestone: bool
     actual: tuple[float, float] | None
     baseline: tuple[float, float] | None
+    summary: bool = False  # a summary task: drawn with end caps, its dates are its sub-tasks'
 
     @property
     def mid_y(self) -> float:
@@ -124,10 +125,11 @@ class GanttLayout:
             return None
         s = self.scale
         kind = GROUP if d.kind[row] == 1 else TASK
+        summary = bool(d.is_summary[row])
         x0, x1 = s.x_of_index(int(d.start[row])), s.x_of_index(int(d.end[row]))
         x1 = max(x1, x0 + 1.0)
         top, h = row * self.row_height, self.row_height
-        y0, y1 = (top + h * 0.3, top + h * 0.55) if kind == GROUP else (top + h * 0.2, top + h * 0.68)
+        y0, y1 = (top + h * 0.3, top + h * 0.55) if kind == GROUP or summary else (top + h * 0.2, top + h * 0.68)
         progress = float(d.progress[row])
         return Bar(
             row=row, task_id=int(d.task_id[row]) if d.task_id[row] >= 0 else None, kind=kind,
@@ -136,6 +138,7 @@ class GanttLayout:
             milestone=bool(d.is_milestone[row]),
             actual=self._span(d.actual_start[row], d.actual_end[row]),
             baseline=self._span(d.base_start[row], d.base_end[row]),
+            summary=summary,
         )
 
     def _span(self, a, b) -> tuple[float, float] | None:

@@ -133,6 +133,9 @@ class TaskMapper:
             self.r.warning(_("an inactive task is imported as cancelled"), where)
         if t.constraint_type in (2, 3) and not self.r.ours:  # must start / finish on
             values["scheduling"] = m.Scheduling.manual.value
+        snet = t.constraint_type == 4 and t.constraint_date is not None
+        values["not_before"] = (t.constraint_date.date() if snet and values["scheduling"] == m.Scheduling.auto.value
+                                else None)  # start no earlier than: an automatic task's (a manual one keeps its dates)
         return values
 
     def _named(self, table: type, name: str) -> tuple | None:

@@ -236,6 +236,9 @@ class _Writer:
         if not (t.scheduling == m.Scheduling.auto.value or summary or undated):  # fixed dates: "start no earlier than", so MS Project keeps them when it reschedules
             o.el("ConstraintType", 4, 3)
             o.el("ConstraintDate", when(start, DAY_START), 3)
+        elif getattr(t, "not_before", None) and not (summary or undated):  # an automatic task's own SNET
+            o.el("ConstraintType", 4, 3)
+            o.el("ConstraintDate", when(t.not_before, DAY_START), 3)
         o.el("Notes", t.notes or None, 3)
         for d in plan.predecessors_of.get(t.id, []):
             self._link(d)

@@ -12,6 +12,7 @@ from planner.charts.raci_load import raci_problem_text
 from planner.charts.rates import IndicatorStatus, indicator_statuses
 from planner.errors import ValidationError
 from planner.plan import Plan
+from planner.work_groups import leaf_tasks
 from planner.raci import check_plan
 from planner.schedule.result import ScheduleResult
 
@@ -76,13 +77,25 @@ def gather_review(ctx: ChartContext, month: str | None = None) -> ReviewData:
 
 
 def _tasks(plan: Plan, schedule: ScheduleResult | None, data: ReviewData) -> None:
-    data.tasks_total = len(plan.tasks)
-    data.tasks_done = sum(1 for t in plan.tasks if t.progress >= 1)
-    weights = [max((t.end_date - t.start_date).days + 1, 1) for t in plan.tasks]
+    tasks = leaf_tasks(plan)  # a summary is its sub-tasks' roll-up: counted through them
+    data.tasks_total = len(tasks)
+    data.tasks_done = sum(1 for t in tasks if t.progress >= 1)
+    weights = [_days(t, schedule) for t in tasks]
     if weights:
-        data.completion = sum(w * t.progress for w, t in zip(weights, plan.tasks)) / sum(weights)
+        data.completion = sum(w * t.progress for w, t in zip(weights, tasks)) / sum(weights)
     if schedule is not None:
-        data.late_tasks = [t.code for t in plan.tasks if t.id in schedule.timings and schedule.timings[t.id].late]
+        data.late_tasks = [t.code for t in tasks if t.id in schedule.timings and schedule.timings[t.id].late]
+
+
+def _days(task, schedule: ScheduleResult | None) -> int:
+    """Calendar days the task spans (its schedule's when it has no dates of its own yet)."""
+    start, end = task.start_date, task.end_date
+    if start is None:
+        timing = schedule.timings.get(task.id) if schedule is not None else None
+        if timing is None:
+            return max(task.duration_days or 1, 1)
+        start, end = timing.start, timing.finish
+    return max((end - start).days + 1, 1)
 
 
 def _milestones(ctx: ChartContext, data: ReviewData) -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from dataclasses import replace
 from itertools import compress
 from operator import add
 
 from planner.schedule.calendar import WorkCalendar, calendar_for
-from planner.schedule.cpm import critical_chain, solve
+from planner.schedule.cpm import critical_chain
 from planner.schedule.links import ParsedLink, format_link, format_links, parse_dependencies
 from planner.schedule.network import Built, build, plan_span
 from planner.schedule.notation import Span, format_span, parse_date, parse_span, week_of
@@ -28,6 +29,7 @@ from planner.schedule.result import (
 )
 from planner.schedule.status import link_conflicts, link_states, milestone_forecasts, task_flags
 from planner.schedule.views import computed_once, link_map, timing_map
+from planner.schedule.wbs import add_flags, solve_outline, status_view, summary_timings
 
 __all__ = [
     "schedule_plan",
@@ -79,16 +81,25 @@ def schedule_plan(plan, status_date: dt.date | None = None) -> ScheduleResult:
 
 def _schedule(plan, status_date: dt.date) -> ScheduleResult:
     b = build(plan)
-    res = solve(b.net, b.tasks.codes)
+    res = solve_outline(b)  # cpm.solve; with summaries, links from their starts settled too
     cal = b.calendar
     status_idx = cal.index_before(status_date)
-    states, slacks = link_states(b, res, status_idx)
-    late, risk = task_flags(b, res, status_idx, states)
+    rolled = summary_timings(b, res)  # None without summaries
+    judged = status_view(b, rolled)
+    states, slacks = link_states(judged, res, status_idx)
+    late, risk = task_flags(judged, res, status_idx, states)
+    add_flags(b, rolled, late, risk, status_date)
     result = ScheduleResult(status_date=status_date)
-    result.conflicts = b.conflicts + link_conflicts(b, res, states, slacks)
-    result.timings = timing_map(b, res, late, risk)
+    result.conflicts = b.conflicts + link_conflicts(judged, res, states, slacks)
+    result.timings = timing_map(b, res, late, risk, rolled)
+    if rolled is not None:
+        ids = b.tasks.ids
+        result.summary_progress = {ids[i]: p for i, p in rolled.progress.items()}
     result.links = link_map(b, res, states, slacks)
-    result.critical_path = [b.tasks.ids[i] for i in critical_chain(b.net, res)]
+    chain = critical_chain(b.net, res)
+    if b.shape is not None:  # a summary's finish gate is not a task of the chain
+        chain = [i for i in chain if not b.shape.is_summary(i)]
+    result.critical_path = [b.tasks.ids[i] for i in chain]
     result.project_start, result.project_finish = _span(b, res)
     # the forecast is a second pass over the network; run it when someone reads it
     result.milestones = computed_once(
@@ -103,6 +114,12 @@ def _span(b: Built, res) -> tuple[dt.date | None, dt.date | None]:
     t, dur, start = b.tasks, b.net.duration, res.start
     if not t.ids:
         return None, None
+    if b.shape is not None:  # summaries span their leaves; their gates would only get in the way
+        leaves = [not b.shape.is_summary(i) for i in range(len(t.ids))]
+        t = replace(t, manual=list(compress(t.manual, leaves)), started=list(compress(t.started, leaves)),
+                    planned_start=list(compress(t.planned_start, leaves)),
+                    planned_finish=list(compress(t.planned_finish, leaves)))
+        dur, start = list(compress(dur, leaves)), list(compress(start, leaves))
     date = b.calendar.date
     # a task's last day is start + duration - 1, or its start for a milestone
     first, last = date(min(start)), date(max(max(map(add, start, dur)) - 1, max(start)))

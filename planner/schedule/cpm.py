@@ -58,6 +58,7 @@ class Network:
     pred: list[int]  # per edge
     succ: list[int]
     weight: list[int]
+    earliest: list[int | None] | None = None  # start-no-earlier-than of automatic tasks (None: none has one)
 
     @property
     def n(self) -> int:
@@ -100,7 +101,7 @@ def solve(net: Network, codes: list[str] | None = None) -> Pass:
     indeg = [0] * n
     for s in succ_of_edge:
         indeg[s] += 1
-    allowed = [NEG] * n
+    allowed = [NEG] * n if net.earliest is None else [NEG if e is None else e for e in net.earliest]
     start = [0] * n
     order = [v for v in range(n) if not indeg[v]]
     for u in order:  # the list grows while we walk it: Kahn's queue

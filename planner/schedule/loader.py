@@ -80,13 +80,24 @@ def _to_bool(v):
 _CHUNK = 20_000  # rows converted at a time: bounds the temporary copies on 100,000+ row tables
 
 
-def _read_table(con: sqlite3.Connection, table: type) -> list:
+_SLIM_CLASSES: dict[tuple, type] = {}
+
+
+def _read_table(con: sqlite3.Connection, table: type, only: tuple[str, ...] | None = None) -> list:
     convs = _converters(table)
+    if only is not None:  # a few columns (what scheduling reads), in a row class of their own
+        convs = [c for c in convs if c[0] in only]
     names = [name for name, _ in convs]
     order = ' ORDER BY "order", id' if table in _ORDERED else " ORDER BY id"
     cols = ", ".join(f'"{n}"' for n in names)
     cursor = con.execute(f'SELECT {cols} FROM "{table.__tablename__}"{order}')
-    make = row_class(table)._make
+    if only is None:
+        make = row_class(table)._make
+    else:
+        key = (table, tuple(names))
+        if key not in _SLIM_CLASSES:
+            _SLIM_CLASSES[key] = namedtuple(f"{table.__name__}Slim", names)
+        make = _SLIM_CLASSES[key]._make
     needs_conversion = any(conv is not None for _, conv in convs)
     shared = {j: _shared() for j, (_, conv) in enumerate(convs) if conv == "shared"}
     out: list = []
@@ -128,13 +139,30 @@ def fast_load_plan(source, tables: tuple[str, ...] | None = None) -> Plan:
         raise FileDamaged(f"{path.name} cannot be read: {exc}", where=str(path)) from exc
 
 
-def _load(con: sqlite3.Connection, path: Path, tables: tuple[str, ...] | None) -> Plan:
+SCHEDULING_COLUMNS = {
+    "tasks": ("id", "code", "module_id", "parent_id", "order", "start_date", "end_date", "not_before",
+              "duration_days", "estimated", "progress", "actual_start", "actual_finish", "status", "scheduling",
+              "is_milestone"),
+}
+"""The columns the scheduler reads (`read_plan_from(..., columns=SCHEDULING_COLUMNS)`): no text."""
+
+
+def read_plan_from(con: sqlite3.Connection, path: Path, tables: tuple[str, ...] | None = None,
+                   columns: dict[str, tuple[str, ...]] | None = None) -> Plan:
+    """`fast_load_plan` on a connection the caller holds (a service's session, mid-transaction);
+    `columns` keeps only the named columns of some tables (their rows then carry only those)."""
+    return _load(con, path, tables, columns)
+
+
+def _load(con: sqlite3.Connection, path: Path, tables: tuple[str, ...] | None,
+          columns: dict[str, tuple[str, ...]] | None = None) -> Plan:
     unknown = set(tables or ()) - set(TABLE_OF_LIST)
     if unknown:
         raise ValueError(f"unknown plan tables: {sorted(unknown)}")
     try:
         programme = _read_table(con, m.Programme)
-        lists = {name: _read_table(con, table) for name, table in TABLE_OF_LIST.items()
+        only = columns or {}
+        lists = {name: _read_table(con, table, only.get(name)) for name, table in TABLE_OF_LIST.items()
                  if tables is None or name in tables}
     except sqlite3.DatabaseError as exc:
         raise FileDamaged(f"{path.name} cannot be read: {exc}", where=str(path)) from exc

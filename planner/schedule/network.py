@@ -7,17 +7,19 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter, itemgetter
 
+from planner.i18n import _
 from planner.schedule.calendar import WorkCalendar, calendar_for
 from planner.errors import ValidationError
 from planner.schedule.cpm import Network, threshold_days
 from planner.schedule.result import Conflict, ConflictKind
+from planner.schedule.summaries import Expanded, Shape, expand, outline_shape
 
 _CLOSED = ("done", "cancelled")  # nothing more will happen: never late, its links are satisfied
 _KINDS = {"FS", "SS", "FF", "SF"}
 _PRED_FINISH = ("FS", "FF")  # the predecessor's finish (or threshold point) counts
 _SUCC_FINISH = ("FF", "SF")  # the successor's finish is constrained
 _TASK_COLUMNS = ("id", "code", "start_date", "end_date", "scheduling", "is_milestone", "progress",
-                 "status", "actual_start", "actual_finish", "duration_days")
+                 "status", "actual_start", "actual_finish", "duration_days", "not_before", "parent_id")
 _DEP_COLUMNS = ("id", "predecessor_id", "successor_id", "type", "lag", "lag_unit", "threshold")
 
 
@@ -70,11 +72,15 @@ class Built:
     edge_unit: list[str]
     edge_threshold: list[float]
     conflicts: list[Conflict]
+    # work breakdown (None when no task has sub-tasks): the outline by index and the links on
+    # summaries rewritten onto sub-tasks (summaries.py); edge_id is None for a gate edge
+    shape: Shape | None = None
+    expanded: Expanded | None = None
 
 
 def plan_span(plan, task_cols: list[list] | None = None) -> tuple[dt.date, dt.date]:
     """First and last date any task mentions (planned or actual), and the programme start."""
-    _, _, starts, ends, _, _, _, _, a_start, a_finish, _ = task_cols or columns(plan.tasks, _TASK_COLUMNS)
+    _, _, starts, ends, _, _, _, _, a_start, a_finish, _, _, _ = task_cols or columns(plan.tasks, _TASK_COLUMNS)
     first = plan.programme.start_date
     days = [first] + [d for d in a_start + a_finish if d is not None]
     if None in starts:  # tasks not scheduled yet have no dates
@@ -89,6 +95,7 @@ def build(plan, calendar: WorkCalendar | None = None) -> Built:
     task_cols = columns(plan.tasks, _TASK_COLUMNS)
     cal = calendar or calendar_for(plan.programme, plan.calendar_exceptions, span=plan_span(plan, task_cols))
     tasks, duration, fixed = _tasks(task_cols, cal)
+    earliest = _earliest(task_cols[-2], tasks, fixed, cal)
     index_of = tasks.index_of
     dep_ids, pred_ids, succ_ids, kinds, lags, units, thresholds = columns(plan.dependencies, _DEP_COLUMNS)
     pred = list(map(index_of.get, pred_ids))
@@ -105,21 +112,87 @@ def build(plan, calendar: WorkCalendar | None = None) -> Built:
         k = next(i for i, kind in enumerate(kinds) if kind in bad)
         raise ValidationError(f"Dependency {dep_ids[k]}: unknown type {kinds[k]!r} (FS, SS, FF or SF)",
                               where=f"dependency {dep_ids[k]}")
-    per_week = cal.days_per_week
+    shape = outline_shape(plan, index_of, task_cols[-1])
+    expanded = None
+    if shape is not None:
+        _summaries_as_gates(shape, tasks, duration, fixed)
+        if earliest is not None:  # a summary's start is its sub-tasks'
+            for sm in shape.children:
+                earliest[sm] = None
+    weight = edge_weights(duration, pred, succ, kinds, lags, units, thresholds, cal.days_per_week)
+    if shape is not None:
+        expanded = _summaries_in_network(shape, tasks, duration, fixed, dep_ids, pred, succ, kinds, lags, units,
+                                         thresholds, weight, conflicts, cal.days_per_week)
+        pred, succ, kinds, lags, units, thresholds, weight = (
+            expanded.pred, expanded.succ, expanded.kinds, expanded.lags, expanded.units, expanded.thresholds,
+            expanded.weight)
+        dep_ids = [dep_ids[o] if o >= 0 else None for o in expanded.origin]
+    net = Network(duration, fixed, cal.index(plan.programme.start_date), pred, succ, weight, earliest)
+    return Built(net, tasks, cal, dep_ids, kinds, lags, units, thresholds, conflicts, shape, expanded)
+
+
+def edge_weights(duration: list[int], pred: list[int], succ: list[int], kinds: list[str], lags: list[int],
+                 units: list[str], thresholds: list[float], per_week: int,
+                 pred_duration: list[int] | None = None) -> list[int]:
+    """Each edge's `cpm.link_weight`, column-wise: predecessor point + lag - successor duration if
+    its finish is constrained (see cpm.link_weight for the derivation). `pred_duration` replaces
+    the predecessor's duration where the point is measured on another span (a summary's)."""
     lag_days = [lag * per_week if lag and unit == "w" else lag for lag, unit in zip(lags, units)]
-    # link_weight, inlined column-wise: predecessor point + lag - successor duration if its
-    # finish is constrained (see cpm.link_weight for the derivation)
-    weight = [
+    pred_dur = pred_duration if pred_duration is not None else map(duration.__getitem__, pred)
+    return [
         ((dur_p if thr >= 1.0 else threshold_days(thr, dur_p)) if k in _PRED_FINISH else 0)
         + lag - (duration[s] if k in _SUCC_FINISH else 0)
-        for dur_p, s, k, lag, thr in zip(map(duration.__getitem__, pred), succ, kinds, lag_days, thresholds)
+        for dur_p, s, k, lag, thr in zip(pred_dur, succ, kinds, lag_days, thresholds)
     ]
-    net = Network(duration, fixed, cal.index(plan.programme.start_date), pred, succ, weight)
-    return Built(net, tasks, cal, dep_ids, kinds, lags, units, thresholds, conflicts)
+
+
+def _summaries_as_gates(shape: Shape, tasks: TaskArrays, duration, fixed) -> None:
+    """Summaries become zero-length automatic nodes (their finish gates); a summary counts as
+    started and done when all its leaves are done (what the forecast needs of a gate)."""
+    for sm in shape.children:
+        duration[sm], fixed[sm] = 0, None
+        tasks.manual[sm] = tasks.milestone[sm] = False
+        tasks.done[sm] = tasks.started[sm] = all(tasks.done[leaf] for leaf in shape.leaves[sm])
+        tasks.progress[sm] = 1.0 if tasks.done[sm] else 0.0
+
+
+def _summaries_in_network(shape: Shape, tasks: TaskArrays, duration, fixed, dep_ids, pred, succ, kinds, lags,
+                          units, thresholds, weight, conflicts: list[Conflict], per_week: int) -> Expanded:
+    """Links on summaries rewritten onto their sub-tasks (summaries.expand), with the new edges' weights."""
+    planned = tasks.planned_index
+    far = 1 << 60
+
+    def first_leaf(sm: int) -> int:
+        """The leaf planned to start first (the stored dates are the last schedule's)."""
+        return min(shape.leaves[sm], key=lambda leaf: far if planned[leaf] is None else planned[leaf])
+
+    free = [f is None for f in fixed]  # follows its links (automatic, not started; gates too)
+    expanded = expand(shape, pred, succ, kinds, lags, units, thresholds, first_leaf, free, weight, duration)
+    kept = len(expanded.weight)  # edges between leaves keep their weights; the rest are new
+    ex = expanded
+    expanded.weight += edge_weights(duration, ex.pred[kept:], ex.succ[kept:], ex.kinds[kept:], ex.lags[kept:],
+                                    ex.units[kept:], ex.thresholds[kept:], per_week)
+    codes = tasks.codes
+    for k in expanded.dropped:
+        a, b = codes[pred[k]], codes[succ[k]]
+        conflicts.append(Conflict(
+            ConflictKind.link_within_summary, tasks.ids[succ[k]], b,
+            _("Task {task}: the link from {predecessor} joins a summary task and a task inside it, and is ignored",
+              task=b, predecessor=a),
+            dependency_id=dep_ids[k],
+        ))
+    return expanded
+
+
+def _earliest(not_before: list, tasks: TaskArrays, fixed: list, cal: WorkCalendar) -> list[int | None] | None:
+    """Start-no-earlier-than day indices of automatic tasks (None when no task has one: the usual case)."""
+    if not_before.count(None) == len(not_before):
+        return None
+    return [None if nb is None or f is not None else cal.index(nb) for nb, f in zip(not_before, fixed)]
 
 
 def _tasks(cols: list[list], cal: WorkCalendar):
-    ids, codes, pstart, pfinish, scheduling, is_ms, progress, status, a_start, a_finish, dur_days = cols
+    ids, codes, pstart, pfinish, scheduling, is_ms, progress, status, a_start, a_finish, dur_days, _nb, _p = cols
     n = len(ids)
     # a task without dates is not scheduled yet: it is placed from its links like an automatic one
     undated = None in pstart

@@ -21,6 +21,7 @@ class ConflictKind(str, enum.Enum):
     date_before_dependency = "date_before_dependency"  # fixed start earlier than a link allows
     threshold_not_reached = "threshold_not_reached"  # started though the predecessor's progress is short
     unknown_predecessor = "unknown_predecessor"
+    link_within_summary = "link_within_summary"  # a summary linked to one of its own sub-tasks (ignored)
 
 
 @dataclass(frozen=True)
@@ -79,3 +80,13 @@ class ScheduleResult:
     project_start: dt.date | None = None
     project_finish: dt.date | None = None
     status_date: dt.date | None = None
+    summary_progress: dict[int, float] = field(default_factory=dict)  # summary task id -> rolled-up progress
+
+
+def conflicts_by_task(conflicts: list[Conflict]) -> dict[int, list[Conflict]]:
+    """Conflicts grouped by the task they are about (what `planner validate` lists, per row)."""
+    out: dict[int, list[Conflict]] = {}
+    for c in conflicts:
+        if c.task_id is not None:
+            out.setdefault(c.task_id, []).append(c)
+    return out

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from operator import add, sub
 
+from planner.i18n import _
 from planner.schedule.cpm import Pass, forward_only
 from planner.schedule.network import Built
 from planner.schedule.result import (
@@ -42,6 +43,8 @@ def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], 
     s_start = list(map(at, succ))
     slacks = list(map(sub, s_start, map(add, map(at, pred), net.weight)))
     progress, started, done = t.progress, t.started, t.done
+    if b.expanded is not None:  # judge a link from a summary by the summary, not its gate or leaf
+        pred = b.expanded.shown_pred
     satisfied, pending, blocking, broken = (
         LinkState.satisfied, LinkState.pending, LinkState.blocking, LinkState.broken,
     )
@@ -63,26 +66,28 @@ def link_conflicts(b: Built, res: Pass, states: list[LinkState], slacks: list[in
     codes = t.codes
     broken = LinkState.broken
     started = t.started
+    shown_p = b.expanded.shown_pred if b.expanded is not None else net.pred
+    shown_s = b.expanded.shown_succ if b.expanded is not None else net.succ
     for k, st in enumerate(states):
         s = net.succ[k]
         if st is not broken and not started[s]:
             continue  # the common case: nothing to report
-        p = net.pred[k]
         dep_id = b.edge_id[k]
+        if dep_id is None:
+            continue  # a leaf before its summary's finish gate: not a link the user made
+        p = shown_p[k]
         kind = b.edge_type[k]
         thr = b.edge_threshold[k]
         if st is broken:
-            need = res.start[p] + net.weight[k]
-            what = "finishes" if kind in _SUCC_FINISH else "starts"
-            when = _day(cal, res.start[s] + (net.duration[s] - 1 if what == "finishes" else 0))
-            allowed = _day(cal, need + (net.duration[s] - 1 if what == "finishes" else 0))
-            out.append(Conflict(
-                ConflictKind.date_before_dependency, t.ids[s], codes[s],
-                f"Task {codes[s]} {what} {when} but its link "
-                f"{_link_label(codes[p], kind, thr, b.edge_lag[k], b.edge_unit[k])} "
-                f"allows {allowed} at the earliest ({-slacks[k]} working days early)",
-                dependency_id=dep_id, days=-slacks[k],
-            ))
+            need = res.start[net.pred[k]] + net.weight[k]
+            finishes = kind in _SUCC_FINISH
+            when = _day(cal, res.start[s] + (net.duration[s] - 1 if finishes else 0))
+            allowed = _day(cal, need + (net.duration[s] - 1 if finishes else 0))
+            label = _link_label(codes[p], kind, thr, b.edge_lag[k], b.edge_unit[k])
+            message = _broken_message(codes[s], codes[shown_s[k]] if shown_s[k] != s else None, finishes,
+                                      when, label, allowed, -slacks[k])
+            out.append(Conflict(ConflictKind.date_before_dependency, t.ids[s], codes[s], message,
+                                dependency_id=dep_id, days=-slacks[k]))
         elif kind not in _START_BASED and t.started[s] and not (t.progress[p] + 1e-9 >= thr or t.done[p]):
             out.append(Conflict(
                 ConflictKind.threshold_not_reached, t.ids[s], codes[s],
@@ -91,6 +96,23 @@ def link_conflicts(b: Built, res: Pass, states: list[LinkState], slacks: list[in
                 dependency_id=dep_id,
             ))
     return out
+
+
+def _broken_message(task: str, summary: str | None, finishes: bool, when: str, link: str, allowed: str,
+                    days: int) -> str:
+    """One whole sentence per case (its own link or its summary's; its start or its finish)."""
+    values = dict(task=task, when=when, link=link, allowed=allowed, days=days, summary=summary)
+    if summary is None:
+        if finishes:
+            return _("Task {task} finishes {when} but its link {link} allows {allowed} at the earliest "
+                     "({days} working days early)", **values)
+        return _("Task {task} starts {when} but its link {link} allows {allowed} at the earliest "
+                 "({days} working days early)", **values)
+    if finishes:
+        return _("Task {task} finishes {when} but the link {link} of its summary task {summary} allows "
+                 "{allowed} at the earliest ({days} working days early)", **values)
+    return _("Task {task} starts {when} but the link {link} of its summary task {summary} allows "
+             "{allowed} at the earliest ({days} working days early)", **values)
 
 
 def _day(cal, index: int) -> str:

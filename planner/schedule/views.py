@@ -51,13 +51,17 @@ class LazyMap(Mapping):
         return f"{type(self).__name__}({len(self)} items)"
 
 
-def timing_map(b, res, late: list[bool], risk: list[bool]) -> LazyMap:
-    """`TaskTiming` per task id; manual tasks not yet started keep their dates as written."""
+def timing_map(b, res, late: list[bool], risk: list[bool], rolled=None) -> LazyMap:
+    """`TaskTiming` per task id; manual tasks not yet started keep their dates as written, and
+    summaries show their roll-up (`wbs.Summaries`)."""
     t, dur, date = b.tasks, b.net.duration, b.calendar.date
     start, late_start, total = res.start, res.late_start, res.total_float
     ids, manual, started = t.ids, t.manual, t.started
+    summary = rolled.start if rolled is not None else {}
 
     def make(i: int) -> TaskTiming:
+        if i in summary:
+            return _summary_timing(b, res, rolled, i, late[i], risk[i])
         d, tf = dur[i], total[i]
         if manual[i] and not started[i]:
             s, f = t.planned_start[i], t.planned_finish[i]
@@ -71,21 +75,42 @@ def timing_map(b, res, late: list[bool], risk: list[bool]) -> LazyMap:
     return LazyMap(ids, make, t.index_of)
 
 
+def _summary_timing(b, res, rolled, i: int, late: bool, risk: bool) -> TaskTiming:
+    s, f, tf = rolled.start[i], rolled.finish[i], rolled.total_float[i]
+    free = min(free_float(res, b.net.duration, leaf) for leaf in b.shape.leaves[i])
+    return TaskTiming(b.tasks.ids[i], s, f, s, f, rolled.late_start[i], rolled.late_finish[i], rolled.duration[i],
+                      tf, free, tf <= 0, late, risk)
+
+
 def link_map(b, res, states, slacks) -> LazyMap:
     """`LinkStatus` per dependency id; the allowed date is the successor's start (FS/SS) or
-    finish (FF/SF) that the link permits at the earliest."""
+    finish (FF/SF) that the link permits at the earliest. A link on a summary task, which
+    stands for several links to or from its sub-tasks, shows the tightest of them."""
     net, ids, date = b.net, b.tasks.ids, b.calendar.date
     pred, succ, weight, dur, start = net.pred, net.succ, net.weight, net.duration, res.start
     kinds, dep_ids = b.edge_type, b.edge_id
+    shown_p, shown_s = pred, succ
+    keys, positions = dep_ids, None
+    if b.expanded is not None:
+        shown_p, shown_s = b.expanded.shown_pred, b.expanded.shown_succ
+        tightest: dict[int, int] = {}
+        for k, dep in enumerate(dep_ids):
+            if dep is not None and (dep not in tightest or slacks[k] < slacks[tightest[dep]]):
+                tightest[dep] = k
+        keys = list(tightest)
+        positions = {dep: i for i, dep in enumerate(keys)}
+        edge_of = list(tightest.values())
 
     def make(k: int) -> LinkStatus:
+        if positions is not None:
+            k = edge_of[k]
         p, s = pred[k], succ[k]
         need = start[p] + weight[k]
         if kinds[k] in ("FF", "SF"):
             need += dur[s] - 1 if dur[s] else 0
-        return LinkStatus(dep_ids[k], ids[p], ids[s], states[k], date(need), slacks[k])
+        return LinkStatus(dep_ids[k], ids[shown_p[k]], ids[shown_s[k]], states[k], date(need), slacks[k])
 
-    return LazyMap(dep_ids, make)
+    return LazyMap(keys, make, positions)
 
 
 def computed_once(keys: list[int], compute: Callable[[], dict]) -> LazyMap:

@@ -10,12 +10,18 @@ Contract (all services):
   Changes whose `undo` redoes the edit (same ids), so an undo command needs only:
   redo -> `project.run(service, ...)` the first time, then `project.run(generic.undo, patch)`.
 
-tasks:        add_task(s, code, *, start, end, module_id=None, stage_id=None, name="", **fields)
+tasks:        add_task(s, code, *, start=None, end=None, module_id=None, stage_id=None, name="", **fields)
+              (no dates: not scheduled yet, an estimate; scheduling defaults to the plan's choice)
               update_task(s, task_id, **fields); set_task_span_text(s, task_id, "第1-8周")
+              set_task_duration(s, task_id, days, estimated=False); parse_duration_text("3天?")
               set_task_roles_text(s, task_id, "算子组工程师×8、架构师×2"); delete_task(s, task_id)
               restore_task(s, patch); move_task(s, task_id, new_index, module_id=None)
               next_task_code(s, module_id) -> str (a query, not an edit);
               span.span_text(task, programme) -> "第1-8周" (the span as the user wrote it)
+outline:      indent_tasks(s, ids), outdent_tasks(s, ids) (as MS Project), set_parent(s, task_id,
+              parent_id, index=None); respect_links.move_successors(s, task_ids=None)
+              schedule_sync.sync_schedule(journal): what task and link services call so the stored
+              dates of automatic tasks and summaries' roll-ups follow every edit
 dependencies: set_dependencies_text(s, task_id, "TP-01, TP-02 30%"); add_dependency(s, pred_id,
               succ_id, *, type="FS", lag=0, lag_unit="d", threshold=1.0, text="");
               update_dependency(s, dep_id, **fields); remove_dependency(s, pred_id, succ_id);

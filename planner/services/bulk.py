@@ -13,6 +13,7 @@ from planner.errors import UnknownPredecessor
 from planner.services import generic
 from planner.services.dependencies import check_acyclic, parse_dependencies_text
 from planner.services.journal import Journal
+from planner.services.schedule_sync import sync_schedule
 
 
 @dataclass
@@ -41,16 +42,21 @@ def apply_tasks(s: Session, rows: list[TaskRow]) -> Changes:
                 raise UnknownPredecessor(row.code, spec.code)
     _check_batch_acyclic(s, codes, specs)
     j = Journal(s)
+    default_scheduling = s.exec(select(m.Programme.default_scheduling)).first() or m.Scheduling.auto.value
     for row in rows:
         values = dict(name=row.name, start_date=row.start, end_date=row.end, **row.fields)
         if row.code in codes:
             generic.update_row(j, s.get(m.Task, codes[row.code]), values, where=f"Task {row.code}")
         else:
+            values.setdefault("scheduling", default_scheduling)  # the plan's choice for new tasks
+            if values["scheduling"] == m.Scheduling.auto.value and values.get("start_date") is not None:
+                values.setdefault("not_before", values["start_date"])
             task = generic.add_row(j, m.Task, dict(code=row.code, **values), where=f"Task {row.code}")
             codes[row.code] = task.id
         j.touch(codes[row.code])
     for row in rows:
         _replace(j, codes, codes[row.code], specs[row.code], where=f"Task {row.code}, field dependencies")
+    sync_schedule(j)
     return j.changes()
 
 

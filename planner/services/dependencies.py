@@ -18,6 +18,7 @@ from planner.changes import Changes
 from planner.errors import CycleError, ParseError, UnknownPredecessor
 from planner.services import generic
 from planner.services.journal import Journal
+from planner.services.schedule_sync import sync_schedule
 
 _ITEM_SPLIT = re.compile(r"[,，、;；\n]+")
 _NONE_WORDS = {"", "无", "none", "-", "—", "n/a"}
@@ -166,6 +167,7 @@ def replace_predecessors(s: Session, task_id: int, preds: list[tuple[int, DepSpe
     for dep in existing.values():
         j.delete(dep)
     j.touch(task_id)
+    sync_schedule(j)
     return j.changes()
 
 
@@ -187,6 +189,7 @@ def add_dependency(
         lag_unit=lag_unit, threshold=threshold, text=text,
     ), where=where)
     j.touch(successor_id)
+    sync_schedule(j)
     return j.changes(created=dep.id)
 
 
@@ -201,6 +204,7 @@ def update_dependency(s: Session, dependency_id: int, **fields: Any) -> Changes:
     j = Journal(s)
     generic.update_row(j, dep, fields, where=_dep_where(s, dep))
     j.touch(dep.successor_id)
+    sync_schedule(j)
     return j.changes()
 
 
@@ -213,6 +217,7 @@ def remove_dependency(s: Session, predecessor_id: int, successor_id: int) -> Cha
     j = Journal(s)
     j.delete(dep)
     j.touch(successor_id)
+    sync_schedule(j)
     return j.changes()
 
 

@@ -10,6 +10,7 @@ from sqlmodel import Session, SQLModel, select
 from planner import model as m
 from planner.changes import Changes
 from planner.errors import DuplicateId, NotFound, ValidationError
+from planner.i18n import _
 from planner.services.fields import check_span, clean, describe
 from planner.services.journal import Journal, Patch
 from planner.services.journal import undo as _undo
@@ -69,8 +70,8 @@ def check_row(s: Session, row: SQLModel, *, where: str) -> None:
     table = type(row)
     if table is m.Task:
         if (row.start_date is None) != (row.end_date is None):
-            raise ValidationError(f"{where}: give both a start and an end, or neither (not scheduled yet).",
-                                  where=f"{where}.start_date")
+            raise ValidationError(_("Task {task}: give both a start and an end, or neither (not scheduled yet).",
+                                    task=row.code), where=f"{where}.start_date", key="task_span_both")
         if row.start_date is not None:
             check_span(row.start_date, row.end_date, where)
         if row.parent_id is not None:
@@ -84,6 +85,8 @@ def check_row(s: Session, row: SQLModel, *, where: str) -> None:
             _ordered(row.start_month, row.end_month, where, "start_month", "end_month")
     if table is m.Dependency and row.predecessor_id == row.successor_id:
         raise ValidationError(f"{where}: a task cannot depend on itself.", where=where)
+    if table is m.Dependency:
+        _check_link_on_outline(s, row, where)
     if table is m.RaciCell and (row.module_id is None) == (row.task_id is None):
         raise ValidationError(f"{where}: give either a module or a task.", where=where)
     if table is m.KeyResultLink and (row.indicator_id is None) == (row.task_id is None):
@@ -96,10 +99,28 @@ def _check_parent(s: Session, row: SQLModel, where: str) -> None:
     seen, parent = set(), row.parent_id
     while parent is not None and parent not in seen:
         if parent == row.id:
-            raise ValidationError(f"{where}: a task cannot be placed under itself or one of its own sub-tasks.",
-                                  where=f"{where}.parent_id")
+            raise ValidationError(_("Task {task}: a task cannot be placed under itself or one of its own sub-tasks.",
+                                    task=row.code), where=f"{where}.parent_id", key="parent_loop")
         seen.add(parent)
         parent = s.exec(select(m.Task.parent_id).where(m.Task.id == parent)).first()
+
+
+def _ancestors(s: Session, task_id: int) -> list[int]:
+    out, parent = [], s.exec(select(m.Task.parent_id).where(m.Task.id == task_id)).first()
+    while parent is not None and parent not in out:
+        out.append(parent)
+        parent = s.exec(select(m.Task.parent_id).where(m.Task.id == parent)).first()
+    return out
+
+
+def _check_link_on_outline(s: Session, row: SQLModel, where: str) -> None:
+    """As MS Project: no link between a summary and its own sub-task, no FF/SF onto a summary."""
+    if row.predecessor_id in _ancestors(s, row.successor_id) or row.successor_id in _ancestors(s, row.predecessor_id):
+        raise ValidationError(_("{link}: a summary task cannot be linked to a task inside it.", link=where),
+                              where=where, key="link_within_summary")
+    if row.type in ("FF", "SF") and s.exec(select(m.Task.id).where(m.Task.parent_id == row.successor_id)).first():
+        raise ValidationError(_("{link}: a summary task can only follow with FS or SS links (its finish is its "
+                                "sub-tasks').", link=where), where=where, key="finish_link_to_summary")
 
 
 def _ordered(first, last, where: str, first_name: str, last_name: str) -> None:

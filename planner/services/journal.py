@@ -64,6 +64,21 @@ class Journal:
         self.s.flush()
         return row
 
+    def update_all(self, changes: Iterable[tuple[SQLModel, dict[str, Any]]]) -> None:
+        """`update` for many rows with one flush at the end (what a rescheduling writes back)."""
+        touched = False
+        for row, values in changes:
+            changed = {k: v for k, v in values.items() if getattr(row, k) != v}
+            if not changed:
+                continue
+            self._remember(row)
+            for key, value in changed.items():
+                setattr(row, key, value)
+            self.s.add(row)
+            touched = True
+        if touched:
+            self.s.flush()
+
     def delete(self, row: SQLModel) -> None:
         """Delete a row with its dependants (cascade) and clear optional references to it."""
         doomed: list[SQLModel] = []

@@ -13,6 +13,7 @@ from planner.changes import Changes
 from planner.errors import ValidationError
 from planner.services import generic
 from planner.services.journal import Journal
+from planner.services.schedule_sync import sync_schedule
 
 _WORKWEEK = re.compile(r"^[01]{7}$")
 
@@ -26,16 +27,32 @@ def update_programme(s: Session, **fields: Any) -> Changes:
             f"Programme, field workweek: {week!r} must be seven 0/1 flags Monday to Sunday with one working day.",
             where="Programme.workweek",
         )
-    return generic.update(s, m.Programme, programme.id, **fields)
+    j = Journal(s)
+    generic.update_row(j, programme, fields)
+    j.touch(programme.id)
+    if _CALENDAR_FIELDS & set(fields):
+        sync_schedule(j)
+    return j.changes()
+
+
+_CALENDAR_FIELDS = {"start_date", "workweek", "holiday_region"}  # what moves automatic tasks
 
 
 def add_calendar_exception(s: Session, day: Any, *, working: bool = False, name: str = "") -> Changes:
     """A holiday (working=False) or make-up workday (working=True) the user adds."""
-    return generic.add(s, m.CalendarException, day=day, working=working, name=name)
+    j = Journal(s)
+    row = generic.add_row(j, m.CalendarException, {"day": day, "working": working, "name": name})
+    j.touch(row.id)
+    sync_schedule(j)
+    return j.changes(created=row.id)
 
 
 def remove_calendar_exception(s: Session, exception_id: int) -> Changes:
-    return generic.delete(s, m.CalendarException, exception_id)
+    j = Journal(s)
+    j.delete(generic.get(s, m.CalendarException, exception_id))
+    j.touch(exception_id)
+    sync_schedule(j)
+    return j.changes()
 
 
 def take_baseline(s: Session, name: str, taken_on: dt.date | None = None) -> Changes:

@@ -9,9 +9,11 @@ from sqlmodel import Session, select
 
 from planner import model as m
 from planner.changes import Changes
-from planner.errors import DuplicateId, ParseError
+from planner.errors import DuplicateId, ParseError, ValidationError
+from planner.i18n import _
 from planner.services import generic
 from planner.services.journal import Journal, Patch
+from planner.services.schedule_sync import sync_schedule, touches_schedule
 
 _ROLE_SPLIT = re.compile(r"[、,，;；/\n]+")
 _ROLE_COUNT = re.compile(r"^(?P<name>.*?)\s*(?:[×xX*＊]\s*(?P<n>\d+)\s*(?:人|名)?)?\s*$")
@@ -29,7 +31,8 @@ def add_task(
 
     Without `start` and `end` the task is not scheduled yet: it takes its place from its links
     and shows its duration as an estimate. Unless `scheduling` is given it follows the plan's
-    default for new tasks (`Programme.default_scheduling`).
+    default for new tasks (`Programme.default_scheduling`); an automatic task given a start
+    starts no earlier than it.
     """
     j = Journal(s)
     _check_code_free(s, code, where=f"Task {code}")
@@ -38,23 +41,58 @@ def add_task(
         fields["scheduling"] = programme.default_scheduling if programme else m.Scheduling.auto.value
     if start is None and end is None and "estimated" not in fields:
         fields["estimated"] = True  # "1天?": a first guess until someone gives dates or a duration
+    if start is not None and fields["scheduling"] == m.Scheduling.auto.value:
+        fields.setdefault("not_before", start)  # where it was put, unless its links need it later
     values = dict(code=code, module_id=module_id, stage_id=stage_id, name=name,
                   start_date=start, end_date=end, **fields)
     task = generic.add_row(j, m.Task, values, where=f"Task {code}")
     j.touch(task.id)
+    programme = s.exec(select(m.Programme)).first()
+    if task.parent_id is not None or (task.start_date is not None and programme is not None
+                                      and task.start_date < programme.start_date):
+        # a new task has no links yet: it moves nothing, and only itself when it would start
+        # before the programme; under a summary it changes that summary's roll-up
+        sync_schedule(j)
     return j.changes(created=task.id)
 
 
 def update_task(s: Session, task_id: int, **fields: Any) -> Changes:
-    """Set task fields (start_date, end_date, progress 0..1, status ...), all checked first."""
+    """Set task fields (start_date, end_date, progress 0..1, status ...), all checked first.
+
+    Dates given to an automatic task hold it there, as MS Project's "start no earlier than":
+    it stays automatic and only its links can push it later (see `_typed_dates_on_automatic`).
+    The scheduled dates of automatic tasks and summaries are then brought up to date."""
     j = Journal(s)
     task = generic.get(s, m.Task, task_id)
     where = f"Task {task.code}"
     if "code" in fields and fields["code"] != task.code:
         _check_code_free(s, fields["code"], where=where)
+    rolled = {k for k, v in fields.items() if k in _ROLLED_UP and getattr(task, k) != v}
+    if rolled and s.exec(select(m.Task.id).where(m.Task.parent_id == task_id)).first() is not None:
+        raise ValidationError(_("Task {task}: a summary task's dates, duration and progress come from its "
+                                "sub-tasks ({fields}).", task=task.code, fields=", ".join(sorted(rolled))),
+                              where=f"{where}.{min(rolled)}", key="summary_rolled_up")
+    if fields.get("start_date") is not None or fields.get("duration_days") is not None:
+        fields.setdefault("estimated", False)  # dates or a duration given: no longer a guess
+    if fields.get("start_date") is not None and fields.get("scheduling", task.scheduling) == m.Scheduling.auto.value:
+        _typed_dates_on_automatic(task, fields)
     generic.update_row(j, task, fields, where=where)
     j.touch(task_id)
+    if touches_schedule(fields, task):
+        sync_schedule(j)
     return j.changes()
+
+
+def _typed_dates_on_automatic(task, fields: dict[str, Any]) -> None:
+    """Dates typed or dragged onto an automatic task: it may not start before the given start
+    (`not_before`), and its length is the given span's unless a duration comes with them."""
+    fields.setdefault("not_before", fields["start_date"])
+    if "end_date" in fields and "duration_days" not in fields and getattr(task, "duration_days", None) is not None:
+        fields["duration_days"] = None  # the span given says how long it is
+
+
+_ROLLED_UP = frozenset({"start_date", "end_date", "duration_days", "progress", "status", "actual_start",
+                        "actual_finish"})  # a summary's own values are its sub-tasks' roll-up
 
 
 def set_task_span_text(s: Session, task_id: int, text: str) -> Changes:
@@ -65,6 +103,44 @@ def set_task_span_text(s: Session, task_id: int, text: str) -> Changes:
     programme = s.exec(select(m.Programme)).one()
     start, end, style = parse_span_text(text, programme, where=f"Task {task.code}, field start-end")
     return update_task(s, task_id, start_date=start, end_date=end, period_style=style)
+
+
+_DURATION = re.compile(r"^\s*(\d+)\s*(天|日|工作日|d|days?|周|w|weeks?)?\s*([?？])?\s*$", re.IGNORECASE)
+
+
+def parse_duration_text(text: str, *, where: str = "", days_per_week: int = 5) -> tuple[int, bool]:
+    """"5天" / "5d" / "1周" / "3?" -> (working days, estimated): a trailing ? marks a guess (MS Project's "5 days?")."""
+    match = _DURATION.match(str(text or ""))
+    if not match:
+        raise ParseError(_("{place}: “{text}” is not a duration (write e.g. 5天, 2周 or 3天? for an estimate).",
+                           place=where, text=text), where=where, key="duration_text")
+    n = int(match.group(1))
+    unit = (match.group(2) or "").lower()
+    days = n * days_per_week if unit in ("周", "w", "week", "weeks") else n
+    if days > 100_000:
+        raise ParseError(_("{place}: {days} working days is more than a plan can hold.", place=where, days=days),
+                         where=where, key="duration_range")
+    return days, bool(match.group(3))
+
+
+def set_task_duration(s: Session, task_id: int, days: int, *, estimated: bool = False) -> Changes:
+    """Set a task's length in working days. A manual task keeps its start and ends later or
+    sooner; an automatic or undated one takes the duration and is placed by the schedule."""
+    from planner.schedule.calendar import calendar_for
+
+    task = generic.get(s, m.Task, task_id)
+    where = f"Task {task.code}, field duration"
+    if days < 0:
+        raise ValidationError(_("Task {task}: a duration cannot be negative.", task=task.code), where=where,
+                              key="duration_range")
+    fields: dict[str, Any] = {"duration_days": days, "estimated": estimated}
+    if task.start_date is not None and task.scheduling == m.Scheduling.manual.value and days > 0:
+        programme = s.exec(select(m.Programme)).one()
+        cal = calendar_for(programme, s.exec(select(m.CalendarException)).all())
+        start = cal.index(task.start_date)
+        fields["end_date"] = cal.date(start + days - 1)
+        fields["scheduling"] = m.Scheduling.manual.value
+    return update_task(s, task_id, **fields)
 
 
 def parse_roles_text(text: str, *, where: str = "") -> list[tuple[str, int]]:
@@ -109,8 +185,12 @@ def set_task_roles_text(s: Session, task_id: int, text: str) -> Changes:
 
 
 def delete_task(s: Session, task_id: int) -> Changes:
-    """Delete a task with its roles, dependencies, RACI cells, links and baseline rows."""
-    return generic.delete(s, m.Task, task_id)
+    """Delete a task with its sub-tasks, roles, dependencies, RACI cells, links and baseline rows."""
+    j = Journal(s)
+    j.delete(generic.get(s, m.Task, task_id))
+    j.touch(task_id)
+    sync_schedule(j)
+    return j.changes()
 
 
 def restore_task(s: Session, undo: Patch) -> Changes:
@@ -119,16 +199,20 @@ def restore_task(s: Session, undo: Patch) -> Changes:
 
 
 def move_task(s: Session, task_id: int, new_index: int, module_id: int | None = None) -> Changes:
-    """Move a task to `new_index` within `module_id` (default: its own module), renumbering both."""
+    """Move a task to `new_index` among its siblings: the sub-tasks of its summary, or the top-level
+    tasks of `module_id` (default: its own module), renumbering both lists. A sub-task given
+    another module changes module and stays under its summary."""
     j = Journal(s)
     task = generic.get(s, m.Task, task_id)
     target = task.module_id if module_id is None else module_id
     if target != task.module_id:
         generic.get(s, m.Module, target)
-        old_siblings = [t for t in generic.ordered_siblings(s, m.Task, task.module_id) if t.id != task_id]
-        generic.renumber(j, old_siblings)
+        if task.parent_id is None:
+            old_siblings = [t for t in generic.ordered_siblings(s, m.Task, task.module_id) if t.id != task_id]
+            generic.renumber(j, old_siblings)
         j.update(task, module_id=target)
-    siblings = [t for t in generic.ordered_siblings(s, m.Task, target) if t.id != task_id]
+    scope = generic.scope_value(m.Task, task)
+    siblings = [t for t in generic.ordered_siblings(s, m.Task, scope) if t.id != task_id]
     siblings.insert(max(0, min(new_index, len(siblings))), task)
     generic.renumber(j, siblings)
     j.touch(task_id)

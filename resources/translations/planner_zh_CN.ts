@@ -336,10 +336,6 @@ Recover them? Discard deletes them for good; Later asks again next time.</source
         <translation>按模块</translation>
     </message>
     <message>
-        <source>No grouping</source>
-        <translation>不分组</translation>
-    </message>
-    <message>
         <source>No baseline</source>
         <translation>无基线</translation>
     </message>
@@ -624,10 +620,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Writing the deviation analysis</source>
         <translation>正在生成偏差分析报告</translation>
-    </message>
-    <message>
-        <source>Late and critical tasks come from the schedule; RACI problems break the one-A / at-least-one-R rule; indicators more than 10% below target</source>
-        <translation>延期和关键任务来自进度计算；RACI 问题指违反“唯一 A、至少一个 R”的规则；指标指低于目标 10% 以上</translation>
     </message>
     <message>
         <source>Tasks: %1</source>
@@ -1046,16 +1038,8 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>上移</translation>
     </message>
     <message>
-        <source>Move the task up within its module</source>
-        <translation>在所属模块内上移任务</translation>
-    </message>
-    <message>
         <source>Down</source>
         <translation>下移</translation>
-    </message>
-    <message>
-        <source>Move the task down within its module</source>
-        <translation>在所属模块内下移任务</translation>
     </message>
     <message>
         <source>All</source>
@@ -1212,6 +1196,130 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Correct it and press Enter, or press Esc to keep the previous value.</source>
         <translation>改正后按 Enter；按 Esc 则保留原来的值。</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>Summary of %1 tasks</source>
+        <translation>摘要任务，含 %1 项子任务</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <source>Late and critical tasks come from the schedule; conflicts are dates that break a link; RACI problems break the one-A / at-least-one-R rule; indicators more than 10% below target</source>
+        <translation>延期与关键任务来自进度计算；冲突是日期违反了依赖关系；RACI 问题违反“恰好一个 A、至少一个 R”规则；偏离目标的指标低于目标 10% 以上</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>冲突：%1</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Move the task up among its siblings</source>
+        <translation>在同级任务中上移</translation>
+    </message>
+    <message>
+        <source>Move the task down among its siblings</source>
+        <translation>在同级任务中下移</translation>
+    </message>
+    <message>
+        <source>Outdent</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Move the selected tasks up one outline level (Alt+Shift+Left)</source>
+        <translation>把所选任务提升一个大纲级别（Alt+Shift+←）</translation>
+    </message>
+    <message>
+        <source>Indent</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>Make the selected tasks sub-tasks of the task above (Alt+Shift+Right)</source>
+        <translation>把所选任务降为上方任务的子任务（Alt+Shift+→）</translation>
+    </message>
+    <message>
+        <source>%1 working days earlier than the link from %2 to its summary task %3 allows</source>
+        <translation>比 %2 到其摘要任务 %3 的依赖允许的日期早 %1 个工作日</translation>
+    </message>
+    <message>
+        <source>%1 working days earlier than its link from %2 allows</source>
+        <translation>比来自 %2 的依赖允许的日期早 %1 个工作日</translation>
+    </message>
+    <message>
+        <source>Started before %1 reached the progress its link needs</source>
+        <translation>在 %1 达到依赖要求的进度之前就已开始</translation>
+    </message>
+    <message>
+        <source>Unknown predecessor</source>
+        <translation>未知的前置任务</translation>
+    </message>
+    <message>
+        <source>The link from %1 joins a summary task and its own sub-task and is ignored</source>
+        <translation>来自 %1 的依赖连接了摘要任务与其自身的子任务，已忽略</translation>
+    </message>
+    <message>
+        <source>Indent %1</source>
+        <translation>降级 %1</translation>
+    </message>
+    <message>
+        <source>Outdent %1</source>
+        <translation>升级 %1</translation>
+    </message>
+    <message>
+        <source>Move successors of %1 to respect links</source>
+        <translation>按依赖顺延 %1 的后续任务</translation>
+    </message>
+    <message>
+        <source>Move successors to respect links</source>
+        <translation>按依赖顺延后续任务</translation>
+    </message>
+    <message>
+        <source>&amp;Indent</source>
+        <translation>降级(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Make the selected tasks sub-tasks of the task above</source>
+        <translation>把所选任务降为上方任务的子任务</translation>
+    </message>
+    <message>
+        <source>&amp;Outdent</source>
+        <translation>升级(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Move the selected tasks up one outline level</source>
+        <translation>把所选任务提升一个大纲级别</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse</source>
+        <translation>折叠(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Hide the sub-tasks of the selected summaries (all when none is selected)</source>
+        <translation>隐藏所选摘要任务的子任务（未选择时折叠全部）</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand</source>
+        <translation>展开(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Show the sub-tasks of the selected summaries (all when none is selected)</source>
+        <translation>显示所选摘要任务的子任务（未选择时展开全部）</translation>
+    </message>
+    <message>
+        <source>Move successors to respect &amp;links</source>
+        <translation>按依赖顺延后续任务(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Move manually scheduled tasks that start before their links allow (after the selected tasks, or all)</source>
+        <translation>把开始早于依赖允许日期的手动排程任务顺延（所选任务之后的，未选择时为全部）</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1492,46 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <source>Total float in working days, from the schedule</source>
         <translation>总浮动时间（工作日），来自进度计算</translation>
     </message>
+    <message>
+        <source>WBS</source>
+        <translation>WBS</translation>
+    </message>
+    <message>
+        <source>Outline number, from the summary tasks above (1, 1.2, 1.2.3)</source>
+        <translation>大纲编号，由上级摘要任务得出（1、1.2、1.2.3）</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>工期</translation>
+    </message>
+    <message>
+        <source>Working days; a ? marks an estimate (3天?)</source>
+        <translation>工作日；带 ? 的为估计值（3天?）</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>排程</translation>
+    </message>
+    <message>
+        <source>Auto: placed by its links; manual: kept where it was put</source>
+        <translation>自动：按依赖安排；手动：保持所定日期</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>The one person answerable for the task (负责人)</source>
+        <translation>对任务负总责的一个人（负责人）</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Links the task&apos;s dates break, as planner validate reports them</source>
+        <translation>任务日期违反的依赖，与 planner validate 报告的一致</translation>
+    </message>
 </context>
 <context>
     <name>Command</name>
@@ -1402,6 +1550,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Set roles of %1</source>
         <translation>设置 %1 的责任角色</translation>
+    </message>
+    <message>
+        <source>Set duration of %1</source>
+        <translation>设置 %1 的工期</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1709,17 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     </message>
 </context>
 <context>
+    <name>Scheduling</name>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>Not started</source>
@@ -1588,6 +1751,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>A task needs an ID.</source>
         <translation>任务必须有任务ID。</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1天</translation>
     </message>
 </context>
 </TS>

@@ -250,7 +250,7 @@ def test_view_without_a_plan_paints_and_ignores_gestures(qtbot):
     project.close()
 
 
-def test_dragging_an_automatic_task_fixes_its_dates(view):
+def test_dragging_an_automatic_task_holds_it_no_earlier_than_where_it_was_dropped(view):
     from planner import model as m
     from planner.services.tasks import update_task
     from ui.commands import JournalCommand
@@ -261,10 +261,12 @@ def test_dragging_an_automatic_task_fixes_its_dates(view):
     p = bar_point(view, "TP-04")
     drag(view, p, p + QPoint(14 * 28, 0))  # two weeks later than the links need
     moved = task(view, "TP-04")
-    assert moved.scheduling == m.Scheduling.manual.value
+    assert moved.scheduling == m.Scheduling.auto.value  # still automatic (MS Project's "start no earlier than")
+    assert moved.not_before == auto_start + dt.timedelta(days=14)
     assert view.controller.schedule().timings[tp4.id].start == auto_start + dt.timedelta(days=14)
+    assert moved.start_date == auto_start + dt.timedelta(days=14)  # the file holds where it is
     view.controller.undo_stack.undo()
-    assert task(view, "TP-04").scheduling == m.Scheduling.auto.value
+    assert task(view, "TP-04").not_before is None
 
 
 def test_tooltip_on_a_red_link_says_why_it_is_broken(view):

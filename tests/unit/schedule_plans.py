@@ -27,20 +27,27 @@ class PlanBuilder:
         self.milestones: list[m.Milestone] = []
         self._ids: dict[str, int] = {}
 
-    def task(self, code: str, days: int = 5, *, start: dt.date | None = None, end: dt.date | None = None,
+    def task(self, code: str, days: int | None = 5, *, start: dt.date | None = None, end: dt.date | None = None,
              manual: bool = False, progress: float = 0.0, milestone: bool = False,
-             actual_start: dt.date | None = None, actual_finish: dt.date | None = None) -> "PlanBuilder":
+             actual_start: dt.date | None = None, actual_finish: dt.date | None = None,
+             parent: str | None = None, undated: bool = False) -> "PlanBuilder":
         tid = len(self.tasks) + 1
-        start = start or self.programme.start_date
-        end = end or start
+        if not undated:
+            start = start or self.programme.start_date
+            end = end or start
         self.tasks.append(m.Task(
             id=tid, code=code, order=tid, start_date=start, end_date=end, duration_days=days,
             scheduling="manual" if manual else "auto", progress=progress, is_milestone=milestone,
             actual_start=actual_start, actual_finish=actual_finish,
+            parent_id=self._ids[parent] if parent else None, estimated=undated,
             status="done" if progress >= 1 else ("in_progress" if progress > 0 else "not_started"),
         ))
         self._ids[code] = tid
         return self
+
+    def summary(self, code: str, parent: str | None = None) -> "PlanBuilder":
+        """A summary task: its dates are rolled up from the tasks later given `parent=code`."""
+        return self.task(code, None, parent=parent)
 
     def manual(self, code: str, start: dt.date, end: dt.date, **kw) -> "PlanBuilder":
         return self.task(code, None, start=start, end=end, manual=True, **kw)

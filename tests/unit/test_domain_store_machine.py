@@ -34,7 +34,7 @@ from hypothesis.stateful import (
 from planner.document import Project
 from planner.document.faults import SAVE_POINTS
 from planner.errors import CycleError, DuplicateId, UnknownPredecessor
-from planner.services import bulk, generic, tasks
+from planner.services import bulk, generic, programme, tasks
 from planner.services import dependencies as deps
 from planner.services.dependencies import find_cycle
 
@@ -110,6 +110,9 @@ class StoreMachine(RuleBasedStateMachine):
         self.folder = Path(tempfile.mkdtemp(prefix="h3-"))
         self.path = self.folder / "h3.plan"
         self.project = Project.create(self.path, "H3", START)
+        # the model holds the dates each task was given: tasks are scheduled manually here
+        self.project.run(programme.update_programme, default_scheduling="manual")
+        self.project.save()
         self.model = Model()
         self.saved = Model()
         self.counter = 0

@@ -115,7 +115,8 @@ def test_h4_consistent_values_are_accepted_as_given(start, length, progress):
     end = min(start + dt.timedelta(days=length), DATE_MAX)
     project = Project.new("H4", START)
     try:
-        project.run(tasks.add_task, "TP-01", start=start, end=end, progress=progress)
+        # manual: its dates are kept as given (an automatic one would start no earlier than the programme)
+        project.run(tasks.add_task, "TP-01", start=start, end=end, progress=progress, scheduling="manual")
         row = dump_project(project)["tables"]["task"][0]
         assert (row["start_date"], row["end_date"]) == (start.isoformat(), end.isoformat())
         assert row["progress"] == pytest.approx(progress)

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from planner import model as m
 from planner.document import Project
 from planner.dump import dump_project
 from planner.errors import ImportRejected
@@ -58,7 +59,7 @@ def test_every_bad_cell_is_listed_and_nothing_is_imported(tmp_path):
     ])
     project = Project.new("p", START)
     before = dump_project(project)
-    preview = read_workbooks([path], project.read(load_plan))
+    preview = read_workbooks([path], project.read(load_plan), ImportOptions(strict=True))
     bad = {(p.row, p.column) for p in preview.problems.errors}
     assert bad == {(3, "C"), (4, "E"), (5, "F"), (6, "E"), (7, "F"), (8, "E"), (9, "A"), (10, "D")}
     for problem in preview.problems.errors:
@@ -67,6 +68,18 @@ def test_every_bad_cell_is_listed_and_nothing_is_imported(tmp_path):
     with pytest.raises(ImportRejected):
         project.run(apply_import, preview)
     assert dump_project(project) == before  # O4
+    # Without --strict a cell never refuses the workbook: each bad cell is a located warning
+    # and its row imports without that field; the row without an ID gets one.
+    preview = read_workbooks([path], project.read(load_plan))
+    assert preview.ok, [str(p) for p in preview.problems.errors]
+    places = {(p.row, p.column) for p in preview.problems.items if p.code in ("cell_unreadable", "end_before_start", "id_made")}
+    assert places == bad
+    tasks = {k[0]: r.values for k, r in preview.records.of(m.Task).items()}
+    assert len(tasks) == 9 and tasks["TP-02"]["start_date"] == tasks["TP-02"]["end_date"] == dt.date(2025, 1, 31)
+    assert tasks["TP-03"].get("progress", 0) == 0 and tasks["TP-09"]["start_date"] is None
+    assert any(t["name"] == "no task ID" for t in tasks.values())
+    project.run(apply_import, preview)
+    assert len(project.read(load_plan).tasks) == 9
     project.close()
 
 
@@ -107,7 +120,9 @@ def test_header_problems_are_reported_and_tolerated(tmp_path):
     assert any(p.message == "column not recognised; ignored" and p.value == "备注说明X" for p in preview.problems.items)
     missing = _book(tmp_path, [["任务ID", "起止时间", "进度"], ["TP-01", "第1-2周", 0]], name="m.xlsx")
     preview = read_workbooks([missing])
-    assert any("required column '建设内容'" in p.message for p in preview.problems.errors)
+    assert not preview.ok  # nothing to import: the sheet says why, at its best header row
+    why = next(p for p in preview.problems.items if p.code == "no_table")
+    assert why.row == 1 and "A 任务ID→Task ID" in why.message and "(任务名称 / Task)" in why.message
 
 
 def test_dates_in_every_form_and_the_edge_cases(tmp_path):

@@ -116,11 +116,9 @@ class Gesture:
         if span is None or span == self.shown_span(lay):
             return None
         label = {BODY: tr("Move %1"), START_EDGE: tr("Change start of %1"), END_EDGE: tr("Change finish of %1")}
+        # an automatic task dragged later starts no earlier than where it was dropped (MS Project's
+        # "start no earlier than"), and still moves when its links need it later: update_task
         fields = {"start_date": span[0], "end_date": span[1]}
-        if task.scheduling == m.Scheduling.auto.value:
-            # dates dragged by hand are fixed dates (as MS Project pins a dragged task); an
-            # automatic task would otherwise snap back to where its links put it
-            fields["scheduling"] = m.Scheduling.manual.value
         if task.duration_days is not None:
             from planner.gantt.workdays import working_days
 

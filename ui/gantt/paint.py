@@ -182,6 +182,10 @@ def _bar(p: QPainter, lay: GanttLayout, bar: Bar, options: PaintOptions) -> None
         _summary(p, bar)
         _label(p, bar.x1 + 6, bar.mid_y, row.label)
         return
+    if bar.summary:  # a summary task: end caps, its rolled-up progress darker, its code and name
+        _summary(p, bar, progress=True, critical=bar.critical)
+        _label(p, lay.label_x(bar) + (bar.y1 - bar.y0) * 0.9, bar.mid_y, f"{row.code} {row.label}")
+        return
     if bar.baseline is not None:  # a ghost behind the bar, showing below it and where it differs
         p.fillRect(QRectF(bar.baseline[0], bar.y0 + 4, bar.baseline[1] - bar.baseline[0], bar.y1 - bar.y0),
                    C["baseline"])
@@ -216,13 +220,18 @@ def _shows_float(bar: Bar, options: PaintOptions) -> bool:
             or (bar.task_id is not None and bar.task_id in options.selected))
 
 
-def _summary(p: QPainter, bar: Bar) -> None:
-    p.setPen(Qt.NoPen)
+def _summary(p: QPainter, bar: Bar, *, progress: bool = False, critical: bool = False) -> None:
+    p.setPen(QPen(C["critical"], 1.2) if critical else Qt.NoPen)
     p.setBrush(C["summary"])
     p.drawRect(QRectF(bar.x0, bar.y0, bar.x1 - bar.x0, bar.y1 - bar.y0))
+    p.setPen(Qt.NoPen)
     tip = (bar.y1 - bar.y0) * 0.9
     for x, sign in ((bar.x0, 1), (bar.x1, -1)):
         p.drawPolygon(QPolygonF([QPointF(x, bar.y1), QPointF(x + sign * tip, bar.y1), QPointF(x, bar.y1 + tip)]))
+    if progress and bar.progress > 0:
+        p.setBrush(C["summary"].darker(170))
+        h = (bar.y1 - bar.y0) / 3
+        p.drawRect(QRectF(bar.x0, bar.y0 + h, bar.progress_x - bar.x0, h))
     p.setBrush(Qt.NoBrush)
 
 
@@ -285,7 +294,7 @@ def paint_names(p: QPainter, lay: GanttLayout, y0: float, y1: float, width: floa
             p.fillRect(QRectF(0, top, width, h), C["select"])
         elif row.kind == GROUP:
             p.fillRect(QRectF(0, top, width, h), C["stripe"])
-        strong = row.kind != "task"
+        strong = row.kind != "task" or row.summary
         p.setFont(bold if strong else normal)
         p.setPen(C["text"])
         key = (r, width, expanded_arrows)
@@ -306,9 +315,13 @@ def _name_row(lay: GanttLayout, r: int, width: float, metrics: QFontMetricsF, ar
     for (key, w), text in zip(NAME_COLUMNS, _name_cells(row, lay.data.task_span(r), lay.data.origin)):
         if x >= width:
             break
-        indent = 14.0 * row.depth + (14 if key == "name" and row.kind != MILESTONES else 0)
-        if key == "name" and row.kind == GROUP and arrows:
-            out.append((x, 14, Qt.AlignCenter, "▸" if row.collapsed else "▾"))
+        # the name shows the outline level; the other cells stay in their columns (a group's tasks
+        # are indented one step there, as before)
+        level = row.depth if key == "name" else min(row.depth, 1)
+        indent = 14.0 * level + (14 if key == "name" and row.kind != MILESTONES else 0)
+        if key == "name" and (row.kind == GROUP or row.summary) and arrows:
+            at = x + (14.0 * row.depth if row.summary else 0)  # a summary's arrow sits at its own level
+            out.append((at, 14, Qt.AlignCenter, "▸" if row.collapsed else "▾"))
         cell_w = min(w, width - x) - indent - 4
         if text and cell_w > 8:
             out.append((x + indent, cell_w, _LEFT, metrics.elidedText(text, Qt.ElideRight, cell_w)))

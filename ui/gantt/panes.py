@@ -225,9 +225,9 @@ class NamesPane(QWidget):
         row = self._row_at(event.position())
         if row is None:
             return
-        kind = self.gantt.layout.data.rows[row].kind
-        name_x = paint.NAME_COLUMNS[0][1]
-        if kind == GROUP and name_x <= event.position().x() <= name_x + 22:
+        r = self.gantt.layout.data.rows[row]
+        name_x = paint.NAME_COLUMNS[0][1] + (14.0 * r.depth if r.summary else 0)
+        if (r.kind == GROUP or r.summary) and name_x <= event.position().x() <= name_x + 22:
             self.gantt.toggle_group(row)
             return
         self.gantt.select_row_at(row, toggle=bool(event.modifiers() & Qt.ControlModifier))

@@ -51,6 +51,10 @@ def _task_lines(view, plan, task, row: int) -> list[str]:
                    round(task.progress * 100))]
     if task.roles_text:
         lines.append(_fill(tr("Roles: %1"), task.roles_text))
+    if task.owner:
+        lines.append(_fill(tr("Owner: %1"), task.owner))
+    if plan.outline.is_summary(task.id):
+        lines.append(_fill(tr("Summary of %1 tasks"), len(plan.outline.descendants(task.id))))
     if timing is not None:
         template = tr("Total float: %1 days (critical)") if timing.critical else tr("Total float: %1 days")
         lines.append(_fill(template, timing.total_float))

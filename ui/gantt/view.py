@@ -15,8 +15,8 @@ API for the main window (selection is shared with the task matrix through these)
 Gestures (one undo step each, pushed on release through ``controller.push``): drag a bar to
 move it, its ends to resize it, the handle under its progress fill to set progress; drag
 from the small zone just outside a bar's end to another bar to link them (the ends chosen
-give FS, SS, FF or SF); Esc during a drag cancels it. Dragging an automatic task fixes it (manual scheduling) at the dates it
-is dropped on. Ctrl+wheel (or Ctrl++ / Ctrl+-) zooms, Shift+wheel pans in time; double-clicking a
+give FS, SS, FF or SF); Esc during a drag cancels it. An automatic task dropped somewhere starts no
+earlier than there (its links may still push it later). Ctrl+wheel (or Ctrl++ / Ctrl+-) zooms, Shift+wheel pans in time; double-clicking a
 group row collapses it.
 """
 
@@ -76,6 +76,10 @@ class GanttView(QWidget):
         self.timeline.zoom_requested.connect(self._on_timeline_zoom_requested)
         controller.changed.connect(self._on_controller_changed)
         controller.document_replaced.connect(self._on_controller_document_replaced)
+        controller.outline_toggled.connect(self._on_controller_outline_toggled)
+        if controller.project is not None and self.plan().outline.summaries:
+            self.group_by = FLAT
+            _show_value(self.group_box, FLAT)
         self.rebuild()
 
     # --- widgets ---------------------------------------------------------------------
@@ -96,7 +100,7 @@ class GanttView(QWidget):
         self.mode_box = _combo(bar, [(tr("Calendar dates"), CALENDAR), (tr("Project time"), PROJECT)],
                                self.set_time_mode)
         self.group_box = _combo(bar, [(tr("By stage"), BY_STAGE), (tr("By module"), BY_MODULE),
-                                      (tr("No grouping"), FLAT)], self.set_group_by)
+                                      (tr("Outline"), FLAT)], self.set_group_by)
         self.baseline_box = _combo(bar, [(tr("No baseline"), None)], self.set_baseline)
         bar.addSeparator()
         bar.addAction(tr("Export PNG…"), lambda: export.ask_png(self))
@@ -143,7 +147,8 @@ class GanttView(QWidget):
             ppd = self.scale.px_per_day if self.scale else LEVELS["week"]
             self.scale = TimeScale(plan.programme.start_date, ppd, self.mode, lang)
         labels = {"ungrouped_label": tr("Ungrouped"), "milestones_label": tr("Milestones")}
-        rows = build_rows(plan, self.group_by, frozenset(self.collapsed), **labels)
+        shut = frozenset(self.collapsed) | {f"task:{t}" for t in self.controller.collapsed}
+        rows = build_rows(plan, self.group_by, shut, **labels)
         self.data = build_data(plan, schedule, rows, baseline_id=self.baseline_id)
         self.calendar = calendar_for(plan)
         bands = GanttLayout(self.data, self.scale).stage_bands(plan.stages)
@@ -256,9 +261,17 @@ class GanttView(QWidget):
 
     # --- rows and selection ----------------------------------------------------------
     def toggle_group(self, row: int) -> None:
-        key = self.data.rows[row].key
-        self.collapsed ^= {key}
+        r = self.data.rows[row]
+        if r.summary:  # summary tasks fold in every view
+            self.controller.set_collapsed({r.task_id}, not r.collapsed)
+            return
+        self.collapsed ^= {r.key}
         self.rebuild()
+
+    def _on_controller_outline_toggled(self, _ids) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.rebuild()
 
     def select_row_at(self, row: int | None, *, toggle: bool = False) -> None:
         if row is None:
@@ -374,6 +387,9 @@ class GanttView(QWidget):
 
     def _on_controller_document_replaced(self) -> None:
         self.scale, self.collapsed, self.selected, self.baseline_id = None, set(), frozenset(), None
+        if self.controller.project is not None:  # a work breakdown reads best as its own outline
+            self.group_by = FLAT if self.plan().outline.summaries else BY_STAGE
+            _show_value(self.group_box, self.group_by)
         self._dirty = True
         if self.isVisible() and self.controller.project is not None:
             self.rebuild()

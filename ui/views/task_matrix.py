@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QToolBar, QVBoxLayout, QWidget,
 )
@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 from planner import model as m
 from planner.changes import Area
 from planner.services import tasks
+from ui import outline_actions
 from ui.commands import JournalCommand
 from ui.column_widths import fitted_width
-from ui.delegates import SpecDelegate
+from ui.views.outline_delegate import OutlineDelegate
 from ui.views.task_model import STATUS_LABELS, TaskTableModel, status_label
 
 
@@ -37,7 +38,7 @@ class TaskMatrixView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.delegate = SpecDelegate(self.model, self.table)
+        self.delegate = OutlineDelegate(self.model, self.table)
         self.table.setItemDelegate(self.delegate)
         self._size_columns()
         controller.document_replaced.connect(self._size_columns)
@@ -58,7 +59,9 @@ class TaskMatrixView(QWidget):
 
     def _size_columns(self) -> None:
         """Dated spans ("2025-01-27 至 2025-03-10") need a wider column than week spans."""
-        metrics = self.table.fontMetrics()
+        font = self.table.font()
+        font.setBold(True)  # summary rows are bold
+        metrics = QFontMetrics(font)
         dated = self.controller.project is not None and any(
             t.period_style == m.PeriodStyle.date.value for t in self.controller.plan().tasks)
         for number, spec in enumerate(self.model.columns):
@@ -72,6 +75,7 @@ class TaskMatrixView(QWidget):
         bar = QHBoxLayout()
         self.stage_filter, self.module_filter = QComboBox(self), QComboBox(self)
         self.team_filter, self.status_filter = QComboBox(self), QComboBox(self)
+        self.owner_filter = QComboBox(self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search tasks…"))
         self.search.setClearButtonEnabled(True)
@@ -79,7 +83,8 @@ class TaskMatrixView(QWidget):
         # The whole placeholder and the clear button stay visible at the window's minimum width.
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 44)
         for label, combo in ((tr("Stage"), self.stage_filter), (tr("Module"), self.module_filter),
-                             (tr("Team"), self.team_filter), (tr("Status"), self.status_filter)):
+                             (tr("Team"), self.team_filter), (tr("Owner"), self.owner_filter),
+                             (tr("Status"), self.status_filter)):
             bar.addWidget(QLabel(label, self))
             # Long team names must not widen the window: the box elides, its list shows them whole.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -95,8 +100,10 @@ class TaskMatrixView(QWidget):
         for text, tip, slot in (
             (tr("Add"), tr("Add a task after the current one (Ctrl+Shift+N)"), self.add_task),
             (tr("Delete"), tr("Delete the selected tasks"), self.delete_selected),
-            (tr("Up"), tr("Move the task up within its module"), lambda: self.move_current(-1)),
-            (tr("Down"), tr("Move the task down within its module"), lambda: self.move_current(1)),
+            (tr("Up"), tr("Move the task up among its siblings"), lambda: self.move_current(-1)),
+            (tr("Down"), tr("Move the task down among its siblings"), lambda: self.move_current(1)),
+            (tr("Outdent"), tr("Move the selected tasks up one outline level (Alt+Shift+Left)"), self.outdent),
+            (tr("Indent"), tr("Make the selected tasks sub-tasks of the task above (Alt+Shift+Right)"), self.indent),
         ):
             action = QAction(text, self.table)  # the same commands on a right click
             action.setToolTip(tip)
@@ -113,6 +120,7 @@ class TaskMatrixView(QWidget):
         self._fill(self.stage_filter, [(s.name, s.id) for s in plan.stages])
         self._fill(self.module_filter, [(x.name, x.id) for x in plan.modules])
         self._fill(self.team_filter, [(t.name, t.id) for t in plan.teams])
+        self._fill(self.owner_filter, [(o, o) for o in sorted({t.owner for t in plan.tasks if t.owner})])
         self._fill(self.status_filter, [(status_label(v), v) for v in STATUS_LABELS])
 
     def _fill(self, combo: QComboBox, items) -> None:
@@ -129,8 +137,9 @@ class TaskMatrixView(QWidget):
     def _on_filter_changed(self, *_args) -> None:
         stage, module = self.stage_filter.currentData(), self.module_filter.currentData()
         team, status = self.team_filter.currentData(), self.status_filter.currentData()
+        owner = self.owner_filter.currentData()
         needle = self.search.text().strip().lower()
-        if stage is None and module is None and team is None and status is None and not needle:
+        if stage is None and module is None and team is None and status is None and owner is None and not needle:
             self.model.set_filter(None)
             return
         teams = self._teams_by_task() if team is not None else {}
@@ -139,6 +148,7 @@ class TaskMatrixView(QWidget):
             return ((stage is None or task.stage_id == stage) and (module is None or task.module_id == module)
                     and (status is None or task.status == status)
                     and (team is None or team in teams.get(task.id, ()))
+                    and (owner is None or task.owner == owner)
                     and (not needle or needle in _haystack(task)))
         self.model.set_filter(keep)
 
@@ -155,7 +165,7 @@ class TaskMatrixView(QWidget):
 
     def _on_controller_changed(self, changes) -> None:
         self.problem_label.clear()  # an edit went through: the last refusal no longer applies
-        if changes.areas & (Area.STAGES | Area.MODULES | Area.TEAMS):
+        if changes.areas & (Area.STAGES | Area.MODULES | Area.TEAMS | Area.TASKS):
             self._fill_filters()
 
     def _on_controller_error(self, message: str) -> None:
@@ -175,7 +185,7 @@ class TaskMatrixView(QWidget):
             module_id = plan.modules[0].id
         stage_id = current.stage_id if current else self.stage_filter.currentData()
         code = next_code(plan, module_id)
-        start = current.start_date if current else plan.programme.start_date
+        start = (current.start_date if current else None) or plan.programme.start_date
         end = start + dt.timedelta(days=6)
         command = JournalCommand(self.controller, tr("Add task %1").replace("%1", code), tasks.add_task, code,
                                  start=start, end=end, module_id=module_id, stage_id=stage_id,
@@ -226,7 +236,7 @@ class TaskMatrixView(QWidget):
         self.table.edit(index)
 
     def clear_filters(self) -> None:
-        for combo in (self.stage_filter, self.module_filter, self.team_filter, self.status_filter):
+        for combo in (self.stage_filter, self.module_filter, self.team_filter, self.owner_filter, self.status_filter):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
@@ -248,11 +258,25 @@ class TaskMatrixView(QWidget):
                                                     tasks.delete_task, task.id))
         stack.endMacro()
 
+    def indent(self) -> None:
+        outline_actions.indent(self.controller, self.selected_task_ids() or self._current_ids())
+
+    def outdent(self) -> None:
+        outline_actions.outdent(self.controller, self.selected_task_ids() or self._current_ids())
+
+    def _current_ids(self) -> list[int]:
+        task = self.current_task()
+        return [task.id] if task else []
+
     def move_current(self, step: int) -> None:
         task = self.current_task()
         if task is None:
             return
-        siblings = [t for t in self.controller.plan().tasks if t.module_id == task.module_id]
+        plan = self.controller.plan()
+        if task.parent_id is not None:  # among the sub-tasks of its summary
+            siblings = [plan.task_by_id[t] for t in plan.outline.children[task.parent_id]]
+        else:
+            siblings = [t for t in plan.tasks if t.module_id == task.module_id and t.parent_id is None]
         index = next(i for i, t in enumerate(siblings) if t.id == task.id) + step
         if not 0 <= index < len(siblings):
             return

@@ -1,154 +1,27 @@
-"""The task matrix adapter: one row per task, columns as the seeds' task tables."""
+"""The task matrix adapter: tasks in outline order, summaries foldable, columns from task_columns.
+
+With no filter and no sort the rows are the work breakdown: a summary, then its sub-tasks,
+collapsed summaries hiding theirs (the fold state is the controller's, shared with the Gantt).
+Folding one summary removes or inserts just its rows, so a 1,000-task summary folds without
+resetting the table. Filtering or sorting lists matching tasks flat, as MS Project does.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
 
-from planner import model as m
 from planner.changes import Area
-from planner.errors import ParseError, UnknownPredecessor
-from planner.services import dependencies, tasks
+from planner.schedule.result import conflicts_by_task
 from planner.stages import is_outside, outside_message, stage_windows
 from ui import theme
-from ui.commands import JournalCommand
-from ui.plan_text import check_dependencies, format_percent, format_span, parse_percent, parse_span
-from ui.table_model import Column, PlanTableModel
+from ui.table_model import PlanTableModel
+from ui.views.task_columns import COLUMNS, STATUS_LABELS, conflict_tip, status_label
 
-STATUS_LABELS = {
-    m.TaskStatus.not_started.value: QT_TRANSLATE_NOOP("Status", "Not started"),
-    m.TaskStatus.in_progress.value: QT_TRANSLATE_NOOP("Status", "In progress"),
-    m.TaskStatus.done.value: QT_TRANSLATE_NOOP("Status", "Done"),
-    m.TaskStatus.on_hold.value: QT_TRANSLATE_NOOP("Status", "On hold"),
-    m.TaskStatus.cancelled.value: QT_TRANSLATE_NOOP("Status", "Cancelled"),
-}
+__all__ = ["TaskTableModel", "STATUS_LABELS", "status_label"]
 
-
-def status_label(value: str) -> str:
-    return QCoreApplication.translate("Status", STATUS_LABELS.get(value, value))
-
-
-def _edit(label: str, **fields_of):
-    """A setter that updates task fields computed from the typed value."""
-    def setter(model, task, value):
-        fields = {k: f(model, task, value) for k, f in fields_of.items()}
-        if all(getattr(task, k) == v for k, v in fields.items()):
-            return None
-        text = QCoreApplication.translate("Command", "Edit %1 of %2").replace("%1", label).replace("%2", task.code)
-        return JournalCommand(model.controller, text, tasks.update_task, task.id, patch_table=m.Task, **fields)
-    return setter
-
-
-def _text(key: str, label: str) -> Column:
-    return Column(key, label, 200, set=_edit(label, **{key: lambda _m, _t, v: str(v).strip()}))
-
-
-def _span_text(model, task) -> str:
-    return format_span(model.plan.programme.start_date, task.start_date, task.end_date, task.period_style)
-
-
-def _set_span(model, task, value):
-    start, end, style = parse_span(model.plan.programme.start_date, str(value))
-    if (start, end, style) == (task.start_date, task.end_date, task.period_style):
-        return None
-    text = QCoreApplication.translate("Command", "Reschedule %1").replace("%1", task.code)
-    return JournalCommand(model.controller, text, tasks.update_task, task.id, patch_table=m.Task,
-                          start_date=start, end_date=end, period_style=style)
-
-
-def _deps_text(model, task) -> str:
-    plan = model.plan
-    return "、".join(
-        dependencies.format_dependency(d, plan.task_by_id[d.predecessor_id].code)
-        for d in plan.predecessors_of.get(task.id, []) if d.predecessor_id in plan.task_by_id
-    )
-
-
-def check_dependency_text(plan, task, text: str) -> None:
-    """Raise a ParseError/CycleError naming the problem with a typed dependency phrase."""
-    codes = set(plan.task_by_code)
-    where = QCoreApplication.translate("TaskMatrix", "Task %1, dependencies").replace("%1", task.code)
-    specs = dependencies.parse_dependencies_text(text, codes, where=where)
-    for spec in specs:
-        if spec.code not in codes:
-            raise UnknownPredecessor(task.code, spec.code)
-    edges: dict[str, set[str]] = {}
-    for dep in plan.dependencies:
-        succ, pred = plan.task_by_id.get(dep.successor_id), plan.task_by_id.get(dep.predecessor_id)
-        if succ and pred:
-            edges.setdefault(succ.code, set()).add(pred.code)
-    check_dependencies(task.code, specs, codes, edges)
-
-
-def _set_deps(model, task, value):
-    text = str(value).strip()
-    if text == _deps_text(model, task):
-        return None
-    check_dependency_text(model.plan, task, text)
-    label = QCoreApplication.translate("Command", "Set dependencies of %1").replace("%1", task.code)
-    return JournalCommand(model.controller, label, dependencies.set_dependencies_text, task.id, text)
-
-
-def _set_roles(model, task, value):
-    if str(value).strip() == task.roles_text:
-        return None
-    label = QCoreApplication.translate("Command", "Set roles of %1").replace("%1", task.code)
-    return JournalCommand(model.controller, label, tasks.set_task_roles_text, task.id, str(value))
-
-
-def _set_code(model, task, value):
-    code = str(value).strip().upper()
-    if not code:
-        raise ParseError(QCoreApplication.translate("TaskMatrix", "A task needs an ID."), where=task.code)
-    return _edit(QT_TRANSLATE_NOOP("Column", "Task ID"), code=lambda *_: code)(model, task, value)
-
-
-def _choice_setter(key: str, label: str):
-    return _edit(label, **{key: lambda _m, _t, v: v})
-
-
-def _float(model, task):
-    schedule = model.controller.schedule()
-    timing = schedule.timings.get(task.id) if schedule else None
-    return None if timing is None else timing.total_float
-
-
-COLUMNS = [
-    Column("code", QT_TRANSLATE_NOOP("Column", "Task ID"), 70, set=_set_code),
-    Column("module", QT_TRANSLATE_NOOP("Column", "Module"), 90, kind="choice",
-           get=lambda mo, t: mo.plan.module_by_id[t.module_id].name if t.module_id in mo.plan.module_by_id else "",
-           edit_text=lambda mo, t: t.module_id, set=_choice_setter("module_id", QT_TRANSLATE_NOOP("Column", "Module")),
-           choices=lambda mo: [(x.name, x.id) for x in mo.plan.modules]),
-    Column("stage", QT_TRANSLATE_NOOP("Column", "Stage"), 90, kind="choice",
-           get=lambda mo, t: mo.plan.stage_by_id[t.stage_id].name if t.stage_id in mo.plan.stage_by_id else "",
-           edit_text=lambda mo, t: t.stage_id, set=_choice_setter("stage_id", QT_TRANSLATE_NOOP("Column", "Stage")),
-           choices=lambda mo: [(x.name, x.id) for x in mo.plan.stages]),
-    _text("name", QT_TRANSLATE_NOOP("Column", "Scope")),
-    Column("actions", QT_TRANSLATE_NOOP("Column", "Actions"), 200, kind="multiline",
-           set=_edit(QT_TRANSLATE_NOOP("Column", "Actions"), actions=lambda _m, _t, v: str(v).strip())),
-    Column("span", QT_TRANSLATE_NOOP("Column", "Start–end"), 120, get=_span_text, set=_set_span,
-           sort=lambda mo, t: t.start_date,
-           check=lambda mo, t, text: parse_span(mo.plan.programme.start_date, text),
-           tip=QT_TRANSLATE_NOOP("Column", "As written: 第1-8周, 0-6 个月 or 2025-01-27 至 2025-03-10")),
-    Column("roles_text", QT_TRANSLATE_NOOP("Column", "Roles"), 170, set=_set_roles,
-           check=lambda mo, t, text: tasks.parse_roles_text(text, where=t.code),
-           tip=QT_TRANSLATE_NOOP("Column", "Roles with head-counts: 算子组工程师×8、架构师×2")),
-    Column("deps", QT_TRANSLATE_NOOP("Column", "Dependencies"), 110, get=_deps_text, set=_set_deps,
-           check=lambda mo, t, text: check_dependency_text(mo.plan, t, text),
-           tip=QT_TRANSLATE_NOOP("Column", "Predecessors: TP-01, TP-02 30% (start at 30% done), TP-01 SS+2d")),
-    _text("milestone_text", QT_TRANSLATE_NOOP("Column", "Milestone")),
-    _text("risk_response", QT_TRANSLATE_NOOP("Column", "Risk response")),
-    Column("progress", QT_TRANSLATE_NOOP("Column", "Progress"), 70, kind="percent",
-           get=lambda mo, t: format_percent(t.progress), edit_text=lambda mo, t: format_percent(t.progress),
-           sort=lambda mo, t: t.progress,
-           set=_edit(QT_TRANSLATE_NOOP("Column", "Progress"), progress=lambda _m, _t, v: parse_percent(v)),
-           check=lambda mo, t, text: parse_percent(text)),
-    Column("status", QT_TRANSLATE_NOOP("Column", "Status"), 80, kind="choice",
-           get=lambda mo, t: status_label(t.status), edit_text=lambda mo, t: t.status,
-           set=_choice_setter("status", QT_TRANSLATE_NOOP("Column", "Status")),
-           choices=lambda mo: [(status_label(v), v) for v in STATUS_LABELS]),
-    Column("float", QT_TRANSLATE_NOOP("Column", "Float (d)"), 70, kind="number", get=_float,
-           tip=QT_TRANSLATE_NOOP("Column", "Total float in working days, from the schedule")),
-]
+# a summary's own values are its sub-tasks' roll-up: read-only on its row
+_ROLLED_UP = {"span", "duration", "progress", "status", "scheduling"}
 
 
 class TaskTableModel(PlanTableModel):
@@ -156,30 +29,135 @@ class TaskTableModel(PlanTableModel):
     columns = COLUMNS
     stage_windows: dict = {}  # stage id -> the days its tasks may use
 
-    def collect(self, plan) -> list[m.Task]:
-        return list(plan.tasks)
+    def __init__(self, controller, parent=None):
+        self._outline = None
+        self._wbs: dict[int, str] | None = None
+        self._conflicts: tuple[object, dict] | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+        super().__init__(controller, parent)
+        controller.outline_toggled.connect(self._on_controller_outline_toggled)
 
-    def row_key(self, task: m.Task) -> int:
+    # --- the outline -------------------------------------------------------------------
+    def prepare(self) -> None:
+        self._outline = self.plan.outline if self.controller.project is not None else None
+        self._wbs = None
+        self.stage_windows = stage_windows(self.plan) if self.controller.project is not None else {}
+
+    def collect(self, plan) -> list:
+        by_id = plan.task_by_id
+        return [by_id[t] for t in plan.outline.order]
+
+    def row_key(self, task) -> int:
         return task.id
 
-    def prepare(self) -> None:
-        self.stage_windows = stage_windows(self.plan)  # per stage: rows are judged when painted
+    def outline_shown(self) -> bool:
+        """True when the rows are the work breakdown (no filter, no sort): indent and fold."""
+        return self._filter is None and self._sort is None
+
+    def depth_of(self, task) -> int:
+        return self._outline.depth.get(task.id, 0) if self._outline is not None else 0
+
+    def is_summary(self, task) -> bool:
+        return self._outline is not None and self._outline.is_summary(task.id)
+
+    def is_collapsed(self, task) -> bool:
+        return task.id in self.controller.collapsed
+
+    def wbs_of(self, task) -> str:
+        if self._wbs is None:
+            self._wbs = self._outline.wbs() if self._outline is not None else {}
+        return self._wbs.get(task.id, "")
+
+    def outline_position(self, task) -> int:
+        return self._outline.position.get(task.id, 0) if self._outline is not None else 0
+
+    def conflicts_of(self, task) -> list:
+        schedule = self.controller.schedule()
+        if schedule is None:
+            return []
+        if self._conflicts is None or self._conflicts[0] is not schedule:
+            self._conflicts = (schedule, conflicts_by_task(schedule.conflicts))
+        return self._conflicts[1].get(task.id, [])
+
+    def _arrange(self, rows: list) -> list:
+        if self.outline_shown() and self._outline is not None and self.controller.collapsed:
+            shown = set(self._outline.visible(self.controller.collapsed))
+            return [r for r in rows if r.id in shown]
+        return super()._arrange(rows)
+
+    def toggle(self, task) -> None:
+        """Fold or unfold a summary task (in every view)."""
+        if self.is_summary(task):
+            self.controller.set_collapsed({task.id}, not self.is_collapsed(task))
+
+    def _on_controller_outline_toggled(self, ids) -> None:
+        if not self.outline_shown() or self._outline is None:
+            return  # a flat list: folding changes nothing here
+        position = self._outline.position
+        for task_id in sorted(ids, key=lambda t: position.get(t, 0)):
+            self._fold(task_id, task_id in self.controller.collapsed)
+
+    def _fold(self, task_id: int, collapse: bool) -> None:
+        """Remove or insert the rows under one summary, leaving every other row (and selection) alone."""
+        at = next((n for n, t in enumerate(self._rows) if t.id == task_id), None)
+        if at is None:
+            return  # inside a collapsed summary: nothing shown changes
+        outline, depth = self._outline, self._outline.depth
+        if collapse:
+            end = at + 1
+            while end < len(self._rows) and depth[self._rows[end].id] > depth[task_id]:
+                end += 1
+            if end > at + 1:
+                self.beginRemoveRows(QModelIndex(), at + 1, end - 1)
+                del self._rows[at + 1:end]
+                self.endRemoveRows()
+            return
+        shown_below = set(outline.visible(self.controller.collapsed))
+        by_id = self.plan.task_by_id
+        rows = [by_id[t] for t in outline.descendants(task_id) if t in shown_below]
+        if rows:
+            self.beginInsertRows(QModelIndex(), at + 1, at + len(rows))
+            self._rows[at + 1:at + 1] = rows
+            self.endInsertRows()
+
+    # --- Qt --------------------------------------------------------------------------------
+    def flags(self, index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and self.columns[index.column()].key in _ROLLED_UP and self.is_summary(self._rows[index.row()]):
+            base &= ~Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.FontRole and index.isValid() and 0 <= index.row() < len(self._rows):
+            return self._bold if self.is_summary(self._rows[index.row()]) else None
+        return super().data(index, role)
 
     def decorate(self, task, column, role):
-        if column.key in ("span", "stage") and is_outside(task, self.stage_windows):  # flagged, with the reason
+        key = column.key
+        if key in ("span", "stage") and is_outside(task, self.stage_windows):  # flagged, with the reason
             if role == Qt.ItemDataRole.BackgroundRole:
                 return theme.status_colour("warn")
             if role == Qt.ItemDataRole.ToolTipRole:
                 return outside_message(task, self.plan.stage_by_id[task.stage_id], self.plan.programme.start_date)
-        if column.key == "float" and role == Qt.ItemDataRole.ForegroundRole:
-            value = _float(self, task)
+        if key == "float" and role == Qt.ItemDataRole.ForegroundRole:
+            value = column.get(self, task)
             if value is not None and value < 0:
                 return theme.colour("bad_text")
-        if column.key == "float" and role == Qt.ItemDataRole.BackgroundRole:
+        if key == "float" and role == Qt.ItemDataRole.BackgroundRole:
             schedule = self.controller.schedule()
             timing = schedule.timings.get(task.id) if schedule else None
             if timing is not None and timing.critical:
                 return theme.colour("warn")
-        if column.key == "deps" and role == Qt.ItemDataRole.ToolTipRole:
+        if key == "conflicts":
+            if role == Qt.ItemDataRole.ForegroundRole and self.conflicts_of(task):
+                return theme.colour("bad_text")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return conflict_tip(self, task)
+        if key in ("span", "duration") and role == Qt.ItemDataRole.ForegroundRole and task.start_date is None:
+            return theme.colour("muted_text")  # placed by the schedule, not given
+        if key == "deps" and role == Qt.ItemDataRole.ToolTipRole:
+            from PySide6.QtCore import QCoreApplication
+
             return QCoreApplication.translate("Column", column.tip)
         return None

@@ -1,0 +1,114 @@
+"""Scheduling a plan with summary tasks: settle links that count from a summary's start, roll up.
+
+`solve_outline` runs `cpm.solve`, then, when links leave a summary from its start (SS, SF, or
+a progress threshold), moves each such link to the summary's earliest leaf and re-solves
+until nothing changes (a few rounds at most; plans without such links solve once).
+`summary_timings` rolls the leaves' results up into each summary's dates, progress, float
+and flags (rollup.py). Both are no-ops for a plan without summaries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from itertools import compress
+
+from planner.schedule import rollup
+from planner.schedule.cpm import Pass, link_weight, solve
+from planner.schedule.network import Built
+from planner.schedule.summaries import representatives
+
+MAX_ROUNDS = 4
+
+
+def solve_outline(b: Built) -> Pass:
+    res = solve(b.net, b.tasks.codes)
+    ex = b.expanded
+    if ex is None or not ex.rep_edges:
+        return res
+    net, shape = b.net, b.shape
+    dur, per_week = net.duration, b.calendar.days_per_week
+    for _ in range(MAX_ROUNDS):
+        reps = representatives(shape, res.start, ex.rep_of)
+        span = {sm: max(res.start[leaf] + dur[leaf] for leaf in shape.leaves[sm]) - res.start[reps[sm]]
+                for sm in reps}
+        changed = False
+        for e in ex.rep_edges:  # only these edges depend on where the summary starts and how long it is
+            sm = ex.shown_pred[e]
+            lag = ex.lags[e] * per_week if ex.units[e] == "w" else ex.lags[e]
+            w = link_weight(ex.kinds[e], lag, ex.thresholds[e], span[sm], dur[net.succ[e]])
+            if net.pred[e] != reps[sm] or net.weight[e] != w:
+                net.pred[e], net.weight[e] = reps[sm], w
+                changed = True
+        ex.rep_of = reps
+        if not changed:
+            break
+        res = solve(net, b.tasks.codes)
+    return res
+
+
+@dataclass
+class Summaries:
+    """Rolled-up values per summary index."""
+
+    start: dict[int, dt.date]
+    finish: dict[int, dt.date]
+    duration: dict[int, int]
+    progress: dict[int, float]
+    done: dict[int, bool]
+    started: dict[int, bool]
+    total_float: dict[int, int]
+    late_start: dict[int, dt.date]
+    late_finish: dict[int, dt.date]
+    late: dict[int, bool]
+    at_risk: dict[int, bool]
+
+
+def summary_timings(b: Built, res: Pass) -> Summaries | None:
+    """Every summary's rolled-up dates, progress and float (flags come later: `add_flags`)."""
+    shape = b.shape
+    if shape is None:
+        return None
+    t, dur, cal = b.tasks, b.net.duration, b.calendar
+    start, finish = shown_dates(b, res)
+    s_start, s_finish, s_dur = rollup.roll_up_dates(shape, start, finish, cal.count_working_days)
+    s_prog, s_done, s_started = rollup.roll_up_progress(shape, dur, t.progress, t.done, t.started, s_dur)
+    ls = res.late_start
+    lf = [s + d - 1 if d else s for s, d in zip(ls, dur)]
+    s_ls, s_lf = rollup.roll_up_late_dates(shape, ls, lf)  # as working-day indices
+    sms = list(s_ls)
+    return Summaries(s_start, s_finish, s_dur, s_prog, s_done, s_started,
+                     rollup.roll_up_float(shape, res.total_float),
+                     dict(zip(sms, cal.dates(s_ls[sm] for sm in sms))), dict(zip(sms, cal.dates(s_lf[sm] for sm in sms))),
+                     {}, {})
+
+
+def add_flags(b: Built, rolled: Summaries | None, late: list[bool], risk: list[bool], status_date: dt.date) -> None:
+    """Each summary's late and at-risk flags from its leaves' (and into `late`/`risk` at its index)."""
+    if rolled is None:
+        return
+    rolled.late, rolled.at_risk = rollup.roll_up_flags(b.shape, late, risk, rolled.finish, rolled.done, status_date)
+    for sm in rolled.late:
+        late[sm], risk[sm] = rolled.late[sm], rolled.at_risk[sm]
+
+
+def shown_dates(b: Built, res: Pass) -> tuple[list[dt.date], list[dt.date]]:
+    """Start and finish of every task as its timing shows it (a manual task not started keeps its dates)."""
+    t, dur, dates = b.tasks, b.net.duration, b.calendar.dates
+    start = dates(res.start)
+    finish = dates([s + d - 1 if d else s for s, d in zip(res.start, dur)])
+    for i in compress(range(len(start)), [m and not st for m, st in zip(t.manual, t.started)]):
+        start[i], finish[i] = t.planned_start[i], t.planned_finish[i]
+    return start, finish
+
+
+def status_view(b: Built, rolled: Summaries | None) -> Built:
+    """`b` with each summary's rolled-up progress, started and done, for judging the links that
+    leave a summary (the network itself keeps its gates neutral)."""
+    if rolled is None:
+        return b
+    t = b.tasks
+    progress, started, done = list(t.progress), list(t.started), list(t.done)
+    for sm in rolled.progress:
+        progress[sm], started[sm], done[sm] = rolled.progress[sm], rolled.started[sm], rolled.done[sm]
+    return replace(b, tasks=replace(t, progress=progress, started=started, done=done))

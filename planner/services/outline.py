@@ -1,0 +1,114 @@
+"""Outline edits as MS Project does them: indent, outdent, move among siblings, place under a summary.
+
+The outline reads as a list with levels and keeps its visual order through every edit:
+- indent: a task goes under the task just above it at its own level (its previous sibling),
+  as that task's last child, with its own sub-tasks;
+- outdent: a task moves up a level, right after its old summary, and the tasks below it under
+  that summary become its sub-tasks;
+- several tasks at once are handled in outline order, each once (a task whose summary is also
+  chosen moves with it).
+Every call is one transaction (one undo step) and refreshes the scheduled dates.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from sqlmodel import Session, select
+
+from planner import model as m
+from planner.changes import Changes
+from planner.errors import ValidationError
+from planner.i18n import _
+from planner.services import generic
+from planner.services.journal import Journal
+from planner.services.schedule_sync import sync_schedule
+
+
+def indent_tasks(s: Session, task_ids: Iterable[int]) -> Changes:
+    """Make each task a sub-task of the task above it at its level; refused for a first child."""
+    j = Journal(s)
+    for task in _chosen(s, task_ids):
+        siblings = _siblings(s, task)
+        at = [t.id for t in siblings].index(task.id)
+        if at == 0:
+            raise ValidationError(_("Task {task}: there is no task above it at its level to go under.",
+                                    task=task.code), where=f"Task {task.code}.parent_id",
+                                  key="outline_no_previous_sibling")
+        new_parent = siblings[at - 1]
+        generic.renumber(j, [t for t in siblings if t.id != task.id])
+        kids = generic.ordered_siblings(s, m.Task, ("parent", new_parent.id))
+        j.update(task, parent_id=new_parent.id, order=len(kids))
+        j.touch(task.id, new_parent.id)
+    sync_schedule(j)
+    return j.changes()
+
+
+def outdent_tasks(s: Session, task_ids: Iterable[int]) -> Changes:
+    """Move each task up one level, after its summary; the tasks below it there become its sub-tasks."""
+    j = Journal(s)
+    for task in _chosen(s, task_ids):
+        if task.parent_id is None:
+            raise ValidationError(_("Task {task}: it is already at the top level.", task=task.code),
+                                  where=f"Task {task.code}.parent_id", key="outline_top_level")
+        parent = generic.get(s, m.Task, task.parent_id)
+        siblings = _siblings(s, task)
+        at = [t.id for t in siblings].index(task.id)
+        below = siblings[at + 1:]
+        kids = generic.ordered_siblings(s, m.Task, ("parent", task.id))
+        for n, t in enumerate(below, start=len(kids)):  # they now hang under the outdented task
+            j.update(t, parent_id=task.id, order=n)
+        generic.renumber(j, siblings[:at])
+        if parent.parent_id is None:  # to the top level: next to the summary, in its module
+            j.update(task, module_id=parent.module_id)
+        upper = [t for t in _siblings(s, parent) if t.id != task.id]
+        upper.insert([t.id for t in upper].index(parent.id) + 1, task)
+        j.update(task, parent_id=parent.parent_id)
+        generic.renumber(j, upper)
+        j.touch(task.id, parent.id)
+    sync_schedule(j)
+    return j.changes()
+
+
+def set_parent(s: Session, task_id: int, parent_id: int | None, index: int | None = None) -> Changes:
+    """Place a task (with its sub-tasks) under `parent_id` (None: top level) at `index` among its
+    children (default: last); refused when the parent is the task or one of its sub-tasks."""
+    j = Journal(s)
+    task = generic.get(s, m.Task, task_id)
+    old = _siblings(s, task)
+    generic.update_row(j, task, {"parent_id": parent_id}, where=f"Task {task.code}")
+    generic.renumber(j, [t for t in old if t.id != task.id])
+    if parent_id is None and old and old[0].parent_id is not None:
+        j.update(task, module_id=generic.get(s, m.Task, old[0].parent_id).module_id)
+    new = [t for t in _siblings(s, task) if t.id != task.id]
+    new.insert(len(new) if index is None else max(0, min(index, len(new))), task)
+    generic.renumber(j, new)
+    j.touch(task_id)
+    sync_schedule(j)
+    return j.changes()
+
+
+def _siblings(s: Session, task: m.Task) -> list[m.Task]:
+    return generic.ordered_siblings(s, m.Task, generic.scope_value(m.Task, task))
+
+
+def _chosen(s: Session, task_ids: Iterable[int]) -> list[m.Task]:
+    """The tasks in outline order, without those whose summary is chosen too."""
+    from planner.outline import build_outline
+
+    wanted = set(task_ids)
+    rows = s.exec(select(m.Task.id, m.Task.parent_id, m.Task.module_id, m.Task.order)).all()
+    modules = s.exec(select(m.Module.id).order_by(m.Module.order, m.Module.id)).all()
+    outline = build_outline(rows, [_Id(i) for i in modules])
+    missing = wanted - set(outline.position)
+    if missing:
+        generic.get(s, m.Task, min(missing))  # raises NotFound naming it
+    return [generic.get(s, m.Task, t) for t in outline.order
+            if t in wanted and not any(a in wanted for a in outline.ancestors(t))]
+
+
+class _Id:
+    __slots__ = ("id",)
+
+    def __init__(self, row_id: int):
+        self.id = row_id

@@ -1,0 +1,230 @@
+"""The task matrix's columns: how each cell reads a task and how an edit becomes one undo command.
+
+Columns follow the seeds' task tables, plus the work breakdown (WBS number, owner, duration as
+an estimate, scheduling mode, conflicts with links). A summary task's dates, duration and
+progress are its sub-tasks' roll-up: those cells are read-only on a summary row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+
+from planner import model as m
+from planner.errors import ParseError, UnknownPredecessor
+from planner.services import dependencies, tasks
+from ui.commands import JournalCommand
+from ui.plan_text import check_dependencies, format_percent, format_span, parse_percent, parse_span
+from ui.table_model import Column
+
+STATUS_LABELS = {
+    m.TaskStatus.not_started.value: QT_TRANSLATE_NOOP("Status", "Not started"),
+    m.TaskStatus.in_progress.value: QT_TRANSLATE_NOOP("Status", "In progress"),
+    m.TaskStatus.done.value: QT_TRANSLATE_NOOP("Status", "Done"),
+    m.TaskStatus.on_hold.value: QT_TRANSLATE_NOOP("Status", "On hold"),
+    m.TaskStatus.cancelled.value: QT_TRANSLATE_NOOP("Status", "Cancelled"),
+}
+
+
+def status_label(value: str) -> str:
+    return QCoreApplication.translate("Status", STATUS_LABELS.get(value, value))
+
+
+def _edit(label: str, **fields_of):
+    """A setter that updates task fields computed from the typed value."""
+    def setter(model, task, value):
+        fields = {k: f(model, task, value) for k, f in fields_of.items()}
+        if all(getattr(task, k) == v for k, v in fields.items()):
+            return None
+        text = QCoreApplication.translate("Command", "Edit %1 of %2").replace("%1", label).replace("%2", task.code)
+        return JournalCommand(model.controller, text, tasks.update_task, task.id, patch_table=m.Task, **fields)
+    return setter
+
+
+def _text(key: str, label: str, width: int = 200, tip: str = "") -> Column:
+    return Column(key, label, width, set=_edit(label, **{key: lambda _m, _t, v: str(v).strip()}), tip=tip)
+
+
+def _timing(model, task):
+    schedule = model.controller.schedule()
+    return schedule.timings.get(task.id) if schedule else None
+
+
+def _span_text(model, task) -> str:
+    start, end = task.start_date, task.end_date
+    if start is None:  # not scheduled yet: where the schedule puts it, marked as an estimate
+        timing = _timing(model, task)
+        if timing is None:
+            return ""
+        start, end = timing.start, timing.finish
+        return format_span(model.plan.programme.start_date, start, end, task.period_style) + "?"
+    return format_span(model.plan.programme.start_date, start, end, task.period_style)
+
+
+def _set_span(model, task, value):
+    start, end, style = parse_span(model.plan.programme.start_date, str(value))
+    if (start, end, style) == (task.start_date, task.end_date, task.period_style):
+        return None
+    text = QCoreApplication.translate("Command", "Reschedule %1").replace("%1", task.code)
+    return JournalCommand(model.controller, text, tasks.update_task, task.id, patch_table=m.Task,
+                          start_date=start, end_date=end, period_style=style)
+
+
+def _deps_text(model, task) -> str:
+    plan = model.plan
+    return "、".join(
+        dependencies.format_dependency(d, plan.task_by_id[d.predecessor_id].code)
+        for d in plan.predecessors_of.get(task.id, []) if d.predecessor_id in plan.task_by_id
+    )
+
+
+def check_dependency_text(plan, task, text: str) -> None:
+    """Raise a ParseError/CycleError naming the problem with a typed dependency phrase."""
+    codes = set(plan.task_by_code)
+    where = QCoreApplication.translate("TaskMatrix", "Task %1, dependencies").replace("%1", task.code)
+    specs = dependencies.parse_dependencies_text(text, codes, where=where)
+    for spec in specs:
+        if spec.code not in codes:
+            raise UnknownPredecessor(task.code, spec.code)
+    edges: dict[str, set[str]] = {}
+    for dep in plan.dependencies:
+        succ, pred = plan.task_by_id.get(dep.successor_id), plan.task_by_id.get(dep.predecessor_id)
+        if succ and pred:
+            edges.setdefault(succ.code, set()).add(pred.code)
+    check_dependencies(task.code, specs, codes, edges)
+
+
+def _set_deps(model, task, value):
+    text = str(value).strip()
+    if text == _deps_text(model, task):
+        return None
+    check_dependency_text(model.plan, task, text)
+    label = QCoreApplication.translate("Command", "Set dependencies of %1").replace("%1", task.code)
+    return JournalCommand(model.controller, label, dependencies.set_dependencies_text, task.id, text)
+
+
+def _set_roles(model, task, value):
+    if str(value).strip() == task.roles_text:
+        return None
+    label = QCoreApplication.translate("Command", "Set roles of %1").replace("%1", task.code)
+    return JournalCommand(model.controller, label, tasks.set_task_roles_text, task.id, str(value))
+
+
+def _set_code(model, task, value):
+    code = str(value).strip().upper()
+    if not code:
+        raise ParseError(QCoreApplication.translate("TaskMatrix", "A task needs an ID."), where=task.code)
+    return _edit(QT_TRANSLATE_NOOP("Column", "Task ID"), code=lambda *_: code)(model, task, value)
+
+
+def _choice_setter(key: str, label: str):
+    return _edit(label, **{key: lambda _m, _t, v: v})
+
+
+def _float(model, task):
+    timing = _timing(model, task)
+    return None if timing is None else timing.total_float
+
+
+def duration_text(model, task) -> str:
+    """Working days, "5天" / "5 days"; an estimate (or an undated task) ends in "?" ("1天?")."""
+    timing = _timing(model, task)
+    days = timing.duration if timing is not None else (task.duration_days or 1)
+    text = QCoreApplication.translate("TaskMatrix", "%1 d").replace("%1", str(days))
+    return text + "?" if task.estimated or task.start_date is None else text
+
+
+def _set_duration(model, task, value):
+    days, estimated = tasks.parse_duration_text(str(value), where=task.code,
+                                                days_per_week=model.plan.programme.workweek.count("1") or 5)
+    if str(value).strip() == duration_text(model, task):
+        return None
+    label = QCoreApplication.translate("Command", "Set duration of %1").replace("%1", task.code)
+    return JournalCommand(model.controller, label, tasks.set_task_duration, task.id, days, estimated=estimated,
+                          patch_table=m.Task)
+
+
+SCHEDULING_LABELS = {
+    m.Scheduling.auto.value: QT_TRANSLATE_NOOP("Scheduling", "Auto"),
+    m.Scheduling.manual.value: QT_TRANSLATE_NOOP("Scheduling", "Manual"),
+}
+
+
+def scheduling_label(value: str) -> str:
+    return QCoreApplication.translate("Scheduling", SCHEDULING_LABELS.get(value, value))
+
+
+def _scheduling_text(model, task) -> str:
+    if model.is_summary(task):
+        return ""  # a summary follows its sub-tasks
+    if task.start_date is None:
+        return scheduling_label(m.Scheduling.auto.value)  # an undated task is placed from its links
+    return scheduling_label(task.scheduling)
+
+
+def conflict_text(model, task) -> str:
+    """How many link conflicts the schedule reports for this task ("⚠ 2"), as `planner validate` does."""
+    found = model.conflicts_of(task)
+    return f"⚠ {len(found)}" if found else ""
+
+
+def conflict_tip(model, task) -> str | None:
+    from ui.conflict_text import describe
+
+    found = model.conflicts_of(task)
+    return "\n".join(describe(model.plan, c) for c in found) if found else None
+
+
+COLUMNS = [
+    Column("wbs", QT_TRANSLATE_NOOP("Column", "WBS"), 48, get=lambda mo, t: mo.wbs_of(t),
+           sort=lambda mo, t: mo.outline_position(t),
+           tip=QT_TRANSLATE_NOOP("Column", "Outline number, from the summary tasks above (1, 1.2, 1.2.3)")),
+    Column("code", QT_TRANSLATE_NOOP("Column", "Task ID"), 70, set=_set_code),
+    Column("module", QT_TRANSLATE_NOOP("Column", "Module"), 90, kind="choice",
+           get=lambda mo, t: mo.plan.module_by_id[t.module_id].name if t.module_id in mo.plan.module_by_id else "",
+           edit_text=lambda mo, t: t.module_id, set=_choice_setter("module_id", QT_TRANSLATE_NOOP("Column", "Module")),
+           choices=lambda mo: [(x.name, x.id) for x in mo.plan.modules]),
+    Column("stage", QT_TRANSLATE_NOOP("Column", "Stage"), 90, kind="choice",
+           get=lambda mo, t: mo.plan.stage_by_id[t.stage_id].name if t.stage_id in mo.plan.stage_by_id else "",
+           edit_text=lambda mo, t: t.stage_id, set=_choice_setter("stage_id", QT_TRANSLATE_NOOP("Column", "Stage")),
+           choices=lambda mo: [(x.name, x.id) for x in mo.plan.stages]),
+    _text("name", QT_TRANSLATE_NOOP("Column", "Scope")),
+    Column("actions", QT_TRANSLATE_NOOP("Column", "Actions"), 200, kind="multiline",
+           set=_edit(QT_TRANSLATE_NOOP("Column", "Actions"), actions=lambda _m, _t, v: str(v).strip())),
+    Column("span", QT_TRANSLATE_NOOP("Column", "Start–end"), 120, get=_span_text, set=_set_span,
+           sort=lambda mo, t: t.start_date or (_timing(mo, t).start if _timing(mo, t) else None),
+           check=lambda mo, t, text: parse_span(mo.plan.programme.start_date, text),
+           tip=QT_TRANSLATE_NOOP("Column", "As written: 第1-8周, 0-6 个月 or 2025-01-27 至 2025-03-10")),
+    Column("duration", QT_TRANSLATE_NOOP("Column", "Duration"), 64, get=duration_text, set=_set_duration,
+           sort=lambda mo, t: (_timing(mo, t).duration if _timing(mo, t) else t.duration_days or 0),
+           check=lambda mo, t, text: tasks.parse_duration_text(text, where=t.code),
+           tip=QT_TRANSLATE_NOOP("Column", "Working days; a ? marks an estimate (3天?)")),
+    Column("scheduling", QT_TRANSLATE_NOOP("Column", "Mode"), 56, kind="choice", get=_scheduling_text,
+           edit_text=lambda mo, t: t.scheduling,
+           set=_choice_setter("scheduling", QT_TRANSLATE_NOOP("Column", "Mode")),
+           choices=lambda mo: [(scheduling_label(v), v) for v in SCHEDULING_LABELS],
+           tip=QT_TRANSLATE_NOOP("Column", "Auto: placed by its links; manual: kept where it was put")),
+    Column("roles_text", QT_TRANSLATE_NOOP("Column", "Roles"), 170, set=_set_roles,
+           check=lambda mo, t, text: tasks.parse_roles_text(text, where=t.code),
+           tip=QT_TRANSLATE_NOOP("Column", "Roles with head-counts: 算子组工程师×8、架构师×2")),
+    _text("owner", QT_TRANSLATE_NOOP("Column", "Owner"), 80,
+          tip=QT_TRANSLATE_NOOP("Column", "The one person answerable for the task (负责人)")),
+    Column("deps", QT_TRANSLATE_NOOP("Column", "Dependencies"), 110, get=_deps_text, set=_set_deps,
+           check=lambda mo, t, text: check_dependency_text(mo.plan, t, text),
+           tip=QT_TRANSLATE_NOOP("Column", "Predecessors: TP-01, TP-02 30% (start at 30% done), TP-01 SS+2d")),
+    Column("conflicts", QT_TRANSLATE_NOOP("Column", "Conflicts"), 56, get=conflict_text,
+           sort=lambda mo, t: len(mo.conflicts_of(t)),
+           tip=QT_TRANSLATE_NOOP("Column", "Links the task's dates break, as planner validate reports them")),
+    _text("milestone_text", QT_TRANSLATE_NOOP("Column", "Milestone")),
+    _text("risk_response", QT_TRANSLATE_NOOP("Column", "Risk response")),
+    Column("progress", QT_TRANSLATE_NOOP("Column", "Progress"), 70, kind="percent",
+           get=lambda mo, t: format_percent(t.progress), edit_text=lambda mo, t: format_percent(t.progress),
+           sort=lambda mo, t: t.progress,
+           set=_edit(QT_TRANSLATE_NOOP("Column", "Progress"), progress=lambda _m, _t, v: parse_percent(v)),
+           check=lambda mo, t, text: parse_percent(text)),
+    Column("status", QT_TRANSLATE_NOOP("Column", "Status"), 80, kind="choice",
+           get=lambda mo, t: status_label(t.status), edit_text=lambda mo, t: t.status,
+           set=_choice_setter("status", QT_TRANSLATE_NOOP("Column", "Status")),
+           choices=lambda mo: [(status_label(v), v) for v in STATUS_LABELS]),
+    Column("float", QT_TRANSLATE_NOOP("Column", "Float (d)"), 70, kind="number", get=_float,
+           tip=QT_TRANSLATE_NOOP("Column", "Total float in working days, from the schedule")),
+]
