@@ -914,22 +914,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <source>Stage</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <source>Module</source>
-        <translation>模块</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>团队</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
         <source>Level</source>
         <translation>级别</translation>
     </message>
@@ -1026,6 +1010,46 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>只显示任务ID、建设内容、具体行动、责任角色或里程碑中含有此文字的任务</translation>
     </message>
     <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>All modules</source>
+        <translation>全部模块</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部团队</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Show only the tasks of one stage</source>
+        <translation>只显示某一阶段的任务</translation>
+    </message>
+    <message>
+        <source>Show only the tasks of one module</source>
+        <translation>只显示某一模块的任务</translation>
+    </message>
+    <message>
+        <source>Show only the tasks a team takes part in</source>
+        <translation>只显示某一团队参与的任务</translation>
+    </message>
+    <message>
+        <source>Show only the tasks of one owner</source>
+        <translation>只显示某位负责人的任务</translation>
+    </message>
+    <message>
+        <source>Show only the tasks with one status</source>
+        <translation>只显示某一状态的任务</translation>
+    </message>
+    <message>
         <source>Add a task after the current one (Ctrl+Shift+N)</source>
         <translation>在当前任务后添加任务（Ctrl+Shift+N）</translation>
     </message>
@@ -1040,10 +1064,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Down</source>
         <translation>下移</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
     </message>
     <message>
         <source>Add task %1</source>
@@ -1216,10 +1236,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Conflicts: %1</source>
         <translation>冲突：%1</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
     </message>
     <message>
         <source>Move the task up among its siblings</source>

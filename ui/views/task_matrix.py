@@ -82,10 +82,17 @@ class TaskMatrixView(QWidget):
         self.search.setToolTip(tr("Show only tasks whose ID, scope, actions, roles or milestone contain this"))
         # The whole placeholder and the clear button stay visible at the window's minimum width.
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 44)
-        for label, combo in ((tr("Stage"), self.stage_filter), (tr("Module"), self.module_filter),
-                             (tr("Team"), self.team_filter), (tr("Owner"), self.owner_filter),
-                             (tr("Status"), self.status_filter)):
-            bar.addWidget(QLabel(label, self))
+        # No labels beside the boxes: each box says what it filters ("All owners"), which keeps the
+        # bar within the window's minimum width with five filters.
+        self._all_text = {self.stage_filter: tr("All stages"), self.module_filter: tr("All modules"),
+                          self.team_filter: tr("All teams"), self.owner_filter: tr("All owners"),
+                          self.status_filter: tr("All statuses")}
+        for combo, tip in ((self.stage_filter, tr("Show only the tasks of one stage")),
+                           (self.module_filter, tr("Show only the tasks of one module")),
+                           (self.team_filter, tr("Show only the tasks a team takes part in")),
+                           (self.owner_filter, tr("Show only the tasks of one owner")),
+                           (self.status_filter, tr("Show only the tasks with one status"))):
+            combo.setToolTip(tip)
             # Long team names must not widen the window: the box elides, its list shows them whole.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)
@@ -127,7 +134,7 @@ class TaskMatrixView(QWidget):
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(tr("All"), None)
+        combo.addItem(self._all_text[combo], None)
         for label, value in items:
             combo.addItem(label, value)
         combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)  # whole names in the list
