@@ -10,9 +10,15 @@ log=$(mktemp /tmp/start-app.XXXXXX.log)
 
 Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill "$xvfb" 2>/dev/null' EXIT
 export DISPLAY="$display"
 unset QT_QPA_PLATFORM  # the real X11 plugin, as on a user's desktop
+# A first start on a new account: no settings, recent files or crashed sessions of earlier runs
+# on this machine (a recovery question would stand in front of the main window).
+user_home=$(mktemp -d /tmp/start-app-home.XXXXXX)
+export XDG_CONFIG_HOME="$user_home/config" XDG_DATA_HOME="$user_home/data" \
+       XDG_STATE_HOME="$user_home/state"
+unset PLANNER_DATA_DIR
+trap 'kill "$xvfb" 2>/dev/null; rm -rf "$user_home"' EXIT
 
 bash -c "$command" >"$log" 2>&1 &
 app=$!
@@ -24,7 +30,9 @@ for _ in $(seq "$timeout_s"); do
   sleep 1
 done
 if [ -z "$window" ]; then
-  echo "start_app: no main window appeared; output of the command:"; cat "$log"
+  echo "start_app: no main window appeared; windows shown instead:"
+  for w in $(xdotool search --onlyvisible --name '.' 2>/dev/null); do echo "  $(xdotool getwindowname "$w")"; done
+  echo "output of the command:"; grep -v "^WARNING: Location" "$log"
   kill "$app" 2>/dev/null
   exit 1
 fi
