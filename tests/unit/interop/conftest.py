@@ -8,8 +8,10 @@ SAMPLES = ROOT / "resources" / "samples"
 
 
 def shared_interop() -> Path:
-    """shared/interop beside the repository (CI lays a copy there) or beside the worktrees folder."""
-    for candidate in (ROOT.parent / "shared" / "interop", ROOT.parent.parent / "shared" / "interop"):
+    """shared/interop beside the repository, beside the worktrees folder, or where the build machine keeps it."""
+    candidates = (ROOT.parent / "shared" / "interop", ROOT.parent.parent / "shared" / "interop",
+                  Path("/work/shared/interop"))  # a clone elsewhere on the build machine
+    for candidate in candidates:
         if candidate.is_dir():
             return candidate
     raise AssertionError(f"the MS Project test files (shared/interop) are not beside {ROOT}")
