@@ -84,14 +84,14 @@ class TaskMatrixView(QWidget):
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 44)
         # No labels beside the boxes: each box says what it filters ("All owners"), which keeps the
         # bar within the window's minimum width with five filters.
-        self._all_text = {self.stage_filter: tr("All stages"), self.module_filter: tr("All modules"),
-                          self.team_filter: tr("All teams"), self.owner_filter: tr("All owners"),
-                          self.status_filter: tr("All statuses")}
-        for combo, tip in ((self.stage_filter, tr("Show only the tasks of one stage")),
-                           (self.module_filter, tr("Show only the tasks of one module")),
-                           (self.team_filter, tr("Show only the tasks a team takes part in")),
-                           (self.owner_filter, tr("Show only the tasks of one owner")),
-                           (self.status_filter, tr("Show only the tasks with one status"))):
+        self._all_text = {}
+        for combo, all_text, tip in (
+                (self.stage_filter, tr("All stages"), tr("Show only the tasks of one stage")),
+                (self.module_filter, tr("All modules"), tr("Show only the tasks of one module")),
+                (self.team_filter, tr("All teams"), tr("Show only the tasks a team takes part in")),
+                (self.owner_filter, tr("All owners"), tr("Show only the tasks of one owner")),
+                (self.status_filter, tr("All statuses"), tr("Show only the tasks with one status"))):
+            self._all_text[combo] = all_text
             combo.setToolTip(tip)
             # Long team names must not widen the window: the box elides, its list shows them whole.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
