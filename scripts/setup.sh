@@ -2,7 +2,8 @@
 # Set up a fresh Debian 12 machine for Roadmap Planner: system libraries, a CJK font, and a
 # virtual environment in .venv with the app installed. Idempotent: re-running is quick.
 #   scripts/setup.sh          runtime only (Qt's X11 libraries, font)
-#   scripts/setup.sh --test   plus what the test suite uses (Xvfb, LibreOffice Calc, poppler, Java for MPXJ)
+#   scripts/setup.sh --test   plus what the test suite uses (Xvfb, LibreOffice Calc, poppler, Java for MPXJ,
+#                             PostgreSQL for the server tests)
 #   scripts/setup.sh --dev    plus benchmarks and packaging (TaskJuggler, PyInstaller)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +14,8 @@ apt_pkgs="libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6 li
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 fonts-wqy-microhei"
 extras=""
 case "$mode" in
-  --test) apt_pkgs="$apt_pkgs xvfb xauth libreoffice-calc poppler-utils strace default-jre-headless"; extras="[test]" ;;
-  --dev)  apt_pkgs="$apt_pkgs xvfb xauth libreoffice-calc poppler-utils strace default-jre-headless tj3 binutils dpkg-dev"; extras="[test,bench,build]" ;;
+  --test) apt_pkgs="$apt_pkgs xvfb xauth libreoffice-calc poppler-utils strace default-jre-headless postgresql"; extras="[test]" ;;
+  --dev)  apt_pkgs="$apt_pkgs xvfb xauth libreoffice-calc poppler-utils strace default-jre-headless postgresql tj3 binutils dpkg-dev"; extras="[test,bench,build]" ;;
 esac
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -1,4 +1,4 @@
-"""The headless command line: `planner new|info|validate|schedule|dump|import|export|chart|report`.
+"""The headless command line: `planner new|info|validate|schedule|dump|import|export|chart|report|publish`.
 
 Each sub-command lives in its own module `planner/cli/cmd_<name>.py` exposing
 `register(subparsers)`; the parser calls the function stored as `func`. User errors
@@ -13,7 +13,7 @@ import sys
 
 from planner.errors import PlannerError
 
-COMMANDS = ("new", "info", "validate", "schedule", "dump", "import", "export", "chart", "report")
+COMMANDS = ("new", "info", "validate", "schedule", "dump", "import", "export", "chart", "report", "publish")
 
 
 def _available_commands() -> list[str]:

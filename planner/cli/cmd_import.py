@@ -100,6 +100,10 @@ def _open(args):
 
             raise ValidationError(_("--apply needs --into PLAN (the plan to write)."), where="--apply")
         return None
+    from planner.server.url import is_server_url
+
+    if is_server_url(args.into):  # a plan on a server: the import is one transaction there
+        return Project.open(args.into, read_only=not args.apply)
     path = Path(args.into)
     if path.exists():
         return Project.open(path, read_only=not args.apply)

@@ -68,8 +68,10 @@ def read_for_schedule(path: str | Path) -> Plan:
     from planner.document import Project
     from planner.schedule.loader import SCHEDULE_TABLES, fast_load_plan
 
-    path = Path(path)
-    if path.is_dir():
+    from planner.server.url import is_server_url
+
+    path = path if is_server_url(path) else Path(path)  # postgresql://host/db?plan=NAME: a plan on a server
+    if isinstance(path, Path) and path.is_dir():
         raise FileDamaged(f"{path} is a folder, not a plan file.", where=str(path))
     project = Project.open(path, read_only=True)
     try:

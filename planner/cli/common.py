@@ -19,13 +19,14 @@ def read_plan(path: str | Path) -> Plan:
 
     Damage found while reading becomes FileDamaged."""
     from planner.document import Project
+    from planner.server.url import is_server_url
 
-    path = Path(path)
+    path = path if is_server_url(path) else Path(path)  # postgresql://host/db?plan=NAME: a plan on a server
     project = Project.open(path, read_only=True)  # a folder, no permission ...: a FileAccessError
     try:
         return fast_load_plan(project)
     except (DatabaseError, sqlite3.DatabaseError) as exc:
-        raise FileDamaged(f"{path.name} is damaged and cannot be read ({_reason(exc)}).", where=str(path)) from None
+        raise FileDamaged(f"{getattr(path, 'name', path)} is damaged and cannot be read ({_reason(exc)}).", where=str(path)) from None
     finally:
         project.close()
 

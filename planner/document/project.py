@@ -143,7 +143,16 @@ class Project:
     def open(cls, path: Path | str, *, read_only: bool = False, take_over: bool = False) -> "Project":
         """Open a plan file. Raises FileLocked if another window or computer has it open
         (read_only=True still works; take_over=True replaces another computer's lock), and a
-        DocumentError naming the problem for a file that is not a plan, damaged or too new."""
+        DocumentError naming the problem for a file that is not a plan, damaged or too new.
+
+        A `postgresql://host/database?plan=NAME` address opens that plan on a server instead
+        (a `planner.server.ServerProject`, with the same interface)."""
+        from planner.server.url import is_server_url
+
+        if is_server_url(path):
+            from planner.server.project import ServerProject
+
+            return ServerProject.open(path, read_only=read_only)
         try:
             return cls._open(real_path(path), read_only, take_over)
         except PlannerError as exc:

@@ -66,11 +66,13 @@ def _converters(table: type) -> list[tuple[str, object]]:
 
 @lru_cache(maxsize=None)  # a plan has a few thousand distinct days: share the date objects
 def _to_date(v):
-    return None if v is None else dt.date.fromisoformat(v[:10])
+    if v is None or isinstance(v, dt.date):  # a server's driver returns dates already
+        return v
+    return dt.date.fromisoformat(v[:10])
 
 
 def _to_datetime(v):
-    return None if v is None else dt.datetime.fromisoformat(v)
+    return v if v is None or isinstance(v, dt.datetime) else dt.datetime.fromisoformat(v)
 
 
 def _to_bool(v):
