@@ -23,6 +23,8 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import random
+import time
 import uuid
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
@@ -42,7 +44,7 @@ from planner.server.url import ServerURL, parse
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-RETRIES = 8
+RETRIES = 30
 NOTIFY_IDS = 400  # more ids than this: the notification names the areas only
 
 
@@ -259,7 +261,10 @@ class ServerProject:
                 changes, seq = self._attempt(service, args, kwargs, edit_id, undoing)
             except DBAPIError as exc:
                 if _sqlstate(exc) in ("40001", "40P01") and attempt < RETRIES - 1:
-                    continue  # rolled back by the server: run it again on fresh data
+                    # rolled back by the server: run it again on fresh data, after a random pause
+                    # so the writers of one row do not collide again in step
+                    time.sleep(random.uniform(0.002, 0.01) * (attempt + 1))
+                    continue
                 raise self._translate(exc, edit_id) from exc
             except StaleDataError as exc:
                 raise self._refused(None) from exc
@@ -416,20 +421,27 @@ class ServerProject:
             return None
         import psycopg
 
+        import time
+
         got = None
+        deadline = time.monotonic() + timeout
         try:
-            for note in self._listener.notifies(timeout=timeout, stop_after=None if timeout == 0 else 1):
-                changes = self._take(note.payload)
-                if changes is not None:
-                    got = changes if got is None else got | changes
-            if timeout and got is not None:  # drain whatever else is already there
-                for note in self._listener.notifies(timeout=0):
+            while True:
+                left = deadline - time.monotonic()
+                wait = max(0.0, left) if got is None else 0.0
+                # consumed to its end: a packet may carry several, and they are lost if left
+                notes = list(self._listener.notifies(timeout=wait, stop_after=1))
+                if not notes:
+                    break  # nothing more within the wait
+                for note in notes:
                     changes = self._take(note.payload)
                     if changes is not None:
-                        got = got | changes
+                        got = changes if got is None else got | changes
+                if got is None and time.monotonic() >= deadline:
+                    break
         except psycopg.OperationalError:
             self._go_offline()
-            return None
+            return got
         return got
 
     def _take(self, payload: str) -> Changes | None:
