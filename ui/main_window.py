@@ -134,6 +134,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for action in (self.save_action, self.save_as_action, self.close_action):
             file_menu.addAction(action)
+        printing = _optional("ui.printing.actions", "create_actions")  # the current view, previewed
+        if printing is not None:
+            file_menu.addSeparator()
+            self.print_actions = printing(self, self.controller)
+            file_menu.addActions(self.print_actions)
         interop = _optional("ui.interop_actions", "create_actions")  # MS Project, GanttProject, calendars
         if interop is not None:
             file_menu.addSeparator()
