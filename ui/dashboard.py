@@ -1,20 +1,32 @@
-"""Dashboard view: every chart live (redrawn when the plan changes), each exportable."""
+"""Dashboard view: every chart live (redrawn when the plan changes), each exportable.
+
+Charts are built and drawn on one worker thread, never on the GUI thread: a pane shows a
+placeholder with a busy bar at once, then the image the worker rendered at the pane's size.
+Only the worker ever touches a figure (matplotlib is not thread-safe), so a redraw in place
+into the figure on screen is safe; a result that an edit overtook is dropped.
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QScrollArea,
+    QStackedLayout,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,50 +42,111 @@ from ui.messages import user_message
 
 log = logging.getLogger(__name__)
 
+_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")  # one: figures are not thread-safe
+_figure_lock = threading.Lock()
+_native_size: WeakKeyDictionary = WeakKeyDictionary()  # figure -> the size its builder chose (inches)
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Dashboard", text)
 
 
+def render_chart(kind: str, plan, schedule, lang: str, figure, size: QSize) -> tuple[ChartResult, QImage]:
+    """Worker side: build (or redraw into `figure`) and rasterise at the pane's size."""
+    with _figure_lock:
+        result = build_chart(kind, plan, schedule, lang=lang, figure=figure)
+        return result, rasterise(result, size)
+
+
+def rasterise(result: ChartResult, size: QSize) -> QImage:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = result.figure
+    if figure not in _native_size:  # a figure redrawn in place keeps the size it was shown at
+        _native_size[figure] = tuple(figure.get_size_inches())
+    _native_w, native_h = _native_size[figure]
+    dpi = figure.dpi
+    width = max(480.0, float(size.width()))
+    height = max(native_h * dpi * 0.9, float(size.height()))
+    figure.set_size_inches(width / dpi, height / dpi)
+    keep_margins(figure)  # labels keep their room in inches when the pane is narrower than built
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    buffer = canvas.buffer_rgba()
+    image = QImage(bytes(buffer), buffer.shape[1], buffer.shape[0], QImage.Format.Format_RGBA8888)
+    return image.copy()
+
+
+class _Relay(QObject):
+    """Carries a finished job from the worker thread to the GUI thread (a queued signal)."""
+
+    done = Signal(object)
+
+
 class ChartPane(QWidget):
-    """One chart kind: a scrollable canvas, rebuilt from the plan when it is stale and shown."""
+    """One chart kind: a placeholder while the worker draws, then the chart image (scrollable)."""
 
     def __init__(self, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.kind = kind
         self.result: ChartResult | None = None
         self.stale = True
-        self.canvas: FigureCanvasQTAgg | None = None
+        self.busy = False
+        self.generation = 0  # bumped by every change: a result of an older generation is dropped
+        self.rendered_width = 0
+        self.placeholder = QWidget(self)
+        self.placeholder.setObjectName(f"chart_placeholder_{kind}")
+        self.progress_label = QLabel(tr("Drawing the chart…"), self.placeholder)
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress = QProgressBar(self.placeholder)
+        self.progress.setRange(0, 0)  # busy: the worker gives no steps
+        self.progress.setMaximumWidth(320)
+        box = QVBoxLayout(self.placeholder)
+        box.addStretch(1)
+        box.addWidget(self.progress_label)
+        box.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addStretch(2)
+        self.canvas = QLabel()  # the widget that shows the chart image
+        self.canvas.setObjectName(f"chart_{kind}")
+        self.canvas.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidgetResizable(False)
         self.scroll.setObjectName(f"chart_scroll_{kind}")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
-
-    def show_result(self, result: ChartResult) -> None:
-        """Show a new result; a figure the builder redrew in place keeps its canvas and renderer.
-
-        A new figure gets a new canvas, whose minimum size keeps tall charts readable (scroll).
-        """
-        self.result = result
-        self.stale = False
-        if self.canvas is not None and self.canvas.figure is result.figure:
-            self.canvas.draw_idle()
-            return
-        self.canvas = FigureCanvasQTAgg(result.figure)
-        width, height = result.figure.get_size_inches() * result.figure.dpi
-        self.canvas.setMinimumSize(int(min(width, 640)), int(height * 0.9))
-        # Labels keep their room in inches when the window shows the chart narrower than built.
-        self.canvas.mpl_connect("resize_event", lambda _event, figure=result.figure: keep_margins(figure))
-        # The scroll area deletes the previous canvas; its figure is left to the garbage collector
-        # (`Figure.clear()` would rebuild every tick of every axes first: 50 ms for 12 panels).
         self.scroll.setWidget(self.canvas)
-        self.canvas.draw_idle()
+        self.stack = QStackedLayout(self)
+        self.stack.setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.scroll)
+        self.resize_timer = QTimer(self)
+        self.resize_timer.setSingleShot(True)
+        self.resize_timer.setInterval(200)
+
+    def target_size(self) -> QSize:
+        """The pane's room less a vertical scroll bar (the same whether the placeholder or the chart shows)."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(max(480, self.width() - bar - 6), max(300, self.height() - 6))
+
+    def show_busy(self) -> None:
+        if self.result is None:
+            self.stack.setCurrentIndex(0)
+        self.progress_label.setText(tr("Drawing the chart…"))
+
+    def show_result(self, result: ChartResult, image: QImage) -> None:
+        self.result = result
+        self.canvas.setPixmap(QPixmap.fromImage(image))
+        self.canvas.resize(image.size())
+        self.canvas.setMinimumSize(image.size())
+        self.rendered_width = image.width()
+        self.stack.setCurrentIndex(1)
 
     def figure(self):
-        """The figure on screen, for a builder to redraw into, or None."""
-        return self.canvas.figure if self.canvas is not None else None
+        """The figure last drawn, for the worker to redraw into, or None."""
+        return self.result.figure if self.result is not None else None
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.result is not None and abs(self.target_size().width() - self.rendered_width) > 24:
+            self.resize_timer.start()  # redraw at the new width once the user stops dragging
 
 
 class DashboardView(QWidget):
@@ -87,6 +160,9 @@ class DashboardView(QWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(0)  # coalesce the signals of one gesture into one redraw
         self._redraw_timer.timeout.connect(self.redraw_current)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_job_done)
+        self._queued: dict[str, tuple] = {}  # kind -> the job waiting for the busy pane
         self._build()
         controller.changed.connect(self._on_controller_changed)
         controller.document_replaced.connect(self._on_controller_document_replaced)
@@ -113,6 +189,7 @@ class DashboardView(QWidget):
         self.tabs.setObjectName("dashboard_tabs")
         for kind, spec in CHART_KINDS.items():
             pane = ChartPane(kind, self)
+            pane.resize_timer.timeout.connect(lambda k=kind: self._resize_chart(k))
             self.panes[kind] = pane
             self.tabs.addTab(pane, chart_text(spec.title_key, self.lang()))
         self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
@@ -139,17 +216,67 @@ class DashboardView(QWidget):
         self.redraw(self.current_kind())
 
     def redraw(self, kind: str) -> None:
+        """Build and draw `kind` on the worker; the pane shows a busy placeholder meanwhile."""
         pane = self.panes[kind]
         if self.controller.project is None:
             return
-        try:
-            result = build_chart(kind, self.controller.plan(), self.controller.schedule(), lang=self.lang(),
-                                 figure=pane.figure())
-        except PlannerError as exc:
-            self.message.setText(str(exc))
+        pane.stale = False
+        if pane.busy:  # one job per pane at a time; the latest request runs when it is back
+            self._queued[kind] = ("build",)
             return
-        self.message.clear()
-        pane.show_result(result)
+        pane.busy = True
+        pane.show_busy()
+        generation = pane.generation
+        try:
+            plan, schedule = self.controller.plan(), self.controller.schedule()
+        except PlannerError as exc:
+            pane.busy = False
+            self.message.setText(user_message(exc))
+            return
+        future = _worker.submit(render_chart, kind, plan, schedule, self.lang(), pane.figure(), pane.target_size())
+        future.add_done_callback(lambda f, k=kind, g=generation: self._relay.done.emit((k, g, f)))
+
+    def _resize_chart(self, kind: str) -> None:
+        pane = self.panes[kind]
+        if pane.result is None:
+            return
+        if pane.busy:
+            self._queued.setdefault(kind, ("resize",))
+            return
+        pane.busy = True
+        result, generation = pane.result, pane.generation
+
+        def job():
+            with _figure_lock:
+                return result, rasterise(result, pane_size)
+
+        pane_size = pane.target_size()
+        future = _worker.submit(job)
+        future.add_done_callback(lambda f, k=kind, g=generation: self._relay.done.emit((k, g, f)))
+
+    def _on_job_done(self, payload) -> None:
+        kind, generation, future = payload
+        pane = self.panes[kind]
+        pane.busy = False
+        try:
+            result, image = future.result()
+        except PlannerError as exc:
+            self.message.setText(user_message(exc))
+            result = None
+        except Exception:  # an edit raced the worker's read of the plan: the newer job redraws
+            log.exception("chart %s failed", kind)
+            result = None
+            pane.stale = True
+        if result is not None and generation == pane.generation:
+            self.message.clear()
+            pane.show_result(result, image)
+        elif result is not None:
+            pane.stale = True  # overtaken by an edit
+        queued = self._queued.pop(kind, None)
+        if queued == ("resize",) and not pane.stale:
+            self._resize_chart(kind)
+        elif (queued is not None or pane.stale) and kind == self.current_kind() and self.isVisible():
+            self.redraw(kind)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -163,6 +290,7 @@ class DashboardView(QWidget):
         for kind, pane in self.panes.items():
             if CHART_KINDS[kind].areas & areas:
                 pane.stale = True
+                pane.generation += 1
         if self.isVisible() and self.panes[self.current_kind()].stale:
             self._redraw_timer.start()
 

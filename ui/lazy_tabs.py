@@ -1,30 +1,98 @@
-"""Tabs whose views are built the first time they are shown (or asked for), so start-up stays fast."""
+"""Tabs whose views are built the first time they are shown (or asked for), so start-up stays fast.
+
+A view whose module is slow to import (the dashboard: matplotlib) names it as `preload`: when its
+tab is first shown, the page shows a placeholder with a busy bar at once, imports the module on a
+background thread and builds the view when the import is done, so the window never waits for it.
+"""
 
 from __future__ import annotations
 
+import importlib
+import logging
+import sys
+import threading
 from typing import Callable
 
-from PySide6.QtWidgets import QStackedLayout, QTabWidget, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QProgressBar, QStackedLayout, QTabWidget, QVBoxLayout, QWidget
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LazyTabs", text)
 
 
 class LazyPage(QWidget):
     """A tab page that builds its view on first use and then simply holds it."""
 
-    def __init__(self, key: str, factory: Callable[[], QWidget], parent=None, on_built=None):
+    def __init__(self, key: str, factory: Callable[[], QWidget], parent=None, on_built=None,
+                 preload: tuple[str, ...] = ()):
         super().__init__(parent)
         self.key, self._factory, self.view = key, factory, None
         self._on_built = on_built
         self._layout = QStackedLayout(self)
+        self.preload = tuple(preload)
+        self._importer: threading.Thread | None = None
+        self.placeholder: QWidget | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(30)
+        self._poll.timeout.connect(self._check_import)
 
     def showEvent(self, event) -> None:
-        self.materialise()  # the first time the page is on screen
+        if self.view is None and self._needs_import():
+            self._start_import()  # the placeholder now, the view when its modules are loaded
+        else:
+            self.materialise()  # the first time the page is on screen
         super().showEvent(event)
+
+    def _needs_import(self) -> bool:
+        return any(name not in sys.modules for name in self.preload)
+
+    def _start_import(self) -> None:
+        if self._importer is not None:
+            return
+        self.placeholder = QWidget(self)
+        self.placeholder.setObjectName(f"loading_{self.key}")
+        label = QLabel(tr("Loading…"), self.placeholder)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar = QProgressBar(self.placeholder)
+        bar.setRange(0, 0)
+        bar.setMaximumWidth(320)
+        box = QVBoxLayout(self.placeholder)
+        box.addStretch(1)
+        box.addWidget(label)
+        box.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addStretch(2)
+        self._layout.addWidget(self.placeholder)
+        self._importer = threading.Thread(target=self._import, name=f"import-{self.key}", daemon=True)
+        self._importer.start()
+        self._poll.start()
+
+    def _import(self) -> None:
+        for name in self.preload:
+            try:
+                importlib.import_module(name)
+            except Exception:  # the build on the GUI thread reports it the usual way
+                log.exception("preloading %s failed", name)
+
+    def _check_import(self) -> None:
+        if self._importer is not None and not self._importer.is_alive():
+            self._poll.stop()
+            self.materialise()
 
     def materialise(self) -> QWidget:
         if self.view is None:
+            if self._importer is not None:
+                self._importer.join()  # asked for before the import finished
+                self._poll.stop()
             self.view = self._factory()
             self.view.setObjectName(f"view_{self.key}")
             self._layout.addWidget(self.view)
+            self._layout.setCurrentWidget(self.view)
+            if self.placeholder is not None:
+                self.placeholder.deleteLater()
+                self.placeholder = None
             if self._on_built is not None:
                 self._on_built(self.key, self.view)
         return self.view
@@ -39,8 +107,8 @@ class LazyViews:
         self.built_callbacks: list[Callable[[str, QWidget], None]] = []
         """Called with (key, view) when a view is first built, e.g. to connect views to each other."""
 
-    def add(self, key: str, label: str, factory: Callable[[], QWidget]) -> None:
-        page = LazyPage(key, factory, self.tabs, on_built=self._on_page_built)
+    def add(self, key: str, label: str, factory: Callable[[], QWidget], preload: tuple[str, ...] = ()) -> None:
+        page = LazyPage(key, factory, self.tabs, on_built=self._on_page_built, preload=preload)
         self.pages[key] = page
         self.tabs.addTab(page, label)
 

@@ -83,11 +83,12 @@ class MainWindow(QMainWindow):
             self._add_view(key, label, view_class)
         for key, label, module, name in (("gantt", tr("Gantt"), "ui.gantt", "GanttView"),
                                          ("dashboard", tr("Dashboard"), "ui.dashboard", "DashboardView")):
-            if _available(module):  # imported when the tab is first shown (matplotlib is slow to load)
-                self._add_view(key, label, lambda controller, m=module, n=name: _optional(m, n)(controller))
+            if _available(module):  # imported off the GUI thread when the tab is first shown (matplotlib)
+                self._add_view(key, label, lambda controller, m=module, n=name: _optional(m, n)(controller),
+                               preload=(module,))
 
-    def _add_view(self, key: str, label: str, view_class) -> None:
-        self.views.add(key, label, lambda: view_class(self.controller))
+    def _add_view(self, key: str, label: str, view_class, preload: tuple[str, ...] = ()) -> None:
+        self.views.add(key, label, lambda: view_class(self.controller), preload=preload)
 
     # --- actions and menus -------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "", icon: str = "") -> QAction:
@@ -134,6 +135,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for action in (self.save_action, self.save_as_action, self.close_action):
             file_menu.addAction(action)
+        printing = _optional("ui.printing.actions", "create_actions")  # the current view, previewed
+        if printing is not None:
+            file_menu.addSeparator()
+            self.print_actions = printing(self, self.controller)
+            file_menu.addActions(self.print_actions)
         interop = _optional("ui.interop_actions", "create_actions")  # MS Project, GanttProject, calendars
         if interop is not None:
             file_menu.addSeparator()

@@ -63,11 +63,21 @@ def _clipped_titles(key: str, table) -> list[str]:
 def _clipped_chart(view, settle) -> list[str]:
     pane = view.panes[view.current_kind()]
     settle()
-    if pane.canvas is None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from ui.dashboard import _figure_lock
+
+    for _ in range(100):  # the worker draws the chart; the pane shows a placeholder meanwhile
+        if pane.result is not None:
+            break
+        settle()
+    if pane.result is None:
         return [f"dashboard: no chart drawn for {pane.kind}"]
-    figure = pane.canvas.figure
-    pane.canvas.draw()
-    box = figure.get_tightbbox(pane.canvas.get_renderer())
+    figure = pane.result.figure
+    with _figure_lock:  # figures belong to the chart worker
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        box = figure.get_tightbbox(canvas.get_renderer())
     width, height = figure.get_size_inches()
     if box.x0 < -0.02 or box.x1 > width + 0.02:
         return [f"dashboard: {pane.kind} labels run {box.x0:.2f}..{box.x1:.2f} in, the figure is {width:.2f} in wide"]

@@ -228,7 +228,7 @@ def test_printing_tiles_pages_through_qprinter(view, tmp_path):
     pages = paint_pages(printer, view, first=dt.date(2025, 1, 1), last=dt.date(2025, 6, 30))
     assert pages == 1
     text = subprocess.run(["pdftotext", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True).stdout
-    assert "核心伙伴联动" in text and "page 1 of 1" in text
+    assert "核心伙伴联动" in text and "Page 1 of 1" in text
 
 
 def test_view_without_a_plan_paints_and_ignores_gestures(qtbot):

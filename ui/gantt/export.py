@@ -1,15 +1,14 @@
 """PNG, multi-page PDF and printing of the Gantt, painted by the same code as the screen."""
 
-# A PDF or printout is tiled: each page shows a block of rows and a slice of the time range,
-# with the time scale and the task names repeated, and a footer naming the page.
+# A PDF or printout goes through ui/printing: each page shows a block of rows and a slice of the
+# time range, with the time scale and the task names repeated, a page header and page numbers.
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox)
 
 from planner.errors import PlannerError
@@ -17,8 +16,6 @@ from ui.gantt import paint
 from ui.messages import user_message
 
 MAX_IMAGE_SIDE = 32000  # px; larger charts go to PDF
-FOOTER = 22
-LOGICAL_DPI = 96
 
 
 def tr(text: str) -> str:
@@ -78,54 +75,24 @@ def write_png(view, path, *, first: dt.date | None = None, last: dt.date | None 
     return image
 
 
-def paint_pages(device, view, *, first: dt.date | None = None, last: dt.date | None = None) -> int:
-    """Tile the chart over the device's pages (QPdfWriter or QPrinter); returns the page count."""
-    x0, x1 = x_window(view, first, last)
-    factor = device.resolution() / LOGICAL_DPI
-    page = device.pageLayout().paintRectPixels(device.resolution())
-    page_w, page_h = page.width() / factor, page.height() / factor
-    names_w = paint.names_width()
-    if names_w > page_w * 0.45:  # a narrow page keeps IDs and names, drops the date columns
-        names_w = min(paint.names_width(with_dates=False), page_w * 0.45)
-    time_w = page_w - names_w
-    rows_per_page = max(1, int((page_h - view.header_height - FOOTER) // view.layout.row_height))
-    columns = max(1, math.ceil((x1 - x0) / time_w))
-    blocks = max(1, math.ceil(len(view.data) / rows_per_page))
-    total = columns * blocks
-    p = QPainter(device)
-    p.scale(factor, factor)
-    for b in range(blocks):
-        for c in range(columns):
-            if b or c:
-                device.newPage()
-            y0 = b * rows_per_page * view.layout.row_height
-            y1 = min(view.layout.height, y0 + rows_per_page * view.layout.row_height)
-            tx0 = x0 + c * time_w
-            tx1 = min(x1, tx0 + time_w)
-            paint_tile(p, view, tx0, tx1, y0, y1, names_w)
-            _footer(p, view, page_w, page_h, b * columns + c + 1, total, tx0, tx1)
-    p.end()
-    return total
+def paint_pages(device, view, *, first: dt.date | None = None, last: dt.date | None = None,
+                pages_wide: int = 0) -> int:
+    """Tile the chart over the device's pages (QPdfWriter or QPrinter) by the common print path."""
+    from ui.printing.gantt import GanttSource
+    from ui.printing.page import PrintOptions, header_of, render
 
-
-def _footer(p: QPainter, view, page_w: float, page_h: float, number: int, total: int, x0: float, x1: float) -> None:
-    first, last = view.scale.date_at(x0), view.scale.date_at(x1 - 1)
-    text = tr("%1 · %2 to %3 · page %4 of %5").replace("%1", view.plan().programme.name).replace(
-        "%2", first.isoformat()).replace("%3", last.isoformat()).replace("%4", str(number)).replace("%5", str(total))
-    p.setPen(paint.C["text"])
-    p.setFont(paint.base_font(view.paint_options()))
-    p.drawText(QRectF(0, page_h - FOOTER + 4, page_w, FOOTER - 4), Qt.AlignRight | Qt.AlignVCenter, text)
+    source = GanttSource(view, first=first, last=last)
+    return render(device, source, header_of(view.plan(), source.title), PrintOptions(pages_wide=pages_wide))
 
 
 def write_pdf(view, path, *, first: dt.date | None = None, last: dt.date | None = None,
-              page_size: QPageSize.PageSizeId = QPageSize.A4) -> int:
-    writer = QPdfWriter(str(path))
-    writer.setResolution(LOGICAL_DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(page_size), QPageLayout.Landscape, QMarginsF(10, 10, 10, 10),
-                                     QPageLayout.Millimeter))
-    writer.setTitle(view.plan().programme.name)
-    writer.setCreator("Roadmap Planner")
-    return paint_pages(writer, view, first=first, last=last)
+              page_size: QPageSize.PageSizeId = QPageSize.A4, pages_wide: int = 0) -> int:
+    from ui.printing.gantt import GanttSource
+    from ui.printing.page import PrintOptions, header_of, write_pdf as write
+
+    source = GanttSource(view, first=first, last=last)
+    return write(path, source, header_of(view.plan(), source.title),
+                 PrintOptions(pages_wide=pages_wide, page_size=page_size))
 
 
 # --- dialogs -------------------------------------------------------------------------------
@@ -145,15 +112,13 @@ def ask_pdf(view) -> None:
 
 
 def print_dialog(view) -> None:
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    """The dates to print, then the common print preview (page setup, fit to pages wide)."""
+    from ui.printing.actions import preview
+    from ui.printing.gantt import GanttSource
 
     span = _ask_range(view)
-    if span is None:
-        return
-    printer = QPrinter(QPrinter.HighResolution)
-    printer.setPageOrientation(QPageLayout.Landscape)
-    if QPrintDialog(printer, view).exec() == QDialog.Accepted:
-        _guard(view, lambda: paint_pages(printer, view, first=span[0], last=span[1]))
+    if span is not None:
+        _guard(view, lambda: preview(view, GanttSource(view, first=span[0], last=span[1]), view.plan()))
 
 
 def _ask_range(view) -> tuple[dt.date, dt.date] | None:

@@ -120,6 +120,10 @@ class GanttView(QWidget):
         box.setSpacing(0)
         box.addWidget(bar)
         box.addWidget(split)
+        from ui.gantt.legend import GanttLegend
+
+        self.legend = GanttLegend(self, self)
+        box.addWidget(self.legend)
         self.splitter = split
 
     # --- model -> geometry -----------------------------------------------------------

@@ -18,7 +18,7 @@ from ui import theme
 from ui.commands import JournalCommand
 from ui.column_widths import fit_columns
 from ui.delegates import SpecDelegate
-from ui.indicator_status import reading_status
+from ui.indicator_status import deviation_of, reading_status
 from ui.plan_text import format_percent, parse_number
 from ui.table_model import Column, PlanTableModel
 
@@ -90,6 +90,14 @@ COLUMNS = [
     Column("achievement", QT_TRANSLATE_NOOP("Column", "Achievement"), 90, kind="percent",
            get=lambda mo, i: format_percent(mo.status(i).rate),
            tip=QT_TRANSLATE_NOOP("Column", "Cumulative value / stage target (computed)")),
+    Column("expected", QT_TRANSLATE_NOOP("Column", "Expected to date"), 100, kind="percent",
+           get=lambda mo, i: format_percent(mo.status(i).expected) if mo.status(i).rate is not None else "",
+           sort=lambda mo, i: mo.status(i).expected if mo.status(i).rate is not None else None,
+           tip=QT_TRANSLATE_NOOP("Column", "Share of the stage target expected by the test date (computed)")),
+    Column("deviation", QT_TRANSLATE_NOOP("Column", "Deviation"), 90, kind="percent",
+           get=lambda mo, i: format_percent(deviation_of(mo.status(i))),
+           sort=lambda mo, i: deviation_of(mo.status(i)),
+           tip=QT_TRANSLATE_NOOP("Column", "Shortfall against the expected share; over 10% is off target (computed)")),
     Column("test_date", QT_TRANSLATE_NOOP("Column", "Test date"), 100,
            get=lambda mo, i: (QLocale().toString(QDate(d), QLocale.FormatType.ShortFormat)
                               if (d := _reading_value("test_date")(mo, i)) else ""),
@@ -146,6 +154,9 @@ class IndicatorModel(PlanTableModel):
             if status.rate is not None:
                 return tr("Achievement %1; expected by the test date %2").replace("%1", format_percent(status.rate)) \
                     .replace("%2", format_percent(status.expected))
+        if column.key == "deviation" and role == Qt.ItemDataRole.BackgroundRole:
+            status = self.status(indicator)
+            return theme.status_colour(status.level) if status.rate is not None else None
         if column.key == "exception_note" and self.needs_note(indicator):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return theme.status_colour("bad")
