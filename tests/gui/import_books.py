@@ -28,3 +28,32 @@ def team_plan(path: Path, rows: int = 12, *, title: str = "2025年第一季度�
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
+
+
+OLDER_STATS = [["数据统计表"], ["填报周期：2025年4月"], ["指标名称", "本月实际值", "累计实际值", "测试时间", "测试人员"],
+               ["芯片适配数量", 3, 10, dt.date(2025, 4, 10), "王工"]]
+
+
+def older_stats(path: Path) -> Path:
+    """A statistics sheet whose reading (tested 2025-04-10) is older than the plan's (2025-04-28)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "4月数据"
+    for row in OLDER_STATS:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def project_with_newer_reading():
+    """A plan holding IND-001's April reading, tested 2025-04-28."""
+    from planner import model as m
+    from planner.document import Project
+
+    project = Project.new("p", dt.date(2025, 1, 6))
+    with project.session() as s:
+        ind = m.Indicator(code="IND-001", name="芯片适配数量", target=25.0, unit="款")
+        s.add(ind)
+        s.flush()
+        s.add(m.Reading(indicator_id=ind.id, period="2025-04", cumulative_value=12.0, test_date=dt.date(2025, 4, 28)))
+    return project

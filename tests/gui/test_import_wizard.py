@@ -56,7 +56,7 @@ def test_the_sheet_the_guess_and_a_changed_field(qtbot, tmp_path):
     _choose(wizard, "C", "ignore")
     assert "owner" not in _tasks(wizard)["T工作0001"]
     assert "chosen by you" in wizard.columns.item(_row_of(wizard, "C"), 3).text()
-    assert wizard.rows_preview.rowCount() == 12 and "owner" not in wizard.rows_preview.item(0, 2).text()
+    assert wizard.rows_preview.rowCount() == 12 and "owner" not in wizard.rows_preview.text(0, 2)
 
 
 def test_skip_a_row_and_correct_a_value(qtbot, tmp_path):
@@ -176,3 +176,27 @@ def test_dropping_workbooks_on_the_window_opens_the_wizard(qtbot, controller, tm
     assert len(seen) == 1 and isinstance(seen[0], ImportWizard)
     assert [p.name for p in seen[0].paths] == ["a.xlsx", "b.xlsx"]
     assert controller.undo_stack.count() == 0
+
+
+def test_a_conflict_with_newer_plan_data_needs_an_explicit_choice(qtbot, tmp_path):
+    from planner import model as m
+    from planner.plan import load_plan
+    from tests.gui.import_books import older_stats, project_with_newer_reading
+
+    project = project_with_newer_reading()
+    try:
+        wizard = _open(qtbot, [older_stats(tmp_path / "stats.xlsx")], project.read(load_plan))
+        assert wizard.conflicts.rowCount() == 1 and not wizard.import_button.isEnabled()
+        assert "12 (2025-04-28)" == wizard.conflicts.item(0, 1).text() and "10 (2025-04-10)" == wizard.conflicts.item(0, 2).text()
+        assert "1 conflict(s) with newer plan data, 1 undecided" in wizard.counts.text()
+        statuses = [wizard.files.item(r, 1).text() for r in range(wizard.files.rowCount())]
+        assert statuses == ["conflicting"]
+        combo = wizard.conflicts.cellWidget(0, 3)
+        combo.setCurrentIndex(combo.findData("keep"))
+        assert wizard.import_button.isEnabled() and not any(c.table is m.Reading for c in wizard.preview.changes)
+        combo = wizard.conflicts.cellWidget(0, 3)
+        combo.setCurrentIndex(combo.findData("overwrite"))
+        assert wizard.import_button.isEnabled() and any(c.table is m.Reading for c in wizard.preview.changes)
+        assert "0 undecided" in wizard.counts.text()
+    finally:
+        project.close()

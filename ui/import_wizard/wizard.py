@@ -9,6 +9,7 @@ Nothing is written to the workbook nor the plan until Import, which is one undo 
 from __future__ import annotations
 
 import copy
+import gc
 import re
 import time
 from pathlib import Path
@@ -27,7 +28,8 @@ from planner.excel.preview import ImportOptions, Preview, preview_grids
 from planner.excel.records import LABEL
 from ui.import_dialog import ERROR_BRUSH, WARNING_BRUSH, _item, _key, _short
 from ui.import_wizard import map_store
-from ui.import_wizard.reader import ReadThread
+from ui.import_wizard.reader import ReadThread, saved_maps_for
+from ui.import_wizard.rows_model import RowsView
 from ui.import_wizard.sheet_view import SheetView, cell_text
 
 
@@ -101,6 +103,7 @@ class ImportWizard(QDialog):
         self.from_saved: set[tuple[str, str]] = set()
         self.actions: list[RowAction] = []
         self.conflict_choices: dict[str, str] = {}
+        self.conflict_default = ""  # "" each conflict decided, or overwrite / keep for all undecided
         self.period = ""
         self.last_refresh_ms = 0.0
         self._filling = False
@@ -136,7 +139,7 @@ class ImportWizard(QDialog):
         layout.addLayout(bottom)
         self.import_button.setEnabled(False)
         self.go(0)
-        self.reader = ReadThread(self.paths, self)
+        self.reader = ReadThread(self.paths, plan, self)
         self.reader.progress.connect(self._on_reader_progress)
         self.reader.read.connect(self._on_reader_read)
         self._show_counts()
@@ -185,7 +188,7 @@ class ImportWizard(QDialog):
         self.save_map = QPushButton(tr("Save this map for these headers"))
         self.save_map.clicked.connect(self._on_save_map_clicked)
         self.columns = _table([tr("Column"), tr("Header"), tr("Read as"), tr("Why")])
-        self.rows_preview = _table([tr("Action"), tr("Item"), tr("Values"), tr("From")], stretch=2)
+        self.rows_preview = RowsView([tr("Action"), tr("Item"), tr("Values"), tr("From")], stretch=2, widths=(70, 150))
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Sheet:")))
         top.addWidget(self.sheet_choice, 1)
@@ -219,9 +222,11 @@ class ImportWizard(QDialog):
 
     def _problems_page(self) -> QWidget:
         page = QWidget()
-        self.problems = _table([tr("Level"), tr("Sheet"), tr("Row"), tr("Column"), tr("Value"), tr("Reason")])
-        self.problems.cellDoubleClicked.connect(self._on_problems_cellDoubleClicked)
-        self.problems.itemSelectionChanged.connect(self._on_problems_itemSelectionChanged)
+        self.problems = RowsView([tr("Level"), tr("Sheet"), tr("Row"), tr("Column"), tr("Value"), tr("Reason")],
+                                 widths=(70, 170, 50, 60, 90))
+        self.problem_items = []
+        self.problems.doubleClicked.connect(lambda index: self._on_problems_cellDoubleClicked(index.row(), index.column()))
+        self.problems.selectionModel().selectionChanged.connect(self._on_problems_itemSelectionChanged)
         self.drop_button = QPushButton(tr("Import the row without this value"))
         self.skip_button = QPushButton(tr("Skip the row"))
         self.corrected = QLineEdit()
@@ -264,9 +269,20 @@ class ImportWizard(QDialog):
         self.conflict_note = QLabel()
         self.conflict_note.setWordWrap(True)
         self.conflicts = _table([tr("Item"), tr("In the plan"), tr("In the workbook"), tr("Decision")], stretch=0)
-        self.changes = _table([tr("Action"), tr("Item"), tr("Details"), tr("From")], stretch=2)
+        self.changes = RowsView([tr("Action"), tr("Item"), tr("Details"), tr("From")], stretch=2, widths=(70, 150))
+        self.conflict_all = QComboBox()
+        for value, label in (("", tr("Decide one by one")), ("overwrite", tr("Overwrite every older figure with the workbook")),
+                             ("keep", tr("Keep the plan's figure every time"))):
+            self.conflict_all.addItem(label, value)
+        self.conflict_all.currentIndexChanged.connect(lambda _i: self._on_conflict_all_changed())
         layout = QVBoxLayout(page)
         layout.addWidget(self.conflict_note)
+        all_row = QHBoxLayout()
+        self.conflict_all_label = QLabel(tr("For the undecided ones:"))
+        all_row.addWidget(self.conflict_all_label)
+        all_row.addWidget(self.conflict_all)
+        all_row.addStretch(1)
+        layout.addLayout(all_row)
         layout.addWidget(self.conflicts, 1)
         layout.addWidget(QLabel(tr("What Import will do (one undo step):")))
         layout.addWidget(self.changes, 2)
@@ -290,29 +306,24 @@ class ImportWizard(QDialog):
         self.progress_label.setText(tr("Reading cancelled: nothing will be imported."))
         self.cancel_read.setEnabled(False)
 
-    def _on_reader_read(self, books) -> None:
-        self.set_books(books)
+    def _on_reader_read(self, books, preview, saved) -> None:
+        self.set_books(books, preview, saved)
 
-    def set_books(self, books) -> None:
-        """The grids read; the saved maps for the same headers are applied, then the preview shown."""
+    def set_books(self, books, preview: Preview | None = None, saved: dict | None = None) -> None:
+        """The grids read and their first preview (with the saved maps for the same headers
+        applied), both built by the reading thread; shown here."""
         self.books = books
         self.cancel_read.setEnabled(False)
         self.progress.setValue(self.progress.maximum())
         self.progress_label.setText(tr("Read"))
-        self.refresh()
-        for report in self.preview.sheets:
-            key = (report.file, report.sheet)
-            if report.map is None or key in self.maps:
-                continue
-            saved = map_store.find(report.map.signature())
-            if saved is not None:
-                saved.sheet, saved.file = report.sheet, report.file
-                for c in saved.columns:
-                    c.reason = c.reason or "from the saved map"
-                self.maps[key] = saved
-                self.from_saved.add(key)
-        if self.from_saved:
-            self.refresh()
+        if preview is None:
+            saved = saved_maps_for(preview_grids(books, self.plan, self.options()))
+            self.maps.update(saved)
+            preview = preview_grids(books, self.plan, self.options())
+        else:
+            self.maps.update(saved or {})
+        self.from_saved |= set(saved or {})
+        self.show_preview(preview)
         self._fill_sheet_choice()
 
     def ready(self) -> bool:
@@ -335,14 +346,24 @@ class ImportWizard(QDialog):
     # --- the preview ------------------------------------------------------------------------
     def options(self) -> ImportOptions:
         return ImportOptions(period=self.period, maps=list(self.maps.values()), row_actions=list(self.actions),
-                             conflicts=dict(self.conflict_choices))
+                             conflicts=dict(self.conflict_choices), conflict_default=self.conflict_default)
 
     def refresh(self) -> None:
         """Map the grids again with the current choices and show the result everywhere."""
         if self.books is None:
             return
         started = time.perf_counter()
-        self.preview = preview_grids(self.books, self.plan, self.options())
+        enabled = gc.isenabled()
+        gc.disable()  # as the core's reader: the preview's many small objects would be rescanned for nothing
+        try:
+            self.show_preview(preview_grids(self.books, self.plan, self.options()))
+        finally:
+            if enabled:
+                gc.enable()
+        self.last_refresh_ms = (time.perf_counter() - started) * 1000
+
+    def show_preview(self, preview: Preview) -> None:
+        self.preview = preview
         self._show_counts()
         self._fill_files()
         self._fill_columns()
@@ -351,7 +372,6 @@ class ImportWizard(QDialog):
         self._fill_conflicts()
         self._fill_decisions()
         self.import_button.setEnabled(self.preview.ok)
-        self.last_refresh_ms = (time.perf_counter() - started) * 1000
 
     def _show_counts(self) -> None:
         if self.preview is None:
@@ -589,49 +609,42 @@ class ImportWizard(QDialog):
         if self.preview is None:
             return
         prefix = f"{report.file} › {report.sheet}!" if report else None
-        actions = {(c.table, c.key): c for c in self.preview.changes}
-        rows = []
-        for table, recs in self.preview.records.by_table.items():
-            for key, record in recs.items():
-                if prefix is None or not record.origin.startswith(prefix):
-                    continue
-                change = actions.get((table, key))
-                action = tr("Unchanged") if change is None else (tr("Add") if change.action == "add" else tr("Change"))
-                values = ", ".join(f"{k}: {_short(cell_text(v))}" for k, v in record.values.items()
-                                   if k not in ("order", "period_style") and v not in (None, ""))
-                rows.append((action, f"{LABEL[table]} {_key(key)}", values, record.origin.rsplit("!", 1)[-1]))
-        self.rows_preview.setUpdatesEnabled(False)
-        self.rows_preview.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                self.rows_preview.setItem(r, c, _item(value))
-        self.rows_preview.setUpdatesEnabled(True)
+        preview = self.preview
+        actions: dict = {}
+        names = {"add": tr("Add"), "change": tr("Change"), None: tr("Unchanged")}
+        rows = [(table, key, record) for table, recs in self.preview.records.by_table.items()
+                for key, record in recs.items() if prefix is not None and record.origin.startswith(prefix)]
+
+        def fmt(row):
+            table, key, record = row
+            if not actions and preview.changes:  # built when a row is first shown, once per preview
+                actions.update({(c.table, c.key): c for c in preview.changes})
+            change = actions.get((table, key))
+            values = ", ".join(f"{k}: {_short(cell_text(v))}" for k, v in record.values.items()
+                               if k not in ("order", "period_style") and v not in (None, ""))
+            return (names[change.action if change else None], f"{LABEL[table]} {_key(key)}", values,
+                    record.origin.rsplit("!", 1)[-1])
+
+        self.rows_preview.set_rows(rows, fmt=fmt)
 
     # --- problems ---------------------------------------------------------------------------
     def _fill_problems(self) -> None:
         items = sorted(self.preview.problems.items, key=lambda p: (p.level != "error", p.sheet, p.row or 0, p.column))
         self.problem_items = items
-        self.problems.setRowCount(len(items))
-        for r, p in enumerate(items):
-            level = tr("Error") if p.level == "error" else tr("Warning")
-            reason = p.message + (f" — {p.fix}" if p.fix else "")
-            for c, value in enumerate((level, p.sheet, p.row, p.column, p.value, reason)):
-                cell = _item(value)
-                cell.setBackground(ERROR_BRUSH if p.level == "error" else WARNING_BRUSH)
-                self.problems.setItem(r, c, cell)
-        self.problems.resizeColumnsToContents()
-        for c in range(self.problems.columnCount() - 1):
-            self.problems.setColumnWidth(c, min(self.problems.columnWidth(c), 260))
+        error, warning = tr("Error"), tr("Warning")
+        self.problems.set_rows(items, [ERROR_BRUSH if p.level == "error" else WARNING_BRUSH for p in items],
+                               fmt=lambda p: (error if p.level == "error" else warning, p.sheet, p.row, p.column, p.value,
+                                              p.message + (f" — {p.fix}" if p.fix else "")))
         needs_period = any(p.code == "period_unknown" for p in self.preview.problems.errors) or bool(self.period)
         for w in (self.period_label, self.period_edit, self.period_button):
             w.setVisible(needs_period)
         self._on_problems_itemSelectionChanged()
 
     def selected_problem(self):
-        rows = {i.row() for i in self.problems.selectedIndexes()}
-        return self.problem_items[min(rows)] if rows and min(rows) < len(self.problem_items) else None
+        rows = self.problems.selected_rows()
+        return self.problem_items[rows[0]] if rows and rows[0] < len(self.problem_items) else None
 
-    def _on_problems_itemSelectionChanged(self) -> None:
+    def _on_problems_itemSelectionChanged(self, *_args) -> None:
         p = self.selected_problem()
         self.skip_button.setEnabled(p is not None and bool(p.row))
         for w in (self.drop_button, self.correct_button, self.corrected):
@@ -699,8 +712,11 @@ class ImportWizard(QDialog):
                "or keep the plan's figure.").format(n=len(conflicts)) if conflicts else
             tr("No conflict with newer plan data."))
         self.conflicts.setVisible(bool(conflicts))
-        self.conflicts.setRowCount(len(conflicts))
-        for r, c in enumerate(conflicts):
+        self.conflict_all.setVisible(bool(conflicts))
+        self.conflict_all_label.setVisible(bool(conflicts))
+        shown = conflicts[:200]
+        self.conflicts.setRowCount(len(shown))
+        for r, c in enumerate(shown):
             self.conflicts.setItem(r, 0, _item(f"{LABEL[c.table]} {_key(c.record_key)} ({c.origin.strip()})"))
             self.conflicts.setItem(r, 1, _item(f"{cell_text(c.plan_value)} ({cell_text(c.plan_date)})"))
             self.conflicts.setItem(r, 2, _item(f"{cell_text(c.file_value)} ({cell_text(c.file_date) or '-'})"))
@@ -712,16 +728,20 @@ class ImportWizard(QDialog):
             combo.currentIndexChanged.connect(lambda _i, key=c.key, box=combo: self.decide_conflict(key, box.currentData()))
             self.conflicts.setCellWidget(r, 3, combo)
         self.conflicts.resizeColumnsToContents()
-        rows = [(tr("Add") if c.action == "add" else tr("Change"), f"{LABEL[c.table]} {_key(c.key)}",
-                 ", ".join(f"{f}: {_short(o)} → {_short(n)}" for f, (o, n) in c.fields.items()), c.origin.strip())
-                for c in self.preview.changes]
-        rows += [(tr("Remove"), f"{LABEL[t]} {_key(k)}", "", "") for t, k in self.preview.removals]
-        self.changes.setUpdatesEnabled(False)
-        self.changes.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                self.changes.setItem(r, c, _item(value))
-        self.changes.setUpdatesEnabled(True)
+        add, change, remove = tr("Add"), tr("Change"), tr("Remove")
+
+        def fmt(row):
+            if isinstance(row, tuple):  # a removal
+                return (remove, f"{LABEL[row[0]]} {_key(row[1])}", "", "")
+            return (add if row.action == "add" else change, f"{LABEL[row.table]} {_key(row.key)}",
+                    ", ".join(f"{f}: {_short(o)} → {_short(n)}" for f, (o, n) in row.fields.items()), row.origin.strip())
+
+        rows = list(self.preview.changes) + list(self.preview.removals)
+        self.changes.set_rows(rows, fmt=fmt)
+
+    def _on_conflict_all_changed(self) -> None:
+        self.conflict_default = self.conflict_all.currentData()
+        self.refresh()
 
     def decide_conflict(self, key: str, decision: str) -> None:
         if decision:
