@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from planner.errors import PlannerError
-from planner.excel.preview import ImportOptions, Preview, read_workbooks
 from ui.commands import JournalCommand
-from ui.import_dialog import ImportDialog
+from ui.import_wizard import ImportWizard
 from ui.messages import user_message
 
 
@@ -49,31 +48,30 @@ def ask_and_import(parent: QWidget, controller) -> bool:
     return import_workbooks(parent, controller, [Path(p) for p in paths]) if paths else False
 
 
-def _read(controller, paths, period: str = "") -> Preview:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return read_workbooks(paths, controller.plan(), ImportOptions(period=period))
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
-def _confirm(dialog: ImportDialog) -> bool:
+def _confirm(dialog: ImportWizard) -> bool:
     """Run the dialog; tests replace this to answer it."""
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def import_workbooks(parent: QWidget, controller, paths: list[Path]) -> bool:
-    """Show the preview of `paths` (every problem with sheet, row, column, value, reason) and, on
-    confirmation, apply it as ONE undo step. Returns True when something was imported."""
+    """The import wizard over `paths` (read off the GUI thread; the sheet, its column map, every
+    problem with its place, per-row decisions, conflicts) and, on Import, the preview applied as
+    ONE undo step. Returns True when something was imported."""
     from planner.excel.apply import apply_import
 
-    preview = _read(controller, paths)
-    dialog = ImportDialog(preview, parent, reread=lambda period: _read(controller, paths, period), lang=_lang(controller))
-    if not _confirm(dialog) or not dialog.preview.ok:
+    dialog = ImportWizard(paths, controller.plan(), parent, lang=_lang(controller))
+    if not _confirm(dialog) or dialog.preview is None or not dialog.preview.ok:
         return False
     names = ", ".join(Path(p).name for p in paths)
     command = JournalCommand(controller, tr("Import {files}").format(files=names), apply_import, dialog.preview)
     return controller.try_push(command)
+
+
+def show_saved_maps(parent: QWidget) -> None:
+    """Settings › Saved column maps: list and delete the maps the wizard remembers."""
+    from ui.import_wizard.maps_dialog import SavedMapsDialog
+
+    SavedMapsDialog(parent).exec()
 
 
 def _lang(controller) -> str:

@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, c=code: self._set_language(c))
             group.addAction(action)
             language_menu.addAction(action)
+        if _available("ui.excel_actions"):  # the maps the import wizard remembers, listed and deletable
+            settings_menu.addAction(self._action(tr("Saved column &maps…"), lambda: _optional(
+                "ui.excel_actions", "show_saved_maps")(self), None, tr("Column maps saved in the import wizard")))
 
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(self._action(tr("&User guide"), self._open_guide, K.HelpContents, tr("Open the user guide")))

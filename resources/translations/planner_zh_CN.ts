@@ -528,6 +528,14 @@ Recover them? Discard deletes them for good; Later asks again next time.</source
         <translation>跟随系统</translation>
     </message>
     <message>
+        <source>Saved column &amp;maps…</source>
+        <translation>已保存的列映射(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Column maps saved in the import wizard</source>
+        <translation>导入向导中保存的列映射</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1054,8 +1062,32 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>在当前任务后添加任务（Ctrl+Shift+N）</translation>
     </message>
     <message>
+        <source>Saved column maps</source>
+        <translation>已保存的列映射</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Column maps saved in the import wizard, offered again for a workbook with the same headers. planner import --map FILE reads these files too.</source>
+        <translation>导入向导中保存的列映射：表头相同的工作簿再次导入时自动采用。planner import --map 文件 也读取这些文件。</translation>
     </message>
     <message>
         <source>Up</source>
@@ -1337,6 +1369,330 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <source>Move manually scheduled tasks that start before their links allow (after the selected tasks, or all)</source>
         <translation>把开始早于依赖允许日期的手动排程任务顺延（所选任务之后的，未选择时为全部）</translation>
     </message>
+    <message>
+        <source>the preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>synonym {synonym}</source>
+        <translation>同义词“{synonym}”</translation>
+    </message>
+    <message>
+        <source>same field as column {column}</source>
+        <translation>与 {column} 列同一字段</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tables found</source>
+        <translation>找到的表</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Cancel reading</source>
+        <translation>取消读取</translation>
+    </message>
+    <message>
+        <source>The workbooks are read once; nothing is written to them nor to the plan before Import.</source>
+        <translation>工作簿只读取一次；点击“导入”之前，不会写入工作簿，也不会改动计划。</translation>
+    </message>
+    <message>
+        <source>Use the guess instead</source>
+        <translation>改用自动识别</translation>
+    </message>
+    <message>
+        <source>Save this map for these headers</source>
+        <translation>为这组表头保存映射</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>表头行：</translation>
+    </message>
+    <message>
+        <source>First data row:</source>
+        <translation>首个数据行：</translation>
+    </message>
+    <message>
+        <source>Import the row without this value</source>
+        <translation>导入该行，但不要这个值</translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation>跳过该行</translation>
+    </message>
+    <message>
+        <source>corrected value, e.g. 2025-03-14</source>
+        <translation>更正后的值，如 2025-03-14</translation>
+    </message>
+    <message>
+        <source>Use the corrected value</source>
+        <translation>使用更正值</translation>
+    </message>
+    <message>
+        <source>Use this period</source>
+        <translation>使用此周期</translation>
+    </message>
+    <message>
+        <source>Remove the decision</source>
+        <translation>撤销该处理</translation>
+    </message>
+    <message>
+        <source>Double-click a problem to see its cell. The workbook itself is not changed.</source>
+        <translation>双击问题可查看对应单元格。工作簿本身不会被修改。</translation>
+    </message>
+    <message>
+        <source>Your decisions:</source>
+        <translation>已做的处理：</translation>
+    </message>
+    <message>
+        <source>In the plan</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>In the workbook</source>
+        <translation>工作簿中</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Decide one by one</source>
+        <translation>逐条决定</translation>
+    </message>
+    <message>
+        <source>Overwrite every older figure with the workbook</source>
+        <translation>全部用工作簿中的旧数据覆盖</translation>
+    </message>
+    <message>
+        <source>Keep the plan&apos;s figure every time</source>
+        <translation>全部保留计划中的数据</translation>
+    </message>
+    <message>
+        <source>For the undecided ones:</source>
+        <translation>未决定的冲突：</translation>
+    </message>
+    <message>
+        <source>What Import will do (one undo step):</source>
+        <translation>导入将做的改动（一次可撤销）：</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读取</translation>
+    </message>
+    <message>
+        <source>Reading cancelled: nothing will be imported.</source>
+        <translation>已取消读取：不会导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Reading the workbooks…</source>
+        <translation>正在读取工作簿…</translation>
+    </message>
+    <message>
+        <source>{add} rows to add, {change} to change, {skip} skipped</source>
+        <translation>新增 {add} 行，修改 {change} 行，跳过 {skip} 行</translation>
+    </message>
+    <message>
+        <source>{n} error(s)</source>
+        <translation>{n} 个错误</translation>
+    </message>
+    <message>
+        <source>{n} warning(s)</source>
+        <translation>{n} 个警告</translation>
+    </message>
+    <message>
+        <source>{n} conflict(s) with newer plan data, {u} undecided</source>
+        <translation>{n} 处与计划中较新数据冲突，{u} 处未决定</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>未能读取</translation>
+    </message>
+    <message>
+        <source>conflicting</source>
+        <translation>有冲突</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已回收</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>已读取</translation>
+    </message>
+    <message>
+        <source>{e} error(s), {w} warning(s)</source>
+        <translation>{e} 个错误，{w} 个警告</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>未回收</translation>
+    </message>
+    <message>
+        <source>Period {period}: {n} team(s) returned</source>
+        <translation>周期 {period}：{n} 个团队已回收</translation>
+    </message>
+    <message>
+        <source>Missing: {teams}</source>
+        <translation>未回收：{teams}</translation>
+    </message>
+    <message>
+        <source>Late: {teams}</source>
+        <translation>逾期：{teams}</translation>
+    </message>
+    <message>
+        <source>table found</source>
+        <translation>找到表格</translation>
+    </message>
+    <message>
+        <source>our template</source>
+        <translation>本软件模板</translation>
+    </message>
+    <message>
+        <source>no table</source>
+        <translation>没有表格</translation>
+    </message>
+    <message>
+        <source>hidden, skipped</source>
+        <translation>隐藏，已跳过</translation>
+    </message>
+    <message>
+        <source>cover sheet</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>app data</source>
+        <translation>程序数据</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>A saved map for these headers was applied. It is listed under Settings › Saved column maps.</source>
+        <translation>已套用为这组表头保存的映射。可在“设置 › 已保存的列映射”中查看。</translation>
+    </message>
+    <message>
+        <source>Read as a table of {kind}: header on row {row}, {n} data row(s) from row {first}.</source>
+        <translation>按{kind}表读取：表头在第 {row} 行，从第 {first} 行起共 {n} 行数据。</translation>
+    </message>
+    <message>
+        <source>Read as our own template: {tables}.</source>
+        <translation>按本软件模板读取：{tables}。</translation>
+    </message>
+    <message>
+        <source>Skipped: {why}</source>
+        <translation>已跳过：{why}</translation>
+    </message>
+    <message>
+        <source>no table found</source>
+        <translation>未找到表格</translation>
+    </message>
+    <message>
+        <source>Skipped: the sheet is hidden.</source>
+        <translation>已跳过：工作表是隐藏的。</translation>
+    </message>
+    <message>
+        <source>Nothing to map on this sheet.</source>
+        <translation>此工作表无需映射。</translation>
+    </message>
+    <message>
+        <source>keep as note</source>
+        <translation>保留为备注</translation>
+    </message>
+    <message>
+        <source>ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>timeline (Gantt bars)</source>
+        <translation>时间轴（甘特条）</translation>
+    </message>
+    <message>
+        <source>Map saved for these headers: {path}. It is offered for the next workbook with the same headers; planner import --map reads the same file.</source>
+        <translation>已为这组表头保存映射：{path}。下次表头相同的工作簿会自动采用；planner import --map 也读取此文件。</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>{place}: row skipped</source>
+        <translation>{place}：跳过该行</translation>
+    </message>
+    <message>
+        <source>{place}: imported without this value</source>
+        <translation>{place}：导入该行，不要此值</translation>
+    </message>
+    <message>
+        <source>{place}: corrected to {value}</source>
+        <translation>{place}：更正为 {value}</translation>
+    </message>
+    <message>
+        <source>{n} reading(s) in the workbooks are older than the plan&apos;s. Choose for each: overwrite with the workbook, or keep the plan&apos;s figure.</source>
+        <translation>工作簿中有 {n} 条读数比计划中的旧。请逐条选择：用工作簿覆盖，或保留计划中的数据。</translation>
+    </message>
+    <message>
+        <source>No conflict with newer plan data.</source>
+        <translation>与计划中较新的数据没有冲突。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Overwrite with the workbook</source>
+        <translation>用工作簿覆盖</translation>
+    </message>
+    <message>
+        <source>Keep the plan&apos;s figure</source>
+        <translation>保留计划中的数据</translation>
+    </message>
 </context>
 <context>
     <name>Column</name>
@@ -1597,6 +1953,73 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Data collection workbook for a team…</source>
         <translation>团队数据收集表…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>1 Files</source>
+        <translation>1 文件</translation>
+    </message>
+    <message>
+        <source>2 Sheet and columns</source>
+        <translation>2 工作表与列</translation>
+    </message>
+    <message>
+        <source>3 Problems</source>
+        <translation>3 问题</translation>
+    </message>
+    <message>
+        <source>4 Conflicts and import</source>
+        <translation>4 冲突与导入</translation>
+    </message>
+    <message>
+        <source>not recognised: kept as a note</source>
+        <translation>未识别：保留为备注</translation>
+    </message>
+    <message>
+        <source>no header</source>
+        <translation>无表头</translation>
+    </message>
+    <message>
+        <source>a timeline column (dates, weeks or months)</source>
+        <translation>时间轴列（日期、周或月）</translation>
+    </message>
+    <message>
+        <source>a timeline column</source>
+        <translation>时间轴列</translation>
+    </message>
+    <message>
+        <source>R/A/C/I letters below</source>
+        <translation>下方是 R/A/C/I 字母</translation>
+    </message>
+    <message>
+        <source>the text column before the letters</source>
+        <translation>字母列之前的文字列</translation>
+    </message>
+    <message>
+        <source>numbers under the task-name header</source>
+        <translation>任务名称表头下的编号</translation>
+    </message>
+    <message>
+        <source>text values; no task-name header</source>
+        <translation>文字值；没有任务名称表头</translation>
+    </message>
+    <message>
+        <source>no task-name column: this column names the tasks</source>
+        <translation>没有任务名称列：此列给出任务名称</translation>
+    </message>
+    <message>
+        <source>chosen by you</source>
+        <translation>由你选择</translation>
+    </message>
+    <message>
+        <source>from the saved map</source>
+        <translation>来自已保存的映射</translation>
+    </message>
+    <message>
+        <source>header row changed</source>
+        <translation>表头行已更改</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,7 @@ def test_import_is_one_undo_step(qtbot, controller, tmp_path, monkeypatch):
 
     def confirm(dialog):
         seen.append(dialog)
+        assert dialog.wait_read()  # the wizard reads off the GUI thread
         assert dialog.import_button.isEnabled()
         return True
 
