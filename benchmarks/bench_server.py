@@ -30,7 +30,7 @@ from pathlib import Path
 FIELDS = ("notes", "acceptance", "risk_response")
 
 
-def _client(k: int, url: str, n_clients: int, n_edits: int, task_ids: list[int], start, out) -> None:
+def _client(k: int, url: str, n_clients: int, n_edits: int, task_ids: list[int], start, finished, out) -> None:
     from planner.dump import dump_json
     from planner.schedule.loader import fast_load_plan
     from planner.server.project import ServerProject
@@ -65,7 +65,8 @@ def _client(k: int, url: str, n_clients: int, n_edits: int, task_ids: list[int],
         p.run(update_task, task, **{field: value})
         trips.append(time.perf_counter() - t0)
         last[(task, field)] = value
-    time.sleep(1.5)  # let the others finish and their notifications arrive
+    finished.wait()  # every client has made its edits
+    time.sleep(1.5)  # and their last notifications have arrived
     stop.set()
     listener.join(5)
     dump = dump_json(fast_load_plan(p))
@@ -82,8 +83,8 @@ def load_test(url: str, n_clients: int, n_edits: int) -> dict:
     with ServerProject.open(url, listen=False) as p:
         task_ids = p.read(lambda s: [t.id for t in s.exec(select(m.Task).order_by(m.Task.id))])
     ctx = mp.get_context("fork")
-    start, out = ctx.Event(), ctx.Queue()
-    procs = [ctx.Process(target=_client, args=(k, url, n_clients, n_edits, task_ids, start, out))
+    start, finished, out = ctx.Event(), ctx.Barrier(n_clients), ctx.Queue()
+    procs = [ctx.Process(target=_client, args=(k, url, n_clients, n_edits, task_ids, start, finished, out))
              for k in range(n_clients)]
     for proc in procs:
         proc.start()
@@ -169,6 +170,7 @@ def main() -> None:
         db = srv.create_database("plans")
         small = generate_plan(folder / "load.plan", args.tasks)
         url = publish(small, db, name="load").raw
+        alone = load_test(url, 1, args.edits)
         load = load_test(url, args.clients, args.edits)
         big = generate_plan(folder / "big.plan", args.big)
         big_url = publish(big, db, name="big").raw
@@ -189,6 +191,7 @@ Measured {when} on {platform.processor() or platform.machine()} ({os.cpu_count()
 | edits applied twice | {load['duplicated']} | 0 |
 | every client's final dump equal | {'yes' if load['dumps_equal'] else 'NO'} | yes |
 | edit round trip p50 / p95 / max | {load['p50']*1000:.1f} / {load['p95']*1000:.1f} / {load['max']*1000:.1f} ms | p95 <= 50 ms |
+| one client alone, {args.edits} edits: round trip p50 / p95 | {alone['p50']*1000:.1f} / {alone['p95']*1000:.1f} ms | - |
 | floor: `SELECT 1` round trip during the load, p50 / p95 | {load['floor_p50']*1000:.1f} / {load['floor_p95']*1000:.1f} ms | - |
 | p95 edit round trip / p95 floor | {load['p95']/load['floor_p95']:.1f}x | - |
 | refresh in the other windows p50 / p95 / max | {load['refresh_p50']*1000:.1f} / {load['refresh_p95']*1000:.1f} / {load['refresh_max']*1000:.1f} ms | <= 1 s |

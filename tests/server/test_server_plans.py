@@ -110,3 +110,13 @@ def test_portfolio_lists_each_plan_with_its_status(pg, published):
     assert mine.error == "" and mine.role == "owner" and mine.tasks > 0
     assert mine.milestones and all(len(m) == 3 for m in mine.next_milestones)
     assert mine.late >= 0 and mine.off_target >= 0 and mine.raci_problems >= 0
+
+
+def test_a_local_copy_from_what_was_read_when_the_server_is_away(pg, published, tmp_path):
+    from planner.plan import load_plan
+    from planner.server.copy import plan_to_file
+
+    with ServerProject.open(published(), listen=False) as p:
+        plan = p.read(load_plan)
+    target = plan_to_file(plan, tmp_path / "offline.plan")
+    assert cli("dump", str(target)).stdout == cli("dump", published()).stdout
