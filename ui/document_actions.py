@@ -86,6 +86,8 @@ class DocumentManager(QObject):
     def display_name(self) -> str:
         if self.project is None:
             return ""
+        if getattr(self.project, "is_server", False):  # a plan on a server: its name and where
+            return f"{self.project.title} — {self.project.url.text.split('?')[0]}"
         if self.project.path is None:
             title = getattr(self.project, "title", "")
             return tr("%1 (untitled)").replace("%1", title) if title else tr("Untitled")

@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(tr("&File"))
         for action in (self.new_action, self.open_action):
             file_menu.addAction(action)
+        server = _optional("ui.server.actions", "create_actions")  # plans on a PostgreSQL server
+        self.server_actions = server(self, self.controller) if server is not None else []
+        file_menu.addActions(self.server_actions)
         self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
         self._fill_recent()
         file_menu.addSeparator()

@@ -81,11 +81,41 @@ CREATE OR REPLACE FUNCTION planner.my_role(s text) RETURNS text
 CREATE OR REPLACE FUNCTION planner.my_team(s text) RETURNS integer
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = planner, pg_temp AS
   $$ SELECT team_id FROM planner.member WHERE schema_name = s AND login = session_user $$;
+-- One round trip per edit: the same-field check, then (nothing in the way, or `force`) the
+-- edit, its fields and the notification, numbered under a per-plan lock held to the commit.
+CREATE OR REPLACE FUNCTION planner.commit_edit(
+    s text, eid uuid, cl text, since bigint, force boolean,
+    w_tbl text[], w_row integer[], w_field text[], w_value text[], n_check integer, payload jsonb)
+  RETURNS TABLE (seq bigint, tbl text, row_id integer, field text, value text, login text, at timestamptz)
+  LANGUAGE plpgsql AS $fn$
+DECLARE
+  n bigint;
+BEGIN
+  IF NOT force AND n_check > 0 THEN
+    RETURN QUERY SELECT c.seq, c.tbl, c.row_id, c.field, c.value, c.login, c.at FROM planner.change c
+      JOIN unnest(w_tbl[1:n_check], w_row[1:n_check], w_field[1:n_check]) AS w(tbl, row_id, field)
+        ON c.tbl = w.tbl AND c.row_id = w.row_id AND (c.field = w.field OR c.field = '*deleted')
+      WHERE c.schema_name = s AND c.seq > since AND c.client <> cl ORDER BY c.seq;
+    IF FOUND THEN
+      RETURN;
+    END IF;
+  END IF;
+  PERFORM pg_advisory_xact_lock(hashtext(s));
+  n := nextval('planner.change_seq');
+  INSERT INTO planner.edit (edit_id, schema_name, client, seq) VALUES (eid, s, cl, n);
+  INSERT INTO planner.change (seq, schema_name, edit_id, client, tbl, row_id, field, value)
+    SELECT n, s, eid, cl, w.tbl, w.row_id, w.field, w.value
+    FROM unnest(w_tbl, w_row, w_field, w_value) AS w(tbl, row_id, field, value);
+  PERFORM pg_notify('planner_' || s, jsonb_set(payload, '{{seq}}', to_jsonb(n))::text);
+  RETURN QUERY SELECT n, NULL::text, NULL::integer, NULL::text, NULL::text, NULL::text, NULL::timestamptz;
+END $fn$;
 GRANT USAGE ON SCHEMA planner TO {GROUP};
 GRANT SELECT ON planner.plan, planner.member TO {GROUP};
 GRANT SELECT, INSERT ON planner.change, planner.edit TO {GROUP};
 GRANT USAGE, SELECT ON SEQUENCE planner.change_seq, planner.change_id_seq TO {GROUP};
 GRANT EXECUTE ON FUNCTION planner.my_role(text), planner.my_team(text) TO {GROUP};
+GRANT EXECUTE ON FUNCTION planner.commit_edit(text, uuid, text, bigint, boolean, text[], integer[], text[], text[],
+  integer, jsonb) TO {GROUP};
 ALTER TABLE planner.member ENABLE ROW LEVEL SECURITY;
 ALTER TABLE planner.change ENABLE ROW LEVEL SECURITY;
 ALTER TABLE planner.edit ENABLE ROW LEVEL SECURITY;
@@ -109,7 +139,7 @@ CREATE POLICY edit_write ON planner.edit FOR INSERT
 
 def ensure_catalog(con: Connection) -> None:
     """Create the `planner` schema's tables, functions and policies if missing (idempotent)."""
-    exists = con.exec_driver_sql("SELECT to_regclass('planner.edit') IS NOT NULL").scalar()
+    exists = con.exec_driver_sql("SELECT to_regproc('planner.commit_edit') IS NOT NULL").scalar()
     if exists:
         return
     # Two publishers at once: one creates, the other waits here and finds it done.

@@ -70,3 +70,28 @@ def _copy_pg(dst: Connection, schema: str, table: Table, names: list[str], rows:
                         f"(SELECT coalesce(max(id), 0) + 1 FROM {target}), false)")
     finally:
         cur.close()
+
+
+def plan_to_file(plan, path) -> "Path":
+    """Write a loaded `Plan` (e.g. what a window last read from a server that is now away) to a
+    `.plan` file: the rows of every table the plan holds, ids kept."""
+    from pathlib import Path
+
+    from planner.document import Project
+    from planner.schedule.loader import TABLE_OF_LIST
+
+    local = Project.new(plan.programme.name, plan.programme.start_date)
+    try:
+        with local.engine.begin() as dst:
+            dst.exec_driver_sql("PRAGMA defer_foreign_keys=ON")  # rows in any order: checked at commit
+            for table in reversed(SQLModel.metadata.sorted_tables):
+                dst.execute(table.delete())
+            lists = {m.Programme: [plan.programme]} | {table: getattr(plan, name) for name, table in TABLE_OF_LIST.items()}
+            for model, rows in lists.items():
+                cols = [c.name for c in model.__table__.columns]
+                if rows:
+                    dst.execute(model.__table__.insert(), [{c: getattr(r, c) for c in cols} for r in rows])
+        local.save_as(Path(path))
+        return local.path
+    finally:
+        local.close()

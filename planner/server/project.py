@@ -81,7 +81,7 @@ def make_engine(url: ServerURL, schema: str | None = None):
     if schema:
         args["options"] = f"-c search_path={schema},public"
     return create_engine(url.sqlalchemy, connect_args=args, isolation_level="REPEATABLE READ",
-                         pool_pre_ping=True, pool_size=2, max_overflow=4)
+                         pool_size=2, max_overflow=4)
 
 
 def list_plans(url: ServerURL | str) -> list[dict]:
@@ -300,9 +300,7 @@ class ServerProject:
                     self._check_undo(s, args[0])
                 changes = service(s, *args, **kwargs)
                 s.flush()
-                new_fields = {k for k in writes if k[2] != "*deleted" and self._created(k, writes)}
-                self._check_conflicts(s, [k for k in writes if k not in new_fields])
-                seq = self._log(s, edit_id, writes, changes)
+                seq = self._commit_log(s, edit_id, writes, changes)
                 s.commit()
             except BaseException:
                 with contextlib.suppress(Exception):
@@ -311,26 +309,26 @@ class ServerProject:
         self.sync_seq = max(self.sync_seq, seq) if self.sync_seq >= seq - 1 else self.sync_seq
         return changes, seq
 
-    @staticmethod
-    def _created(key, writes) -> bool:
-        return False
-
-    def _check_conflicts(self, s: Session, keys: list[tuple[str, int, str]]) -> None:
-        if not keys:
-            return
+    def _commit_log(self, s: Session, edit_id, writes: dict, changes: Changes) -> int:
+        """Check the fields written against the others' edits since this window's sync point,
+        then log them and notify (planner.commit_edit: one round trip). Returns the edit's seq."""
+        keys = sorted(writes, key=lambda k: k[2] == "*deleted")
+        n_check = sum(1 for k in keys if k[2] != "*deleted")
+        ids = sorted(changes.ids)
+        payload = json.dumps({"seq": 0, "client": self.client, "login": self.login, "areas": changes.areas.value,
+                              "t": time.time(), "ids": ids if len(ids) <= NOTIFY_IDS else None})
+        args = [self.schema, edit_id, self.client, self.sync_seq, False, [k[0] for k in keys], [k[1] for k in keys],
+                [k[2] for k in keys], [None if writes[k] is None else str(writes[k]) for k in keys], n_check, payload]
+        sql = "SELECT * FROM planner.commit_edit(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
         con = s.connection()
-        rows = con.exec_driver_sql(
-            "SELECT c.tbl, c.row_id, c.field, c.value, c.login, c.seq, c.at FROM planner.change c"
-            " JOIN unnest(%s::text[], %s::int[], %s::text[]) AS w(tbl, row_id, field)"
-            "   ON c.tbl = w.tbl AND c.row_id = w.row_id AND (c.field = w.field OR c.field = '*deleted')"
-            " WHERE c.schema_name = %s AND c.seq > %s AND c.client <> %s ORDER BY c.seq",
-            ([k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys], self.schema, self.sync_seq,
-             self.client),
-        ).all()
-        conflicts = [dict(table=r[0], id=r[1], field=r[2], value=r[3], login=r[4], seq=r[5], at=r[6]) for r in rows
-                     if r[5] > self._seen.get((r[0], r[1], r[2]), 0)]
-        if not conflicts:
-            return
+        rows = con.exec_driver_sql(sql, tuple(args)).all()
+        if rows and rows[0][1] is None:
+            return rows[0][0]
+        conflicts = [dict(table=r[1], id=r[2], field=r[3], value=r[4], login=r[5], seq=r[0], at=r[6]) for r in rows
+                     if r[0] > self._seen.get((r[1], r[2], r[3]), 0)]
+        if not conflicts:  # all of them shown to this window already: a deliberate overwrite
+            args[4] = True
+            return con.exec_driver_sql(sql, tuple(args)).all()[0][0]
         for c in conflicts:  # shown now: editing it again is a deliberate overwrite
             self._seen[(c["table"], c["id"], c["field"])] = c["seq"]
         c = conflicts[-1]
@@ -360,27 +358,6 @@ class ServerProject:
                   "Undoing would overwrite their change.",
                   login=row[4], table=row[0], id=row[1], field=row[2], value="" if row[3] is None else row[3]),
                 where=f"{row[0]} {row[1]}")
-
-    def _log(self, s: Session, edit_id, writes: dict, changes: Changes) -> int:
-        con = s.connection()
-        # Held to the commit: seq numbers are handed out in commit order, per plan.
-        con.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext(%s))", (self.schema,))
-        seq = con.exec_driver_sql("SELECT nextval('planner.change_seq')").scalar()
-        con.exec_driver_sql("INSERT INTO planner.edit (edit_id, schema_name, client, seq) VALUES (%s, %s, %s, %s)",
-                            (edit_id, self.schema, self.client, seq))
-        if writes:
-            keys = list(writes)
-            con.exec_driver_sql(
-                "INSERT INTO planner.change (seq, schema_name, edit_id, client, tbl, row_id, field, value)"
-                " SELECT %s, %s, %s, %s, w.tbl, w.row_id, w.field, w.value"
-                " FROM unnest(%s::text[], %s::int[], %s::text[], %s::text[]) AS w(tbl, row_id, field, value)",
-                (seq, self.schema, edit_id, self.client, [k[0] for k in keys], [k[1] for k in keys],
-                 [k[2] for k in keys], [None if writes[k] is None else str(writes[k]) for k in keys]))
-        ids = sorted(changes.ids)
-        payload = {"seq": seq, "client": self.client, "login": self.login, "areas": changes.areas.value,
-                   "ids": ids if len(ids) <= NOTIFY_IDS else None}
-        con.exec_driver_sql("SELECT pg_notify(%s, %s)", (channel(self.schema), json.dumps(payload)))
-        return seq
 
     # --- errors --------------------------------------------------------------------------
     def _translate(self, exc: DBAPIError, edit_id) -> PlannerError:
@@ -450,6 +427,7 @@ class ServerProject:
         if data["client"] == self.client:
             return None
         ids = frozenset(data["ids"]) if data["ids"] is not None else frozenset()
+        self.last_heard = (data["seq"], data.get("t"), time.time())  # sent at, heard at: the refresh delay
         return Changes(Area(data["areas"]), ids)
 
     # --- faults --------------------------------------------------------------------------

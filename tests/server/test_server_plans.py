@@ -100,3 +100,23 @@ def test_save_a_local_copy_is_an_ordinary_plan_file(pg, published, tmp_path, sam
     with Project.open(target, read_only=True) as local:
         assert local.read(lambda s: s.get(m.Task, 2).name) == "server edit"
     assert cli("validate", str(target)).returncode == cli("validate", str(sample_file)).returncode
+
+
+def test_portfolio_lists_each_plan_with_its_status(pg, published):
+    from planner.server.portfolio import portfolio
+
+    statuses = {s.name: s for s in portfolio(pg.url("plans"))}
+    mine = statuses[published.name]
+    assert mine.error == "" and mine.role == "owner" and mine.tasks > 0
+    assert mine.milestones and all(len(m) == 3 for m in mine.next_milestones)
+    assert mine.late >= 0 and mine.off_target >= 0 and mine.raci_problems >= 0
+
+
+def test_a_local_copy_from_what_was_read_when_the_server_is_away(pg, published, tmp_path):
+    from planner.plan import load_plan
+    from planner.server.copy import plan_to_file
+
+    with ServerProject.open(published(), listen=False) as p:
+        plan = p.read(load_plan)
+    target = plan_to_file(plan, tmp_path / "offline.plan")
+    assert cli("dump", str(target)).stdout == cli("dump", published()).stdout
