@@ -127,7 +127,7 @@ def _summary_page(pages: PageSet, ctx: ChartContext, data: ReviewData) -> None:
               f"{p.name} ({_status_word(lang, p.status)}, planned {p.planned}, forecast {p.forecast}, "
               f"{p.slip_days:+d} days)" for p in late],
              _t(lang, "没有延误或有风险的里程碑。", "No late or at-risk milestone."), more=len(data.missed + data.at_risk) - 6)
-    worst = sorted(data.off_target, key=lambda s: -(s.deviation or 0))[:6]
+    worst = sorted(data.off_target, key=lambda s: s.deviation or 0)[:6]  # the furthest behind first
     _bullets(fig, right, top, _t(lang, "偏离目标的指标（偏差）", "Indicators off target (deviation)"),
              [f"{s.name}：达成 {s.rate:.0%}，应达 {s.expected:.0%}，偏差 {s.deviation:+.0%}" if lang == "zh" else
               f"{s.name}: {s.rate:.0%} achieved, {s.expected:.0%} due, deviation {s.deviation:+.0%}" for s in worst],
