@@ -46,6 +46,8 @@ register_chart("indicator-trend", "indicator_trend.title", "indicators", "build_
 register_chart("heatmap", "heatmap.title", "heatmap", "build_heatmap", _TIMELINE | Area.ROADMAP)
 register_chart("raci", "raci.title", "raci_load", "build_raci_load",
                Area.RACI | Area.TEAMS | Area.TASKS | Area.STAGES | Area.MODULES | Area.ROADMAP)
+register_chart("headcount", "headcount.title", "headcount", "build_headcount",
+               Area.TASKS | Area.SCHEDULE | Area.TEAMS)
 if importlib.util.find_spec("planner.charts.gantt") is not None:
     register_chart("gantt", "gantt.title", "gantt_kind", "build_gantt")
 

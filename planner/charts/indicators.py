@@ -19,6 +19,7 @@ from planner.charts.common import (
     reused_figure,
     shorten,
 )
+from planner.indicators.status import period_end
 from planner.charts.rates import BAND, IndicatorStatus, indicator_statuses
 
 COLOURS = {"below": "#d32f2f", "above_off": "#d32f2f", "within": "#43a047", "above": "#1e88e5", "none": "#bdbdbd"}
@@ -164,8 +165,11 @@ def collect_indicator_trend(ctx: ChartContext, codes: list[str] | None = None) -
     statuses.sort(key=lambda s: (not s.off_target, s.rate is None, s.indicator.order))
     data = IndicatorTrendData(omitted=max(len(statuses) - MAX_TREND_PANELS, 0),
                               without_readings=len(all_statuses) - len(with_readings) if codes is None else 0)
+    until = ctx.options.get("until")  # a report's last day: no point of a later period
     for status in statuses[:MAX_TREND_PANELS]:
         readings = ctx.plan.readings_of.get(status.indicator.id, [])
+        if until is not None:
+            readings = [r for r in readings if (period_end(r.period) or until) <= until]
         data.panels.append(
             TrendPanel(status.code, status.name, [r.period for r in readings], [r.cumulative_value for r in readings],
                        status.indicator.target, status.indicator.unit, status.off_target)

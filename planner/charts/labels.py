@@ -14,6 +14,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "heatmap.title": ("阶段 × 模块 完成度", "Stage × module completion"),
     "heatmap.health_title": ("阶段 × 模块 健康度", "Stage × module health"),
     "raci.title": ("团队 RACI 负荷（R / A 数量）", "RACI load per team (R and A held)"),
+    "headcount.title": ("人力负荷（按角色，每月人数）", "Head-count load per role (heads per month)"),
     "owner.title": ("负责人负荷（负责的任务数）", "Load per owner (tasks owned)"),
     "owner.none": ("未指定负责人", "No owner"),
     "owner.tasks": ("{n} 项", "{n} tasks"),
@@ -88,6 +89,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "raci.total": ("合计", "Total"),
     "raci.more": ("……另有 {n} 项 RACI 问题", "… and {n} more RACI problems"),
     "raci.all_stages": ("不分阶段", "Not by stage"),
+    # head-count load
+    "headcount.heads": ("人数", "Heads"),
+    "headcount.none": ("此计划的任务没有带人数的角色", "No task of this plan has roles with head-counts"),
+    "headcount.no_team": ("未分团队", "No team"),
+    "headcount.over": ("超出容量 {n} 期", "over capacity in {n} periods"),
+    "headcount.more": ("……另有 {n} 个角色 / 团队", "… and {n} more roles or teams"),
 }
 
 

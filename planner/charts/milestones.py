@@ -195,7 +195,9 @@ class MilestoneTrendData:
 
 def collect_trend(ctx: ChartContext) -> MilestoneTrendData:
     plan = ctx.plan
-    baselines = sorted(plan.baselines, key=lambda b: (b.taken_on, b.id))
+    until = ctx.options.get("until")  # a report's last day: no baseline taken later
+    baselines = sorted((b for b in plan.baselines if until is None or b.taken_on <= until),
+                       key=lambda b: (b.taken_on, b.id))
     data = MilestoneTrendData(len(baselines))
     data.unlinked = sum(1 for ms in plan.milestones if ms.task_id is None)
     if len(baselines) < 2:

@@ -13,7 +13,8 @@ from planner.charts.common import STATUS_COLOURS, ChartContext
 from planner.document.atomic import atomic_write
 from planner.errors import ExportFailed
 from planner.plan import Plan
-from planner.reports.pages import Column, PageSet, Progress, key_figures, table_pages
+from planner.charts.labels import text as chart_text
+from planner.reports.pages import BOTTOM, MARGIN_X, TOP, Column, PageSet, Progress, key_figures, table_pages
 from planner.reports.review import ReviewData, gather_review
 from planner.schedule.result import ScheduleResult
 
@@ -52,12 +53,36 @@ def write_monthly_review(
     _blocked_pages(pages, ctx, data)
     _raci_pages(pages, ctx, data)
     steps.step(_t(ctx.lang, "生成表格页", "Building tables"))
-    figures = pages.finish(pages_after=len(charts))
+    # Every chart stops at the report's last day: the April review plots no May point.
+    cut = min(ctx.today, data.last_day)
     for kind in charts:
-        figures.append(build_chart(kind, plan, schedule, lang=ctx.lang, today=ctx.today).figure)
+        chart = build_chart(kind, plan, schedule, lang=ctx.lang, today=cut, until=data.last_day)
+        _chart_page(pages, chart.figure, chart_text(CHART_KINDS[kind].title_key, ctx.lang))
         steps.step(CHART_KINDS[kind].name)
-    _write_pdf(target, figures, pages.title, plan.programme.name)
+    _write_pdf(target, pages.finish(), pages.title, plan.programme.name)
     return target
+
+
+def _chart_page(pages: PageSet, chart, heading: str) -> None:
+    """The chart on a report page (header, page number), scaled to fit below the heading."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(chart)
+    chart.set_dpi(170)
+    canvas.draw()
+    image = np.asarray(canvas.buffer_rgba())
+    fig = pages.new_page(heading)
+    top, bottom = TOP - 0.01, BOTTOM
+    page_w, page_h = fig.get_size_inches()
+    box_w, box_h = 1 - 2 * MARGIN_X, top - bottom
+    ratio = (image.shape[1] / image.shape[0]) * (page_h / page_w)  # width / height in figure fractions
+    width = min(box_w, box_h * ratio)
+    height = width / ratio
+    ax = fig.add_axes([MARGIN_X + (box_w - width) / 2, top - height, width, height])
+    ax.imshow(image, interpolation="antialiased")
+    ax.set_axis_off()
+    pages.y = top - height
 
 
 def _write_pdf(target: Path, figures, title: str, plan_name: str) -> None:
@@ -73,6 +98,7 @@ def _write_pdf(target: Path, figures, title: str, plan_name: str) -> None:
 
 
 def _summary_page(pages: PageSet, ctx: ChartContext, data: ReviewData) -> None:
+    """One page a director reads in a minute: status, late milestones, indicators off target, decisions."""
     lang = ctx.lang
     fig = pages.new_page(_t(lang, f"{data.month} 概览", f"{data.month} at a glance"))
     red, green, blue, amber = STATUS_COLOURS["missed"], STATUS_COLOURS["met"], STATUS_COLOURS["on_track"], "#ef6c00"
@@ -89,29 +115,82 @@ def _summary_page(pages: PageSet, ctx: ChartContext, data: ReviewData) -> None:
         (_t(lang, "阻塞 / 冲突依赖", "Blocking / broken links"), str(len(data.blocked)), red if data.blocked else green),
         (_t(lang, "RACI 问题", "RACI problems"), str(len(data.raci_problems)), amber if data.raci_problems else green),
     ]
-    y = key_figures(fig, items)
-    lines = _headline(lang, data)
-    fig.text(0.05, y - 0.03, "\n".join(f"• {line}" for line in lines), fontsize=10, va="top", linespacing=1.7)
+    y = key_figures(fig, items, top=0.86, per_row=5, height=0.1)
+    status = _overall_status(lang, data)
+    fig.text(MARGIN_X, y - 0.005, status[0], fontsize=11, fontweight="bold", color=status[1], va="top")
+    top = y - 0.05
+    left, right = MARGIN_X, 0.52
+    late = sorted(data.missed + data.at_risk, key=lambda p: -p.slip_days)[:6]
+    _bullets(fig, left, top, _t(lang, "延误 / 有风险的里程碑", "Late and at-risk milestones"),
+             [f"{p.name}（{_status_word(lang, p.status)}，计划 {p.planned}，预测 {p.forecast}，{p.slip_days:+d} 工作日）"
+              if lang == "zh" else
+              f"{p.name} ({_status_word(lang, p.status)}, planned {p.planned}, forecast {p.forecast}, "
+              f"{p.slip_days:+d} days)" for p in late],
+             _t(lang, "没有延误或有风险的里程碑。", "No late or at-risk milestone."), more=len(data.missed + data.at_risk) - 6)
+    worst = sorted(data.off_target, key=lambda s: s.deviation or 0)[:6]  # the furthest behind first
+    _bullets(fig, right, top, _t(lang, "偏离目标的指标（偏差）", "Indicators off target (deviation)"),
+             [f"{s.name}：达成 {s.rate:.0%}，应达 {s.expected:.0%}，偏差 {s.deviation:+.0%}" if lang == "zh" else
+              f"{s.name}: {s.rate:.0%} achieved, {s.expected:.0%} due, deviation {s.deviation:+.0%}" for s in worst],
+             _t(lang, "所有有数据的指标都在目标 ±10% 以内。", "Every indicator with data is within 10% of target."),
+             more=len(data.off_target) - 6)
+    decisions = _decisions(lang, data)
+    _bullets(fig, left, 0.27, _t(lang, "需要决策", "Decisions needed"), decisions,
+             _t(lang, "本月无需决策。", "No decision needed this month."), width=150)
+    pages.y = BOTTOM  # the summary has a page of its own
 
 
-def _headline(lang: str, data: ReviewData) -> list[str]:
-    lines = []
+def _overall_status(lang: str, data: ReviewData) -> tuple[str, str]:
+    if data.missed or len(data.off_target) > max(1, data.indicators_rated // 4):
+        return _t(lang, "总体状态：红 —— 需要干预", "Overall status: red, intervention needed"), STATUS_COLOURS["missed"]
+    if data.at_risk or data.off_target or data.blocked or data.late_tasks:
+        return _t(lang, "总体状态：黄 —— 有风险，需关注", "Overall status: amber, at risk"), "#ef6c00"
+    return _t(lang, "总体状态：绿 —— 按计划推进", "Overall status: green, on plan"), STATUS_COLOURS["met"]
+
+
+def _decisions(lang: str, data: ReviewData) -> list[str]:
+    """What the director must decide: re-plan missed milestones, accept deviations, unblock links, name owners."""
+    out = []
     if data.missed:
-        names = "、".join(p.name for p in data.missed[:3]) if lang == "zh" else ", ".join(p.name for p in data.missed[:3])
-        lines.append(_t(lang, f"已延误里程碑：{names}", f"Missed milestones: {names}"))
-    if data.off_target:
-        worst = min(data.off_target, key=lambda s: s.deviation)
-        lines.append(_t(lang, f"偏差最大的指标：{worst.name}（达成率 {worst.rate:.0%}，应达 {worst.expected:.0%}），需提交偏差分析报告",
-                        f"Largest deviation: {worst.name} ({worst.rate:.0%} achieved, {worst.expected:.0%} due); "
-                        "a deviation analysis is due"))
+        names = ("、" if lang == "zh" else ", ").join(p.name for p in data.missed[:3])
+        out.append(_t(lang, f"重排或接受已延误的里程碑：{names}", f"Re-plan or accept the missed milestones: {names}"))
+    unexplained = [s for s in data.off_target if not (s.exception_note or "").strip()]
+    if unexplained:
+        names = ("、" if lang == "zh" else ", ").join(s.name for s in unexplained[:3])
+        out.append(_t(lang, f"要求提交偏差分析报告（尚无异常说明）：{names}",
+                      f"Ask for a deviation analysis (no exception note yet): {names}"))
+    elif data.off_target:
+        out.append(_t(lang, f"审阅 {len(data.off_target)} 个偏差指标的纠正措施",
+                      f"Review the corrective actions of {len(data.off_target)} indicators off target"))
     blocking = [b for b in data.blocked if b.state == "blocking"]
     if blocking:
-        lines.append(_t(lang, f"{len(blocking)} 个依赖正在阻塞工作（见“阻塞的依赖”）",
-                        f"{len(blocking)} dependencies are blocking work (see “Blocked dependencies”)"))
-    if not lines:
-        lines.append(_t(lang, "本月没有延误的里程碑、偏差超标的指标或阻塞的依赖。",
-                        "No missed milestones, off-target indicators or blocking links this month."))
-    return lines
+        out.append(_t(lang, f"解除 {len(blocking)} 个阻塞的依赖（首个：{blocking[0].predecessor} → {blocking[0].successor}）",
+                      f"Unblock {len(blocking)} dependencies (first: {blocking[0].predecessor} → {blocking[0].successor})"))
+    if data.raci_problems:
+        out.append(_t(lang, f"明确 {len(data.raci_problems)} 项的负责人（RACI）",
+                      f"Name who is accountable for {len(data.raci_problems)} items (RACI)"))
+    return out
+
+
+def _bullets(fig, x: float, top: float, heading: str, lines: list[str], empty: str, *, more: int = 0,
+             width: int = 70) -> None:
+    from planner.reports.pages import wrap
+
+    fig.text(x, top, heading, fontsize=10.5, fontweight="bold", va="top", color="#1a237e")
+    body = []
+    for line in lines or [empty]:
+        wrapped = wrap(line, width, max_lines=2)
+        body.append(("• " if lines else "") + "\n   ".join(wrapped))
+    if more > 0:
+        body.append(_t("zh" if any("\u4e00" <= c <= "\u9fff" for c in heading) else "en",
+                       f"……另有 {more} 项（见后页）", f"… {more} more (see the following pages)"))
+    fig.text(x, top - 0.035, "\n".join(body), fontsize=9, va="top", linespacing=1.5,
+             color="#212121" if lines else "#616161")
+
+
+def _section(pages: PageSet, heading: str, columns, rows, empty_text: str, colour_of=None) -> None:
+    """A table section that starts on the last page when there is room for its header and two rows."""
+    fig, top = pages.section(heading, room=0.036 + 0.07 if rows else 0.04)
+    table_pages(pages, heading, columns, rows, empty_text, colour_of=colour_of, first_page=fig, top=top)
 
 
 def _status_word(lang: str, status: str) -> str:
@@ -135,7 +214,7 @@ def _milestone_pages(pages: PageSet, ctx: ChartContext, data: ReviewData) -> Non
                Column(_t(lang, "预测 / 实际", "Forecast / actual"), 0.14, 16),
                Column(_t(lang, "偏差(工作日)", "Slip (days)"), 0.10, 12)]
     colours = {_status_word(lang, s): c for s, c in STATUS_COLOURS.items()}
-    table_pages(pages, _t(lang, "里程碑：本月到期、已达成、已延误、有风险", "Milestones: due, met, missed, at risk"),
+    _section(pages, _t(lang, "里程碑：本月到期、已达成、已延误、有风险", "Milestones: due, met, missed, at risk"),
                 columns, rows, _t(lang, "本月没有需要报告的里程碑。", "No milestones to report this month."),
                 colour_of=lambda r: colours.get(r[0]) if r[0] != colours.get("on_track") else None)
 
@@ -154,7 +233,7 @@ def _indicator_pages(pages: PageSet, ctx: ChartContext, data: ReviewData) -> Non
                Column(_t(lang, "达成率", "Rate"), 0.06, 7), Column(_t(lang, "应达", "Due"), 0.06, 7),
                Column(_t(lang, "偏差", "Deviation"), 0.06, 7), Column(_t(lang, "周期", "Period"), 0.08, 10),
                Column(_t(lang, "异常说明", "Exception note"), 0.27, 40)]
-    table_pages(pages, _t(lang, "偏差超过 10% 的指标", "Indicators more than 10% off target"), columns, rows,
+    _section(pages, _t(lang, "偏差超过 10% 的指标", "Indicators more than 10% off target"), columns, rows,
                 _t(lang, "所有有数据的指标都在目标 ±10% 以内。", "Every indicator with data is within 10% of target."))
 
 
@@ -166,7 +245,7 @@ def _blocked_pages(pages: PageSet, ctx: ChartContext, data: ReviewData) -> None:
     columns = [Column(_t(lang, "状态", "State"), 0.08, 10), Column(_t(lang, "前置任务", "Predecessor"), 0.32, 48),
                Column(_t(lang, "后续任务", "Successor"), 0.32, 48), Column(_t(lang, "需要", "Needs"), 0.09, 10),
                Column(_t(lang, "前置进度", "Pred. progress"), 0.10, 12), Column(_t(lang, "余量(工作日)", "Slack (days)"), 0.09, 10)]
-    table_pages(pages, _t(lang, "阻塞的依赖", "Blocked dependencies"), columns, rows,
+    _section(pages, _t(lang, "阻塞的依赖", "Blocked dependencies"), columns, rows,
                 _t(lang, "没有阻塞或冲突的依赖。", "No blocking or broken dependencies."),
                 colour_of=lambda r: "#c62828" if r[0] == word["blocking"] else "#6a1b9a")
 
@@ -176,5 +255,5 @@ def _raci_pages(pages: PageSet, ctx: ChartContext, data: ReviewData) -> None:
     rows = [[str(i), text] for i, text in enumerate(data.raci_problems, 1)]
     columns = [Column("#", 0.05, 4), Column(_t(lang, "RACI 问题（每项恰好一个 A、至少一个 R）",
                                                 "RACI problem (exactly one A and at least one R per item)"), 0.95, 150)]
-    table_pages(pages, _t(lang, "RACI 问题", "RACI problems"), columns, rows,
+    _section(pages, _t(lang, "RACI 问题", "RACI problems"), columns, rows,
                 _t(lang, "RACI 分配符合规则。", "RACI assignments follow the rules."))

@@ -56,6 +56,7 @@ class PageSet:
         configure_matplotlib()
         self.title, self.subtitle, self.footer = title, subtitle, footer
         self.pages: list[Figure] = []
+        self.y = BOTTOM  # where the content of the last page ends (figure fraction)
 
     def new_page(self, heading: str) -> Figure:
         fig = Figure(figsize=A4_LANDSCAPE)
@@ -64,7 +65,20 @@ class PageSet:
         fig.add_artist(_rule(0.925))
         fig.text(MARGIN_X, 0.905, heading, fontsize=12.5, fontweight="bold", va="top", color="#1a237e")
         self.pages.append(fig)
+        self.y = TOP
         return fig
+
+    def section(self, heading: str, room: float = 0.16) -> tuple[Figure, float]:
+        """A new section on the last page when `room` is left below its content, else on a new page.
+
+        Returns the page and the y where the section's content starts: short sections share a
+        page instead of leaving a page holding one line.
+        """
+        if self.pages and self.y - 0.05 - room > BOTTOM:
+            fig, y = self.pages[-1], self.y - 0.025
+            fig.text(MARGIN_X, y, heading, fontsize=12.5, fontweight="bold", va="top", color="#1a237e")
+            return fig, y - 0.04
+        return self.new_page(heading), TOP
 
     def finish(self, pages_after: int = 0) -> list[Figure]:
         """Stamp "page n / N" on every page; `pages_after` counts pages that follow (the charts)."""
@@ -81,17 +95,19 @@ def _rule(y: float):
     return Line2D([MARGIN_X, 1 - MARGIN_X], [y, y], color="#9fa8da", linewidth=1)
 
 
-def key_figures(fig: Figure, items: Sequence[tuple[str, str, str]], top: float = 0.82) -> float:
-    """Boxes of (label, value, colour) in rows of four; returns the y below them."""
-    width = (1 - 2 * MARGIN_X) / 4
+def key_figures(fig: Figure, items: Sequence[tuple[str, str, str]], top: float = 0.82, per_row: int = 4,
+                height: float = 0.12) -> float:
+    """Boxes of (label, value, colour) in rows of `per_row`; returns the y below them."""
+    width = (1 - 2 * MARGIN_X) / per_row
+    step = height + 0.03
     for index, (label, value, colour) in enumerate(items):
-        row, col = divmod(index, 4)
-        x, y = MARGIN_X + col * width, top - row * 0.15
-        fig.patches.append(_box(fig, x + 0.005, y - 0.12, width - 0.01, 0.12, colour))
-        fig.text(x + 0.02, y - 0.025, label, fontsize=9.5, color="#424242", va="top")
-        fig.text(x + 0.02, y - 0.105, value, fontsize=22, fontweight="bold", color=colour, va="bottom")
-    rows = -(-len(items) // 4)
-    return top - rows * 0.15
+        row, col = divmod(index, per_row)
+        x, y = MARGIN_X + col * width, top - row * step
+        fig.patches.append(_box(fig, x + 0.005, y - height, width - 0.01, height, colour))
+        fig.text(x + 0.015, y - 0.02, label, fontsize=9, color="#424242", va="top")
+        fig.text(x + 0.015, y - height + 0.015, value, fontsize=20, fontweight="bold", color=colour, va="bottom")
+    rows = -(-len(items) // per_row)
+    return top - rows * step
 
 
 def _box(fig: Figure, x: float, y: float, w: float, h: float, colour: str):
@@ -117,6 +133,7 @@ def table_pages(
     drawn = [fig]
     if not rows:
         fig.text(MARGIN_X, top - 0.01, empty_text, fontsize=10, color="#616161", va="top")
+        pages.y = top - 0.04
         return drawn
     y = _header(fig, columns, top)
     for row in rows:
@@ -129,6 +146,7 @@ def table_pages(
         _row(fig, columns, cells, y, colour_of(row) if colour_of else None)
         y -= height
         fig.add_artist(_thin_rule(y))
+    pages.y = y
     return drawn
 
 

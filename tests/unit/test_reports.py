@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import shutil
+import re
 import subprocess
 from dataclasses import replace
 
@@ -66,7 +69,27 @@ def test_monthly_review_pdf_lists_what_needs_attention(plan, schedule, tmp_path)
                      "厂商协议延迟签署", "TP-02", "EC-04", "模块 商业模式", "里程碑状态", "依赖状态网络"):
         assert expected in text, expected
     assert seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == list(range(1, seen[-1][1] + 1))
-    assert pdf_pages(path) >= 5 + 7  # summary + 4 table sections + the charts
+    count = pdf_pages(path)
+    assert 1 + 1 + 7 <= count < 5 + 7  # summary, the tables flowing onto shared pages, the charts
+    pages = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    for number, page in enumerate(pages[:count], 1):
+        assert "月度复盘报告" in page and re.search(rf"\b{number}\s*/\s*{count}\b", page)  # header and number
+    first = pages[0]
+    for expected in ("总体状态", "延误 / 有风险的里程碑", "偏离目标的指标", "需要决策", "偏差"):
+        assert expected in first, expected
+
+
+def test_charts_of_a_monthly_review_stop_at_its_month(plan, schedule):
+    from planner.charts import build_chart
+    from planner.indicators.status import period_end
+
+    trend = build_chart("indicator-trend", plan, schedule, today=TODAY)
+    periods = sorted({p for panel in trend.data.panels for p in panel.periods})
+    assert len(periods) >= 2
+    until = period_end(periods[-2])  # the report of the month before the latest reading
+    cut = build_chart("indicator-trend", plan, schedule, today=TODAY, until=until)
+    kept = {p for panel in cut.data.panels for p in panel.periods}
+    assert periods[-1] not in kept and periods[-2] in kept
 
 
 @needs_poppler

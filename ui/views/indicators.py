@@ -71,6 +71,12 @@ def _num(model, value) -> str:
     return "" if value is None else QLocale().toString(float(value), "g", 6)
 
 
+def _signed_deviation(status) -> float | None:
+    """Negative when behind what was expected by the test date (the charts' and reports' sign)."""
+    gap = deviation_of(status)
+    return None if gap is None else -gap
+
+
 def _reading_value(key):
     return lambda mo, i: getattr(mo.reading(i), key) if mo.reading(i) else None
 
@@ -95,9 +101,10 @@ COLUMNS = [
            sort=lambda mo, i: mo.status(i).expected if mo.status(i).rate is not None else None,
            tip=QT_TRANSLATE_NOOP("Column", "Share of the stage target expected by the test date (computed)")),
     Column("deviation", QT_TRANSLATE_NOOP("Column", "Deviation"), 90, kind="percent",
-           get=lambda mo, i: format_percent(deviation_of(mo.status(i))),
-           sort=lambda mo, i: deviation_of(mo.status(i)),
-           tip=QT_TRANSLATE_NOOP("Column", "Shortfall against the expected share; over 10% is off target (computed)")),
+           get=lambda mo, i: "" if (d := _signed_deviation(mo.status(i))) is None else f"{d:+.0%}",
+           sort=lambda mo, i: _signed_deviation(mo.status(i)),
+           tip=QT_TRANSLATE_NOOP("Column", "Achievement against the expected share, as in the reports: "
+                                           "below -10% is off target (computed)")),
     Column("test_date", QT_TRANSLATE_NOOP("Column", "Test date"), 100,
            get=lambda mo, i: (QLocale().toString(QDate(d), QLocale.FormatType.ShortFormat)
                               if (d := _reading_value("test_date")(mo, i)) else ""),
