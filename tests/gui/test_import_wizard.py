@@ -200,3 +200,31 @@ def test_a_conflict_with_newer_plan_data_needs_an_explicit_choice(qtbot, tmp_pat
         assert "0 undecided" in wizard.counts.text()
     finally:
         project.close()
+
+
+def test_a_map_that_cannot_be_saved_says_where_and_why(qtbot, tmp_path, monkeypatch):
+    wizard = _open(qtbot, [team_plan(tmp_path / "a.xlsx")])
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setattr(map_store, "maps_dir", lambda: blocker / "column-maps")
+    wizard.save_map.click()
+    assert "could not be saved" in wizard.saved_notice.text() and str(blocker) in wizard.saved_notice.text()
+
+
+def test_the_chinese_wizard_speaks_chinese(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    i18n.install(QApplication.instance(), "zh_CN")
+    try:
+        wizard = _open(qtbot, [team_plan(tmp_path / "a.xlsx")])
+        assert wizard.counts.text().startswith("新增 12 行，修改 0 行，跳过 0 行")
+        assert [wizard.steps.item(i).text() for i in range(4)] == ["1 文件", "2 工作表与列", "3 问题", "4 冲突与导入"]
+        owner = _row_of(wizard, "C")
+        assert wizard.columns.cellWidget(owner, 2).currentText() == "负责人"
+        assert wizard.columns.item(owner, 3).text() == "同义词“责任人”"
+        assert wizard.rows_preview.text(0, 1).startswith("任务") and "建设内容" in wizard.rows_preview.text(0, 2)
+        assert wizard.problem_items[0].message == "占位符，还不是值" or not wizard.problem_items[0].message.isascii()
+    finally:
+        i18n.install(QApplication.instance(), "en")
