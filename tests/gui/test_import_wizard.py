@@ -228,3 +228,41 @@ def test_the_chinese_wizard_speaks_chinese(qtbot, tmp_path):
         assert wizard.problem_items[0].message == "占位符，还不是值" or not wizard.problem_items[0].message.isascii()
     finally:
         i18n.install(QApplication.instance(), "en")
+
+
+def test_a_months_returned_collection_workbooks_with_status_per_file(qtbot, tmp_path):
+    import os
+    import shutil
+    import time
+
+    from openpyxl import load_workbook
+
+    from planner.document import Project
+    from planner.excel.export import export_template
+    from planner.plan import load_plan
+    from planner.samples import sample_path
+
+    copy = tmp_path / "flagos.plan"
+    shutil.copyfile(sample_path("flagos"), copy)
+    project = Project.open(copy)
+    try:
+        plan = project.read(load_plan)
+        core, eco = tmp_path / "core.xlsx", tmp_path / "eco.xlsx"
+        export_template(plan, "collect", core, team="核心技术部", period="2025-03")
+        export_template(plan, "collect", eco, team="生态发展部", period="2025-03")
+        wb = load_workbook(core)
+        ws = wb.worksheets[0]
+        col = {c.value: i + 1 for i, c in enumerate(ws[1])}
+        ws.cell(2, col["累计实际值"]).value = 10
+        wb.save(core)
+        late = time.mktime((2025, 4, 3, 9, 0, 0, 0, 0, -1))  # after the due date (2025-03-31)
+        os.utime(eco, (late, late))
+        on_time = time.mktime((2025, 3, 28, 9, 0, 0, 0, 0, -1))
+        os.utime(core, (on_time, on_time))
+        wizard = _open(qtbot, [core, eco], plan)
+        rows = {wizard.files.item(r, 0).text(): wizard.files.item(r, 1).text() for r in range(wizard.files.rowCount())}
+        assert rows["core.xlsx"] == "returned" and rows["eco.xlsx"] == "late"
+        assert rows["品牌公关部"] == "missing"  # a team that owns indicators and sent nothing back
+        assert "Period 2025-03: 2 team(s) returned" in wizard.collection.text()
+    finally:
+        project.close()
