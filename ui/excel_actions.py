@@ -59,7 +59,7 @@ def import_workbooks(parent: QWidget, controller, paths: list[Path]) -> bool:
     ONE undo step. Returns True when something was imported."""
     from planner.excel.apply import apply_import
 
-    dialog = ImportWizard(paths, controller.plan(), parent, lang=_lang(controller))
+    dialog = ImportWizard(paths, controller.plan(), parent)
     if not _confirm(dialog) or dialog.preview is None or not dialog.preview.ok:
         return False
     names = ", ".join(Path(p).name for p in paths)

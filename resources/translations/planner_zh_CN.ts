@@ -1614,8 +1614,8 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>已套用为这组表头保存的映射。可在“设置 › 已保存的列映射”中查看。</translation>
     </message>
     <message>
-        <source>Read as a table of {kind}: header on row {row}, {n} data row(s) from row {first}.</source>
-        <translation>按{kind}表读取：表头在第 {row} 行，从第 {first} 行起共 {n} 行数据。</translation>
+        <source>Found a {kind}: header on row {row}, {n} data row(s) from row {first}.</source>
+        <translation>找到{kind}：表头在第 {row} 行，从第 {first} 行起共 {n} 行数据。</translation>
     </message>
     <message>
         <source>Read as our own template: {tables}.</source>
@@ -1648,6 +1648,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>timeline (Gantt bars)</source>
         <translation>时间轴（甘特条）</translation>
+    </message>
+    <message>
+        <source>The map could not be saved in {folder}: {reason}</source>
+        <translation>映射无法保存到 {folder}：{reason}</translation>
     </message>
     <message>
         <source>Map saved for these headers: {path}. It is offered for the next workbook with the same headers; planner import --map reads the same file.</source>
@@ -2020,6 +2024,90 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>header row changed</source>
         <translation>表头行已更改</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>calendar day</source>
+        <translation>日历日</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>roadmap cell</source>
+        <translation>路线图单元格</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>task role</source>
+        <translation>任务角色</translation>
+    </message>
+    <message>
+        <source>dependency</source>
+        <translation>依赖</translation>
+    </message>
+    <message>
+        <source>milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>RACI letter</source>
+        <translation>RACI 字母</translation>
+    </message>
+    <message>
+        <source>division of work</source>
+        <translation>分工</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>key result</source>
+        <translation>关键结果</translation>
+    </message>
+    <message>
+        <source>key-result link</source>
+        <translation>关键结果关联</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>baseline task</source>
+        <translation>基线任务</translation>
     </message>
 </context>
 <context>

@@ -200,3 +200,69 @@ def test_a_conflict_with_newer_plan_data_needs_an_explicit_choice(qtbot, tmp_pat
         assert "0 undecided" in wizard.counts.text()
     finally:
         project.close()
+
+
+def test_a_map_that_cannot_be_saved_says_where_and_why(qtbot, tmp_path, monkeypatch):
+    wizard = _open(qtbot, [team_plan(tmp_path / "a.xlsx")])
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setattr(map_store, "maps_dir", lambda: blocker / "column-maps")
+    wizard.save_map.click()
+    assert "could not be saved" in wizard.saved_notice.text() and str(blocker) in wizard.saved_notice.text()
+
+
+def test_the_chinese_wizard_speaks_chinese(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    i18n.install(QApplication.instance(), "zh_CN")
+    try:
+        wizard = _open(qtbot, [team_plan(tmp_path / "a.xlsx")])
+        assert wizard.counts.text().startswith("新增 12 行，修改 0 行，跳过 0 行")
+        assert [wizard.steps.item(i).text() for i in range(4)] == ["1 文件", "2 工作表与列", "3 问题", "4 冲突与导入"]
+        owner = _row_of(wizard, "C")
+        assert wizard.columns.cellWidget(owner, 2).currentText() == "负责人"
+        assert wizard.columns.item(owner, 3).text() == "同义词“责任人”"
+        assert wizard.rows_preview.text(0, 1).startswith("任务") and "建设内容" in wizard.rows_preview.text(0, 2)
+        assert wizard.problem_items[0].message == "占位符，还不是值" or not wizard.problem_items[0].message.isascii()
+    finally:
+        i18n.install(QApplication.instance(), "en")
+
+
+def test_a_months_returned_collection_workbooks_with_status_per_file(qtbot, tmp_path):
+    import os
+    import shutil
+    import time
+
+    from openpyxl import load_workbook
+
+    from planner.document import Project
+    from planner.excel.export import export_template
+    from planner.plan import load_plan
+    from planner.samples import sample_path
+
+    copy = tmp_path / "flagos.plan"
+    shutil.copyfile(sample_path("flagos"), copy)
+    project = Project.open(copy)
+    try:
+        plan = project.read(load_plan)
+        core, eco = tmp_path / "core.xlsx", tmp_path / "eco.xlsx"
+        export_template(plan, "collect", core, team="核心技术部", period="2025-03")
+        export_template(plan, "collect", eco, team="生态发展部", period="2025-03")
+        wb = load_workbook(core)
+        ws = wb.worksheets[0]
+        col = {c.value: i + 1 for i, c in enumerate(ws[1])}
+        ws.cell(2, col["累计实际值"]).value = 10
+        wb.save(core)
+        late = time.mktime((2025, 4, 3, 9, 0, 0, 0, 0, -1))  # after the due date (2025-03-31)
+        os.utime(eco, (late, late))
+        on_time = time.mktime((2025, 3, 28, 9, 0, 0, 0, 0, -1))
+        os.utime(core, (on_time, on_time))
+        wizard = _open(qtbot, [core, eco], plan)
+        rows = {wizard.files.item(r, 0).text(): wizard.files.item(r, 1).text() for r in range(wizard.files.rowCount())}
+        assert rows["core.xlsx"] == "returned" and rows["eco.xlsx"] == "late"
+        assert rows["品牌公关部"] == "missing"  # a team that owns indicators and sent nothing back
+        assert "Period 2025-03: 2 team(s) returned" in wizard.collection.text()
+    finally:
+        project.close()

@@ -26,7 +26,7 @@ from planner.excel.colmap import SPECIAL_USES, ColumnMap, MappedColumn, RowActio
 from planner.excel.headers import field_label, kind_label, match_header, synonyms
 from planner.excel.preview import ImportOptions, Preview, preview_grids
 from planner.excel.records import LABEL
-from ui.import_dialog import ERROR_BRUSH, WARNING_BRUSH, _item, _key, _short
+from ui.import_dialog import _HEADERS, ERROR_BRUSH, WARNING_BRUSH, _item, _key, _short
 from ui.import_wizard import map_store
 from ui.import_wizard.reader import ReadThread, saved_maps_for
 from ui.import_wizard.rows_model import RowsView
@@ -57,6 +57,41 @@ _REASONS = {
 }
 
 
+# The core's names of the tables (records.LABEL), for lupdate; shown through `table_label`.
+_TABLES = (QT_TRANSLATE_NOOP("ImportWizard", "plan"), QT_TRANSLATE_NOOP("ImportWizard", "calendar day"),
+           QT_TRANSLATE_NOOP("ImportWizard", "stage"), QT_TRANSLATE_NOOP("ImportWizard", "module"),
+           QT_TRANSLATE_NOOP("ImportWizard", "roadmap cell"), QT_TRANSLATE_NOOP("ImportWizard", "task"),
+           QT_TRANSLATE_NOOP("ImportWizard", "team"), QT_TRANSLATE_NOOP("ImportWizard", "role"),
+           QT_TRANSLATE_NOOP("ImportWizard", "task role"), QT_TRANSLATE_NOOP("ImportWizard", "dependency"),
+           QT_TRANSLATE_NOOP("ImportWizard", "milestone"), QT_TRANSLATE_NOOP("ImportWizard", "risk"),
+           QT_TRANSLATE_NOOP("ImportWizard", "RACI letter"), QT_TRANSLATE_NOOP("ImportWizard", "division of work"),
+           QT_TRANSLATE_NOOP("ImportWizard", "objective"), QT_TRANSLATE_NOOP("ImportWizard", "indicator"),
+           QT_TRANSLATE_NOOP("ImportWizard", "key result"), QT_TRANSLATE_NOOP("ImportWizard", "key-result link"),
+           QT_TRANSLATE_NOOP("ImportWizard", "reading"), QT_TRANSLATE_NOOP("ImportWizard", "baseline"),
+           QT_TRANSLATE_NOOP("ImportWizard", "baseline task"))
+
+
+def table_label(table) -> str:
+    return tr(LABEL.get(table, getattr(table, "__name__", str(table))))
+
+
+def field_text(table, name: str, lang: str) -> str:
+    """A record's field as the column header users know (建设内容 / Task), as the import dialog shows it."""
+    names = _HEADERS.get((table, name)) or _HEADERS.get((None, name))
+    return (names[1] if lang == "en" else names[0]) if names else name
+
+
+def _value(name: str, v) -> str:
+    if name == "progress" and isinstance(v, (int, float)) and not isinstance(v, bool):
+        return f"{v:.0%}"
+    return _short(cell_text(v))
+
+
+def values_text(table, record, lang: str) -> str:
+    return "; ".join(f"{field_text(table, k, lang)}: {_value(k, v)}" for k, v in record.values.items()
+                     if k not in ("order", "period_style", "code") and v not in (None, "") and not isinstance(v, tuple))
+
+
 def reason_text(reason: str) -> str:
     if reason in _REASONS:
         return tr(_REASONS[reason])
@@ -73,8 +108,18 @@ def split_place(sheet: str) -> tuple[str, str]:
     """"a.xlsx › 计划" -> ("a.xlsx", "计划"); a bare name is a file or a sheet of any file."""
     if " › " in sheet:
         file, _sep, rest = sheet.partition(" › ")
-        return file, rest
+        head, bang, row = rest.rpartition("!")
+        return file, head if bang and row.isdigit() else rest  # an origin: "a.xlsx › 计划!4"
     return "", sheet
+
+
+def _drop_widgets(table: QTableWidget, column: int) -> None:
+    """Hide and release the combos of a column before it is refilled (Qt deletes them later)."""
+    for r in range(table.rowCount()):
+        w = table.cellWidget(r, column)
+        if w is not None:
+            w.hide()
+            table.removeCellWidget(r, column)
 
 
 def _table(headers: list[str], stretch: int = -1) -> QTableWidget:
@@ -91,12 +136,16 @@ def _table(headers: list[str], stretch: int = -1) -> QTableWidget:
 class ImportWizard(QDialog):
     """`paths` are read when the dialog is built; `preview` is the current preview (None while reading)."""
 
-    def __init__(self, paths: list[Path], plan=None, parent: QWidget | None = None, lang: str = "zh", *, start: bool = True):
+    def __init__(self, paths: list[Path], plan=None, parent: QWidget | None = None, lang: str | None = None, *,
+                 start: bool = True):
         super().__init__(parent)
         self.setWindowTitle(tr("Import from Excel"))
         self.resize(1100, 700)
         self.paths = [Path(p) for p in paths]
-        self.plan, self.lang = plan, lang
+        from planner.i18n import language
+
+        self.plan = plan
+        self.lang = lang or ("zh" if language() == "zh_CN" else "en")  # header names follow the window's language
         self.books = None
         self.preview: Preview | None = None
         self.maps: dict[tuple[str, str], ColumnMap] = {}  # (file, sheet) -> the map in use (edited or saved)
@@ -120,9 +169,10 @@ class ImportWizard(QDialog):
         font = self.counts.font()
         font.setBold(True)
         self.counts.setFont(font)
+        self.counts.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.back_button = self.buttons.addButton(tr("< Back"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.next_button = self.buttons.addButton(tr("Next >"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.back_button = QPushButton(tr("< Back"))
+        self.next_button = QPushButton(tr("Next >"))
         self.import_button = self.buttons.addButton(tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.back_button.clicked.connect(lambda: self.go(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(lambda: self.go(self.stack.currentIndex() + 1))
@@ -135,6 +185,9 @@ class ImportWizard(QDialog):
         layout.addLayout(body, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.counts, 1)
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.next_button)
+        bottom.addSpacing(12)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
         self.import_button.setEnabled(False)
@@ -188,7 +241,7 @@ class ImportWizard(QDialog):
         self.save_map = QPushButton(tr("Save this map for these headers"))
         self.save_map.clicked.connect(self._on_save_map_clicked)
         self.columns = _table([tr("Column"), tr("Header"), tr("Read as"), tr("Why")])
-        self.rows_preview = RowsView([tr("Action"), tr("Item"), tr("Values"), tr("From")], stretch=2, widths=(70, 150))
+        self.rows_preview = RowsView([tr("Action"), tr("Item"), tr("Values"), tr("Row")], stretch=2, widths=(60, 110))
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Sheet:")))
         top.addWidget(self.sheet_choice, 1)
@@ -407,7 +460,7 @@ class ImportWizard(QDialog):
             else:
                 status = tr("read")
             tables = [f"{r.sheet}: {kind_label(r.map.kind)} ({len(r.lifted.rows) if r.lifted else 0})" if r.map else
-                      f"{r.sheet}: " + ", ".join(LABEL[t.spec.model] if t.spec.model in LABEL else t.spec.key for t in r.tables)
+                      f"{r.sheet}: " + ", ".join(self._spec_name(t.spec) for t in r.tables)
                       for r in p.sheets if r.file == name and (r.map is not None or r.tables)]
             rows.append((name, status, "; ".join(tables) or "-",
                          tr("{e} error(s), {w} warning(s)").format(e=errors, w=len(mine) - errors)))
@@ -484,6 +537,7 @@ class ImportWizard(QDialog):
             for w in (self.header_row, self.first_row, self.save_map, self.columns):
                 w.setEnabled(cmap is not None)
             if cmap is None:
+                _drop_widgets(self.columns, 2)
                 self.columns.setRowCount(0)
                 return
             self.header_row.setMaximum(max(1, len(grid.rows)))
@@ -491,6 +545,7 @@ class ImportWizard(QDialog):
             self.header_row.setValue(cmap.header_row + 1)
             self.first_row.setValue(cmap.first_data_row + 1)
             uses = self._uses(cmap.kind)
+            _drop_widgets(self.columns, 2)
             self.columns.setRowCount(len(cmap.columns))
             for r, col in enumerate(cmap.columns):
                 self.columns.setItem(r, 0, _item(col.letter))
@@ -513,13 +568,13 @@ class ImportWizard(QDialog):
         if report is None:
             self.sheet_status.setText("")
         elif report.map is not None:
-            self.sheet_status.setText(tr("Read as a table of {kind}: header on row {row}, {n} data row(s) from row {first}.")
+            self.sheet_status.setText(tr("Found a {kind}: header on row {row}, {n} data row(s) from row {first}.")
                                       .format(kind=kind_label(report.map.kind), row=report.map.header_row + 1,
                                               n=len(report.lifted.rows) if report.lifted else 0,
                                               first=report.map.first_data_row + 1))
         elif report.tables:
             self.sheet_status.setText(tr("Read as our own template: {tables}.").format(
-                tables=", ".join(LABEL.get(t.spec.model, t.spec.key) for t in report.tables)))
+                tables=", ".join(self._spec_name(t.spec) for t in report.tables)))
         elif report.status == "none":
             why = [p.message for p in self.preview.problems.items if p.code == "no_table" and p.sheet.endswith(" › " + report.sheet)]
             self.sheet_status.setText(tr("Skipped: {why}").format(why=why[0] if why else tr("no table found")))
@@ -527,6 +582,9 @@ class ImportWizard(QDialog):
             self.sheet_status.setText(tr("Skipped: the sheet is hidden."))
         else:
             self.sheet_status.setText(tr("Nothing to map on this sheet."))
+
+    def _spec_name(self, spec) -> str:
+        return spec.en if self.lang == "en" else spec.zh
 
     @staticmethod
     def _uses(kind: str) -> list[tuple[str, str]]:
@@ -598,7 +656,13 @@ class ImportWizard(QDialog):
         if report is None or report.map is None:
             return
         cmap = copy.deepcopy(self.maps.get((report.file, report.sheet), report.map))
-        path = map_store.save(cmap)
+        try:
+            path = map_store.save(cmap)
+        except OSError as exc:
+            self.saved_notice.setText(tr("The map could not be saved in {folder}: {reason}").format(
+                folder=map_store.maps_dir(), reason=exc.strerror or exc))
+            self.saved_notice.setVisible(True)
+            return
         self.saved_notice.setText(tr("Map saved for these headers: {path}. It is offered for the next workbook with the same "
                                      "headers; planner import --map reads the same file.").format(path=path))
         self.saved_notice.setVisible(True)
@@ -609,7 +673,7 @@ class ImportWizard(QDialog):
         if self.preview is None:
             return
         prefix = f"{report.file} › {report.sheet}!" if report else None
-        preview = self.preview
+        preview, lang = self.preview, self.lang
         actions: dict = {}
         names = {"add": tr("Add"), "change": tr("Change"), None: tr("Unchanged")}
         rows = [(table, key, record) for table, recs in self.preview.records.by_table.items()
@@ -620,9 +684,8 @@ class ImportWizard(QDialog):
             if not actions and preview.changes:  # built when a row is first shown, once per preview
                 actions.update({(c.table, c.key): c for c in preview.changes})
             change = actions.get((table, key))
-            values = ", ".join(f"{k}: {_short(cell_text(v))}" for k, v in record.values.items()
-                               if k not in ("order", "period_style") and v not in (None, ""))
-            return (names[change.action if change else None], f"{LABEL[table]} {_key(key)}", values,
+            values = values_text(table, record, lang)
+            return (names[change.action if change else None], f"{table_label(table)} {_key(key)}", values,
                     record.origin.rsplit("!", 1)[-1])
 
         self.rows_preview.set_rows(rows, fmt=fmt)
@@ -715,9 +778,10 @@ class ImportWizard(QDialog):
         self.conflict_all.setVisible(bool(conflicts))
         self.conflict_all_label.setVisible(bool(conflicts))
         shown = conflicts[:200]
+        _drop_widgets(self.conflicts, 3)
         self.conflicts.setRowCount(len(shown))
         for r, c in enumerate(shown):
-            self.conflicts.setItem(r, 0, _item(f"{LABEL[c.table]} {_key(c.record_key)} ({c.origin.strip()})"))
+            self.conflicts.setItem(r, 0, _item(f"{table_label(c.table)} {_key(c.record_key)} ({c.origin.strip()})"))
             self.conflicts.setItem(r, 1, _item(f"{cell_text(c.plan_value)} ({cell_text(c.plan_date)})"))
             self.conflicts.setItem(r, 2, _item(f"{cell_text(c.file_value)} ({cell_text(c.file_date) or '-'})"))
             combo = QComboBox()
@@ -728,13 +792,18 @@ class ImportWizard(QDialog):
             combo.currentIndexChanged.connect(lambda _i, key=c.key, box=combo: self.decide_conflict(key, box.currentData()))
             self.conflicts.setCellWidget(r, 3, combo)
         self.conflicts.resizeColumnsToContents()
-        add, change, remove = tr("Add"), tr("Change"), tr("Remove")
+        add, change, remove, lang, records = tr("Add"), tr("Change"), tr("Remove"), self.lang, self.preview.records
 
         def fmt(row):
             if isinstance(row, tuple):  # a removal
-                return (remove, f"{LABEL[row[0]]} {_key(row[1])}", "", "")
-            return (add if row.action == "add" else change, f"{LABEL[row.table]} {_key(row.key)}",
-                    ", ".join(f"{f}: {_short(o)} → {_short(n)}" for f, (o, n) in row.fields.items()), row.origin.strip())
+                return (remove, f"{table_label(row[0])} {_key(row[1])}", "", "")
+            if row.action == "add":
+                record = records.get(row.table, row.key)
+                details = values_text(row.table, record, lang) if record is not None else ""
+            else:
+                details = "; ".join(f"{field_text(row.table, f, lang)}: {_short(o)} → {_short(n)}" for f, (o, n) in row.fields.items())
+            return (add if row.action == "add" else change, f"{table_label(row.table)} {_key(row.key)}", details,
+                    row.origin.strip())
 
         rows = list(self.preview.changes) + list(self.preview.removals)
         self.changes.set_rows(rows, fmt=fmt)
