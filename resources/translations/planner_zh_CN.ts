@@ -448,6 +448,14 @@ Recover them? Discard deletes them for good; Later asks again next time.</source
         <translation>关闭计划</translation>
     </message>
     <message>
+        <source>Plan &amp;properties…</source>
+        <translation>计划属性(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Name, start date, status date, holidays and template language</source>
+        <translation>名称、开始日期、统计日期、节假日和模板语言</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1336,6 +1344,70 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Move manually scheduled tasks that start before their links allow (after the selected tasks, or all)</source>
         <translation>把开始早于依赖允许日期的手动排程任务顺延（所选任务之后的，未选择时为全部）</translation>
+    </message>
+    <message>
+        <source>Plan properties</source>
+        <translation>计划属性</translation>
+    </message>
+    <message>
+        <source>Always today</source>
+        <translation>始终为今天</translation>
+    </message>
+    <message>
+        <source>Progress, late flags, charts and reports are judged on the real date</source>
+        <translation>进度、延期标记、图表和报告按实际日期判断</translation>
+    </message>
+    <message>
+        <source>China (statutory holidays and make-up workdays)</source>
+        <translation>中国（法定节假日和调休）</translation>
+    </message>
+    <message>
+        <source>None (weekends only)</source>
+        <translation>无（仅周末）</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>The language of workbooks, reports and templates written from this plan</source>
+        <translation>由本计划生成的工作簿、报告和模板所用的语言</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Start date:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <source>Status date:</source>
+        <translation>统计日期：</translation>
+    </message>
+    <message>
+        <source>Holiday calendar:</source>
+        <translation>节假日日历：</translation>
+    </message>
+    <message>
+        <source>Template language:</source>
+        <translation>模板语言：</translation>
+    </message>
+    <message>
+        <source>The plan needs a name.</source>
+        <translation>计划需要一个名称。</translation>
+    </message>
+    <message>
+        <source>Status date: today</source>
+        <translation>统计日期：今天</translation>
+    </message>
+    <message>
+        <source>Status date: %1</source>
+        <translation>统计日期：%1</translation>
     </message>
 </context>
 <context>
