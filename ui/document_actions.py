@@ -99,6 +99,14 @@ class DocumentManager(QObject):
             return False
         return self._start_untitled()
 
+    def new_plan_with_properties(self) -> bool:
+        """File > New: an empty plan, then its properties (name, start, status date...) asked at once."""
+        if not self.new_plan():
+            return False
+        from ui.plan_properties import edit_properties
+        edit_properties(self.window, self.controller, new_plan=True)  # cancelled: the defaults stay
+        return True
+
     def _start_untitled(self) -> bool:
         """A new untitled plan; a full or unwritable app-data folder is told, not raised."""
         try:

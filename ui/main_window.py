@@ -104,12 +104,14 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         d, K = self.documents, QKeySequence.StandardKey
-        self.new_action = self._action(tr("&New"), d.new_plan, K.New, tr("Start an empty plan"), "document-new")
+        self.new_action = self._action(tr("&New"), d.new_plan_with_properties, K.New, tr("Start an empty plan"), "document-new")
         self.open_action = self._action(tr("&Open…"), d.open_dialog, K.Open, tr("Open a .plan file"), "document-open")
         self.save_action = self._action(tr("&Save"), d.save, K.Save, tr("Save the plan"), "document-save")
         self.save_as_action = self._action(tr("Save &As…"), d.save_as, K.SaveAs, tr("Save the plan under another name"),
                                            "document-save-as")
         self.close_action = self._action(tr("&Close"), d.close_document, K.Close, tr("Close the plan"))
+        self.properties_action = self._action(tr("Plan &properties…"), self._edit_properties, None,
+                                              tr("Name, start date, status date, holidays and template language"))
         self.quit_action = self._action(tr("&Quit"), self.close, K.Quit, tr("Quit Roadmap Planner"))
         stack = self.controller.undo_stack
         self.undo_action = stack.createUndoAction(self, tr("&Undo"))
@@ -143,6 +145,8 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator()
             self.print_actions = printing(self, self.controller)
             file_menu.addActions(self.print_actions)
+        file_menu.addSeparator()
+        file_menu.addAction(self.properties_action)
         interop = _optional("ui.interop_actions", "create_actions")  # MS Project, GanttProject, calendars
         if interop is not None:
             file_menu.addSeparator()
@@ -235,6 +239,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*]{suffix} — " + tr("Roadmap Planner"))
         self.setWindowModified(self.documents.is_modified())
         self.read_only_label.setText(tr("Read-only: use Save As to keep changes") if read_only else "")
+
+    def _edit_properties(self) -> None:
+        from ui.plan_properties import edit_properties
+        edit_properties(self, self.controller)
 
     def _focus_search(self) -> None:
         self.views.show("tasks").search.setFocus()

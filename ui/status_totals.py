@@ -57,7 +57,9 @@ class StatusTotals(QLabel):
             return
         values = totals(self.controller.plan(), self.controller.schedule())
         dash = "–"
+        from ui.plan_properties import status_date_text
         self.setText("  ·  ".join((
+            status_date_text(self.controller.plan().programme),
             tr("Tasks: %1").replace("%1", str(values["tasks"])),
             tr("Late: %1").replace("%1", dash if values["late"] is None else str(values["late"])),
             tr("Critical: %1").replace("%1", dash if values["critical"] is None else str(values["critical"])),

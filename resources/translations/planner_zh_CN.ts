@@ -16,6 +16,10 @@ Your plan is still open; save it under a new name if in doubt. The details were 
         <translation>路线图规划器</translation>
     </message>
     <message>
+        <source>Drawing the chart…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Plan&apos;s language</source>
         <translation>计划的语言</translation>
     </message>
@@ -190,10 +194,6 @@ Recover them? Discard deletes them for good; Later asks again next time.</source
     <message>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
-    </message>
-    <message>
-        <source>%1 · %2 to %3 · page %4 of %5</source>
-        <translation>%1 · %2 至 %3 · 第 %4 页，共 %5 页</translation>
     </message>
     <message>
         <source>Export Gantt as PNG</source>
@@ -610,8 +610,64 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>月度复盘</translation>
     </message>
     <message>
+        <source>Print preview – %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>actual size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale down so that the width fits this many pages (0: actual size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit to pages wide:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a plan first: there is nothing to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview the current view as it will print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the current view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the current view as a PDF file</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Writing the monthly review</source>
@@ -1697,6 +1753,254 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <source>Keep the plan&apos;s figure</source>
         <translation>保留计划中的数据</translation>
     </message>
+    <message>
+        <source>Plan &amp;properties…</source>
+        <translation>计划属性(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Name, start date, status date, holidays and template language</source>
+        <translation>名称、开始日期、统计日期、节假日和模板语言</translation>
+    </message>
+    <message>
+        <source>Plan properties</source>
+        <translation>计划属性</translation>
+    </message>
+    <message>
+        <source>Always today</source>
+        <translation>始终为今天</translation>
+    </message>
+    <message>
+        <source>Progress, late flags, charts and reports are judged on the real date</source>
+        <translation>进度、延期标记、图表和报告按实际日期判断</translation>
+    </message>
+    <message>
+        <source>China (statutory holidays and make-up workdays)</source>
+        <translation>中国（法定节假日和调休）</translation>
+    </message>
+    <message>
+        <source>None (weekends only)</source>
+        <translation>无（仅周末）</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>The language of workbooks, reports and templates written from this plan</source>
+        <translation>由本计划生成的工作簿、报告和模板所用的语言</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Start date:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <source>Status date:</source>
+        <translation>统计日期：</translation>
+    </message>
+    <message>
+        <source>Holiday calendar:</source>
+        <translation>节假日日历：</translation>
+    </message>
+    <message>
+        <source>Template language:</source>
+        <translation>模板语言：</translation>
+    </message>
+    <message>
+        <source>The plan needs a name.</source>
+        <translation>计划需要一个名称。</translation>
+    </message>
+    <message>
+        <source>Status date: today</source>
+        <translation>统计日期：今天</translation>
+    </message>
+    <message>
+        <source>Status date: %1</source>
+        <translation>统计日期：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer or PDF file could not be opened for writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status date %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan server is not reachable: the plan is read-only until it is back (retrying).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to the plan server again; the plan was read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan on the server was upgraded from format %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may read this plan; the server refuses changes from viewers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a local copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved a local copy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open from &amp;server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the plans on a PostgreSQL server and open one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a &amp;local copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the plan to a .plan file on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No milestones in these plans.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans on a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PMO&apos;s PostgreSQL server and database (see docs/server.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators off target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RACI problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones across plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the plans on %1 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 plans on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plans on this server yet: publish one with “planner publish FILE.plan ADDRESS”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a plan to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Column</name>
@@ -1723,6 +2027,22 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Cumulative value / stage target (computed)</source>
         <translation>累计实际值 / 阶段目标（自动计算）</translation>
+    </message>
+    <message>
+        <source>Expected to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the stage target expected by the test date (computed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achievement against the expected share, as in the reports: below -10% is off target (computed)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Test date</source>
@@ -1957,6 +2277,45 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Data collection workbook for a team…</source>
         <translation>团队数据收集表…</translation>
+    </message>
+</context>
+<context>
+    <name>GanttLegend</name>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation type="unfinished">里程碑</translation>
+    </message>
+    <message>
+        <source>Status date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Violated link</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ class Dialogs:
         self.recovery = "discard"  # the crash-recovery box: "recover", "discard" or "later"
         self.save_path = ""
         self.open_path = ""
+        self.properties = None  # answers of the plan-properties dialog: {"name": ..., "status_date": ...}
 
     def box(self, kind):
         def show(_parent, title, text, *args, **kwargs):
@@ -46,6 +47,17 @@ def dialogs(monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (d.save_path, "")))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (d.open_path, "")))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+
+    from ui.plan_properties import PlanPropertiesDialog
+
+    def properties(dialog):  # File > New asks the plan's properties: a test sets `d.properties` to answer
+        d.shown.append(("properties", dialog.windowTitle()))
+        if d.properties is None:
+            return PlanPropertiesDialog.Rejected
+        for key, value in d.properties.items():
+            dialog.set_value(key, value)
+        return PlanPropertiesDialog.Accepted
+    monkeypatch.setattr(PlanPropertiesDialog, "exec", properties)
 
     def ask_recovery(_manager, text):
         d.shown.append(("recovery", text))

@@ -292,8 +292,8 @@ class GanttView(QWidget):
     def select_tasks(self, ids) -> None:
         """Select tasks chosen elsewhere (e.g. the task matrix) and scroll the first into view."""
         self.selected = frozenset(int(i) for i in ids)
-        if self.layout is None:
-            return
+        if self._dirty or self.layout is None or self.scale is None:
+            return  # rows are built (and the selection scrolled to) when the chart is next shown
         rows = sorted(self.data.row_of_task[t] for t in self.selected if t in self.data.row_of_task)
         if rows:
             self.scroll_to_row(rows[0])
@@ -303,7 +303,7 @@ class GanttView(QWidget):
         return sorted(self.selected)
 
     def scroll_to_row(self, row: int) -> None:
-        if self.layout is None:
+        if self._dirty or self.layout is None or self.scale is None or not 0 <= row < len(self.data.rows):
             return
         bar = self.timeline.verticalScrollBar()
         top, body = self.layout.row_top(row), bar.pageStep()
@@ -391,6 +391,7 @@ class GanttView(QWidget):
 
     def _on_controller_document_replaced(self) -> None:
         self.scale, self.collapsed, self.selected, self.baseline_id = None, set(), frozenset(), None
+        self.layout = self.data = None  # the old plan's rows must not be scrolled to before a rebuild
         if self.controller.project is not None:  # a work breakdown reads best as its own outline
             self.group_by = FLAT if self.plan().outline.summaries else BY_STAGE
             _show_value(self.group_box, self.group_by)
