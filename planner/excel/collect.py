@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from planner import model as m
 from planner.errors import ExportFailed
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.indicators.rates import achievement_rate, is_off_target
 from planner.indicators.status import expected_share
 from planner.plan import Plan

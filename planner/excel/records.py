@@ -176,8 +176,9 @@ class Change:
     def item(self, plan: Plan | None = None) -> str:
         """The row as users name it: "IND-002 适配AI芯片数量 2025-05", "TP-03", "模块 生态"."""
         name = self._named(self.key, plan)
-        return name if self.table in (m.Task, m.Indicator, m.Reading, m.Objective) and name else \
-            _("{kind} {name}", kind=label(self.table), name=name or label(self.table)).strip()
+        if self.table is m.Reading and name:
+            return name  # the indicator's code and name and the period say what it is
+        return _("{kind} {name}", kind=label(self.table), name=name).strip() if name else label(self.table)
 
     def _named(self, key: Key, plan: Plan | None) -> str:
         parts = []
@@ -198,11 +199,14 @@ class Change:
                 (self.key[0] if self.key else None)
             indicator = _indicator(plan, code) if code else None
             unit = indicator.unit if indicator is not None and indicator.unit else ""
-        return _("; ").join(
-            _("{field}: {old} → {new}", field=field_label(self.table, f),
-              old=shown_value(o, unit if isinstance(o, (int, float)) and not isinstance(o, bool) else ""),
-              new=shown_value(n, unit if isinstance(n, (int, float)) and not isinstance(n, bool) else ""))
-            for f, (o, n) in self.fields.items())
+        def shown(field: str, value: Any) -> str:
+            if field in _FRACTIONS and isinstance(value, (int, float)) and not isinstance(value, bool):
+                return f"{value * 100:.4g}%"  # progress is kept as 0.3 and written as 30%
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            return shown_value(value, unit if number else "")
+
+        return _("; ").join(_("{field}: {old} → {new}", field=field_label(self.table, f), old=shown(f, o), new=shown(f, n))
+                            for f, (o, n) in self.fields.items())
 
     def describe(self, plan: Plan | None = None) -> str:
         """One line for the changes list, in the user's language, values as users write them."""
@@ -212,6 +216,9 @@ class Change:
             (old, new), = self.fields.values()
             return _("{item}: {values}", item=self.item(plan), values=_reading_values(self, plan, old, new))
         return _("change {item}: {details}", item=self.item(plan), details=self.details(plan))
+
+
+_FRACTIONS = {"progress", "threshold"}  # stored as 0..1, written as percentages
 
 
 def _indicator(plan: Plan | None, code: str):

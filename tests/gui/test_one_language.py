@@ -359,12 +359,19 @@ def test_the_import_preview_speaks_one_language(qtbot, language, tmp_path):
     project = Project.open(path)
     try:
         plan = DocumentController(project).plan()
-        books = [DATA / name for name in WORKBOOKS if (DATA / name).exists()]
-        data = plan_strings_from(project) + "\n" + workbook_strings(books)
+        books = [[DATA / name] for name in WORKBOOKS if (DATA / name).exists()]
+        books.append(_returned_collection(plan, tmp_path))  # the collection summary and changed readings
+        data = plan_strings_from(project) + "\n" + workbook_strings([b for group in books for b in group])
         seen = Seen()
-        for book in books:
+        for group in books:
+            book = group[0]
             for period in ("", "2025-05"):
-                preview = read_workbooks([book], plan, ImportOptions(period=period))
+                preview = read_workbooks(group, plan, ImportOptions(period=period))
+                if preview.collection is not None:
+                    for line in preview.collection.lines():
+                        seen.add(f"import:{book.name}/collection", line)
+                for change in preview.changes:
+                    seen.add(f"import:{book.name}/change", change.describe(plan))
                 dialog = ImportDialog(preview, lang="zh" if language == "zh_CN" else "en")
                 qtbot.addWidget(dialog)
                 seen.widget(dialog, f"import:{book.name}:{period}")
@@ -374,6 +381,26 @@ def test_the_import_preview_speaks_one_language(qtbot, language, tmp_path):
         assert problems == [], f"{len(problems)} texts in the wrong language:\n" + "\n".join(problems[:80])
     finally:
         project.close()
+
+
+def _returned_collection(plan, folder: Path) -> list[Path]:
+    """Two teams' data-collection workbooks for 2025-04, returned filled in (one cell unreadable)."""
+    from openpyxl import load_workbook
+
+    from planner.excel.export import export_template
+
+    paths = []
+    for team, fills in (("核心技术部", [(7, "17款"), ("待定", 88), (12, 12.7)]), ("生态发展部", [(50, 190), (2, 3)])):
+        path = folder / f"{team}.xlsx"
+        export_template(plan, "collect", path, team=team, period="2025-04")
+        wb = load_workbook(path)
+        ws = wb.worksheets[0]
+        head = {c.value: i + 1 for i, c in enumerate(ws[1])}
+        for r, (month, cumulative) in enumerate(fills, start=2):
+            ws.cell(r, head["本月实际值"]).value, ws.cell(r, head["累计实际值"]).value = month, cumulative
+        wb.save(path)
+        paths.append(path)
+    return paths
 
 
 def plan_strings_from(project) -> str:
