@@ -15,7 +15,9 @@ def main(argv: list[str] | None = None) -> int:
         from planner.selftest import main as self_test
 
         return self_test()
-    from planner.cli import is_cli_invocation, run_cli
+    from planner.cli import is_cli_invocation, run_cli, take_language
+
+    argv = take_language(argv)
 
     if is_cli_invocation(argv):
         return run_cli(argv)

@@ -135,8 +135,11 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.place}: " if self.place else ""
-        value = f" (value: {self.value!r})" if self.value else ""
-        return f"{where}{self.message}{value}"
+        if not self.value:
+            return f"{where}{self.message}"
+        from planner.i18n import _
+
+        return where + _("{message} (value: {value})", message=self.message, value=repr(self.value))
 
 
 class ImportRejected(PlannerError):

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from sqlmodel import Session, select
 
+from planner.i18n import _
 from planner import model as m
 
 
@@ -140,7 +141,7 @@ def load_plan(session: Session) -> Plan:
     if programme is None:
         from planner.errors import FileDamaged
 
-        raise FileDamaged("The plan has no programme record.")
+        raise FileDamaged(_("The plan has no programme record."))
     lists = {}
     for name, table in TABLE_OF_LIST.items():
         query = select(table)

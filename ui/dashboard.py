@@ -82,6 +82,12 @@ class _Relay(QObject):
 
     done = Signal(object)
 
+def _window_lang() -> str:
+    """The charts' language code ("zh", "en") of the window's language."""
+    from ui.i18n import current_language
+
+    return "en" if current_language() == "en" else "zh"
+
 
 class ChartPane(QWidget):
     """One chart kind: a placeholder while the worker draws, then the chart image (scrollable)."""
@@ -170,6 +176,7 @@ class DashboardView(QWidget):
     def _build(self) -> None:
         self.language = QComboBox(self)
         self.language.setObjectName("dashboard_language")
+        self.language.addItem(tr("Window's language"), "window")  # one language in the window by default
         self.language.addItem(tr("Plan's language"), "")
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
@@ -191,7 +198,7 @@ class DashboardView(QWidget):
             pane = ChartPane(kind, self)
             pane.resize_timer.timeout.connect(lambda k=kind: self._resize_chart(k))
             self.panes[kind] = pane
-            self.tabs.addTab(pane, chart_text(spec.title_key, self.lang()))
+            self.tabs.addTab(pane, chart_text(spec.title_key, _window_lang()))
         self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -199,7 +206,9 @@ class DashboardView(QWidget):
 
     # --- state -----------------------------------------------------------------------------
     def lang(self) -> str:
-        chosen = self.language.currentData() if hasattr(self, "language") else ""
+        chosen = self.language.currentData() if hasattr(self, "language") else "window"
+        if chosen == "window":
+            return _window_lang()
         if chosen:
             return chosen
         project = getattr(self.controller, "project", None)
@@ -303,8 +312,8 @@ class DashboardView(QWidget):
 
     def _on_language_currentIndexChanged(self, _index: int) -> None:
         self._on_controller_changed()  # every chart: its labels change
-        for index, spec in enumerate(CHART_KINDS.values()):
-            self.tabs.setTabText(index, chart_text(spec.title_key, self.lang()))
+        for index, spec in enumerate(CHART_KINDS.values()):  # the tabs are the window's, in its language
+            self.tabs.setTabText(index, chart_text(spec.title_key, _window_lang()))
 
     def _on_export_button_clicked(self) -> None:
         kind = self.current_kind()

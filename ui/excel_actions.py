@@ -19,10 +19,10 @@ def tr(text: str) -> str:
 
 
 TEMPLATE_LABELS = {  # marked for lupdate here, translated where the menu is built
-    "stats": QT_TRANSLATE_NOOP("Excel", "Statistics template (数据统计模板)…"),
-    "tasks": QT_TRANSLATE_NOOP("Excel", "Task plan (阶段任务计划表)…"),
-    "raci": QT_TRANSLATE_NOOP("Excel", "Division of work and RACI (分工矩阵)…"),
-    "system": QT_TRANSLATE_NOOP("Excel", "Indicator system (量化指标体系)…"),
+    "stats": QT_TRANSLATE_NOOP("Excel", "Statistics template…"),
+    "tasks": QT_TRANSLATE_NOOP("Excel", "Task plan…"),
+    "raci": QT_TRANSLATE_NOOP("Excel", "Division of work and RACI…"),
+    "system": QT_TRANSLATE_NOOP("Excel", "Indicator system…"),
     "workbook": QT_TRANSLATE_NOOP("Excel", "Whole plan workbook…"),
     "collect": QT_TRANSLATE_NOOP("Excel", "Data collection workbook for a team…"),
 }

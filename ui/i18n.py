@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from planner.resources import resource_path
 from ui import settings
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+# Qt's own texts that its bundled qtbase_zh_CN.qm lacks (Qt 6 renamed them): our .qm carries them,
+# under Qt's contexts, so the file dialog reads "查找范围" and not "Look in".
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+)
 _installed: list[QTranslator] = []
 _current = "en"
 

@@ -10,12 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.excel.preview import Preview
-from planner.excel.records import LABEL
-from planner.excel.schema import ALL_SPECS, COVER_FIELDS
+from planner.excel.records import Change
 
-# Field -> the column header users know it by (建设内容, not "name").
-_HEADERS = {(spec.model, c.key): (c.zh, c.en) for spec in ALL_SPECS for c in spec.columns if spec.model is not None}
-_HEADERS.update({(None, c.key): (c.zh, c.en) for c in COVER_FIELDS})
 
 ERROR_BRUSH = QBrush(QColor("#F8CBAD"))
 WARNING_BRUSH = QBrush(QColor("#FFF2CC"))
@@ -107,11 +103,10 @@ class ImportDialog(QDialog):
         self._fit(self.problems)
 
     def _fill_changes(self, preview: Preview) -> None:
-        rows = [(tr("Add") if c.action == "add" else tr("Change"), f"{LABEL[c.table]} {_key(c.key)}",
-                 ", ".join(f"{self._header(c.table, f)}: {_short(o)} → {_short(n)}" for f, (o, n) in c.fields.items()),
-                 c.origin.strip())
+        plan = getattr(preview, "plan", None)
+        rows = [(tr("Add") if c.action == "add" else tr("Change"), c.item(plan), c.details(plan), c.origin.strip())
                 for c in preview.changes]
-        rows += [(tr("Remove"), f"{LABEL[t]} {_key(k)}", "", "") for t, k in preview.removals]
+        rows += [(tr("Remove"), Change("remove", t, k, {}).item(plan), "", "") for t, k in preview.removals]
         self.changes.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
@@ -125,22 +120,6 @@ class ImportDialog(QDialog):
         for c in range(table.columnCount() - 1):
             table.setColumnWidth(c, min(table.columnWidth(c), 320))
 
-    def _header(self, table, field: str) -> str:
-        names = _HEADERS.get((table, field)) or _HEADERS.get((None, field))
-        return (names[1] if self.lang == "en" else names[0]) if names else field
-
     def _on_reread_button_clicked(self) -> None:
         if self._reread is not None and self.period.text().strip():
             self.show_preview(self._reread(self.period.text().strip()))
-
-
-def _key(key) -> str:
-    parts = []
-    for k in key:
-        parts.append(_key(k) if isinstance(k, tuple) else ("" if k is None else str(k)))
-    return " / ".join(p for p in parts if p)
-
-
-def _short(value) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= 30 else text[:27] + "…"

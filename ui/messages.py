@@ -13,7 +13,7 @@ BY_KEY = {
     "weeks_from_1": QT_TRANSLATE_NOOP("Messages", "Weeks start at 1: %1"),
     "bad_date": QT_TRANSLATE_NOOP("Messages", "%1 holds an impossible date."),
     "unreadable_span": QT_TRANSLATE_NOOP(
-        "Messages", "Cannot read the span %1; write it as 第1-8周, 0-6 个月 or 2025-01-27 至 2025-03-10."),
+        "Messages", "Cannot read the span %1; write it as W1-W8 or 2025-01-27 – 2025-03-10."),
     "span_order": QT_TRANSLATE_NOOP("Messages", "The span %1 ends before it starts."),
     "not_percent": QT_TRANSLATE_NOOP("Messages", "%1 is not a percentage."),
     "percent_range": QT_TRANSLATE_NOOP("Messages", "Progress must be between 0% and 100%, not %1."),

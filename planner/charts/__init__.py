@@ -7,6 +7,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Callable
 
+from planner.i18n import _
 from planner.changes import Area
 from planner.charts.common import ChartContext, ChartResult
 from planner.errors import ValidationError
@@ -83,7 +84,7 @@ def build_chart(
     spec = CHART_KINDS.get(kind)
     if spec is None:
         raise ValidationError(
-            f"Unknown chart kind '{kind}'. Choose one of: {', '.join(CHART_KINDS)}.", where="kind"
+            _("Unknown chart kind '{kind}'. Choose one of: {value}.", kind=kind, value=', '.join(CHART_KINDS)), where="kind"
         )
     if schedule is None:
         schedule = schedule_for(plan)

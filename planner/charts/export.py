@@ -6,6 +6,7 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
+from planner.i18n import _
 from planner.charts.common import PRINT_DPI
 from planner.document.atomic import atomic_write
 from planner.errors import ExportFailed
@@ -18,7 +19,7 @@ def format_of(path: Path | str, fmt: str | None = None) -> str:
     chosen = (fmt or Path(path).suffix.lstrip(".")).lower()
     if chosen not in FORMATS:
         raise ExportFailed(
-            f"Cannot export a chart as '{Path(path).name}': use a .png, .svg or .pdf file name.",
+            _("Cannot export a chart as '{name}': use a .png, .svg or .pdf file name.", name=Path(path).name),
             where=str(path),
         )
     return chosen
@@ -29,14 +30,14 @@ def export_figure(fig: Figure, path: Path | str, fmt: str | None = None, *, dpi:
     target = Path(path)
     chosen = format_of(target, fmt)
     if not target.parent.is_dir():
-        raise ExportFailed(f"The folder {target.parent} does not exist.", where=str(target))
+        raise ExportFailed(_("The folder {parent} does not exist.", parent=target.parent), where=str(target))
     try:
         with atomic_write(target) as tmp:
             # zlib level 1: a 200-dpi chart encodes several times faster for a slightly larger file
             extra = {"pil_kwargs": {"compress_level": 1}} if chosen == "png" else {}
             fig.savefig(tmp, format=chosen, dpi=dpi, metadata=_metadata(fig, chosen), **extra)
     except OSError as exc:
-        raise ExportFailed(f"Could not write {target.name}: {exc.strerror or exc}", where=str(target)) from exc
+        raise ExportFailed(_("Could not write {name}: {value}", name=target.name, value=exc.strerror or exc), where=str(target)) from exc
     return target
 
 

@@ -12,6 +12,7 @@ import importlib
 import sys
 
 from planner.errors import PlannerError
+from planner.i18n import _
 
 COMMANDS = ("new", "info", "validate", "schedule", "dump", "import", "export", "chart", "report", "publish")
 
@@ -22,6 +23,24 @@ def _available_commands() -> list[str]:
         if importlib.util.find_spec(f"planner.cli.cmd_{name}") is not None:
             names.append(name)
     return names
+
+
+def take_language(argv: list[str]) -> list[str]:
+    """`--lang zh_CN` / `--lang=en` anywhere before the sub-command's files: the core's messages
+    in that language from now on (else the locale's, see planner.i18n); the rest of argv."""
+    from planner import i18n
+
+    rest, wanted, words = [], None, iter(argv)
+    for word in words:
+        if word == "--lang":
+            wanted = next(words, None)
+        elif word.startswith("--lang="):
+            wanted = word.split("=", 1)[1]
+        else:
+            rest.append(word)
+    if wanted is not None:
+        i18n.set_language(wanted)
+    return rest
 
 
 def is_cli_invocation(argv: list[str]) -> bool:
@@ -35,6 +54,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="planner", description="Roadmap Planner (路线图规划器)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--lang", choices=("zh_CN", "en"),
+                        help="language of the messages (default: LANG / LC_MESSAGES)")
     sub = parser.add_subparsers(dest="command", required=True)
     for name in _available_commands():
         if only is None or name == only:
@@ -72,7 +93,7 @@ def run_cli(argv: list[str]) -> int:
     try:
         return int(args.func(args) or 0)
     except PlannerError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}", message=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -89,8 +110,6 @@ def run_cli(argv: list[str]) -> int:
         return 2
     except Exception as exc:  # noqa: BLE001 - a failure of ours: logged in full, told in one line
         import logging
-
-        from planner.i18n import _
 
         cause = _os_error_behind(exc)
         if cause is not None:  # e.g. zlib.error while closing a PDF whose write hit a full disk

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planner.i18n import _
 from planner.cli.common import parse_date_arg, read_plan
 from planner.errors import ValidationError
 
@@ -32,10 +33,10 @@ def run(args) -> int:
     from planner.charts.export import export_figure, format_of
 
     if args.kind not in CHART_KINDS:
-        raise ValidationError(f"Unknown chart kind '{args.kind}'. Choose one of: {', '.join(CHART_KINDS)}.",
+        raise ValidationError(_("Unknown chart kind '{kind}'. Choose one of: {value}.", kind=args.kind, value=', '.join(CHART_KINDS)),
                               where="KIND")
     if not 50 <= args.dpi <= 1200:
-        raise ValidationError("--dpi must be between 50 and 1200.", where="--dpi")
+        raise ValidationError(_("--dpi must be between 50 and 1200."), where="--dpi")
     format_of(args.output)  # refuse a bad file name before any work
     today = parse_date_arg(args.today, "--today") if args.today else None
     plan = read_plan(args.plan)

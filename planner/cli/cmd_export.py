@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from planner.i18n import _
 from planner.cli.common import read_plan
 from planner.cli.interop import add_export_options, export_format, run_export
 from planner.excel.export import KINDS
@@ -30,7 +31,7 @@ def run(args) -> int:
     if not args.template:
         from planner.errors import ValidationError
 
-        raise ValidationError("--template is needed for an Excel or CSV export (or --format mspdi|ics).",
+        raise ValidationError(_("--template is needed for an Excel or CSV export (or --format mspdi|ics)."),
                               where="--template")
     if fmt == "csv":
         from planner.excel.csvexport import export_csv

@@ -136,6 +136,7 @@ def _apply(args, project, preview, options) -> None:
 
 def print_preview(preview, *, quiet: bool = False, out=None) -> None:
     from planner.excel.headers import kind_label
+    from planner.excel.records import Change
 
     out = out or sys.stdout
     counts = preview.counts()
@@ -150,13 +151,14 @@ def print_preview(preview, *, quiet: bool = False, out=None) -> None:
                 print("    " + _("kept as notes: {columns}", columns=notes), file=out)
     if not quiet:
         for change in preview.changes:
-            print(f"  {change.describe()}", file=out)
+            print(f"  {change.describe(preview.plan)}", file=out)
         for table, key in preview.removals:
-            print(f"  remove {table.__name__} {key}", file=out)
+            print("  " + _("remove {item}", item=Change("remove", table, key, {}).item(preview.plan)), file=out)
     if preview.collection is not None:
         for line in preview.collection.lines():
             print(f"  {line}", file=out)
     levels = {"error": _("error"), "warning": _("warning")}
     for problem in preview.problems.items:
         fix = f" → {problem.fix}" if problem.fix and not quiet else ""
-        print(f"{levels.get(problem.level, problem.level)}: {problem}{fix}", file=out)
+        print(_("{level}: {message}", level=levels.get(problem.level, problem.level), message=f"{problem}{fix}"),
+              file=out)

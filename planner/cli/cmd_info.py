@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 
 from planner.cli.common import read_plan
+from planner.i18n import N_, _
 from planner.plan import Plan
 
 COUNTED = (
-    ("stages", "stages"), ("modules", "modules"), ("tasks", "tasks"),
-    ("dependencies", "dependencies"), ("milestones", "milestones"), ("risks", "risks"),
-    ("teams", "teams"), ("roles", "roles"), ("raci", "RACI cells"), ("objectives", "objectives"),
-    ("key_results", "key results"), ("indicators", "indicators"), ("readings", "readings"),
-    ("baselines", "baselines"),
+    ("stages", N_("stages")), ("modules", N_("modules")), ("tasks", N_("tasks")),
+    ("dependencies", N_("dependencies")), ("milestones", N_("milestones")), ("risks", N_("risks")),
+    ("teams", N_("teams")), ("roles", N_("roles")), ("raci", N_("RACI cells")), ("objectives", N_("objectives")),
+    ("key_results", N_("key results")), ("indicators", N_("indicators")), ("readings", N_("readings")),
+    ("baselines", N_("baselines")),
 )
 
 
@@ -42,11 +43,11 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=1, sort_keys=True))
         return 0
-    print(f"name:         {info['name']}")
-    print(f"start:        {info['start_date']}")
-    print(f"language:     {info['language']}")
+    lines = [(_("name"), info["name"]), (_("start"), info["start_date"]), (_("language"), info["language"])]
     if info["first_task_start"]:
-        print(f"tasks span:   {info['first_task_start']} .. {info['last_task_end']}")
-    for key, label in COUNTED:
-        print(f"{label + ':':<14}{info['counts'][key]}")
+        lines.append((_("tasks span"), f"{info['first_task_start']} .. {info['last_task_end']}"))
+    lines += [(_(label), info["counts"][key]) for key, label in COUNTED]
+    for label, value in lines:
+        label = _("{label}:", label=label)
+        print(label + " " * max(1, 14 - sum(2 if ord(ch) > 0x2E7F else 1 for ch in label)) + str(value))
     return 0

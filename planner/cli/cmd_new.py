@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planner.i18n import _
 from planner import model as m
 from planner.cli.common import parse_date_arg
 from planner.errors import DocumentError, ValidationError
@@ -25,14 +26,14 @@ def run(args) -> int:
 
     start = check_date(parse_date_arg(args.start, "--start"), "--start", where="--start")
     if not args.name.strip():
-        raise ValidationError("--name: the programme needs a name.", where="--name")
+        raise ValidationError(_("--name: the programme needs a name."), where="--name")
     path = Path(args.path)
     if path.suffix != PLAN_SUFFIX:
         path = path.with_suffix(PLAN_SUFFIX)
     if path.exists() and not args.force:
-        raise DocumentError(f"{path} already exists; use --force to replace it.", where=str(path))
+        raise DocumentError(_("{path} already exists; use --force to replace it.", path=path), where=str(path))
     if not path.parent.is_dir():
-        raise DocumentError(f"Folder {path.parent} does not exist.", where=str(path.parent))
+        raise DocumentError(_("Folder {parent} does not exist.", parent=path.parent), where=str(path.parent))
     project = Project.create(path, args.name.strip(), start, language=args.lang)
     project.close()
     print(f"created {path}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planner.i18n import _
 from planner.cli.common import parse_date_arg, read_plan
 from planner.errors import ValidationError
 
@@ -26,8 +27,7 @@ def run(args) -> int:
     suffix = Path(args.output).suffix.lower()
     allowed = (".pdf",) if args.kind == "monthly" else (".pdf", ".xlsx")
     if suffix not in allowed:
-        raise ValidationError(f"The {args.kind} report is written as {' or '.join(allowed)}; "
-                              f"'{Path(args.output).name}' does not end so.", where="-o")
+        raise ValidationError(_("The {kind} report is written as {value}; '{name}' does not end so.", kind=args.kind, value=' or '.join(allowed), name=Path(args.output).name), where="-o")
     today = parse_date_arg(args.today, "--today") if args.today else None
     plan = read_plan(args.plan)
     lang = args.lang or plan.programme.language

@@ -6,6 +6,7 @@ import json
 
 from pathlib import Path
 
+from planner.i18n import _
 from planner.cli.common import parse_date_arg
 from planner.errors import FileDamaged
 from planner.plan import Plan
@@ -72,7 +73,7 @@ def read_for_schedule(path: str | Path) -> Plan:
 
     path = path if is_server_url(path) else Path(path)  # postgresql://host/db?plan=NAME: a plan on a server
     if isinstance(path, Path) and path.is_dir():
-        raise FileDamaged(f"{path} is a folder, not a plan file.", where=str(path))
+        raise FileDamaged(_("{path} is a folder, not a plan file.", path=path), where=str(path))
     project = Project.open(path, read_only=True)
     try:
         return fast_load_plan(project, SCHEDULE_TABLES)
@@ -93,34 +94,43 @@ def run(args) -> int:
 
 def render_text(d: dict) -> str:
     lines = [
-        f"Programme:     {d['programme']}",
-        f"Status date:   {d['status_date']}",
-        f"Span:          {d['project_start'] or '-'} .. {d['project_finish'] or '-'}",
-        f"Critical path: {' → '.join(d['critical_path']) or '-'}",
+        *_labelled([(_("Programme:"), d["programme"]), (_("Status date:"), d["status_date"]),
+                    (_("Span:"), f"{d['project_start'] or '-'} .. {d['project_finish'] or '-'}"),
+                    (_("Critical path:"), " → ".join(d["critical_path"]) or "-")]),
         "",
         _table(
-            ("WBS", "Task", "Start", "Finish", "Days", "Float", "Free", "Flags"),
+            ("WBS", _("Task"), _("Start"), _("Finish"), _("Days"), _("Float"), _("Free"), _("Flags")),
             [(t["wbs"], "  " * t["wbs"].count(".") + t["code"], t["start"], t["finish"],
               f"{t['duration']}?" if t["estimated"] else t["duration"], t["total_float"], t["free_float"], _flags(t))
              for t in d["tasks"]],
         ),
     ]
-    lines += ["", f"Late tasks: {', '.join(d['late']) or 'none'}"]
-    lines += [f"At risk:    {', '.join(d['at_risk']) or 'none'}"]
-    lines += ["", f"Conflicts ({len(d['conflicts'])}):" if d["conflicts"] else "Conflicts: none"]
+    none = _("none")
+    lines += [""] + _labelled([(_("Late tasks:"), ", ".join(d["late"]) or none),
+                               (_("At risk:"), ", ".join(d["at_risk"]) or none)])
+    lines += ["", _("Conflicts ({n}):", n=len(d["conflicts"])) if d["conflicts"] else _("Conflicts: none")]
     lines += [f"  {c['message']}" for c in d["conflicts"]]
     if d["milestones"]:
+        statuses = {"met": _("met"), "missed": _("missed"), "at_risk": _("at risk"), "on_track": _("on track"),
+                    "pending": _("pending"), "late": _("late")}
         lines += ["", _table(
-            ("Milestone", "Planned", "Forecast", "Status", "Slip"),
-            [(x["name"], x["planned"], x["forecast"], x["status"], x["slip_days"]) for x in d["milestones"]],
+            (_("Milestone"), _("Planned"), _("Forecast"), _("Status"), _("Slip")),
+            [(x["name"], x["planned"], x["forecast"], statuses.get(x["status"], x["status"]), x["slip_days"])
+             for x in d["milestones"]],
         )]
     return "\n".join(lines)
 
 
+def _labelled(pairs: list[tuple[str, object]]) -> list[str]:
+    """`label  value` lines with the values in one column (CJK labels are two columns a character)."""
+    width = max(_width(label) for label, _value in pairs) + 1
+    return [label + " " * (width - _width(label)) + str(value) for label, value in pairs]
+
+
 def _flags(t: dict) -> str:
-    return " ".join(name for name, on in (("summary", t["summary"]), ("critical", t["critical"]), ("late", t["late"]),
-                                          ("at-risk", t["at_risk"]),
-                                          ("manual", t["scheduling"] == "manual" and not t["summary"]))
+    return " ".join(name for name, on in ((_("summary"), t["summary"]), (_("critical"), t["critical"]),
+                                          (_("late"), t["late"]), (_("at-risk"), t["at_risk"]),
+                                          (_("manual"), t["scheduling"] == "manual" and not t["summary"]))
                     if on)
 
 

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 
 from planner.cli.common import read_plan
 from planner.errors import CycleError
+from planner.i18n import _
 from planner.plan import Plan
 from planner.services.fields import DATE_MAX, DATE_MIN
 
@@ -85,7 +86,8 @@ def run(args) -> int:
     if args.json:
         print(json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=1))
     else:
+        levels = {"error": _("error"), "warning": _("warning")}
         for f in findings:
-            print(f"{f.level}: {f.message}")
-        print(f"{errors} error(s), {len(findings) - errors} warning(s)")
+            print(_("{level}: {message}", level=levels.get(f.level, f.level), message=f.message))
+        print(_("{errors} error(s), {warnings} warning(s)", errors=errors, warnings=len(findings) - errors))
     return 1 if errors else 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError
 
+from planner.i18n import _
 from planner.errors import FileDamaged, ValidationError
 from planner.plan import Plan
 from planner.schedule.loader import fast_load_plan
@@ -26,7 +27,7 @@ def read_plan(path: str | Path) -> Plan:
     try:
         return fast_load_plan(project)
     except (DatabaseError, sqlite3.DatabaseError) as exc:
-        raise FileDamaged(f"{getattr(path, 'name', path)} is damaged and cannot be read ({_reason(exc)}).", where=str(path)) from None
+        raise FileDamaged(_("{name} is damaged and cannot be read ({value}).", name=getattr(path, 'name', path), value=_reason(exc)), where=str(path)) from None
     finally:
         project.close()
 
@@ -40,7 +41,7 @@ def parse_date_arg(text: str, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"{option}: “{text}” is not a date (YYYY-MM-DD).", where=option) from None
+        raise ValidationError(_("{option}: “{text}” is not a date (YYYY-MM-DD).", option=option, text=text), where=option) from None
 
 
 def write_text(text: str, output: str | None) -> None:

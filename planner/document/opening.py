@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from planner.i18n import _
 from planner import model as m
 from planner.document import migrations, workcopy
 from planner.document.identity import FileIdentity
@@ -21,8 +22,7 @@ def storage_error(exc: OperationalError) -> Exception:
     if "full" in text or "I/O" in text or "readonly" in text:
         reason = "the disk is full" if "full" in text else "the disk reported an error"
         return DocumentError(
-            f"The change was not applied: {reason}. Your earlier changes are kept; "
-            "free some space, then try again or save."
+            _("The change was not applied: {reason}. Your earlier changes are kept; free some space, then try again or save.", reason=reason)
         )
     return exc
 
@@ -40,13 +40,13 @@ def copy_in(path: Path, version: int) -> tuple[Path, FileIdentity]:
         try:
             src = connect_read_only(path)
         except sqlite3.Error as exc:
-            raise FileDamaged(f"{path.name} cannot be read ({exc}).", where=str(path)) from exc
+            raise FileDamaged(_("{name} cannot be read ({exc}).", name=path.name, exc=exc), where=str(path)) from exc
         try:
             check_contents(src, path, version)
             identity = FileIdentity.of(path)
             _copy_pages(src, work, path)
         except sqlite3.DatabaseError as exc:
-            raise FileDamaged(f"{path.name} is damaged ({exc}); it was not changed.", where=str(path)) from exc
+            raise FileDamaged(_("{name} is damaged ({exc}); it was not changed.", name=path.name, exc=exc), where=str(path)) from exc
         finally:
             src.close()
     except FileDamaged as exc:
@@ -70,8 +70,7 @@ def _copy_pages(src: sqlite3.Connection, work: Path, path: Path) -> None:
     except (sqlite3.Error, OSError) as exc:
         reason = "the disk is full" if "full" in str(exc) else f"{exc}"
         raise DocumentError(
-            f"Could not open {path.name}: its working copy could not be written in "
-            f"{work.parent.parent} ({reason}). The file was not changed.",
+            _("Could not open {name}: its working copy could not be written in {parent} ({reason}). The file was not changed.", name=path.name, parent=work.parent.parent, reason=reason),
             where=str(path),
         ) from exc
 
@@ -94,8 +93,7 @@ def upgrade_work_copy(work: Path, version: int) -> None:
         migrations.upgrade(con, version)
     except migrations.MigrationError as exc:
         raise UpgradeFailed(
-            f"Could not upgrade this plan from format {version} to {m.SCHEMA_VERSION} "
-            f"({exc.cause}). The file was not changed.",
+            _("Could not upgrade this plan from format {version} to {schema_version} ({cause}). The file was not changed.", version=version, schema_version=m.SCHEMA_VERSION, cause=exc.cause),
         ) from exc
     finally:
         con.close()
@@ -112,9 +110,9 @@ def check_work_copy(work: Path) -> int:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise FileDamaged(f"The recovery copy is damaged ({exc}).", where=str(work)) from exc
+        raise FileDamaged(_("The recovery copy is damaged ({exc}).", exc=exc), where=str(work)) from exc
     if rows != [("ok",)] or app_id != APPLICATION_ID:
-        raise FileDamaged("The recovery copy is damaged.", where=str(work))
+        raise FileDamaged(_("The recovery copy is damaged."), where=str(work))
     if version > m.SCHEMA_VERSION:
-        raise DocumentError("The recovery copy was made by a newer version of the app.", where=str(work))
+        raise DocumentError(_("The recovery copy was made by a newer version of the app."), where=str(work))
     return version

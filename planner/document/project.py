@@ -201,7 +201,7 @@ class Project:
                 pass
         except OperationalError as exc:
             project.close()
-            raise FileDamaged(f"{path.name} is damaged ({exc.orig}).", where=str(path)) from exc
+            raise FileDamaged(_("{name} is damaged ({orig}).", name=path.name, orig=exc.orig), where=str(path)) from exc
         return project
 
     # --- crash recovery ------------------------------------------------------------------

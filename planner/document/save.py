@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
+from planner.i18n import _
 from planner.document import faults
 from planner.document.atomic import (
     ReplaceRefused,
@@ -72,20 +73,18 @@ def write_snapshot(source: sqlite3.Connection, target: Path, *, progress: Progre
         return FileIdentity.of(target, pending.sha256)  # the rename keeps the bytes: no second hash
     except ReplaceRefused as exc:
         raise SaveFailed(
-            f"Could not save {target.name}: the file is in use by another program "
-            "(e.g. OneDrive, Dropbox, an antivirus or Excel). Close it or wait, then save again.",
+            _("Could not save {name}: the file is in use by another program (e.g. OneDrive, Dropbox, an antivirus or Excel). Close it or wait, then save again.", name=target.name),
             where=str(target),
         ) from exc
     except (OSError, sqlite3.Error) as exc:
         if renamed:
             failed = SaveFailed(
-                f"{target.name} was written, but the system could not confirm it reached the disk "
-                f"({_reason(exc)}). Save again to be sure.",
+                _("{name} was written, but the system could not confirm it reached the disk ({value}). Save again to be sure.", name=target.name, value=_reason(exc)),
                 where=str(target),
             )
             failed.renamed = True  # the document already holds the new snapshot
             raise failed from exc
-        raise SaveFailed(f"Could not save {target.name}: {_reason(exc)}. {_advice(exc)}", where=str(target)) from exc
+        raise SaveFailed(_("Could not save {name}: {value}. {value2}", name=target.name, value=_reason(exc), value2=_advice(exc)), where=str(target)) from exc
     finally:
         if not renamed:
             _remove_temp(tmp)

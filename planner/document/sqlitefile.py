@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.i18n import _
 from planner import model as m
 from planner.document import schema
 from planner.errors import FileDamaged, FileTooNew, FileTooOld, NotAPlanFile
@@ -73,8 +74,7 @@ def check_header(path: Path) -> Header:
     where = str(path)
     if size == 0:
         raise FileDamaged(
-            f"{path.name} is empty: the file is incomplete (still downloading or syncing?) "
-            "or damaged.",
+            _("{name} is empty: the file is incomplete (still downloading or syncing?) or damaged.", name=path.name),
             where=where,
         )
     if size > MAX_PLAN_BYTES:
@@ -86,14 +86,14 @@ def check_header(path: Path) -> Header:
         head = fh.read(100)
     if not head.startswith(SQLITE_MAGIC):
         if SQLITE_MAGIC.startswith(head[: len(SQLITE_MAGIC)]):
-            raise FileDamaged(f"{path.name} is incomplete or damaged (only {size} bytes).", where=where)
-        raise NotAPlanFile(f"{path.name} {_describe_foreign(head)}.", where=where)
+            raise FileDamaged(_("{name} is incomplete or damaged (only {size} bytes).", name=path.name, size=size), where=where)
+        raise NotAPlanFile(_("{name} {value}.", name=path.name, value=_describe_foreign(head)), where=where)
     if len(head) < 100:
-        raise FileDamaged(f"{path.name} is incomplete or damaged (only {size} bytes).", where=where)
+        raise FileDamaged(_("{name} is incomplete or damaged (only {size} bytes).", name=path.name, size=size), where=where)
     header = parse_header(head)
     if header.application_id != APPLICATION_ID:
         raise NotAPlanFile(
-            f"{path.name} is an SQLite database of another program, not a Roadmap Planner plan.",
+            _("{name} is an SQLite database of another program, not a Roadmap Planner plan.", name=path.name),
             where=where,
         )
     if (
@@ -102,28 +102,24 @@ def check_header(path: Path) -> Header:
         or int.from_bytes(head[56:60], "big") != 1  # plans are UTF-8
         or not 1 <= int.from_bytes(head[44:48], "big") <= 4  # schema format number
     ):
-        raise FileDamaged(f"{path.name} is damaged (invalid values in its header).", where=where)
+        raise FileDamaged(_("{name} is damaged (invalid values in its header).", name=path.name), where=where)
     if header.page_size < 512 or header.page_size & (header.page_size - 1):
-        raise FileDamaged(f"{path.name} is damaged (invalid page size in its header).", where=where)
+        raise FileDamaged(_("{name} is damaged (invalid page size in its header).", name=path.name), where=where)
     if header.page_count and size < header.page_count * header.page_size:
         raise FileDamaged(
-            f"{path.name} is incomplete: {size} bytes of the {header.page_count * header.page_size} "
-            "its header announces (cut short while copying, downloading or syncing?).",
+            _("{name} is incomplete: {size} bytes of the {value} its header announces (cut short while copying, downloading or syncing?).", name=path.name, size=size, value=header.page_count * header.page_size),
             where=where,
         )
     if size % header.page_size:
-        raise FileDamaged(f"{path.name} is incomplete or damaged (size is not whole pages).", where=where)
+        raise FileDamaged(_("{name} is incomplete or damaged (size is not whole pages).", name=path.name), where=where)
     if header.user_version > m.SCHEMA_VERSION:
         raise FileTooNew(
-            f"{path.name} was saved by a newer version of Roadmap Planner (file format "
-            f"{header.user_version}; this version reads formats up to {m.SCHEMA_VERSION}). "
-            "Please update the app; the file was not changed.",
+            _("{name} was saved by a newer version of Roadmap Planner (file format {user_version}; this version reads formats up to {schema_version}). Please update the app; the file was not changed.", name=path.name, user_version=header.user_version, schema_version=m.SCHEMA_VERSION),
             where=where,
         )
     if header.user_version < MIN_SCHEMA_VERSION:
         raise FileTooOld(
-            f"{path.name} has file format {header.user_version}, older than this app can "
-            f"upgrade (format {MIN_SCHEMA_VERSION} or later).",
+            _("{name} has file format {user_version}, older than this app can upgrade (format {min_schema_version} or later).", name=path.name, user_version=header.user_version, min_schema_version=MIN_SCHEMA_VERSION),
             where=where,
         )
     return header
@@ -150,32 +146,29 @@ def check_contents(con: sqlite3.Connection, path: Path, version: int) -> None:
     try:
         problems = schema.unexpected_objects(con, version)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        raise FileDamaged(f"{path.name} is damaged ({_short(exc)}).", where=where) from exc
+        raise FileDamaged(_("{name} is damaged ({value}).", name=path.name, value=_short(exc)), where=where) from exc
     if problems:
         listed = "; ".join(problems[:5])
         raise NotAPlanFile(
-            f"{path.name} contains database objects a Roadmap Planner plan never has ({listed}); "
-            "it was not opened.",
+            _("{name} contains database objects a Roadmap Planner plan never has ({listed}); it was not opened.", name=path.name, listed=listed),
             where=where,
         )
     try:
         differences = schema.definition_differences(con, version)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        raise FileDamaged(f"{path.name} is damaged ({_short(exc)}).", where=where) from exc
+        raise FileDamaged(_("{name} is damaged ({value}).", name=path.name, value=_short(exc)), where=where) from exc
     if differences:
         raise FileDamaged(
-            f"{path.name} is damaged or was altered by another program: its table definitions "
-            f"differ from a plan's ({differences[0][:160]}). The file was not changed.",
+            _("{name} is damaged or was altered by another program: its table definitions differ from a plan's ({value}). The file was not changed.", name=path.name, value=differences[0][:160]),
             where=where,
         )
     try:
         rows = con.execute("PRAGMA quick_check(20)").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise FileDamaged(f"{path.name} is damaged ({exc}).", where=where) from exc
+        raise FileDamaged(_("{name} is damaged ({exc}).", name=path.name, exc=exc), where=where) from exc
     if rows != [("ok",)]:
         raise FileDamaged(
-            f"{path.name} is damaged: {rows[0][0]}. The file was not changed; "
-            "open a backup instead.",
+            _("{name} is damaged: {value}. The file was not changed; open a backup instead.", name=path.name, value=rows[0][0]),
             where=where,
         )
     _read_every_row(con, path)
@@ -190,7 +183,7 @@ def _check_rules(con: sqlite3.Connection, path: Path) -> None:
     try:
         broken = integrity.violations(con)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        raise FileDamaged(f"{path.name} is damaged ({_short(exc)}).", where=str(path)) from exc
+        raise FileDamaged(_("{name} is damaged ({value}).", name=path.name, value=_short(exc)), where=str(path)) from exc
     if broken:
         raise FileDamaged(
             _("{name} holds data no plan can hold: {problems}. It was changed by another program or damaged; "
@@ -212,12 +205,12 @@ def _read_every_row(con: sqlite3.Connection, path: Path) -> None:
         bad = schema.values_of_wrong_type(con)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise FileDamaged(
-            f"{path.name} is damaged ({_short(exc)}). The file was not changed; open a backup instead.",
+            _("{name} is damaged ({value}). The file was not changed; open a backup instead.", name=path.name, value=_short(exc)),
             where=str(path),
         ) from exc
     if bad:
         raise FileDamaged(
-            f"{path.name} is damaged: {bad[0]}. The file was not changed; open a backup instead.",
+            _("{name} is damaged: {value}. The file was not changed; open a backup instead.", name=path.name, value=bad[0]),
             where=str(path),
         )
 

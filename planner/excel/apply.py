@@ -9,6 +9,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from planner.i18n import _
 from planner import model as m
 from planner.changes import Area, Changes
 from planner.errors import ImportRejected
@@ -28,7 +29,7 @@ def apply_import(s: Session, preview: Preview) -> Changes:
     and redo restores the same ids.
     """
     if not preview.ok:
-        raise ImportRejected(f"The import has {len(preview.problems.errors)} error(s); nothing was imported.",
+        raise ImportRejected(_("The import has {value} error(s); nothing was imported.", value=len(preview.problems.errors)),
                              preview.problems.errors)
     index = index_plan(load_plan(s))
     j = Journal(s)
@@ -46,7 +47,7 @@ def apply_import(s: Session, preview: Preview) -> Changes:
             if new:
                 areas |= AREA_OF[table]
     except IntegrityError as exc:
-        raise ImportRejected(f"The import conflicts with the plan ({exc.orig}); nothing was imported.") from exc
+        raise ImportRejected(_("The import conflicts with the plan ({orig}); nothing was imported.", orig=exc.orig)) from exc
     sync_schedule(j)  # automatic tasks and summaries take the dates the schedule gives them
     done = j.changes()
     entries = (done.undo.entries if done.undo is not None else ()) + tuple(created)
@@ -86,7 +87,7 @@ def _write_table(s: Session, j: Journal, table, preview: Preview, index: PlanInd
             row["not_before"] = row["start_date"]  # the dates the sheet gives hold unless links push later
         missing = [c for c in _required(table) if row.get(c) is None]
         if missing:
-            raise ImportRejected(f"{record.origin}: {', '.join(missing)} missing; nothing was imported.")
+            raise ImportRejected(_("{origin}: {value} missing; nothing was imported.", origin=record.origin, value=', '.join(missing)))
         row["id"] = ids[table][key]
         fresh.append(row)
     if fresh:

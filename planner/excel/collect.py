@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from planner import model as m
 from planner.errors import ExportFailed
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.indicators.rates import achievement_rate, is_off_target
 from planner.indicators.status import expected_share
 from planner.plan import Plan
@@ -82,15 +82,16 @@ class CollectionReport:
     rates: dict[str, float] = field(default_factory=dict)  # indicator code -> recomputed rate
 
     def lines(self) -> list[str]:
-        out = [f"period {self.period}: {len(self.returned)} team(s) returned"]
+        out = [ngettext("period {period}: {n} team returned", "period {period}: {n} teams returned",
+                        len(self.returned), period=self.period)]
         if self.missing:
-            out.append("missing: " + "、".join(self.missing))
+            out.append(_("not returned yet: {teams}", teams=_("、").join(self.missing)))
         if self.late:
-            out.append("late: " + "、".join(self.late))
+            out.append(_("returned after the due date: {teams}", teams=_("、").join(self.late)))
         for code, name, rate in self.deviations:
-            out.append(f"deviation over 10%: {code} {name} at {rate:.0%}")
+            out.append(_("more than 10% off target: {code} {name} at {rate}", code=code, name=name, rate=f"{rate:.0%}"))
         for code, rate in self.rates.items():
-            out.append(f"achievement {code}: {rate:.0%}")
+            out.append(_("achievement {code}: {rate}", code=code, rate=f"{rate:.0%}"))
         return out
 
 
@@ -123,7 +124,8 @@ def collection_report(preview, plan: Plan | None, metas: list[dict[str, str]]) -
             if is_off_target(rate, expected_share(plan, ind, due), comparator=ind.comparator):
                 report.deviations.append((code, ind.name, rate))
                 if not record.values.get("exception_note"):
-                    preview.problems.warning(f"{code} {ind.name}: achievement {rate:.0%}, more than 10% behind plan, and no exception note",
+                    preview.problems.warning(_("{code} {name}: achievement {rate}, more than 10% behind plan, and no "
+                                               "exception note", code=code, name=ind.name, rate=f"{rate:.0%}"),
                                              sheet=record.origin.strip())
     return report
 

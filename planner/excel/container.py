@@ -23,7 +23,7 @@ def refuse(path: Path, message: str, key: str, *, sheet: str = "", row: int | No
     """An ImportRejected naming the file, with one located problem and a machine-readable key."""
     from planner.errors import Problem
 
-    err = ImportRejected(f"{path.name}: {message}", [Problem("error", message, sheet=sheet, row=row, column=column)],
+    err = ImportRejected(_("{name}: {message}", name=path.name, message=message), [Problem("error", message, sheet=sheet, row=row, column=column)],
                          where=str(path))
     err.key = key
     return err

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from planner.i18n import _
 from planner.document.atomic import atomic_write
 from planner.errors import ExportFailed
 from planner.excel import rows as xr
@@ -41,7 +42,7 @@ def _rows(plan: Plan, kind: str) -> list[dict]:
 def export_csv(plan: Plan, kind: str, path: Path | str, *, lang: str = "zh") -> None:
     """Every field quoted, quotes doubled, UTF-8 with a BOM so Excel reads the Chinese text."""
     if kind not in CSV_TABLES:
-        raise ExportFailed(f"CSV export covers {', '.join(CSV_TABLES)}; use .xlsx for {kind!r}.")
+        raise ExportFailed(_("CSV export covers {value}; use .xlsx for {kind}.", value=', '.join(CSV_TABLES), kind=repr(kind)))
     spec = CSV_TABLES[kind]
     columns = [c for c in spec.columns if c.kind != "formula"]
     with atomic_write(path) as tmp:

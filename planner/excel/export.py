@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from planner.i18n import _
 from planner.document.atomic import atomic_write
 from planner.errors import ExportFailed
 from planner.excel import fastrows
@@ -47,14 +48,14 @@ def export_template(plan: Plan, kind: str, path: Path | str, *, lang: str = "zh"
                     period: str | None = None) -> list[str]:
     """Write the template atomically; returns notes about cells that had to be cleaned or cut."""
     if kind not in KINDS:
-        raise ExportFailed(f"Unknown template {kind!r}; choose one of {', '.join(KINDS)}.")
+        raise ExportFailed(_("Unknown template {kind}; choose one of {value}.", kind=repr(kind), value=', '.join(KINDS)))
     notes = ExportNotes()
     wb = build_workbook(plan, kind, lang=lang, team=team, period=period, notes=notes)
     try:
         with atomic_write(path) as tmp:
             fastrows.save(wb, tmp)
     except OSError as exc:
-        raise ExportFailed(f"Could not write {Path(path).name}: {exc.strerror or exc}", where=str(path)) from exc
+        raise ExportFailed(_("Could not write {name}: {value}", name=Path(path).name, value=exc.strerror or exc), where=str(path)) from exc
     return notes.messages()
 
 
@@ -62,7 +63,7 @@ def build_workbook(plan: Plan, kind: str, *, lang: str = "zh", team: str | None 
                    notes: ExportNotes | None = None) -> Workbook:
     notes = notes or ExportNotes()
     if len(plan.tasks) > MAX_ROWS or len(plan.readings) > MAX_ROWS:
-        raise ExportFailed("The plan has more rows than a worksheet can hold (1,048,576).")
+        raise ExportFailed(_("The plan has more rows than a worksheet can hold (1,048,576)."))
     wb = Workbook()
     wb.remove(wb.active)
     if kind == "collect":

@@ -14,7 +14,7 @@ from planner.excel import values as cv
 from planner.excel.records import Record, Records
 from planner.excel.schema import Column
 from planner.excel.tables import Row, Table
-from planner.i18n import N_, _
+from planner.i18n import N_, _, language
 
 ORDERED = {m.Stage, m.Module, m.Team, m.Milestone, m.Risk, m.Objective, m.Indicator, m.Task, m.KeyResult}
 
@@ -147,7 +147,7 @@ def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozen
                     continue
                 value = None  # a cell never refuses the workbook: the row imports without it
             if isinstance(raw, str) and len(raw) > cv.MAX_TEXT:
-                ctx.problems.warning(f"text longer than {cv.MAX_TEXT} characters was cut", **where(table, row, column.key),
+                ctx.problems.warning(_("text longer than {n} characters was cut", n=cv.MAX_TEXT), **where(table, row, column.key),
                                      value=raw[:40])
             if isinstance(raw, str) and not raw.isprintable() and cv.has_control(raw):
                 ctx.problems.warning(_("control characters were removed"), **where(table, row, column.key),
@@ -224,8 +224,12 @@ def add_record(ctx: Context, table: Table, row: Row, record: Record) -> None:
     if old.values == record.values and old.origin.split(" › ")[0] != record.origin.split(" › ")[0]:
         return  # the same row in two returned workbooks
     key = " / ".join(str(k[0] if isinstance(k, tuple) else k) for k in record.key)
-    what = "conflicting values reported for" if record.table is m.Reading else f"duplicate {table.spec.zh}"
-    ctx.problems.error(f"{what} '{key}' (also at {old.origin.strip()})",
+    if record.table is m.Reading:
+        message = _("conflicting values reported for '{key}' (also at {where})", key=key, where=old.origin.strip())
+    else:
+        message = _("duplicate {kind} '{key}' (also at {where})", kind=table.spec.zh if language() == "zh_CN"
+                    else table.spec.en, key=key, where=old.origin.strip())
+    ctx.problems.error(message,
                        **where(table, row, table.spec.natural_key[0]), value=key)
 
 

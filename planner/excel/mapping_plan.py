@@ -166,10 +166,10 @@ def resolve_dependency_phrases(ctx: Context) -> None:
             continue
         for spec in specs:
             if spec.code not in codes:
-                ctx.problems.error(f"unknown predecessor {spec.code}", **where(table, row, "deps"), value=text)
+                ctx.problems.error(_("unknown predecessor {code}", code=spec.code), **where(table, row, "deps"), value=text)
                 continue
             if spec.code == code:
-                ctx.problems.error("a task cannot depend on itself", **where(table, row, "deps"), value=text)
+                ctx.problems.error(_("a task cannot depend on itself"), **where(table, row, "deps"), value=text)
                 continue
             ctx.records.put(Record(m.Dependency, {
                 "predecessor_id": (spec.code,), "successor_id": (code,), "type": spec.type, "lag": spec.lag,
@@ -248,7 +248,7 @@ def map_raci_grid(ctx: Context, table: Table) -> None:
         kind = _KIND.get(cv.read_text(row.cells.get("subject_kind")).lower())
         subject = cv.read_text(row.cells.get("subject"))
         if kind is None or not subject:
-            ctx.problems.error("each RACI row needs a kind (模块/任务) and a module or task",
+            ctx.problems.error(_("each RACI row needs a kind (module or task) and a module or task"),
                                **where(table, row, "subject_kind"), value=cv.read_text(row.cells.get("subject_kind")))
             continue
         field = "module_id" if kind == "module" else "task_id"
@@ -260,7 +260,7 @@ def map_raci_grid(ctx: Context, table: Table) -> None:
                 col = table.extra_cols[team]
                 from openpyxl.utils import get_column_letter
 
-                ctx.problems.error("one of R, A, C, I is expected", sheet=table.sheet, row=row.r + 1,
+                ctx.problems.error(_("one of R, A, C, I is expected"), sheet=table.sheet, row=row.r + 1,
                                    column=get_column_letter(col + 1), value=cv.read_text(raw)[:40])
                 continue
             values = {"module_id": key if kind == "module" else None, "task_id": key if kind == "task" else None,

@@ -26,7 +26,7 @@ def map_readings(ctx: Context, table: Table) -> None:
             if not asked:  # asked once per sheet, not once per row
                 ctx.problems.add("error", _("the reporting period is unknown"), sheet=table.sheet, row=table.header_row + 1,
                                  code="period_unknown",
-                                 fix=_("fill 统计周期, write 填报周期：2025年4月 above the table, or give --period"))
+                                 fix=_("fill the reporting period column, write the period above the table, or give --period"))
                 asked = True
             continue
         reading = _reading(ctx, table, row, code, period)
@@ -39,7 +39,7 @@ def _target_unchanged(ctx: Context, table: Table, row: Row, code: str) -> None:
     ind = ctx.known_indicators.get(code)
     text = cv.read_text(row.cells.get("target_text"))
     if ind is not None and text and text != (ind.target_text or ""):
-        ctx.problems.warning(f"阶段目标 differs from the plan's ({ind.target_text!r}); the plan's target is kept",
+        ctx.problems.warning(_("the target differs from the plan's ({target}); the plan's target is kept", target=ind.target_text or ""),
                              **where(table, row, "target_text"), value=text[:80])
 
 
@@ -91,7 +91,7 @@ def _indicator_code(ctx: Context, table: Table, row: Row) -> str | None:
         return by_name[name]
     if not name:
         if code:
-            ctx.problems.error(f"unknown indicator {code}", **where(table, row, "indicator_code"), value=code)
+            ctx.problems.error(_("unknown indicator {code}", code=code), **where(table, row, "indicator_code"), value=code)
         return None
     return _new_indicator(ctx, table, row, code, name)
 
@@ -112,10 +112,10 @@ def _new_indicator(ctx: Context, table: Table, row: Row, code: str, name: str) -
             t = parse_target(values["target_text"])
             values.update(target=t.value, comparator=t.comparator, unit=t.unit, baseline=t.baseline, direction=t.direction)
         except TargetParseError:
-            ctx.problems.warning("target has no figure; the achievement rate stays empty",
+            ctx.problems.warning(_("target has no figure; the achievement rate stays empty"),
                                  **where(table, row, "target_text"), value=values["target_text"])
     record = Record(m.Indicator, values, origin(ctx, table, row))
     set_order(ctx, record)
     ctx.records.put(record)
-    ctx.problems.warning(f"new indicator '{name}' will be added as {code}", **where(table, row, "indicator_name"))
+    ctx.problems.warning(_("new indicator '{name}' will be added as {code}", name=name, code=code), **where(table, row, "indicator_name"))
     return code

@@ -53,6 +53,7 @@ class Preview:
     earliest: dt.date | None = None  # the earliest date in the workbooks (a new plan starts there)
     needs_start: bool = False  # week-based spans were read without a start date (ask once, --start)
     skipped_rows: int = 0
+    plan: Any = None  # the plan read against: the changes list names its indicators (IND-002 适配AI芯片数量)
 
     @property
     def ok(self) -> bool:
@@ -182,7 +183,7 @@ def _complete(ctx: mp.Context, index: PlanIndex, plan: Plan | None, files: list[
     from planner.excel.preview_json import find_conflicts
 
     _finish(ctx, index)
-    preview = Preview(files, ctx.records, ctx.problems, replace_scopes=ctx.replace_scopes, meta=metas)
+    preview = Preview(files, ctx.records, ctx.problems, replace_scopes=ctx.replace_scopes, meta=metas, plan=plan)
     preview.changes = diff(ctx.records, index)
     preview.conflicts = find_conflicts(preview, index, options)
     preview.removals = removals(ctx.records, index, ctx.replace_scopes)
@@ -229,7 +230,7 @@ def _in_file(p: Problem, file: str) -> Problem:
 def _flag_formulas(grid: SheetGrid, table: Table, problems: ProblemList) -> None:
     for row, key in formula_cells(grid, table):
         r, col = row.place(key)
-        problems.add("warning", "this cell holds a formula: its last computed value was used, the formula was not kept",
+        problems.add("warning", _("this cell holds a formula: its last computed value was used, the formula was not kept"),
                      sheet=table.sheet, row=r, column=col, code="formula_value")
 
 
@@ -318,8 +319,10 @@ def _check_references(ctx: mp.Context, index: PlanIndex) -> None:
                 key = record.values.get(fk)
                 if key is None or ctx.records.get(target, key) is not None or key in index.rows[target]:
                     continue
-                name = "task" if target is m.Task else target.__name__.lower()
-                ctx.problems.error(f"unknown {name} {'/'.join(map(str, _flat(key)))}", sheet=record.origin.strip())
+                from planner.excel.records import label
+
+                ctx.problems.error(_("unknown {kind} {key}", kind=label(target), key="/".join(map(str, _flat(key)))),
+                                   sheet=record.origin.strip())
 
 
 def _flat(key) -> list:

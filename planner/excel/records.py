@@ -13,6 +13,7 @@ from typing import Any
 from sqlmodel import SQLModel
 
 from planner import model as m
+from planner.i18n import N_, _, language
 from planner.plan import LIST_OF_TABLE, Plan
 
 KEY_FIELDS: dict[type[SQLModel], tuple[str, ...]] = {
@@ -30,14 +31,57 @@ _BY_NAME = {t.__tablename__: t for t in m.ALL_TABLES}
 FK: dict[type[SQLModel], dict[str, type[SQLModel]]] = {
     t: {fk.parent.name: _BY_NAME[fk.column.table.name] for fk in t.__table__.foreign_keys} for t in m.ALL_TABLES
 }
-LABEL = {
-    m.Programme: "plan", m.CalendarException: "calendar day", m.Stage: "stage", m.Module: "module",
-    m.RoadmapCell: "roadmap cell", m.Task: "task", m.Team: "team", m.Role: "role", m.TaskRole: "task role",
-    m.Dependency: "dependency", m.Milestone: "milestone", m.Risk: "risk", m.RaciCell: "RACI letter",
-    m.DivisionOfWork: "division of work", m.Objective: "objective", m.Indicator: "indicator",
-    m.KeyResult: "key result", m.KeyResultLink: "key-result link", m.Reading: "reading",
-    m.Baseline: "baseline", m.BaselineTask: "baseline task",
+LABEL = {  # marked for the catalogue; `label(table)` gives the one in the user's language
+    m.Programme: N_("plan"), m.CalendarException: N_("calendar day"), m.Stage: N_("stage"), m.Module: N_("module"),
+    m.RoadmapCell: N_("roadmap cell"), m.Task: N_("task"), m.Team: N_("team"), m.Role: N_("role"),
+    m.TaskRole: N_("task role"), m.Dependency: N_("dependency"), m.Milestone: N_("milestone"), m.Risk: N_("risk"),
+    m.RaciCell: N_("RACI letter"), m.DivisionOfWork: N_("division of work"), m.Objective: N_("objective"),
+    m.Indicator: N_("indicator"), m.KeyResult: N_("key result"), m.KeyResultLink: N_("key-result link"),
+    m.Reading: N_("reading"), m.Baseline: N_("baseline"), m.BaselineTask: N_("baseline task"),
 }
+
+
+def label(table: type[SQLModel]) -> str:
+    """What a row of `table` is called, in the user's language ("指标", "indicator")."""
+    return _(LABEL[table])
+
+
+def field_label(table: type[SQLModel] | None, name: str) -> str:
+    """A field by the column header users know it by in their language (建设内容 / Scope)."""
+    from planner.excel.schema import ALL_SPECS, COVER_FIELDS
+
+    for spec in ALL_SPECS:
+        if spec.model is table and table is not None:
+            for c in spec.columns:
+                if c.key == name:
+                    return c.zh if language() == "zh_CN" else c.en
+    for c in COVER_FIELDS:
+        if c.key == name:
+            return c.zh if language() == "zh_CN" else c.en
+    return name
+
+
+def shown_value(value: Any, unit: str = "") -> str:
+    """A value as a user would write it: 3 not 3.0, a unit after a number (5款), dates in the
+    language's form (2025年3月28日, 2025-03-28), yes/no in words."""
+    import datetime as dt
+
+    if value is None or value == "":
+        return _("(empty)")
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, (dt.date, dt.datetime)):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return _("{year}-{month:02d}-{day:02d}", year=day.year, month=day.month, day=day.day)
+    if hasattr(value, "value") and not isinstance(value, (int, float, str)):  # an Enum
+        value = value.value
+    if isinstance(value, float):
+        text = f"{value:.6g}"
+        return text + unit
+    if isinstance(value, int):
+        return f"{value}{unit}"
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
 
 Key = tuple
 
@@ -129,12 +173,68 @@ class Change:
     fields: dict[str, tuple[Any, Any]]  # changed field -> (old, new); empty for an add
     origin: str = ""
 
-    def describe(self) -> str:
-        name = " / ".join(_key_text(k) for k in self.key) or LABEL[self.table]
+    def item(self, plan: Plan | None = None) -> str:
+        """The row as users name it: "IND-002 适配AI芯片数量 2025-05", "TP-03", "模块 生态"."""
+        name = self._named(self.key, plan)
+        if self.table is m.Reading and name:
+            return name  # the indicator's code and name and the period say what it is
+        return _("{kind} {name}", kind=label(self.table), name=name).strip() if name else label(self.table)
+
+    def _named(self, key: Key, plan: Plan | None) -> str:
+        parts = []
+        for k in key:
+            if isinstance(k, tuple):
+                parts.append(self._named(k, plan))
+            elif k is not None and k != "":
+                text = str(k)
+                indicator = _indicator(plan, text) if self.table in (m.Indicator, m.Reading) else None
+                parts.append(f"{text} {indicator.name}" if indicator is not None and indicator.name != text else text)
+        return " ".join(p for p in parts if p)
+
+    def details(self, plan: Plan | None = None) -> str:
+        """Each changed field with its old and new value: "累计实际值：3 → 5款"."""
+        unit = ""
+        if self.table in (m.Indicator, m.Reading):
+            code = self.key[0][0] if self.table is m.Reading and self.key and isinstance(self.key[0], tuple) else \
+                (self.key[0] if self.key else None)
+            indicator = _indicator(plan, code) if code else None
+            unit = indicator.unit if indicator is not None and indicator.unit else ""
+        def shown(field: str, value: Any) -> str:
+            if field in _FRACTIONS and isinstance(value, (int, float)) and not isinstance(value, bool):
+                return f"{value * 100:.4g}%"  # progress is kept as 0.3 and written as 30%
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            return shown_value(value, unit if number else "")
+
+        return _("; ").join(_("{field}: {old} → {new}", field=field_label(self.table, f), old=shown(f, o), new=shown(f, n))
+                            for f, (o, n) in self.fields.items())
+
+    def describe(self, plan: Plan | None = None) -> str:
+        """One line for the changes list, in the user's language, values as users write them."""
         if self.action == "add":
-            return f"add {LABEL[self.table]} {name}"
-        fields = ", ".join(f"{f}: {_short(o)} → {_short(n)}" for f, (o, n) in self.fields.items())
-        return f"change {LABEL[self.table]} {name}: {fields}"
+            return _("add {item}", item=self.item(plan))
+        if len(self.fields) == 1 and self.table is m.Reading:
+            (old, new), = self.fields.values()
+            return _("{item}: {values}", item=self.item(plan), values=_reading_values(self, plan, old, new))
+        return _("change {item}: {details}", item=self.item(plan), details=self.details(plan))
+
+
+_FRACTIONS = {"progress", "threshold"}  # stored as 0..1, written as percentages
+
+
+def _indicator(plan: Plan | None, code: str):
+    if plan is None:
+        return None
+    return next((i for i in plan.indicators if i.code == code), None)
+
+
+def _reading_values(change: "Change", plan: Plan | None, old: Any, new: Any) -> str:
+    """'3 → 5款' for a reading's one changed figure."""
+    code = change.key[0][0] if change.key and isinstance(change.key[0], tuple) else None
+    indicator = _indicator(plan, code) if code else None
+    unit = indicator.unit if indicator is not None and indicator.unit else ""
+    numeric = isinstance(new, (int, float)) and not isinstance(new, bool)
+    old_text = shown_value(old) if old is not None else _("(empty)")
+    return _("{old} → {new}", old=old_text, new=shown_value(new, unit if numeric else ""))
 
 
 def _key_text(k: Any) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from planner.errors import ProblemList
+from planner.i18n import _, language
 from planner.excel.grid import SheetGrid
 from planner.excel.schema import ALL_SPECS, SPEC_BY_KEY, Column, TableSpec, norm_header
 
@@ -158,14 +159,14 @@ def _grid_columns(raw: list[Any], cols: dict[str, int]) -> dict[str, int]:
 def _report_header(grid: SheetGrid, table: Table, raw: list[Any], problems: ProblemList) -> None:
     for column in table.spec.required:
         if column.key not in table.cols:
-            problems.add("error", f"required column '{column.zh}' / '{column.en}' is missing", sheet=grid.name,
+            problems.add("error", _("required column '{column}' is missing", column=column.zh if language() == "zh_CN" else column.en), sheet=grid.name,
                          row=table.header_row + 1, code="required_missing")
     if table.spec.grid:
         return
     used = set(table.cols.values())
     for i, v in enumerate(raw):
         if i not in used and v not in ("", None):
-            problems.add("warning", "column not recognised; ignored", sheet=grid.name, row=table.header_row + 1,
+            problems.add("warning", _("column not recognised; ignored"), sheet=grid.name, row=table.header_row + 1,
                          column=get_column_letter(i + 1), value=str(v)[:80], code="column_ignored")
 
 
@@ -194,7 +195,7 @@ def _from_merge(grid, column: Column, merged, r: int, c: int, problems: ProblemL
     value, (r0, c0, r1, c1) = merged
     if not column.group and c0 == c1:
         problems.warning(
-            "merged cells in a data column: the value applies to every row of the range",
+            _("merged cells in a data column: the value applies to every row of the range"),
             sheet=grid.name, row=r + 1, column=get_column_letter(c + 1),
             value=f"{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c0 + 1)}{r1 + 1}", code="merged_data")
     return value

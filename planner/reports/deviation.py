@@ -9,6 +9,7 @@ from typing import Callable
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.patches import FancyBboxPatch
 
+from planner.i18n import _
 from planner.charts.common import ChartContext
 from planner.charts.indicators import TrendPanel, draw_trend_panel
 from planner.charts.rates import IndicatorStatus, indicator_statuses
@@ -85,7 +86,7 @@ def write_deviation_pdf(
             for fig in figures:
                 pdf.savefig(fig)
     except OSError as exc:
-        raise ExportFailed(f"Could not write {target.name}: {exc.strerror or exc}", where=str(target)) from exc
+        raise ExportFailed(_("Could not write {name}: {value}", name=target.name, value=exc.strerror or exc), where=str(target)) from exc
     steps.step(target.name)
     return target
 
@@ -93,9 +94,9 @@ def write_deviation_pdf(
 def _checked(path: Path | str, suffix: str) -> Path:
     target = Path(path)
     if target.suffix.lower() != suffix:
-        raise ExportFailed(f"'{target.name}' should end in {suffix}.", where=str(target))
+        raise ExportFailed(_("'{name}' should end in {suffix}.", name=target.name, suffix=suffix), where=str(target))
     if not target.parent.is_dir():
-        raise ExportFailed(f"The folder {target.parent} does not exist.", where=str(target))
+        raise ExportFailed(_("The folder {parent} does not exist.", parent=target.parent), where=str(target))
     return target
 
 

@@ -8,6 +8,7 @@ from typing import Callable
 
 from matplotlib.backends.backend_pdf import PdfPages
 
+from planner.i18n import _
 from planner.charts import CHART_KINDS, build_chart
 from planner.charts.common import STATUS_COLOURS, ChartContext
 from planner.document.atomic import atomic_write
@@ -38,7 +39,7 @@ def write_monthly_review(
     """Write the review PDF atomically; `progress(done, total, label)` may raise to cancel."""
     target = Path(path)
     if target.suffix.lower() != ".pdf":
-        raise ExportFailed(f"The monthly review is a PDF: '{target.name}' should end in .pdf.", where=str(target))
+        raise ExportFailed(_("The monthly review is a PDF: '{name}' should end in .pdf.", name=target.name), where=str(target))
     charts = [k for k in REPORT_CHARTS if k in CHART_KINDS]
     steps = Progress(2 + len(charts), progress)
     ctx = ChartContext(plan, schedule, lang, today)
@@ -87,14 +88,14 @@ def _chart_page(pages: PageSet, chart, heading: str) -> None:
 
 def _write_pdf(target: Path, figures, title: str, plan_name: str) -> None:
     if not target.parent.is_dir():
-        raise ExportFailed(f"The folder {target.parent} does not exist.", where=str(target))
+        raise ExportFailed(_("The folder {parent} does not exist.", parent=target.parent), where=str(target))
     try:
         with atomic_write(target) as tmp:
             with PdfPages(tmp, metadata={"Title": f"{title} - {plan_name}", "Creator": "Roadmap Planner"}) as pdf:
                 for fig in figures:
                     pdf.savefig(fig)
     except OSError as exc:
-        raise ExportFailed(f"Could not write {target.name}: {exc.strerror or exc}", where=str(target)) from exc
+        raise ExportFailed(_("Could not write {name}: {value}", name=target.name, value=exc.strerror or exc), where=str(target)) from exc
 
 
 def _summary_page(pages: PageSet, ctx: ChartContext, data: ReviewData) -> None:

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
+from planner.i18n import _
 from planner.charts.common import ChartContext
 from planner.charts.milestones import MilestonePoint, collect_milestones
 from planner.charts.raci_load import raci_problem_text
@@ -56,7 +57,7 @@ def parse_month(text: str | None, today: dt.date) -> tuple[str, dt.date, dt.date
             year, month = (int(part) for part in text.split("-"))
             first = dt.date(year, month, 1)
         except ValueError:
-            raise ValidationError(f"--month: “{text}” is not a month (YYYY-MM).", where="--month") from None
+            raise ValidationError(_("--month: “{text}” is not a month (YYYY-MM).", text=text), where="--month") from None
     else:
         first = today.replace(day=1)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from planner.i18n import _
 from planner.errors import ValidationError
 
 _TABLE = Path(__file__).with_name("cn_holidays.json")
@@ -64,8 +65,7 @@ class WorkCalendar:
     ):
         if len(workweek) != 7 or set(workweek) - {"0", "1"} or "1" not in workweek:
             raise ValidationError(
-                f"Working week {workweek!r}: write 7 digits 0/1 for Monday..Sunday with at least one 1 "
-                "(e.g. 1111100)", where="workweek")
+                _("Working week {workweek}: write 7 digits 0/1 for Monday..Sunday with at least one 1 (e.g. 1111100)", workweek=repr(workweek)), where="workweek")
         self.workweek = workweek
         self.region = region
         self.days_per_week = workweek.count("1")
@@ -117,8 +117,7 @@ class WorkCalendar:
         while internal < 0 or internal >= len(self._days):
             if (internal < 0 and self._lo <= _FIRST) or (internal >= 0 and self._hi >= _LAST):
                 raise ValidationError(
-                    f"The schedule reaches working day {index} from {self.origin}, beyond the calendar "
-                    "(years 1-9999): check for a huge duration or lag", where="calendar")
+                    _("The schedule reaches working day {index} from {origin}, beyond the calendar (years 1-9999): check for a huge duration or lag", index=index, origin=self.origin), where="calendar")
             # grow towards the index: a working week holds at least one working day
             weeks = abs(internal if internal < 0 else internal - len(self._days)) + 1
             if internal < 0:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Collection, Iterable
 
+from planner.i18n import _
 from planner.errors import ParseError, UnknownPredecessor
 
 # a task ID; "FF-1w" after an ID is a type with a lead, so FS/SS/FF/SF are not ID prefixes
@@ -54,10 +55,10 @@ def parse_dependencies(text: str | None, *, task: str = "", known: Collection[st
     where = f"{task}: " if task else ""
     hits = list(CODE.finditer(s))
     if not hits:
-        raise ParseError(f"{where}no task ID in the dependency {s!r} (write e.g. TP-01, or 无)", where=task or s)
+        raise ParseError(_("{where}no task ID in the dependency {s} (write e.g. TP-01, or 无)", where=where, s=repr(s)), where=task or s)
     head = s[: hits[0].start()].strip(_SEPARATORS)
     if head:
-        raise ParseError(f"{where}cannot read {head!r} before {hits[0].group(1)} in {s!r}", where=task or s)
+        raise ParseError(_("{where}cannot read {head} before {value} in {s}", where=where, head=repr(head), value=hits[0].group(1), s=repr(s)), where=task or s)
     out: list[ParsedLink] = []
     for i, hit in enumerate(hits):
         end = hits[i + 1].start() if i + 1 < len(hits) else len(s)
@@ -93,12 +94,12 @@ def _parse_fragment(code: str, rest: str, fragment: str, where: str, task: str) 
     if pm:
         value = float(pm.group(1))
         if not 0 < value <= 100:
-            raise ParseError(f"{where}threshold {pm.group(0)} in {fragment!r} must be above 0% and at most 100%",
+            raise ParseError(_("{where}threshold {value} in {fragment} must be above 0% and at most 100%", where=where, value=pm.group(0), fragment=repr(fragment)),
                              where=task or fragment)
         threshold = round(value / 100, 4)
         rest = rest[: pm.start()] + rest[pm.end():]
     if _STRAY.search(rest):
-        raise ParseError(f"{where}cannot read the dependency {fragment!r} (expected e.g. {code} SS+2d or {code} 30%)",
+        raise ParseError(_("{where}cannot read the dependency {fragment} (expected e.g. {code} SS+2d or {code} 30%)", where=where, fragment=repr(fragment), code=code),
                          where=task or fragment)
     return ParsedLink(code, kind, lag, unit, threshold, fragment)
 

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from planner.errors import ParseError
+from planner.i18n import _
 
 _DASH = r"\s*(?:-|－|–|—|~|～|至|到)\s*"
 _WEEKS = [
@@ -73,7 +74,7 @@ def parse_weeks(text: str) -> tuple[int, int] | None:
             nums = [int(g) for g in mt.groups()]
             first, last = nums[0], nums[-1]
             if first < 1 or last < first:
-                raise ParseError(f"Week span {text!r}: weeks count from 1 and must not run backwards",
+                raise ParseError(_("Week span {text}: weeks count from 1 and must not run backwards", text=repr(text)),
                                  where=text)
             return first, last
     return None
@@ -108,10 +109,10 @@ def parse_months(text: str) -> tuple[int, int] | None:
             a, b = nums
         else:  # M-numbers and 第N个月 count months from 1
             if min(nums) < 1:
-                raise ParseError(f"Month span {text!r}: M-numbers count from 1", where=text)
+                raise ParseError(_("Month span {text}: M-numbers count from 1", text=repr(text)), where=text)
             a, b = nums[0] - 1, nums[-1]
         if b <= a:
-            raise ParseError(f"Month span {text!r}: the end must come after the start", where=text)
+            raise ParseError(_("Month span {text}: the end must come after the start", text=repr(text)), where=text)
         return a, b
     return None
 
@@ -121,14 +122,14 @@ def _date(y: str, m: str, d: str, text: str) -> dt.date:
     try:
         return dt.date(int(y), int(m), int(d))
     except ValueError as exc:
-        raise ParseError(f"{text!r}: {y}-{m}-{d} is not a date", where=text) from exc
+        raise ParseError(_("{text}: {y}-{m}-{d} is not a date", text=repr(text), y=y, m=m, d=d), where=text) from exc
 
 
 def parse_date(text: str) -> dt.date:
     """One date: "2025-03-28", "2025/03/28", "2025.04.11", "2025年3月28日"."""
     mt = _DATE_ONE.match(_clean(text))
     if not mt:
-        raise ParseError(f"{text!r} is not a date (write 2025-03-28)", where=text)
+        raise ParseError(_("{text} is not a date (write 2025-03-28)", text=repr(text)), where=text)
     return _date(*mt.groups(), text)
 
 
@@ -137,7 +138,7 @@ def parse_span(text: str, programme_start: dt.date) -> Span:
     """A task's 起止时间 in any supported notation -> inclusive dates and the style to show it in."""
     s = _clean(text)
     if not s:
-        raise ParseError("The period is empty", where=text)
+        raise ParseError(_("The period is empty"), where=text)
     weeks = parse_weeks(s)
     if weeks:
         a, b = weeks
@@ -152,14 +153,14 @@ def parse_span(text: str, programme_start: dt.date) -> Span:
         g = mt.groups()
         start, end = _date(*g[:3], text), _date(*g[3:], text)
         if end < start:
-            raise ParseError(f"Period {text!r} ends before it starts", where=text)
+            raise ParseError(_("Period {text} ends before it starts", text=repr(text)), where=text)
         return Span(start, end, "date")
     mt = _DATE_ONE.match(s)
     if mt:
         d = _date(*mt.groups(), text)
         return Span(d, d, "date")
     raise ParseError(
-        f"Cannot read the period {text!r} (write 第1-8周, W1-W8, 0-6 个月 or 2025-01-27 至 2025-04-21)",
+        _("Cannot read the period {text} (write W1-W8 or 2025-01-27 – 2025-04-21)", text=repr(text)),
         where=text,
     )
 

@@ -120,12 +120,10 @@ def _day(cal, index: int) -> str:
 
 
 def _link_label(pred_code: str, kind: str, thr: float, lag: int, unit: str) -> str:
-    label = f"{kind} from {pred_code}"
-    if thr < 1 and kind not in _START_BASED:
-        label += f" at {thr:.0%}"
-    if lag:
-        label += f" {lag:+d}{unit}"
-    return label
+    """The link as users write it in the dependency cell: "TP-01", "TP-02 30%", "TP-01 SS+2d"."""
+    from planner.schedule.links import format_link
+
+    return format_link(pred_code, kind, lag, unit, 1.0 if kind in _START_BASED else thr)
 
 
 def task_flags(b: Built, res: Pass, status_idx: int, states: list[LinkState]) -> tuple[list[bool], list[bool]]:

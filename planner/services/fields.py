@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel
 
+from planner.i18n import _
 from planner import model as m
 from planner.errors import NotFound, ValidationError
 
@@ -83,7 +84,7 @@ def clean(s: Session, table: type[SQLModel], values: dict[str, Any], *, where: s
     out: dict[str, Any] = {}
     for name, value in values.items():
         if name == "id" or name not in columns:
-            raise ValidationError(f"{where}: there is no field “{name}”.", where=f"{where}.{name}")
+            raise ValidationError(_("{where}: there is no field “{name}”.", where=where, name=name), where=f"{where}.{name}")
         out[name] = _clean_one(s, table, name, value, where=where)
     return out
 
@@ -93,7 +94,7 @@ def _clean_one(s: Session, table: type[SQLModel], name: str, value: Any, *, wher
     place = f"{where}, field {name}"
     if value is None:
         if not column.nullable:
-            raise ValidationError(f"{place}: a value is required.", where=f"{where}.{name}")
+            raise ValidationError(_("{place}: a value is required.", place=place), where=f"{where}.{name}")
         return None
     kind = column.type.python_type
     value = _coerce(kind, value, place, where=f"{where}.{name}")
@@ -106,7 +107,7 @@ def _clean_one(s: Session, table: type[SQLModel], name: str, value: Any, *, wher
     for fk in column.foreign_keys:
         target = _table_named(fk.column.table.name)
         if s.get(target, value) is None:
-            raise NotFound(f"{place}: {target.__name__} {value} does not exist.", where=f"{where}.{name}")
+            raise NotFound(_("{place}: {name} {value} does not exist.", place=place, name=target.__name__, value=value), where=f"{where}.{name}")
     return value
 
 
@@ -116,20 +117,20 @@ def _coerce(kind: type, value: Any, place: str, *, where: str) -> Any:
     if kind is bool:
         if isinstance(value, bool):
             return value
-        raise ValidationError(f"{place}: expected yes or no, got {value!r}.", where=where)
+        raise ValidationError(_("{place}: expected yes or no, got {value}.", place=place, value=repr(value)), where=where)
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
-            raise ValidationError(f"{place}: expected a whole number, got {value!r}.", where=where)
+            raise ValidationError(_("{place}: expected a whole number, got {value}.", place=place, value=repr(value)), where=where)
         return int(value)
     if kind is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise ValidationError(f"{place}: expected a number, got {value!r}.", where=where)
+            raise ValidationError(_("{place}: expected a number, got {value}.", place=place, value=repr(value)), where=where)
         return float(value)
     if kind is str:
         if isinstance(value, Enum):
             return value.value
         if not isinstance(value, str):
-            raise ValidationError(f"{place}: expected text, got {value!r}.", where=where)
+            raise ValidationError(_("{place}: expected text, got {value}.", place=place, value=repr(value)), where=where)
     return value
 
 
@@ -141,13 +142,12 @@ def check_date(value: Any, place: str, *, where: str = "") -> dt.date:
         try:
             value = dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise ValidationError(f"{place}: “{value}” is not a date (YYYY-MM-DD).", where=where) from None
+            raise ValidationError(_("{place}: “{value}” is not a date (YYYY-MM-DD).", place=place, value=value), where=where) from None
     if not isinstance(value, dt.date):
-        raise ValidationError(f"{place}: expected a date, got {value!r}.", where=where)
+        raise ValidationError(_("{place}: expected a date, got {value}.", place=place, value=repr(value)), where=where)
     if not DATE_MIN <= value <= DATE_MAX:
         raise ValidationError(
-            f"{place}: {value.isoformat()} is outside the supported range "
-            f"{DATE_MIN.isoformat()} to {DATE_MAX.isoformat()}.",
+            _("{place}: {value} is outside the supported range {value2} to {value3}.", place=place, value=value.isoformat(), value2=DATE_MIN.isoformat(), value3=DATE_MAX.isoformat()),
             where=where,
         )
     return value
@@ -156,24 +156,24 @@ def check_date(value: Any, place: str, *, where: str = "") -> dt.date:
 def check_span(start: dt.date, end: dt.date, where: str) -> None:
     if end < start:
         raise ValidationError(
-            f"{where}: the start {start.isoformat()} is after the end {end.isoformat()}.",
+            _("{where}: the start {value} is after the end {value2}.", where=where, value=start.isoformat(), value2=end.isoformat()),
             where=f"{where}.start_date",
         )
 
 
 def _check_text(table: type[SQLModel], name: str, value: str, place: str, *, where: str) -> None:
     if name in REQUIRED_TEXT.get(table, ()) and not value.strip():
-        raise ValidationError(f"{place}: may not be empty.", where=where)
+        raise ValidationError(_("{place}: may not be empty.", place=place), where=where)
     if name == "code" and _CODE_FORBIDDEN & set(value):
         raise ValidationError(
-            f"{place}: “{value}” may not contain spaces, commas, 、, ; or %.", where=where
+            _("{place}: “{value}” may not contain spaces, commas, 、, ; or %.", place=place, value=value), where=where
         )
 
 
 def _check_enum(enum: type[Enum], value: Any, place: str, *, where: str) -> str:
     allowed = [e.value for e in enum]
     if value not in allowed:
-        raise ValidationError(f"{place}: {value!r} is not one of {', '.join(allowed)}.", where=where)
+        raise ValidationError(_("{place}: {value} is not one of {value2}.", place=place, value=repr(value), value2=', '.join(allowed)), where=where)
     return value
 
 
@@ -183,7 +183,7 @@ def _check_range(bounds: tuple[float, float, bool], value: float, place: str, *,
     if not ok:
         shown = f"{value:.0%}" if high == 1.0 else str(value)
         limits = f"{'0%' if low_inclusive else 'above 0%'} to 100%" if high == 1.0 else f"{low} to {high}"
-        raise ValidationError(f"{place}: {shown} is outside {limits}.", where=where)
+        raise ValidationError(_("{place}: {shown} is outside {limits}.", place=place, shown=shown, limits=limits), where=where)
 
 
 _BY_NAME = {t.__tablename__: t for t in m.ALL_TABLES}

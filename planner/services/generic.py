@@ -33,7 +33,7 @@ ORDER_SCOPE: dict[type[SQLModel], str | None] = {
 def get(s: Session, table: type[SQLModel], row_id: int) -> Any:
     row = s.get(table, row_id) if row_id is not None else None
     if row is None:
-        raise NotFound(f"{table.__name__} {row_id} does not exist.", where=f"{table.__name__}:{row_id}")
+        raise NotFound(_("{name} {row_id} does not exist.", name=table.__name__, row_id=row_id), where=f"{table.__name__}:{row_id}")
     return row
 
 
@@ -52,7 +52,7 @@ def add_row(j: Journal, table: type[SQLModel], values: dict[str, Any], *, where:
     try:
         row = table(**values)
     except (TypeError, ValueError) as exc:  # a required field is missing
-        raise ValidationError(f"{where}: {exc}", where=where) from None
+        raise ValidationError(_("{where}: {exc}", where=where, exc=exc), where=where) from None
     check_row(j.s, row, where=where)
     return j.add(row)
 
@@ -84,13 +84,13 @@ def check_row(s: Session, row: SQLModel, *, where: str) -> None:
         if row.start_month is not None and row.end_month is not None:
             _ordered(row.start_month, row.end_month, where, "start_month", "end_month")
     if table is m.Dependency and row.predecessor_id == row.successor_id:
-        raise ValidationError(f"{where}: a task cannot depend on itself.", where=where)
+        raise ValidationError(_("{where}: a task cannot depend on itself.", where=where), where=where)
     if table is m.Dependency:
         _check_link_on_outline(s, row, where)
     if table is m.RaciCell and (row.module_id is None) == (row.task_id is None):
-        raise ValidationError(f"{where}: give either a module or a task.", where=where)
+        raise ValidationError(_("{where}: give either a module or a task.", where=where), where=where)
     if table is m.KeyResultLink and (row.indicator_id is None) == (row.task_id is None):
-        raise ValidationError(f"{where}: link either an indicator or a task.", where=where)
+        raise ValidationError(_("{where}: link either an indicator or a task.", where=where), where=where)
     _check_unique(s, row, where=where)
 
 
@@ -126,7 +126,7 @@ def _check_link_on_outline(s: Session, row: SQLModel, where: str) -> None:
 def _ordered(first, last, where: str, first_name: str, last_name: str) -> None:
     if last < first:
         raise ValidationError(
-            f"{where}: {first_name} {first} is after {last_name} {last}.", where=f"{where}.{first_name}"
+            _("{where}: {first_name} {first} is after {last_name} {last}.", where=where, first_name=first_name, first=first, last_name=last_name, last=last), where=f"{where}.{first_name}"
         )
 
 
@@ -151,7 +151,7 @@ def _check_unique(s: Session, row: SQLModel, *, where: str) -> None:
         if clash is not None and clash.id != row.id:
             shown = ", ".join(str(v) for n, v in wanted.items() if not n.endswith("_id")) or str(wanted)
             raise DuplicateId(
-                f"{where}: {shown} is already used by another {table.__name__.lower()}.",
+                _("{where}: {shown} is already used by another {value}.", where=where, shown=shown, value=table.__name__.lower()),
                 where=f"{where}.{names[-1]}",
             )
 
@@ -216,7 +216,7 @@ def rename(s: Session, table: type[SQLModel], row_id: int, name: str) -> Changes
 def reorder(s: Session, table: type[SQLModel], row_id: int, new_index: int) -> Changes:
     """Move a row to position `new_index` among its siblings (clamped), renumbering `order`."""
     if table not in ORDER_SCOPE:
-        raise ValidationError(f"{table.__name__} rows have no user order.", where=table.__name__)
+        raise ValidationError(_("{name} rows have no user order.", name=table.__name__), where=table.__name__)
     j = Journal(s)
     row = get(s, table, row_id)
     siblings = ordered_siblings(s, table, scope_value(table, row))

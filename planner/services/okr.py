@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from planner.i18n import _
 from planner import model as m
 from planner.changes import Changes
 from planner.errors import ValidationError
@@ -47,7 +48,7 @@ def link_key_result(s: Session, key_result_id: int, *, indicator_id: int | None 
                     task_id: int | None = None) -> Changes:
     """Link a key result to one indicator or one task (linking twice changes nothing)."""
     if (indicator_id is None) == (task_id is None):
-        raise ValidationError("Key result link: give either an indicator or a task.", where=f"KeyResult {key_result_id}")
+        raise ValidationError(_("Key result link: give either an indicator or a task."), where=f"KeyResult {key_result_id}")
     generic.get(s, m.KeyResult, key_result_id)
     existing = _find_link(s, key_result_id, indicator_id, task_id)
     j = Journal(s)

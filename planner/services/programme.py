@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from planner.i18n import _
 from planner import model as m
 from planner.changes import Changes
 from planner.errors import ValidationError
@@ -24,7 +25,7 @@ def update_programme(s: Session, **fields: Any) -> Changes:
     week = fields.get("workweek")
     if week is not None and (not isinstance(week, str) or not _WORKWEEK.match(week) or "1" not in week):
         raise ValidationError(
-            f"Programme, field workweek: {week!r} must be seven 0/1 flags Monday to Sunday with one working day.",
+            _("Programme, field workweek: {week} must be seven 0/1 flags Monday to Sunday with one working day.", week=repr(week)),
             where="Programme.workweek",
         )
     j = Journal(s)

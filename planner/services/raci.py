@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from planner.i18n import _
 from planner import model as m
 from planner.changes import Changes
 from planner.errors import ValidationError
@@ -18,7 +19,7 @@ def set_raci(
 ) -> Changes:
     """Set the letter (R, A, C, I) of a team on a module or a task; None clears it."""
     if (module_id is None) == (task_id is None):
-        raise ValidationError("RACI: give either a module or a task.", where="RACI")
+        raise ValidationError(_("RACI: give either a module or a task."), where="RACI")
     subject = generic.get(s, m.Module, module_id) if module_id is not None else generic.get(s, m.Task, task_id)
     team = generic.get(s, m.Team, team_id)
     where = f"RACI of {'task ' + subject.code if task_id is not None else 'module ' + subject.name} x team {team.name}"

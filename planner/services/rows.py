@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, select
 
+from planner.i18n import _
 from planner import model as m
 from planner.changes import Area, Changes
 from planner.errors import NotFound
@@ -44,7 +45,7 @@ TABLE_BY_NAME: dict[str, type[SQLModel]] = {t.__tablename__: t for t in m.ALL_TA
 def get(s: Session, table: type[SQLModel], row_id: int) -> Any:
     row = s.get(table, row_id)
     if row is None:
-        raise NotFound(f"{table.__name__} {row_id} does not exist.", where=f"{table.__name__}:{row_id}")
+        raise NotFound(_("{name} {row_id} does not exist.", name=table.__name__, row_id=row_id), where=f"{table.__name__}:{row_id}")
     return row
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from planner.i18n import _
 from planner import model as m
 from planner.errors import ParseError
 from planner.schedule.notation import format_span, parse_span
@@ -14,9 +15,9 @@ def parse_span_text(text: str, programme: m.Programme, *, where: str) -> tuple[d
     try:
         span = parse_span(text, programme.start_date)
     except ParseError as exc:
-        raise ParseError(f"{where}: {exc.message}.", where=where) from None
+        raise ParseError(_("{where}: {message}.", where=where, message=exc.message), where=where) from None
     except (ValueError, OverflowError):  # a week or month number so large the date overflows
-        raise ParseError(f"{where}: “{text}” lies outside the supported dates.", where=where) from None
+        raise ParseError(_("{where}: “{text}” lies outside the supported dates.", where=where, text=text), where=where) from None
     return span.start, span.end, span.style
 
 

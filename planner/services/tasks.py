@@ -153,7 +153,7 @@ def parse_roles_text(text: str, *, where: str = "") -> list[tuple[str, int]]:
         match = _ROLE_COUNT.match(part)
         name = match.group("name").strip() if match else ""
         if not name:
-            raise ParseError(f"{where}: “{part}” names no role.", where=where)
+            raise ParseError(_("{where}: “{part}” names no role.", where=where, part=part), where=where)
         out[name] = out.get(name, 0) + int(match.group("n") or 1)
     return list(out.items())
 
@@ -239,4 +239,4 @@ def next_task_code(s: Session, module_id: int | None) -> str:
 
 def _check_code_free(s: Session, code: Any, *, where: str) -> None:
     if isinstance(code, str) and s.exec(select(m.Task.id).where(m.Task.code == code)).first() is not None:
-        raise DuplicateId(f"{where}: the task ID {code} is already used.", where=f"{where}.code")
+        raise DuplicateId(_("{where}: the task ID {code} is already used.", where=where, code=code), where=f"{where}.code")

@@ -2001,6 +2001,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <source>Choose a plan to open.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Window&apos;s language</source>
+        <translation>窗口的语言</translation>
+    </message>
 </context>
 <context>
     <name>Column</name>
@@ -2109,10 +2113,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>时间跨度</translation>
     </message>
     <message>
-        <source>Months from the programme start (0-6 个月), weeks (第1-8周, W1-W8) or dates</source>
-        <translation>自项目开始的月份（0-6 个月）、周（第1-8周、W1-W8）或日期</translation>
-    </message>
-    <message>
         <source>Module</source>
         <translation>模块</translation>
     </message>
@@ -2149,16 +2149,8 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>起止时间</translation>
     </message>
     <message>
-        <source>As written: 第1-8周, 0-6 个月 or 2025-01-27 至 2025-03-10</source>
-        <translation>按原样填写：第1-8周、0-6 个月 或 2025-01-27 至 2025-03-10</translation>
-    </message>
-    <message>
         <source>Roles</source>
         <translation>责任角色</translation>
-    </message>
-    <message>
-        <source>Roles with head-counts: 算子组工程师×8、架构师×2</source>
-        <translation>角色及人数：算子组工程师×8、架构师×2</translation>
     </message>
     <message>
         <source>Dependencies</source>
@@ -2201,10 +2193,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>工期</translation>
     </message>
     <message>
-        <source>Working days; a ? marks an estimate (3天?)</source>
-        <translation>工作日；带 ? 的为估计值（3天?）</translation>
-    </message>
-    <message>
         <source>Mode</source>
         <translation>排程</translation>
     </message>
@@ -2217,16 +2205,32 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <source>The one person answerable for the task (负责人)</source>
-        <translation>对任务负总责的一个人（负责人）</translation>
-    </message>
-    <message>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
         <source>Links the task&apos;s dates break, as planner validate reports them</source>
         <translation>任务日期违反的依赖，与 planner validate 报告的一致</translation>
+    </message>
+    <message>
+        <source>Months from the programme start (0-6 months), weeks (W1-W8) or dates</source>
+        <translation>自项目开始的月份（0-6 个月）、周（第1-8周、W1-W8）或日期</translation>
+    </message>
+    <message>
+        <source>Working days; a ? marks an estimate (3d?)</source>
+        <translation>工作日；带 ? 的为估计值（3天?）</translation>
+    </message>
+    <message>
+        <source>Roles with head-counts: engineer×8, architect×2</source>
+        <translation>角色及人数：算子组工程师×8、架构师×2</translation>
+    </message>
+    <message>
+        <source>The one person answerable for the task</source>
+        <translation>对任务负总责的一个人（负责人）</translation>
+    </message>
+    <message>
+        <source>As written: W1-W8 or 2025-01-27 – 2025-03-10</source>
+        <translation>按原样填写：第1-8周、0-6 个月 或 2025-01-27 至 2025-03-10</translation>
     </message>
 </context>
 <context>
@@ -2255,28 +2259,28 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
 <context>
     <name>Excel</name>
     <message>
-        <source>Statistics template (数据统计模板)…</source>
-        <translation>数据统计模板…</translation>
-    </message>
-    <message>
-        <source>Task plan (阶段任务计划表)…</source>
-        <translation>阶段任务计划表…</translation>
-    </message>
-    <message>
-        <source>Division of work and RACI (分工矩阵)…</source>
-        <translation>分工矩阵与 RACI…</translation>
-    </message>
-    <message>
-        <source>Indicator system (量化指标体系)…</source>
-        <translation>量化指标体系…</translation>
-    </message>
-    <message>
         <source>Whole plan workbook…</source>
         <translation>整个计划（工作簿）…</translation>
     </message>
     <message>
         <source>Data collection workbook for a team…</source>
         <translation>团队数据收集表…</translation>
+    </message>
+    <message>
+        <source>Statistics template…</source>
+        <translation>数据统计模板…</translation>
+    </message>
+    <message>
+        <source>Task plan…</source>
+        <translation>阶段任务计划表…</translation>
+    </message>
+    <message>
+        <source>Division of work and RACI…</source>
+        <translation>分工矩阵与 RACI…</translation>
+    </message>
+    <message>
+        <source>Indicator system…</source>
+        <translation>量化指标体系…</translation>
     </message>
 </context>
 <context>
@@ -2480,10 +2484,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>%1 含有不存在的日期。</translation>
     </message>
     <message>
-        <source>Cannot read the span %1; write it as 第1-8周, 0-6 个月 or 2025-01-27 至 2025-03-10.</source>
-        <translation>无法识别起止时间 %1；请写作 第1-8周、0-6 个月 或 2025-01-27 至 2025-03-10。</translation>
-    </message>
-    <message>
         <source>The span %1 ends before it starts.</source>
         <translation>起止时间 %1 的结束早于开始。</translation>
     </message>
@@ -2567,6 +2567,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <source>This value is not accepted.</source>
         <translation>此值无效。</translation>
     </message>
+    <message>
+        <source>Cannot read the span %1; write it as W1-W8 or 2025-01-27 – 2025-03-10.</source>
+        <translation>无法识别起止时间 %1；请写作 第1-8周、0-6 个月 或 2025-01-27 至 2025-03-10。</translation>
+    </message>
 </context>
 <context>
     <name>Okr</name>
@@ -2577,6 +2581,32 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Exploration</source>
         <translation>探索型</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>

@@ -91,7 +91,7 @@ def _cell_column(key: str, label: str, width: int) -> Column:
 COLUMNS = [
     Column("stage", QT_TRANSLATE_NOOP("Column", "Stage"), 90, get=lambda mo, r: r.stage.name, set=_stage_name),
     Column("span", QT_TRANSLATE_NOOP("Column", "Time span"), 80, get=_span_text, set=_stage_span, check=_check_span,
-           tip=QT_TRANSLATE_NOOP("Column", "Months from the programme start (0-6 个月), weeks (第1-8周, W1-W8) or dates")),
+           tip=QT_TRANSLATE_NOOP("Column", "Months from the programme start (0-6 months), weeks (W1-W8) or dates")),
     Column("module", QT_TRANSLATE_NOOP("Column", "Module"), 70, get=lambda mo, r: r.module.name, set=_module_name),
     _cell_column("scope", QT_TRANSLATE_NOOP("Column", "Scope"), 180),
     _cell_column("actions", QT_TRANSLATE_NOOP("Column", "Actions"), 220),

@@ -35,7 +35,8 @@ def _edit(label: str, **fields_of):
         fields = {k: f(model, task, value) for k, f in fields_of.items()}
         if all(getattr(task, k) == v for k, v in fields.items()):
             return None
-        text = QCoreApplication.translate("Command", "Edit %1 of %2").replace("%1", label).replace("%2", task.code)
+        text = (QCoreApplication.translate("Command", "Edit %1 of %2")
+                .replace("%1", QCoreApplication.translate("Column", label)).replace("%2", task.code))
         return JournalCommand(model.controller, text, tasks.update_task, task.id, patch_table=m.Task, **fields)
     return setter
 
@@ -193,11 +194,11 @@ COLUMNS = [
     Column("span", QT_TRANSLATE_NOOP("Column", "Start–end"), 120, get=_span_text, set=_set_span,
            sort=lambda mo, t: t.start_date or (_timing(mo, t).start if _timing(mo, t) else None),
            check=lambda mo, t, text: parse_span(mo.plan.programme.start_date, text),
-           tip=QT_TRANSLATE_NOOP("Column", "As written: 第1-8周, 0-6 个月 or 2025-01-27 至 2025-03-10")),
+           tip=QT_TRANSLATE_NOOP("Column", "As written: W1-W8 or 2025-01-27 – 2025-03-10")),
     Column("duration", QT_TRANSLATE_NOOP("Column", "Duration"), 64, get=duration_text, set=_set_duration,
            sort=lambda mo, t: (_timing(mo, t).duration if _timing(mo, t) else t.duration_days or 0),
            check=lambda mo, t, text: tasks.parse_duration_text(text, where=t.code),
-           tip=QT_TRANSLATE_NOOP("Column", "Working days; a ? marks an estimate (3天?)")),
+           tip=QT_TRANSLATE_NOOP("Column", "Working days; a ? marks an estimate (3d?)")),
     Column("scheduling", QT_TRANSLATE_NOOP("Column", "Mode"), 56, kind="choice", get=_scheduling_text,
            edit_text=lambda mo, t: t.scheduling,
            set=_choice_setter("scheduling", QT_TRANSLATE_NOOP("Column", "Mode")),
@@ -205,9 +206,9 @@ COLUMNS = [
            tip=QT_TRANSLATE_NOOP("Column", "Auto: placed by its links; manual: kept where it was put")),
     Column("roles_text", QT_TRANSLATE_NOOP("Column", "Roles"), 170, set=_set_roles,
            check=lambda mo, t, text: tasks.parse_roles_text(text, where=t.code),
-           tip=QT_TRANSLATE_NOOP("Column", "Roles with head-counts: 算子组工程师×8、架构师×2")),
+           tip=QT_TRANSLATE_NOOP("Column", "Roles with head-counts: engineer×8, architect×2")),
     _text("owner", QT_TRANSLATE_NOOP("Column", "Owner"), 80,
-          tip=QT_TRANSLATE_NOOP("Column", "The one person answerable for the task (负责人)")),
+          tip=QT_TRANSLATE_NOOP("Column", "The one person answerable for the task")),
     Column("deps", QT_TRANSLATE_NOOP("Column", "Dependencies"), 110, get=_deps_text, set=_set_deps,
            check=lambda mo, t, text: check_dependency_text(mo.plan, t, text),
            tip=QT_TRANSLATE_NOOP("Column", "Predecessors: TP-01, TP-02 30% (start at 30% done), TP-01 SS+2d")),
