@@ -25,10 +25,41 @@ def main(argv: list[str] | None = None) -> int:
         from ui.smoke import run_smoke_test
 
         return run_smoke_test(argv[1:])
+    refusal = _not_for_the_app(argv)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 2
     # The desktop app; imported lazily so the CLI never loads Qt.
     from ui.app import run_app
 
     return run_app(argv)
+
+
+def _not_for_the_app(argv: list[str]) -> str | None:
+    """Why the window cannot be what the user asked for, before Qt is loaded: a mistyped
+    sub-command (`planner pubish x.plan`), or no display to show the window on."""
+    import os
+
+    first = argv[0] if argv else ""
+    if first and not first.startswith("-") and not os.path.exists(first) and not _looks_like_path(first):
+        from planner.cli import unknown_command
+
+        return unknown_command(first)
+    if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")):
+        from planner.i18n import _
+
+        return _("error: there is no display to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+                 "Start it from a desktop session, or use a command such as `planner info PLAN`; "
+                 "`planner --help` lists them.")
+    return None
+
+
+def _looks_like_path(word: str) -> bool:
+    """A plan path the app will open (or say it is missing), not a word meant as a command."""
+    import os
+
+    return os.sep in word or "/" in word or "." in word
 
 
 if __name__ == "__main__":

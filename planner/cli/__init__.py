@@ -15,6 +15,20 @@ from planner.errors import PlannerError
 from planner.i18n import _
 
 COMMANDS = ("new", "info", "validate", "schedule", "dump", "import", "export", "chart", "report", "publish")
+# one line per sub-command for `planner --help`; each cmd_<name>.register uses its own, so the
+# overview needs no sub-command imported (matplotlib, openpyxl, the ORM: a second or more)
+HELP = {
+    "new": "create an empty plan file",
+    "info": "show a plan's name, dates and counts",
+    "validate": "check RACI rules, cycles and date/dependency conflicts",
+    "schedule": "show the critical path, float per task, late tasks and conflicts",
+    "dump": "print the whole plan as stable, sorted JSON",
+    "import": "read Excel workbooks, print what would change and every problem",
+    "export": "write an Excel template from a plan",
+    "chart": "draw a chart of a plan as PNG, SVG or PDF",
+    "report": "write the monthly review (PDF) or the deviation analysis (PDF or Excel)",
+    "publish": "copy a plan to a PostgreSQL server, or give someone a role in a plan there",
+}
 
 
 def _available_commands() -> list[str]:
@@ -47,9 +61,10 @@ def is_cli_invocation(argv: list[str]) -> bool:
     return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"))
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+def build_parser(only: str | None = None, overview: bool = False) -> argparse.ArgumentParser:
     """The parser; with `only`, just that sub-command is registered, so running `dump` never
-    imports what `chart` or `export` need (matplotlib, openpyxl): a second of start-up."""
+    imports what `chart` or `export` need (matplotlib, openpyxl): a second of start-up. With
+    `overview` (`--help`, `--version`), the sub-commands are listed from HELP, none imported."""
     from planner import __version__
 
     parser = argparse.ArgumentParser(prog="planner", description="Roadmap Planner (路线图规划器)")
@@ -57,10 +72,27 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("zh_CN", "en"),
                         help="language of the messages (default: LANG / LC_MESSAGES)")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in _available_commands():
-        if only is None or name == only:
+    for name in COMMANDS if overview else _available_commands():
+        if overview:
+            sub.add_parser(name, help=HELP[name], add_help=False)
+        elif only is None or name == only:
             importlib.import_module(f"planner.cli.cmd_{name}").register(sub)
     return parser
+
+
+def unknown_command(word: str) -> str:
+    """The message for `planner pubish x.plan`: what was typed, the nearest verb, the list."""
+    import difflib
+
+    from planner.i18n import _
+
+    near = difflib.get_close_matches(word, COMMANDS, n=1)
+    choices = ", ".join(COMMANDS)
+    if near:
+        return _("error: unknown command “{word}” (did you mean “{near}”?); the commands are: {choices}. "
+                 "Run `planner --help` for what each does.", word=word, near=near[0], choices=choices)
+    return _("error: unknown command “{word}”; the commands are: {choices}. Run `planner --help` for what each "
+             "does.", word=word, choices=choices)
 
 
 def _quiet_logging() -> None:
@@ -88,7 +120,8 @@ def _os_error_behind(exc: BaseException) -> OSError | None:
 
 def run_cli(argv: list[str]) -> int:
     _quiet_logging()
-    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
+    verb = argv[0] if argv and argv[0] in COMMANDS else None
+    parser = build_parser(verb, overview=verb is None and bool(argv) and argv[0] in ("-h", "--help", "--version"))
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from planner.i18n import _
+from planner.cli import HELP
+
 from planner.cli.common import parse_date_arg, read_plan
 from planner.errors import ValidationError
 
@@ -11,7 +13,7 @@ def register(sub) -> None:
     from planner.charts import chart_kinds
 
     kinds = chart_kinds()
-    p = sub.add_parser("chart", help="draw a chart of a plan as PNG, SVG or PDF",
+    p = sub.add_parser("chart", help=HELP["chart"],
                        description="Chart kinds: " + ", ".join(kinds))
     p.add_argument("kind", metavar="KIND", help="one of: " + ", ".join(kinds))
     p.add_argument("plan", help="a .plan file")

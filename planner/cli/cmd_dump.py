@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from planner.cli import HELP
+
 from planner.cli.common import read_plan, write_text
 from planner.dump import dump_json
 
 
 def register(sub) -> None:
-    p = sub.add_parser("dump", help="print the whole plan as stable, sorted JSON")
+    p = sub.add_parser("dump", help=HELP["dump"])
     p.add_argument("plan", help="a .plan file")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.add_argument("--natural", action="store_true",

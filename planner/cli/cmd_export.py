@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from planner.cli import HELP
+
 import sys
 
 from planner.i18n import _
@@ -11,7 +13,7 @@ from planner.excel.export import KINDS
 
 
 def register(sub) -> None:
-    p = sub.add_parser("export", help="write an Excel template from a plan")
+    p = sub.add_parser("export", help=HELP["export"])
     p.add_argument("plan", help="a .plan file")
     p.add_argument("--template", choices=KINDS, help="which template to write (xlsx and csv)")
     add_export_options(p)

@@ -8,6 +8,8 @@ evidence, in the JSON that `--map` reads back (the same files the import dialog 
 
 from __future__ import annotations
 
+from planner.cli import HELP
+
 import datetime as dt
 import json
 import sys
@@ -18,7 +20,7 @@ from planner.i18n import _
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="read Excel workbooks, print what would change and every problem")
+    p = sub.add_parser("import", help=HELP["import"])
     p.add_argument("files", nargs="+", help=".xlsx workbooks (several returned templates may be read together), or one MS Project "
                    "XML file (.xml), or .mpp/.mpx/.gan/.pod/.planner/.xer through MPXJ")
     p.add_argument("--into", metavar="PLAN", help="the plan to import into (created by --apply if missing)")

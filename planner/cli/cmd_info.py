@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from planner.cli import HELP
+
 import json
 
 from planner.cli.common import read_plan
@@ -18,7 +20,7 @@ COUNTED = (
 
 
 def register(sub) -> None:
-    p = sub.add_parser("info", help="show a plan's name, dates and counts")
+    p = sub.add_parser("info", help=HELP["info"])
     p.add_argument("plan", help="a .plan file")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=run)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from planner.cli import HELP
+
 from pathlib import Path
 
 from planner.i18n import _
@@ -12,7 +14,7 @@ from planner.services.fields import check_date
 
 
 def register(sub) -> None:
-    p = sub.add_parser("new", help="create an empty plan file")
+    p = sub.add_parser("new", help=HELP["new"])
     p.add_argument("path", help="the plan file to create (.plan)")
     p.add_argument("--name", required=True, help="programme name")
     p.add_argument("--start", required=True, help="programme start date, YYYY-MM-DD (week 1 starts here)")

@@ -6,11 +6,12 @@ gives a login a role in a plan already there. See docs/server.md."""
 
 from __future__ import annotations
 
+from planner.cli import HELP
 from planner.i18n import _
 
 
 def register(sub) -> None:
-    p = sub.add_parser("publish", help="copy a plan to a PostgreSQL server, or give someone a role in a plan there")
+    p = sub.add_parser("publish", help=HELP["publish"])
     p.add_argument("source", nargs="?", help="the .plan file to copy")
     p.add_argument("url", help="postgresql://user@host/database (add ?plan=NAME to name the plan)")
     p.add_argument("--name", help="the plan's name on the server (default: ?plan= or the file's name)")

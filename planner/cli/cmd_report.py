@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from planner.cli import HELP
+
 from pathlib import Path
 
 from planner.i18n import _
@@ -10,7 +12,7 @@ from planner.errors import ValidationError
 
 
 def register(sub) -> None:
-    p = sub.add_parser("report", help="write the monthly review (PDF) or the deviation analysis (PDF or Excel)")
+    p = sub.add_parser("report", help=HELP["report"])
     p.add_argument("kind", choices=("monthly", "deviation"), help="monthly review or deviation analysis")
     p.add_argument("plan", help="a .plan file")
     p.add_argument("-o", "--output", required=True, metavar="FILE",

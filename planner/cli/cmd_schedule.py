@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from planner.cli import HELP
+
 import json
 
 from pathlib import Path
@@ -14,7 +16,7 @@ from planner.schedule import ScheduleResult, schedule_plan
 
 
 def register(sub) -> None:
-    p = sub.add_parser("schedule", help="show the critical path, float per task, late tasks and conflicts")
+    p = sub.add_parser("schedule", help=HELP["schedule"])
     p.add_argument("plan", help="a .plan file")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.add_argument("--today", metavar="DATE", help="status date (YYYY-MM-DD); default: the plan's, else today")

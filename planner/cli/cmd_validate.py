@@ -7,6 +7,8 @@ with status 0.
 
 from __future__ import annotations
 
+from planner.cli import HELP
+
 import json
 from dataclasses import asdict, dataclass
 
@@ -26,7 +28,7 @@ class Finding:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("validate", help="check RACI rules, cycles and date/dependency conflicts")
+    p = sub.add_parser("validate", help=HELP["validate"])
     p.add_argument("plan", help="a .plan file")
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
     p.set_defaults(func=run)

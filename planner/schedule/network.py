@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import add, attrgetter, itemgetter, mul, sub
 
 from planner.i18n import _
 from planner.schedule.calendar import WorkCalendar, calendar_for
@@ -18,6 +18,8 @@ _CLOSED = ("done", "cancelled")  # nothing more will happen: never late, its lin
 _KINDS = {"FS", "SS", "FF", "SF"}
 _PRED_FINISH = ("FS", "FF")  # the predecessor's finish (or threshold point) counts
 _SUCC_FINISH = ("FF", "SF")  # the successor's finish is constrained
+_PRED_FINISH_OF = {k: int(k in _PRED_FINISH) for k in _KINDS}
+_SUCC_FINISH_OF = {k: int(k in _SUCC_FINISH) for k in _KINDS}
 _TASK_COLUMNS = ("id", "code", "start_date", "end_date", "scheduling", "is_milestone", "progress",
                  "status", "actual_start", "actual_finish", "duration_days", "not_before", "parent_id")
 _DEP_COLUMNS = ("id", "predecessor_id", "successor_id", "type", "lag", "lag_unit", "threshold")
@@ -33,8 +35,9 @@ def columns(rows: list, names: tuple[str, ...]) -> list[list]:
     if not rows:
         return [[] for _ in names]
     fields = getattr(rows[0], "_fields", None)
-    if fields is not None:  # named-tuple rows (the fast loader): one C-level pass per column
-        return [list(map(itemgetter(fields.index(n)), rows)) for n in names]
+    if fields is not None:  # named-tuple rows (the fast loader): one C-level transpose
+        every = list(zip(*rows))
+        return [list(every[fields.index(n)]) for n in names]
     first = getattr(rows[0], "__dict__", None)
     if first is not None and all(n in first for n in names):
         get = itemgetter(*names)
@@ -137,13 +140,17 @@ def edge_weights(duration: list[int], pred: list[int], succ: list[int], kinds: l
     """Each edge's `cpm.link_weight`, column-wise: predecessor point + lag - successor duration if
     its finish is constrained (see cpm.link_weight for the derivation). `pred_duration` replaces
     the predecessor's duration where the point is measured on another span (a summary's)."""
-    lag_days = [lag * per_week if lag and unit == "w" else lag for lag, unit in zip(lags, units)]
-    pred_dur = pred_duration if pred_duration is not None else map(duration.__getitem__, pred)
-    return [
-        ((dur_p if thr >= 1.0 else threshold_days(thr, dur_p)) if k in _PRED_FINISH else 0)
-        + lag - (duration[s] if k in _SUCC_FINISH else 0)
-        for dur_p, s, k, lag, thr in zip(pred_dur, succ, kinds, lag_days, thresholds)
-    ]
+    if "w" in units:
+        lag_days = [lag * per_week if lag and unit == "w" else lag for lag, unit in zip(lags, units)]
+    else:
+        lag_days = lags
+    pred_dur = pred_duration if pred_duration is not None else list(map(duration.__getitem__, pred))
+    if any(t < 1.0 for t in thresholds):
+        pred_dur = [dur_p if thr >= 1.0 else threshold_days(thr, dur_p) for dur_p, thr in zip(pred_dur, thresholds)]
+    # weight = lag + (predecessor's point if FS/FF) - (successor's duration if FF/SF), in C-level maps
+    pred_part = map(mul, pred_dur, map(_PRED_FINISH_OF.__getitem__, kinds))
+    succ_part = map(mul, map(duration.__getitem__, succ), map(_SUCC_FINISH_OF.__getitem__, kinds))
+    return list(map(sub, map(add, lag_days, pred_part), succ_part))
 
 
 def _summaries_as_gates(shape: Shape, tasks: TaskArrays, duration, fixed) -> None:

@@ -216,3 +216,49 @@ def test_bundled_flagos_sample_validates_and_dumps_stably(capsys):
     result = cli_here(capsys, "validate", sample)
     assert "Traceback" not in result.stderr and result.returncode in (0, 1)
     assert "TP-02" in result.stdout  # its fixed week-4 start breaks the link to TP-01 (a warning)
+
+
+def test_a_mistyped_command_is_named_not_opened_as_a_window(capsys):
+    result = cli_here(capsys, "pubish", "x.plan")
+    assert result.returncode == 2
+    assert_user_error(result, "pubish", "planner --help", "schedule")
+    near = cli_here(capsys, "shedule", "x.plan")
+    assert_user_error(near, "shedule", "“schedule”")
+
+
+def test_a_mistyped_command_in_chinese(capsys):
+    from planner import i18n
+
+    before = i18n.language()
+    i18n.set_language("zh_CN")
+    try:
+        result = cli_here(capsys, "pubish", "x.plan")
+    finally:
+        i18n.set_language(before)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().startswith("错误：未知命令“pubish”"), result.stderr
+
+
+def test_a_plan_without_a_display_says_so_and_starts_no_window(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", PLANNER_LANG="en")
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "planner", str(tmp_path / "a.plan")],
+                            capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    assert result.returncode == 2
+    lines = [ln for ln in result.stderr.splitlines() if not ln.startswith("import time:")]
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "display" in lines[0], result.stderr
+    assert "PySide6" not in result.stderr  # Qt is never loaded
+
+
+def test_version_and_help_import_no_sub_command():
+    for flag in ("--version", "--help"):
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+        result = subprocess.run([sys.executable, "-X", "importtime", "-m", "planner", flag], capture_output=True,
+                                text=True, encoding="utf-8", env=env, timeout=120)
+        assert result.returncode == 0
+        assert "planner" in result.stdout
+        for heavy in ("planner.cli.cmd_", "sqlalchemy", "matplotlib", "openpyxl", "planner.model"):
+            assert heavy not in result.stderr, (flag, heavy)
+    help_text = cli("--help").stdout
+    for name in ("new", "info", "validate", "schedule", "dump", "import", "export", "chart", "report"):
+        assert name in help_text
