@@ -343,6 +343,16 @@ def _name_by_values(grid: SheetGrid, cand: Candidate) -> None:
         if g.field in ("module", "group", "stage") and _sample(grid, cand.first_data_row, g.column):
             g.field, g.strength, g.reason = "name", "values", "no task-name column: this column names the tasks"
             return
+    fields = synonyms()["kinds"]["tasks"]["fields"]
+    for g in cand.columns:  # "Start Date:" over the task names (a label for the timeline beside them)
+        ftype = fields.get(g.field, {}).get("type") if g.field else None
+        if ftype not in ("date", "span"):
+            continue
+        sample = _sample(grid, cand.first_data_row, g.column)
+        if len(sample) >= 3 and not any(fits(ftype, v) for v in sample) and \
+                sum(1 for v in sample if fits("text", v)) >= 0.8 * len(sample):
+            g.field, g.strength, g.reason = "name", "values", f"text under {g.header!r}, not dates: the task names"
+            return
 
 
 def scan_sheet(grid: SheetGrid, kinds: tuple[str, ...] = ("tasks", "raci", "indicators", "okrs")) -> SheetScan:

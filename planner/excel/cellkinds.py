@@ -16,7 +16,8 @@ _DURATION = re.compile(r"^\d+(\.\d+)?\s*(天|日|周|星期|月|个月|人天|�
 _PERCENT = re.compile(r"^\d+(\.\d+)?\s*[%％]$")
 _WEEK_LABEL = re.compile(r"^(第\s*\d+\s*周|w(ee)?k?\s*\d+|week\s*\d+|\d+\s*周|第[一二三四五六七八九十]+周|q[1-4]|\d{1,2}\s*月|[一二三四五六七八九十]+月|"
                          r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|m|t|w|th|f|sa|su|s|mon|tue|wed|thu|fri|sat|sun|"
-                         r"周[一二三四五六日]|[一二三四五六日])$", re.I)
+                         r"周[一二三四五六日]|[一二三四五六日])"
+                         r"(\s*[(（]?\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[)）]?)?$", re.I)  # Wk 1 21/05, 第1周(3月3日)
 
 
 def is_date_value(v: Any) -> bool:

@@ -284,6 +284,8 @@ def _dates_from_marks(ctx: Context, lifted: Lifted, row: LiftedRow) -> tuple[dt.
     """A bar drawn in a timeline (filled cells): its first and last column's dates."""
     days = [d for d in (ctx.timeline_dates(lifted).get(c) for c in row.marks) if d is not None]
     if not days:
+        if row.marks and ctx.programme_start is None:
+            ctx.needs_start = True  # week labels (Wk 1, 第1周) count from the plan's start: asked once
         return None, None
     return min(d[0] for d in days), max(d[1] for d in days)
 
@@ -294,7 +296,8 @@ _SCHEDULE_KEYS = ("start_date", "end_date", "duration_days", "owner", "progress"
 def _phase_rows(tasks: list[dict[str, Any]], lifted: Lifted) -> None:
     """A row with a name and nothing else, above rows with dates, is a phase: a summary of the rows under it."""
     uses = lifted.map.uses()
-    if not any(u in uses for u in ("start", "end", "span", "duration")):
+    if not any(u in uses for u in ("start", "end", "span", "duration")) and \
+            not any(c.use == "timeline" for c in lifted.map.columns):  # a Gantt drawn beside the names
         return
     phase = None
     for i, t in enumerate(tasks):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner import model as m
-from planner.excel.preview import read_workbooks
+from planner.excel.preview import ImportOptions, read_workbooks
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 
@@ -184,3 +184,50 @@ def test_raci_with_role_groups_over_roles_and_activities_without_a_header():
     names = {v["name"]: k for k, v in _tasks(preview).items()}
     letters = {(r.values["task_id"][0], r.values["team_id"][0]): r.values["role"] for r in preview.records.of(m.RaciCell).values()}
     assert letters[(names["Accept the Project"], "H.M. Pumudi Herath")] == "A"  # "R, A"
+
+
+def test_wbs_with_numbers_typed_as_numbers_and_text_under_a_merged_two_row_header():
+    """WBS NUMBER 1.0 / 1.1 as numbers, 2.3.1 as text, every header merged over two rows (openpyxl-written)."""
+    preview = _read("wbs_larryho.xlsx")
+    assert preview.ok
+    tasks = _tasks(preview)
+    assert len(tasks) == 42 and list(tasks)[:5] == ["1", "1.1", "1.2", "1.3", "2"]
+    assert tasks["2.3.1"]["parent_id"] == ("2.3",) and tasks["2.3"]["parent_id"] == ("2",) and "parent_id" not in tasks["1"]
+    assert tasks["2.3.1"]["name"] == "Menu/Index Page" and tasks["2.3.1"]["owner"] == "Jingbin Yin"
+    assert (tasks["2.3.1"]["start_date"], tasks["2.3.1"]["end_date"]) == (dt.date(2019, 4, 10), dt.date(2019, 4, 20))
+    # the author's typo (due 2019-03-07, before the 25th) is a warning at each cell, not a refusal
+    typos = sorted((p.row, p.column) for p in preview.problems.items if p.code == "end_before_start")
+    assert typos == [(5, "E"), (6, "E"), (7, "E")] and not preview.problems.errors
+    assert preview.earliest == dt.date(2019, 3, 25)
+
+
+def test_raci_chart_with_phase_rows_and_several_accountables():
+    preview = _read("raci_ashwathbalaji98.xlsx")
+    assert preview.ok
+    names = {v["name"]: k for k, v in _tasks(preview).items()}
+    assert len(names) == 26 and not any(n.startswith("Phase ") for n in names)  # phase rows are sections
+    assert len(preview.records.of(m.Team)) == 24
+    letters = {(r.values["task_id"][0], r.values["team_id"][0]): r.values["role"] for r in preview.records.of(m.RaciCell).values()}
+    assert letters[(names["Evaluate Current Workspaces"], "Operations Analyst")] == "A"
+    assert letters[(names["Evaluate Current Workspaces"], "Contract Architect")] == "R"  # header 'Contract Architect ' trimmed
+    raci = {(p.row, p.code) for p in preview.problems.items if p.code.startswith("raci_")}
+    assert raci == {(16, "raci_no_a"), (20, "raci_no_a"), (21, "raci_no_a"),
+                    (28, "raci_two_a"), (29, "raci_two_a"), (30, "raci_two_a")}
+    assert all(p.level == "warning" for p in preview.problems.items)
+
+
+def test_weekly_plan_with_names_under_a_start_date_label_and_marks_in_the_weeks():
+    """'Start Date:' heads the task names, 'Wk 1 21/05' ... heads the weeks, cells coloured or 'Completed'."""
+    preview = _read("project_plan_jordanmtekura.xlsx")
+    assert [p.code for p in preview.problems.errors] == ["start_needed"]  # the weeks count from a start: asked once
+    preview = read_workbooks([REAL / "project_plan_jordanmtekura.xlsx"], None, ImportOptions(programme_start=dt.date(2018, 5, 21)))
+    assert preview.ok
+    tasks = list(_tasks(preview).values())
+    assert len(tasks) == 22 and tasks[0]["name"] == "Part 1 - Plan"
+    by_name = {t["name"]: t for t in tasks}
+    part1 = next(k for k, v in _tasks(preview).items() if v["name"] == "Part 1 - Plan")
+    assert by_name["Confirm final design"]["parent_id"] == (part1,) and by_name["Confirm final design"]["owner"] == "Figma"
+    assert by_name["Research Project Management Tools"]["start_date"] == dt.date(2018, 5, 21)
+    sheet = next(r for r in preview.sheets if r.map is not None)
+    assert {c.column: c.use for c in sheet.map.columns}[0] == "name"
+    assert len([c for c in sheet.map.columns if c.use == "timeline"]) == 21
