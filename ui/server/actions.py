@@ -150,7 +150,7 @@ def _copy_from_window(controller, path: str):
     """Write the plan the window holds (its last read from the server) to a `.plan` file."""
     from planner.server.copy import plan_to_file
 
-    return plan_to_file(controller.plan, path)
+    return plan_to_file(controller.plan(), path)
 
 
 def create_actions(window, controller) -> list[QAction]:
