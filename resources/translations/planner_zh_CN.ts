@@ -1478,8 +1478,8 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>正在读取 %1 上的计划…</translation>
     </message>
     <message>
-        <source>%1 plans on the server.</source>
-        <translation>服务器上有 %1 个计划。</translation>
+        <source>Plans on the server: %1</source>
+        <translation>服务器上的计划：%1 个</translation>
     </message>
     <message>
         <source>No plans on this server yet: publish one with “planner publish FILE.plan ADDRESS”.</source>

@@ -39,6 +39,7 @@ class ServerLink(QObject):
         controller.document_replaced.connect(self._on_document)
         # Edits are on the server as soon as they are made: nothing to save, nothing to ask.
         controller.undo_stack.indexChanged.connect(self._mark_saved)
+        self._on_document()  # the window may be made on a server plan already open
 
     @property
     def project(self):
