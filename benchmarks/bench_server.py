@@ -80,8 +80,13 @@ def load_test(url: str, n_clients: int, n_edits: int) -> dict:
     from planner import model as m
     from planner.server.project import ServerProject
 
+    import psycopg
+
     with ServerProject.open(url, listen=False) as p:
         task_ids = p.read(lambda s: [t.id for t in s.exec(select(m.Task).order_by(m.Task.id))])
+        with psycopg.connect(p.url.dsn) as con:  # edits of earlier runs on this plan are not counted
+            before = con.execute("SELECT coalesce(max(seq), 0) FROM planner.edit WHERE schema_name = %s",
+                                 (p.schema,)).fetchone()[0]
     ctx = mp.get_context("fork")
     start, finished, out = ctx.Event(), ctx.Barrier(n_clients), ctx.Queue()
     procs = [ctx.Process(target=_client, args=(k, url, n_clients, n_edits, task_ids, start, finished, out))
@@ -119,11 +124,10 @@ def load_test(url: str, n_clients: int, n_edits: int) -> dict:
     expected = {key: v for r in results for key, v in r[3].items()}
     with ServerProject.open(url, listen=False) as p:
         tasks = p.read(lambda s: {t.id: t for t in s.exec(select(m.Task))})
-        import psycopg
 
         with psycopg.connect(p.url.dsn) as con:
-            edits = con.execute("SELECT count(*), count(DISTINCT edit_id) FROM planner.edit WHERE schema_name = %s",
-                                (p.schema,)).fetchone()
+            edits = con.execute("SELECT count(*), count(DISTINCT edit_id) FROM planner.edit WHERE schema_name = %s"
+                                " AND seq > %s", (p.schema, before)).fetchone()
     lost = sum(1 for (task, field), v in expected.items() if getattr(tasks[task], field) != v)
     return {
         "edits": len(trips), "logged": edits[0], "duplicated": edits[0] - edits[1], "lost": lost,

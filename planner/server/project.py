@@ -103,6 +103,12 @@ def list_plans(url: ServerURL | str) -> list[dict]:
     return [dict(zip(keys, r)) for r in rows]
 
 
+def role_name(role: str | None) -> str:
+    """A member's role in the user's language."""
+    names = {"owner": _("an owner"), "editor": _("an editor"), "team": _("a team member"), "viewer": _("a viewer")}
+    return names.get(role or "", _("not a member"))
+
+
 class ServerProject:
     """An open plan on a server. Use `ServerProject.open(url)` (or `Project.open(url)`)."""
 
@@ -388,7 +394,7 @@ class ServerProject:
         return PermissionRefused(
             _("Not saved: {login} is {role} of plan “{plan}”, and {rule} (the server's row-level security refused "
               "the write to {table}).",
-              login=self.login, role=self.role or _("not a member"), plan=self.plan, rule=rule, table=where),
+              login=self.login, role=role_name(self.role), plan=self.plan, rule=rule, table=where),
             where=where, key="permission")
 
     # --- notifications -------------------------------------------------------------------

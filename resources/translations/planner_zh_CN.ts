@@ -1851,159 +1851,159 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     </message>
     <message>
         <source>The plan server is not reachable: the plan is read-only until it is back (retrying).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接计划服务器：服务器恢复前，计划为只读（正在重试）。</translation>
     </message>
     <message>
         <source>Connected to the plan server again; the plan was read again.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新连接计划服务器，并已重新读取计划。</translation>
     </message>
     <message>
         <source>The plan on the server was upgraded from format %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上的计划已从格式 %1 升级。</translation>
     </message>
     <message>
         <source>You may read this plan; the server refuses changes from viewers.</source>
-        <translation type="unfinished"></translation>
+        <translation>您可以阅读此计划；服务器拒绝查看者的修改。</translation>
     </message>
     <message>
         <source>Save a local copy</source>
-        <translation type="unfinished"></translation>
+        <translation>保存本地副本</translation>
     </message>
     <message>
         <source>Saved a local copy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存本地副本：%1</translation>
     </message>
     <message>
         <source>Open from &amp;server…</source>
-        <translation type="unfinished"></translation>
+        <translation>从服务器打开(&amp;S)…</translation>
     </message>
     <message>
         <source>List the plans on a PostgreSQL server and open one</source>
-        <translation type="unfinished"></translation>
+        <translation>列出 PostgreSQL 服务器上的计划并打开其中之一</translation>
     </message>
     <message>
         <source>Save a &amp;local copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存本地副本(&amp;L)…</translation>
     </message>
     <message>
         <source>Write the plan to a .plan file on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>将计划写入本机的 .plan 文件</translation>
     </message>
     <message>
         <source>met</source>
-        <translation type="unfinished"></translation>
+        <translation>已达成</translation>
     </message>
     <message>
         <source>on track</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>at risk</source>
-        <translation type="unfinished"></translation>
+        <translation>有风险</translation>
     </message>
     <message>
         <source>missed</source>
-        <translation type="unfinished"></translation>
+        <translation>已错过</translation>
     </message>
     <message>
         <source>owner</source>
-        <translation type="unfinished"></translation>
+        <translation>所有者</translation>
     </message>
     <message>
         <source>editor</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑者</translation>
     </message>
     <message>
         <source>team member</source>
-        <translation type="unfinished"></translation>
+        <translation>团队成员</translation>
     </message>
     <message>
         <source>viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>查看者</translation>
     </message>
     <message>
         <source>no access</source>
-        <translation type="unfinished"></translation>
+        <translation>无权限</translation>
     </message>
     <message>
         <source>No milestones in these plans.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些计划中没有里程碑。</translation>
     </message>
     <message>
         <source>Plans on a server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上的计划</translation>
     </message>
     <message>
         <source>The PMO&apos;s PostgreSQL server and database (see docs/server.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>PMO 的 PostgreSQL 服务器和数据库（见 docs/server.md）</translation>
     </message>
     <message>
         <source>Show plans</source>
-        <translation type="unfinished"></translation>
+        <translation>显示计划</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>计划</translation>
     </message>
     <message>
         <source>Your role</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Late tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>延期任务</translation>
     </message>
     <message>
         <source>Indicators off target</source>
-        <translation type="unfinished"></translation>
+        <translation>偏离目标的指标</translation>
     </message>
     <message>
         <source>RACI problems</source>
-        <translation type="unfinished"></translation>
+        <translation>RACI 问题</translation>
     </message>
     <message>
         <source>Next milestones</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个里程碑</translation>
     </message>
     <message>
         <source>Plans</source>
-        <translation type="unfinished"></translation>
+        <translation>计划</translation>
     </message>
     <message>
         <source>Milestones across plans</source>
-        <translation type="unfinished"></translation>
+        <translation>跨计划里程碑</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器：</translation>
     </message>
     <message>
         <source>Reading the plans on %1 …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 plans on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 %1 上的计划…</translation>
     </message>
     <message>
         <source>No plans on this server yet: publish one with “planner publish FILE.plan ADDRESS”.</source>
-        <translation type="unfinished"></translation>
+        <translation>此服务器上还没有计划：请用“planner publish 文件.plan 地址”发布一个。</translation>
     </message>
     <message>
         <source>Choose a plan to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要打开的计划。</translation>
     </message>
     <message>
         <source>Window&apos;s language</source>
         <translation>窗口的语言</translation>
+    </message>
+    <message>
+        <source>Plans on the server: %1</source>
+        <translation>服务器上的计划：%1 个</translation>
     </message>
 </context>
 <context>

@@ -120,3 +120,13 @@ def test_a_local_copy_from_what_was_read_when_the_server_is_away(pg, published, 
         plan = p.read(load_plan)
     target = plan_to_file(plan, tmp_path / "offline.plan")
     assert cli("dump", str(target)).stdout == cli("dump", published()).stdout
+
+
+def test_export_and_import_by_url(pg, published, tmp_path):
+    out = tmp_path / "tasks.xlsx"
+    done = cli("export", published(), "--template", "tasks", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 0
+    back = cli("import", str(out), "--into", published(), "--apply")
+    assert back.returncode == 0, back.stderr + back.stdout
+    assert "imported into" in back.stdout

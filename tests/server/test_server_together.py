@@ -162,3 +162,21 @@ def test_server_restart_mid_run_fails_the_edit_cleanly_then_reconnects(pg, publi
         assert name_of(a, 6) == "before"  # nothing of the failed edit landed
         a.run(update_task, 6, name="after")
         assert name_of(a, 6) == "after"
+
+
+def test_a_refused_write_and_a_conflict_are_told_in_chinese(members):
+    from planner import i18n
+
+    old = i18n.language()
+    i18n.set_language("zh_CN")
+    try:
+        with ServerProject.open(members("dave"), listen=False) as dave:
+            with pytest.raises(PermissionRefused, match="查看者只能阅读计划") as info:
+                dave.run(update_task, 5, name="x")
+            assert "行级安全" in str(info.value)
+        with ServerProject.open(members(), listen=False) as a, ServerProject.open(members("bob"), listen=False) as b:
+            a.run(update_task, 9, name="甲")
+            with pytest.raises(EditConflict, match="未保存.*“甲”"):
+                b.run(update_task, 9, name="乙")
+    finally:
+        i18n.set_language(old)

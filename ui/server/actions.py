@@ -39,6 +39,7 @@ class ServerLink(QObject):
         controller.document_replaced.connect(self._on_document)
         # Edits are on the server as soon as they are made: nothing to save, nothing to ask.
         controller.undo_stack.indexChanged.connect(self._mark_saved)
+        self._on_document()  # the window may be made on a server plan already open
 
     @property
     def project(self):
@@ -150,7 +151,7 @@ def _copy_from_window(controller, path: str):
     """Write the plan the window holds (its last read from the server) to a `.plan` file."""
     from planner.server.copy import plan_to_file
 
-    return plan_to_file(controller.plan, path)
+    return plan_to_file(controller.plan(), path)
 
 
 def create_actions(window, controller) -> list[QAction]:

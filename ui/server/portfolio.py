@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from planner import i18n
+from ui import i18n
 from planner.errors import PlannerError
 from ui import settings
 from ui.messages import user_message
@@ -49,7 +49,7 @@ class MilestoneChart(QWidget):
 
     def set_plans(self, statuses) -> None:
         self.rows = [(s.name, s.milestones) for s in statuses if not s.error]
-        self.setMinimumHeight(60 + self.ROW * max(len(self.rows), 1))
+        self.setMinimumHeight(90 + self.ROW * max(len(self.rows), 1))
         self.update()
 
     def _span(self) -> tuple[dt.date, dt.date] | None:
@@ -96,6 +96,17 @@ class MilestoneChart(QWidget):
                 painter.setBrush(QBrush(colour))
                 painter.drawPolygon(QPolygonF([QPointF(cx, mid - 7), QPointF(cx + 7, mid), QPointF(cx, mid + 7),
                                                QPointF(cx - 7, mid)]))
+        legend_y = top + self.ROW * len(self.rows) + 22  # what the colours mean
+        lx = float(self.LEFT)
+        for status, colour in STATUS_COLOURS.items():
+            painter.setPen(QPen(QColor(colour).darker(130)))
+            painter.setBrush(QBrush(QColor(colour)))
+            painter.drawPolygon(QPolygonF([QPointF(lx, legend_y - 6), QPointF(lx + 6, legend_y), QPointF(lx, legend_y + 6),
+                                           QPointF(lx - 6, legend_y)]))
+            painter.setPen(text_pen)
+            word = status_word(status)
+            painter.drawText(QPointF(lx + 12, legend_y + 5), word)
+            lx += 30 + painter.fontMetrics().horizontalAdvance(word)
         painter.end()
 
 
@@ -159,7 +170,7 @@ class PortfolioDialog(QDialog):
             self._fill()
             return
         settings.settings().setValue(ADDRESS_KEY, address)
-        self.message.setText(tr("%1 plans on the server.").replace("%1", str(len(self.statuses))) if self.statuses
+        self.message.setText(tr("Plans on the server: %1").replace("%1", str(len(self.statuses))) if self.statuses
                              else tr("No plans on this server yet: publish one with “planner publish FILE.plan ADDRESS”."))
         self._fill()
 

@@ -1,0 +1,89 @@
+"""The window on a plan on a real server: the other user's edit shows within a second, the
+portfolio lists the plans, a lost server makes the window read-only and back."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from planner import model as m
+from planner.server.project import ServerProject
+from planner.services.tasks import update_task
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path_factory, monkeypatch, published):
+    home = tmp_path_factory.mktemp("app-home")
+    monkeypatch.setenv("PLANNER_DATA_DIR", str(home / "appdata"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
+    from ui.controller import DocumentController
+    from ui.main_window import MainWindow
+
+    controller = DocumentController(ServerProject.open(published()))
+    win = MainWindow(controller)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    controller.undo_stack.setClean()
+
+
+def task_name(win, task_id):
+    return next(t.name for t in win.controller.plan().tasks if t.id == task_id)
+
+
+def test_another_users_edit_shows_in_the_window_within_a_second(qtbot, window, published):
+    assert "flagos" in window.windowTitle() and "untitled" not in window.windowTitle()
+    assert any(a.text().startswith("Open from") for a in window.server_actions)
+    window.controller.plan()  # the window has read the plan
+    with ServerProject.open(published(), listen=False) as other:
+        t0 = time.perf_counter()
+        other.run(update_task, 7, name="renamed by the other PM")
+    qtbot.waitUntil(lambda: task_name(window, 7) == "renamed by the other PM", timeout=1000)
+    assert time.perf_counter() - t0 < 1.0
+
+
+def test_the_window_goes_read_only_while_the_server_is_away(qtbot, window, pg):
+    pg.stop()
+    try:
+        window.controller.try_push  # an edit now fails cleanly and says so
+        from planner.server.errors import ServerUnavailable
+
+        with pytest.raises(ServerUnavailable):
+            window.controller.project.run(update_task, 8, name="lost")
+        qtbot.waitUntil(lambda: "read-only" in window.windowTitle(), timeout=2000)
+    finally:
+        pg.start()
+    qtbot.waitUntil(lambda: "read-only" not in window.windowTitle(), timeout=8000)
+    assert task_name(window, 8) != "lost"
+
+
+def test_portfolio_lists_the_plans_with_status_and_a_milestone_chart(qtbot, pg, published, tmp_path_factory,
+                                                                      monkeypatch):
+    home = tmp_path_factory.mktemp("app-home")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
+    from ui.server.portfolio import PortfolioDialog
+
+    dialog = PortfolioDialog(address=pg.url("plans"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.refresh()
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert published.name in names
+    row = names.index(published.name)
+    assert dialog.table.item(row, 1).text() == "owner" and int(dialog.table.item(row, 2).text()) > 0
+    assert dialog.chart.rows
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SHOTS / "server-portfolio.png"))
+    dialog.findChild(type(dialog.table).__mro__[0])
+    tabs = dialog.findChildren(__import__("PySide6.QtWidgets", fromlist=["QTabWidget"]).QTabWidget)[0]
+    tabs.setCurrentIndex(1)
+    dialog.grab().save(str(SHOTS / "server-milestones.png"))
+    dialog.table.selectRow(row)
+    dialog.accept_selected()
+    assert dialog.chosen_url.endswith(f"plan={published.name}")
