@@ -16,6 +16,10 @@ Your plan is still open; save it under a new name if in doubt. The details were 
         <translation>路线图规划器</translation>
     </message>
     <message>
+        <source>Drawing the chart…</source>
+        <translation>正在绘制图表…</translation>
+    </message>
+    <message>
         <source>Plan&apos;s language</source>
         <translation>计划的语言</translation>
     </message>
@@ -190,10 +194,6 @@ Recover them? Discard deletes them for good; Later asks again next time.</source
     <message>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
-    </message>
-    <message>
-        <source>%1 · %2 to %3 · page %4 of %5</source>
-        <translation>%1 · %2 至 %3 · 第 %4 页，共 %5 页</translation>
     </message>
     <message>
         <source>Export Gantt as PNG</source>
@@ -602,8 +602,64 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>月度复盘</translation>
     </message>
     <message>
+        <source>Print preview – %1</source>
+        <translation>打印预览 – %1</translation>
+    </message>
+    <message>
+        <source>actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <source>Scale down so that the width fits this many pages (0: actual size)</source>
+        <translation>缩小到宽度正好占这么多页（0：实际大小）</translation>
+    </message>
+    <message>
+        <source>Fit to pages wide:</source>
+        <translation>缩放到页宽：</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Open a plan first: there is nothing to print.</source>
+        <translation>请先打开一个计划：没有可打印的内容。</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Preview the current view as it will print</source>
+        <translation>预览当前视图的打印效果</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the current view</source>
+        <translation>打印当前视图</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the current view as a PDF file</source>
+        <translation>把当前视图保存为 PDF 文件</translation>
     </message>
     <message>
         <source>Writing the monthly review</source>
@@ -1337,6 +1393,30 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <source>Move manually scheduled tasks that start before their links allow (after the selected tasks, or all)</source>
         <translation>把开始早于依赖允许日期的手动排程任务顺延（所选任务之后的，未选择时为全部）</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>The printer or PDF file could not be opened for writing.</source>
+        <translation>无法打开打印机或 PDF 文件进行写入。</translation>
+    </message>
+    <message>
+        <source>Status date %1</source>
+        <translation>统计日期 %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>打印于 %1</translation>
+    </message>
 </context>
 <context>
     <name>Column</name>
@@ -1363,6 +1443,22 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Cumulative value / stage target (computed)</source>
         <translation>累计实际值 / 阶段目标（自动计算）</translation>
+    </message>
+    <message>
+        <source>Expected to date</source>
+        <translation>截至测试日应达</translation>
+    </message>
+    <message>
+        <source>Share of the stage target expected by the test date (computed)</source>
+        <translation>截至测试日应完成的阶段目标比例（自动计算）</translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Achievement against the expected share, as in the reports: below -10% is off target (computed)</source>
+        <translation>达成情况相对应达比例的偏差，与报告一致：低于 -10% 即偏离目标（自动计算）</translation>
     </message>
     <message>
         <source>Test date</source>
@@ -1597,6 +1693,45 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Data collection workbook for a team…</source>
         <translation>团队数据收集表…</translation>
+    </message>
+</context>
+<context>
+    <name>GanttLegend</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Done part</source>
+        <translation>已完成部分</translation>
+    </message>
+    <message>
+        <source>Critical path</source>
+        <translation>关键路径</translation>
+    </message>
+    <message>
+        <source>Summary task</source>
+        <translation>摘要任务</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>浮动时间</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Status date</source>
+        <translation>统计日期</translation>
+    </message>
+    <message>
+        <source>Violated link</source>
+        <translation>冲突的依赖</translation>
     </message>
 </context>
 <context>
