@@ -108,11 +108,10 @@ def bench_redraw(path: Path, repeat: int, edit: str = "command") -> dict[str, tu
                 run_edit(m.Task, task_id, progress=progress[0])
             else:
                 run_edit(m.Reading, reading.id, cumulative_value=(reading.cumulative_value or 0) + progress[0])
-            while pane.result is before:  # the coalescing timer fires, the chart is rebuilt
+            while pane.result is before:  # the coalescing timer fires, the worker rebuilds and rasterises
                 app.processEvents()
-            for _ in range(3):  # resize and the idle draw of the canvas
+            for _ in range(3):  # the image shown
                 app.processEvents()
-            pane.canvas.flush_events()
 
         edit_and_redraw()  # the first redraw after opening a tab builds its canvas: not what an edit costs
         out[kind] = timed(edit_and_redraw, repeat)

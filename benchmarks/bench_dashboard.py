@@ -98,10 +98,10 @@ app.exec()
 """
 
 
-def run_once(plan: Path, tab: str) -> dict:
+def run_once(plan: Path, tab: str, root: Path = ROOT) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode cached
-    script = CHILD.format(root=str(ROOT))
+    script = CHILD.format(root=str(root))
     start = time.time()
     done = subprocess.run([sys.executable, "-c", script, str(plan), tab, repr(start)], capture_output=True,
                           text=True, env=env, timeout=600)
@@ -115,6 +115,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sample", default="flagos")
+    parser.add_argument("--before", type=Path, help="a checkout of the previous version (e.g. git archive of "
+                        "the merge base) to measure in the same run, interleaved")
     args = parser.parse_args()
     import shutil
 
@@ -124,11 +126,14 @@ def main() -> int:
     plan = Path(tempfile.mkdtemp()) / f"{args.sample}.plan"
     shutil.copy(sample_path(args.sample), plan)
     runs = {tab: [] for tab in ("dashboard", "tasks", "bare")}
+    if args.before:
+        runs["before"] = []
+    root_of = {"before": args.before}
     for tab in runs:  # warm-up, not counted: writes the bytecode caches, fills the OS file cache
-        run_once(plan, tab)
+        run_once(plan, "dashboard" if tab == "before" else tab, root_of.get(tab) or ROOT)
     for _ in range(args.repeat):  # interleaved, so load on the shared machine hits all alike
         for tab in runs:
-            runs[tab].append(run_once(plan, tab))
+            runs[tab].append(run_once(plan, "dashboard" if tab == "before" else tab, root_of.get(tab) or ROOT))
     med = lambda tab, key: statistics.median(r[key] for r in runs[tab])  # noqa: E731
     load = os.getloadavg()
     print(f"{platform.node()} · {platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()} · "
@@ -152,6 +157,14 @@ def main() -> int:
          max(r["usable"] for r in runs["tasks"]), None, 1.0),
         ("floor: empty PySide6 window usable", bare, max(r["usable"] for r in runs["bare"]), None, bare / floor_usable),
     ]
+    if args.before:
+        before = runs["before"]
+        for key, name in (("usable", "window usable, last tab the dashboard"),
+                          ("first_chart", "first chart on screen, from launch"),
+                          ("freeze", "longest GUI freeze while all charts render")):
+            value = med("before", key)
+            rows.append((f"before ({args.before.name}): {name}", value, max(r[key] for r in before), None,
+                         value / floor_usable if key == "usable" else None))
     for name, median, worst, target, ratio in rows:
         print(f"| {name} | {median:.3f} | {'' if worst is None else f'{worst:.3f}'} | {target or ''} | "
               f"{'' if not target else f'{median / target:.2f}'} | {'' if ratio is None else f'{ratio:.2f}'} |")

@@ -17,7 +17,7 @@ Your plan is still open; save it under a new name if in doubt. The details were 
     </message>
     <message>
         <source>Drawing the chart…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在绘制图表…</translation>
     </message>
     <message>
         <source>Plan&apos;s language</source>
@@ -611,23 +611,23 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     </message>
     <message>
         <source>Print preview – %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打印预览 – %1</translation>
     </message>
     <message>
         <source>actual size</source>
-        <translation type="unfinished"></translation>
+        <translation>实际大小</translation>
     </message>
     <message>
         <source>Scale down so that the width fits this many pages (0: actual size)</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小到宽度正好占这么多页（0：实际大小）</translation>
     </message>
     <message>
         <source>Fit to pages wide:</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放到页宽：</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
@@ -635,39 +635,39 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     </message>
     <message>
         <source>Export PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PDF</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Open a plan first: there is nothing to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一个计划：没有可打印的内容。</translation>
     </message>
     <message>
         <source>Print Pre&amp;view…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
         <source>Preview the current view as it will print</source>
-        <translation type="unfinished"></translation>
+        <translation>预览当前视图的打印效果</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>Print the current view</source>
-        <translation type="unfinished"></translation>
+        <translation>打印当前视图</translation>
     </message>
     <message>
         <source>Export P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
         <source>Save the current view as a PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>把当前视图保存为 PDF 文件</translation>
     </message>
     <message>
         <source>Writing the monthly review</source>
@@ -1827,27 +1827,27 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 至 %2</translation>
     </message>
     <message>
         <source>The printer or PDF file could not be opened for writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开打印机或 PDF 文件进行写入。</translation>
     </message>
     <message>
         <source>Status date %1</source>
-        <translation type="unfinished"></translation>
+        <translation>统计日期 %1</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
         <source>Printed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打印于 %1</translation>
     </message>
     <message>
         <source>The plan server is not reachable: the plan is read-only until it is back (retrying).</source>
@@ -2034,19 +2034,19 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     </message>
     <message>
         <source>Expected to date</source>
-        <translation type="unfinished"></translation>
+        <translation>截至测试日应达</translation>
     </message>
     <message>
         <source>Share of the stage target expected by the test date (computed)</source>
-        <translation type="unfinished"></translation>
+        <translation>截至测试日应完成的阶段目标比例（自动计算）</translation>
     </message>
     <message>
         <source>Deviation</source>
-        <translation type="unfinished"></translation>
+        <translation>偏差</translation>
     </message>
     <message>
         <source>Achievement against the expected share, as in the reports: below -10% is off target (computed)</source>
-        <translation type="unfinished"></translation>
+        <translation>达成情况相对应达比例的偏差，与报告一致：低于 -10% 即偏离目标（自动计算）</translation>
     </message>
     <message>
         <source>Test date</source>
@@ -2287,39 +2287,39 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <name>GanttLegend</name>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Done part</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成部分</translation>
     </message>
     <message>
         <source>Critical path</source>
-        <translation type="unfinished"></translation>
+        <translation>关键路径</translation>
     </message>
     <message>
         <source>Summary task</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要任务</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>基线</translation>
     </message>
     <message>
         <source>Float</source>
-        <translation type="unfinished"></translation>
+        <translation>浮动时间</translation>
     </message>
     <message>
         <source>Milestone</source>
-        <translation type="unfinished">里程碑</translation>
+        <translation>里程碑</translation>
     </message>
     <message>
         <source>Status date</source>
-        <translation type="unfinished"></translation>
+        <translation>统计日期</translation>
     </message>
     <message>
         <source>Violated link</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突的依赖</translation>
     </message>
 </context>
 <context>
