@@ -703,6 +703,14 @@ class ImportWizard(QDialog):
             w.setVisible(needs_period)
         self._on_problems_itemSelectionChanged()
 
+    def select_problem(self, row: int) -> None:
+        """Select one problem (whatever modifier keys are held)."""
+        from PySide6.QtCore import QItemSelectionModel
+
+        index = self.problems.model().index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.problems.selectionModel().select(index, flags)
+
     def selected_problem(self):
         rows = self.problems.selected_rows()
         return self.problem_items[rows[0]] if rows and rows[0] < len(self.problem_items) else None
