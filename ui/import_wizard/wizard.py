@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from planner.excel.colmap import SPECIAL_USES, ColumnMap, MappedColumn, RowAction
+from planner.excel.colmap import ColumnMap, MappedColumn, RowAction
 from planner.excel.headers import field_label, kind_label, match_header, synonyms
 from planner.excel.preview import ImportOptions, Preview, preview_grids
 from planner.excel.records import LABEL
