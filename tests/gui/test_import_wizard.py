@@ -36,7 +36,7 @@ def _choose(wizard, letter: str, use: str) -> None:
 
 def _select_problem(wizard, value: str) -> int:
     row = next(r for r, p in enumerate(wizard.problem_items) if p.value == value)
-    wizard.problems.selectRow(row)
+    wizard.select_problem(row)
     return row
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from planner.excel.colmap import SPECIAL_USES, ColumnMap, MappedColumn, RowAction
+from planner.excel.colmap import ColumnMap, MappedColumn, RowAction
 from planner.excel.headers import field_label, kind_label, match_header, synonyms
 from planner.excel.preview import ImportOptions, Preview, preview_grids
 from planner.excel.records import LABEL
@@ -702,6 +702,14 @@ class ImportWizard(QDialog):
         for w in (self.period_label, self.period_edit, self.period_button):
             w.setVisible(needs_period)
         self._on_problems_itemSelectionChanged()
+
+    def select_problem(self, row: int) -> None:
+        """Select one problem (whatever modifier keys are held)."""
+        from PySide6.QtCore import QItemSelectionModel
+
+        index = self.problems.model().index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.problems.selectionModel().select(index, flags)
 
     def selected_problem(self):
         rows = self.problems.selected_rows()
