@@ -381,3 +381,9 @@ def test_a_new_plan_starts_at_start_then_the_cover_then_the_earliest_date_never_
 
         timing = schedule_plan(plan).timings[undated.id]
         assert timing.start == dt.date(2024, 9, 2) and timing.duration == 2
+
+
+def test_a_start_column_of_placeholders_does_not_become_the_task_names(tmp_path):
+    rows = [["序号", "开始时间", "负责人"], [1, "待定", "张三"], [2, "待定", "李四"], [3, "待定", "王五"], [4, "待定", "赵六"]]
+    preview = read_workbooks([_book(tmp_path / "p.xlsx", rows)])
+    assert not any(t.get("name") == "待定" for t in _tasks(preview).values())
