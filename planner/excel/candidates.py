@@ -349,8 +349,8 @@ def _name_by_values(grid: SheetGrid, cand: Candidate) -> None:
         if ftype not in ("date", "span"):
             continue
         sample = _sample(grid, cand.first_data_row, g.column)
-        if len(sample) >= 3 and not any(fits(ftype, v) for v in sample) and \
-                sum(1 for v in sample if fits("text", v)) >= 0.8 * len(sample):
+        if len(sample) >= 3 and not any(fits(ftype, v) for v in sample) and len(set(map(str, sample))) >= 0.8 * len(sample) \
+                and sum(1 for v in sample if fits("text", v)) >= 0.8 * len(sample):  # names differ; 待定 x 5 does not
             g.field, g.strength, g.reason = "name", "values", f"text under {g.header!r}, not dates: the task names"
             return
 

@@ -356,3 +356,34 @@ def test_a_gantt_drawn_with_cell_colours_gives_the_dates(tmp_path):
     tasks = list(_tasks(preview).values())
     assert (tasks[0]["start_date"], tasks[0]["end_date"]) == (dt.date(2025, 3, 3), dt.date(2025, 3, 16))
     assert (tasks[1]["start_date"], tasks[1]["end_date"]) == (dt.date(2025, 3, 17), dt.date(2025, 4, 6))
+
+
+def test_a_new_plan_starts_at_start_then_the_cover_then_the_earliest_date_never_today(tmp_path):
+    from planner.cli.cmd_import import new_plan_start
+    from planner.excel.records import Record
+
+    preview = read_workbooks([_book(tmp_path / "plan.xlsx", PLAN)])
+    assert preview.earliest == dt.date(2025, 3, 3)
+    assert new_plan_start(preview, ImportOptions()) == dt.date(2025, 3, 3)  # the earliest date in the workbook
+    preview.records.put(Record(m.Programme, {"name": "封面", "start_date": dt.date(2025, 2, 17)}, "封面!2"))
+    assert new_plan_start(preview, ImportOptions()) == dt.date(2025, 2, 17)  # the cover's start wins
+    assert new_plan_start(preview, ImportOptions(programme_start=dt.date(2025, 1, 6))) == dt.date(2025, 1, 6)  # --start
+    # undated tasks of the new plan schedule from there, not from today
+    target = tmp_path / "new.plan"
+    rows = [["任务名称", "负责人", "开始时间", "工期"], ["调研", "张三", dt.date(2024, 9, 2), "5天"], ["评审", "李四", None, "2天"]]
+    assert run_cli(["import", str(_book(tmp_path / "undated.xlsx", rows)), "--into", str(target), "--apply", "--quiet"]) == 0
+    with Project.open(target, read_only=True) as project:
+        plan = project.read(load_plan)
+        assert plan.programme.start_date == dt.date(2024, 9, 2)
+        undated = next(t for t in plan.tasks if t.name == "评审")
+        assert undated.start_date is None  # automatic: the schedule places it
+        from planner.schedule import schedule_plan
+
+        timing = schedule_plan(plan).timings[undated.id]
+        assert timing.start == dt.date(2024, 9, 2) and timing.duration == 2
+
+
+def test_a_start_column_of_placeholders_does_not_become_the_task_names(tmp_path):
+    rows = [["序号", "开始时间", "负责人"], [1, "待定", "张三"], [2, "待定", "李四"], [3, "待定", "王五"], [4, "待定", "赵六"]]
+    preview = read_workbooks([_book(tmp_path / "p.xlsx", rows)])
+    assert not any(t.get("name") == "待定" for t in _tasks(preview).values())
