@@ -1,6 +1,11 @@
 """Dump benchmark: `planner dump` of a 10,000-task plan, target at most 1 s.
 
     .venv/bin/python -m benchmarks.bench_dump [--tasks 10000] [--repeat 7]
+    .venv/bin/python -m benchmarks.bench_dump --startup [--repeat 11]
+
+`--startup` times whole `planner` processes on the bundled sample (resources/samples/flagos.plan):
+`--version`, `--help`, and the read-only verbs, each beside the floors measured in the same run
+(a bare interpreter, and a bare sqlite3 script that reads every task row of the same file).
 
 Measures, on one generated plan (benchmarks/generate.py, seed 1): the dump alone (JSON text
 from a loaded plan, both loaders, id and natural forms), the whole read path the CLI takes
@@ -53,11 +58,56 @@ def cli_dump(path: Path, repeat: int) -> tuple[float, float]:
     return statistics.median(wall), statistics.median(cpu)
 
 
+STARTUP_TARGETS = {"--version": 0.15, "--help": 0.15, "dump": 0.35, "schedule": 0.35, "validate": 0.35, "info": 0.35}
+_BARE_SQLITE = ("import sqlite3, sys; c = sqlite3.connect(f'file:{sys.argv[1]}?mode=ro', uri=True); "
+                "rows = c.execute('select * from task').fetchall(); print(len(rows))")
+
+
+def process_times(argv: list[str], repeat: int) -> tuple[float, float]:
+    """Median wall and child CPU seconds of a whole process (spawn to exit)."""
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    wall, cpu = [], []
+    for _ in range(repeat):
+        before = os.times()
+        t0 = time.perf_counter()
+        subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
+        wall.append(time.perf_counter() - t0)
+        after = os.times()
+        cpu.append((after.children_user - before.children_user) + (after.children_system - before.children_system))
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def startup(repeat: int) -> None:
+    sample = Path(__file__).resolve().parents[1] / "resources" / "samples" / "flagos.plan"
+    load0 = os.getloadavg()[0]
+    bare = process_times([sys.executable, "-c", "pass"], repeat)
+    bare_sqlite = process_times([sys.executable, "-c", _BARE_SQLITE, str(sample)], repeat)
+    rows = []
+    for what, target in STARTUP_TARGETS.items():
+        argv = [sys.executable, "-m", "planner", what] + ([] if what.startswith("-") else [str(sample)])
+        rows.append((what, target, process_times(argv, repeat)))
+    print(f"{platform.node() or 'machine'} · {platform.machine()} · {os.cpu_count()} cores · "
+          f"Python {platform.python_version()} · {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC · "
+          f"load average {load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end; medians of {repeat} processes\n")
+    print(f"Floors, same run: bare interpreter (`python -c pass`) {bare[0]:.3f} s wall ({bare[1]:.3f} s CPU); "
+          f"bare sqlite3 script reading every task row of the sample {bare_sqlite[0]:.3f} s ({bare_sqlite[1]:.3f} s CPU).\n")
+    print("| command | wall median (s) | CPU median (s) | target (s) | wall / sqlite3 floor | CPU / sqlite3 floor |")
+    print("|---|---|---|---|---|---|")
+    for what, target, (w, c) in rows:
+        shown = f"`planner {what}`" if what.startswith("-") else f"`planner {what} flagos.plan`"
+        print(f"| {shown} | {w:.3f} | {c:.3f} | {target:.2f} | {w / bare_sqlite[0]:.1f} | {c / bare_sqlite[1]:.1f} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tasks", type=int, default=10_000)
     ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--startup", action="store_true", help="time whole CLI processes on the bundled sample")
     args = ap.parse_args()
+    if args.startup:
+        startup(args.repeat)
+        return
     folder = Path(tempfile.mkdtemp(prefix="bench-dump-"))
     os.environ.setdefault("PLANNER_DATA_DIR", str(folder / "appdata"))
 

@@ -80,6 +80,53 @@ def materialise(result) -> int:
             + len(list(result.milestones.values())))
 
 
+# --- the floor: a plain-Python CPM of the same network ---------------------------------------
+def plain_cpm(net) -> tuple[list[int], list[int]]:
+    """Textbook CPM on the network `schedule_plan` builds (same durations, fixed starts, link
+    weights): adjacency lists, Kahn's order, forward and backward pass, nothing else. It is
+    the floor for the scheduler's own figure, and the reference for its dates."""
+    n = len(net.duration)
+    dur, fixed, floor = net.duration, net.fixed, net.floor
+    earliest = net.earliest or [None] * n
+    out: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    indeg = [0] * n
+    for p, s, w in zip(net.pred, net.succ, net.weight):
+        out[p].append((s, w))
+        indeg[s] += 1
+    allowed = [floor if e is None or e < floor else e for e in earliest]
+    es = [0] * n
+    order = [v for v in range(n) if indeg[v] == 0]
+    for u in order:
+        e = es[u] = allowed[u] if fixed[u] is None else fixed[u]
+        for s, w in out[u]:
+            if e + w > allowed[s]:
+                allowed[s] = e + w
+            indeg[s] -= 1
+            if indeg[s] == 0:
+                order.append(s)
+    finish = max(e + d for e, d in zip(es, dur))
+    ls = [finish - d for d in dur]
+    for u in reversed(order):
+        late = ls[u]
+        for s, w in out[u]:
+            if ls[s] - w < late:
+                late = ls[s] - w
+        ls[u] = late
+    return es, ls
+
+
+def floor_entry(plan, repeat: int, label: str) -> dict:
+    """The plain CPM timed on `plan`'s network, and its dates checked against `cpm.solve`'s."""
+    from planner.schedule.cpm import solve
+    from planner.schedule.network import build
+
+    net = build(plan).net
+    floor_s, (es, ls) = timed(lambda: plain_cpm(net), repeat, label)
+    res = solve(net)
+    mismatches = sum(a != b for a, b in zip(es, res.start)) + sum(a != b for a, b in zip(ls, res.late_start))
+    return {"floor_s": floor_s, "floor_cpu_s": CPU[label], "floor_mismatches": mismatches}
+
+
 # --- peak memory in a fresh process ----------------------------------------------------------
 def peak_rss_mb() -> float:
     """This process's peak resident set (VmHWM). Not ru_maxrss: on Linux a child started by
@@ -235,12 +282,13 @@ def run(args) -> dict:
             rep = args.repeat if n <= 10000 else max(5, args.repeat // 3)
             sched_s, result = timed(lambda: schedule_plan(plan), rep, f"s{n}")
             full_s, _ = timed(lambda: materialise(schedule_plan(plan)), rep, f"f{n}")
+            floor = floor_entry(plan, rep, f"c{n}")
             entry = {"tasks": len(plan.tasks), "deps": len(plan.dependencies), "generate_s": gen_s,
                      "schedule_s": sched_s, "schedule_and_touch_all_s": full_s,
                      "schedule_cpu_s": CPU[f"s{n}"], "schedule_and_touch_all_cpu_s": CPU[f"f{n}"],
                      "schedule_best_s": BEST[f"s{n}"],
                      "critical_path": len(result.critical_path), "conflicts": len(result.conflicts),
-                     "finish": result.project_finish.isoformat()}
+                     "finish": result.project_finish.isoformat(), **floor}
             if n == sizes[0] or n == 10000:
                 entry["load_orm_s"], _ = timed(lambda: open_orm(path), 5, "lo")
                 entry["load_fast_s"], _ = timed(lambda: open_fast(path, None), 5, "lf")
@@ -275,7 +323,7 @@ def outline_entry(folder: Path, repeat: int, n: int = 10000, levels: int = 4) ->
     summaries = len(plan.outline.summaries)
     return {"tasks": len(plan.tasks), "deps": len(plan.dependencies), "levels": levels, "summaries": summaries,
             "schedule_s": sched_s, "schedule_cpu_s": CPU["o"], "schedule_best_s": BEST["o"],
-            "finish": result.project_finish.isoformat()}
+            "finish": result.project_finish.isoformat(), **floor_entry(plan, repeat, "oc")}
 
 
 def _ms(sec: float) -> str:
@@ -287,21 +335,26 @@ def markdown(r: dict) -> str:
     out = [f"Measured {mc['date']} on {mc['cpu']} ({mc['cpus']} CPUs), Python {mc['python']}; "
            f"`{mc['uname']}`; load average {mc.get('load', 0):.1f} when it started (the machine is shared). "
            "Medians; wall time, and in brackets CPU time of the process.", "",
-           "| Plan | Tasks / links | `schedule_plan` | fastest run | + build every timing and link object | Target |",
-           "|---|---|---|---|---|---|"]
+           "| Plan | Tasks / links | `schedule_plan` | plain-Python CPM, same network (floor) | ratio wall (CPU) "
+           "| fastest run | + build every timing and link object | Target |",
+           "|---|---|---|---|---|---|---|---|"]
     for key in sorted((k for k in r if k.startswith("mixed_")), key=lambda k: int(k.split("_")[1])):
         e = r[key]
         target = {"mixed_10000": TARGETS["10k"], "mixed_100000": TARGETS["100k"]}.get(key)
         if e:
             tgt = f"≤ {target * 1000:.0f} ms" if target else ""
             out.append(f"| all four link types, lags, CN holidays | {e['tasks']:,} / {e['deps']:,} | "
-                       f"{_ms(e['schedule_s'])} ({_ms(e['schedule_cpu_s'])}) | {_ms(e['schedule_best_s'])} | "
+                       f"{_ms(e['schedule_s'])} ({_ms(e['schedule_cpu_s'])}) | {_ms(e['floor_s'])} "
+                       f"({_ms(e['floor_cpu_s'])}) | {e['schedule_s'] / e['floor_s']:.2f}x "
+                       f"({e['schedule_cpu_s'] / e['floor_cpu_s']:.2f}x) | {_ms(e['schedule_best_s'])} | "
                        f"{_ms(e['schedule_and_touch_all_s'])} ({_ms(e['schedule_and_touch_all_cpu_s'])}) | {tgt} |")
     o = r.get("outline")
     if o:
         out.append(f"| the same as a {o['levels']}-level work breakdown ({o['summaries']:,} summaries rolled up, "
                    f"FS and SS links on summaries) | {o['tasks']:,} / {o['deps']:,} | {_ms(o['schedule_s'])} "
-                   f"({_ms(o['schedule_cpu_s'])}) | {_ms(o['schedule_best_s'])} | | ≤ {TARGETS['outline'] * 1000:.0f} ms |")
+                   f"({_ms(o['schedule_cpu_s'])}) | {_ms(o['floor_s'])} ({_ms(o['floor_cpu_s'])}) | "
+                   f"{o['schedule_s'] / o['floor_s']:.2f}x ({o['schedule_cpu_s'] / o['floor_cpu_s']:.2f}x) | "
+                   f"{_ms(o['schedule_best_s'])} | | ≤ {TARGETS['outline'] * 1000:.0f} ms |")
     for key, e in r.items():
         if key.startswith("mixed_") and "load_orm_s" in e:
             out += ["", f"Opening the {e['tasks']:,}-task plan file ready to schedule (`Project.open` + loader, "
@@ -318,6 +371,9 @@ def markdown(r: dict) -> str:
                     f"included); {mem['rss_scheduled_mb']:.0f} MB after `schedule_plan`; {mem['rss_mb']:.0f} MB "
                     "once every timing, link and forecast object is built. tracemalloc peak during "
                     f"`schedule_plan` alone: {mem['schedule_peak_mb']:.0f} MB. Target < 300 MB."]
+    checks = [(e["tasks"], e["floor_mismatches"]) for k, e in r.items() if k.startswith("mixed_") or k == "outline"]
+    out += ["", "Reference check, same run: early and late starts of `cpm.solve` against the plain CPM, "
+            + "; ".join(f"{n:,} tasks: {bad} mismatches" for n, bad in checks) + "."]
     c = r.get("compare")
     if c:
         out += ["", f"Same FS-only plan ({c['tasks']:,} tasks / {c['deps']:,} links), same run:", "",

@@ -112,11 +112,23 @@ def solve(net: Network, codes: list[str] | None = None) -> Pass:
         else:
             su = f
         start[u] = su
-        lo, hi = out_ptr[u], out_ptr[u + 1]
+        lo = out_ptr[u]
+        hi = out_ptr[u + 1]
         if lo == hi:
             continue
-        for v, w in zip(out_succ[lo:hi], out_w[lo:hi]):
-            c = su + w
+        if hi - lo == 1:  # the usual case: one successor, no slices to build
+            v = out_succ[lo]
+            c = su + out_w[lo]
+            if c > allowed[v]:
+                allowed[v] = c
+            d = indeg[v] - 1
+            indeg[v] = d
+            if not d:
+                order.append(v)
+            continue
+        for k in range(lo, hi):
+            v = out_succ[k]
+            c = su + out_w[k]
             if c > allowed[v]:
                 allowed[v] = c
             d = indeg[v] - 1
@@ -130,12 +142,13 @@ def solve(net: Network, codes: list[str] | None = None) -> Pass:
     late = [0] * n
     for u in reversed(order):
         ls = finish - dur[u]
-        lo, hi = out_ptr[u], out_ptr[u + 1]
-        if lo != hi:
-            for v, w in zip(out_succ[lo:hi], out_w[lo:hi]):
-                t = late[v] - w
-                if t < ls:
-                    ls = t
+        lo = out_ptr[u]
+        hi = out_ptr[u + 1]
+        while lo < hi:
+            t = late[out_succ[lo]] - out_w[lo]
+            if t < ls:
+                ls = t
+            lo += 1
         late[u] = ls
     total = list(map(sub, late, start))
     return Pass(order, start, late, total, finish, out_ptr, out_succ, out_w, out_edge)

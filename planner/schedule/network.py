@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import add, attrgetter, itemgetter, mul, sub
+from itertools import compress, repeat
+from operator import add, attrgetter, itemgetter, mul, ne, sub
 
 from planner.i18n import _
 from planner.schedule.calendar import WorkCalendar, calendar_for
@@ -203,10 +203,10 @@ def _tasks(cols: list[list], cal: WorkCalendar):
     n = len(ids)
     # a task without dates is not scheduled yet: it is placed from its links like an automatic one
     undated = None in pstart
-    manual = [s != "auto" for s in scheduling] if not undated else [
+    manual = list(map(ne, scheduling, repeat("auto"))) if not undated else [
         s != "auto" and d is not None for s, d in zip(scheduling, pstart)]
-    milestone = [bool(x) for x in is_ms]
-    progress = [p or 0.0 for p in progress]
+    milestone = list(map(bool, is_ms))
+    progress = list(map(float, progress)) if None not in progress else [p or 0.0 for p in progress]
     pindex = cal.indices(pstart) if not undated else _indices_or_none(cal, pstart)
     fixed: list[int | None] = [si if m else None for si, m in zip(pindex, manual)]
     done = [p >= 1.0 or st in _CLOSED or af is not None for p, st, af in zip(progress, status, a_finish)]
