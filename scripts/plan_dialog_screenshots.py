@@ -1,4 +1,4 @@
-"""Screenshots of the plan-building dialogs (plan properties, teams, the RACI tab's team buttons), zh and en.
+"""Screenshots of the plan-building dialogs (plan properties, set baseline, teams, the RACI tab's team buttons), zh and en.
 
     .venv/bin/python scripts/plan_dialog_screenshots.py [--out docs/screenshots]
 
@@ -24,7 +24,7 @@ def shoot(out: Path, language: str) -> list[Path]:
     from planner.samples import sample_path
     from ui import settings
     from ui.app import build_window, create_app
-    from ui.plan_properties import PlanPropertiesDialog
+    from ui.plan_properties import BaselineDialog, PlanPropertiesDialog
     from ui.teams_dialog import TeamsDialog
 
     settings.set_language(language)
@@ -48,6 +48,10 @@ def shoot(out: Path, language: str) -> list[Path]:
     props.show()
     grab(props, "plan-properties")
     props.close()
+    baseline = BaselineDialog(window.controller.plan().programme, window)
+    baseline.show()
+    grab(baseline, "set-baseline")
+    baseline.close()
     teams = TeamsDialog(window.controller, window)
     teams.resize(520, 360)
     teams.show()

@@ -456,6 +456,14 @@ Recover them? Discard deletes them for good; Later asks again next time.</source
         <translation>名称、开始日期、统计日期、节假日和模板语言</translation>
     </message>
     <message>
+        <source>Set &amp;baseline…</source>
+        <translation>设置基线(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Keep every task&apos;s planned dates under a name, to compare with later</source>
+        <translation>以一个名称保存每个任务的计划日期，供日后对比</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1516,6 +1524,34 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Status date: %1</source>
         <translation>统计日期：%1</translation>
+    </message>
+    <message>
+        <source>Set baseline</source>
+        <translation>设置基线</translation>
+    </message>
+    <message>
+        <source>Baseline %1</source>
+        <translation>基线 %1</translation>
+    </message>
+    <message>
+        <source>Taken on:</source>
+        <translation>设置日期：</translation>
+    </message>
+    <message>
+        <source>Compare with it in the Gantt: choose it in the baseline box, and its bars are drawn under the plan&apos;s.</source>
+        <translation>在甘特图中对比：在基线下拉框中选择它，基线条会画在计划条下方。</translation>
+    </message>
+    <message>
+        <source>The baseline needs a name.</source>
+        <translation>基线需要一个名称。</translation>
+    </message>
+    <message>
+        <source>There is already a baseline named %1.</source>
+        <translation>已有名为 %1 的基线。</translation>
+    </message>
+    <message>
+        <source>Set baseline %1</source>
+        <translation>设置基线 %1</translation>
     </message>
 </context>
 <context>
