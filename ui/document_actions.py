@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from planner.document import Project
 from planner.plan import load_plan
 from planner.errors import ChangedOnDisk, FileDamaged, FileLocked, PlannerError
-from ui import settings
+from ui import file_dialogs, settings
 from ui.messages import user_message
 
 log = logging.getLogger(__name__)
@@ -118,6 +118,7 @@ class DocumentManager(QObject):
 
     def open_dialog(self) -> bool:
         path, _ = QFileDialog.getOpenFileName(self.window, tr("Open plan"), self._folder(), tr("Roadmap plans (*.plan)"))
+        file_dialogs.remember(path)
         return bool(path) and self.open_path(path)
 
     def open_path(self, path: str | Path, *, ask_save: bool = True) -> bool:
@@ -257,6 +258,7 @@ class DocumentManager(QObject):
             return False
         suggested = str(Path(self._folder()) / (self.project.path.name if self.project.path else tr("plan") + ".plan"))
         path, _ = QFileDialog.getSaveFileName(self.window, tr("Save plan as"), suggested, tr("Roadmap plans (*.plan)"))
+        file_dialogs.remember(path)
         if not path:
             return False
         ok = self._do_save(lambda: self.project.save_as(Path(path)))
@@ -367,5 +369,4 @@ class DocumentManager(QObject):
         QMessageBox.warning(self.window, tr("Roadmap Planner"), message)
 
     def _folder(self) -> str:
-        recent = settings.recent_files()
-        return str(Path(recent[0]).parent) if recent else str(Path.home())
+        return file_dialogs.start_folder(self.controller)

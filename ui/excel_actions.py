@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from planner.errors import PlannerError
+from ui import file_dialogs
 from ui.commands import JournalCommand
 from ui.import_wizard import ImportWizard
 from ui.messages import user_message
@@ -44,7 +45,9 @@ def create_actions(window, controller) -> tuple[QAction, list[QAction]]:
 
 
 def ask_and_import(parent: QWidget, controller) -> bool:
-    paths, _ = QFileDialog.getOpenFileNames(parent, tr("Import from Excel"), "", tr("Excel workbooks (*.xlsx)"))
+    paths, _ = QFileDialog.getOpenFileNames(parent, tr("Import from Excel"), file_dialogs.start_folder(controller),
+                                            tr("Excel workbooks (*.xlsx)"))
+    file_dialogs.remember(paths[0] if paths else None)
     return import_workbooks(parent, controller, [Path(p) for p in paths]) if paths else False
 
 
@@ -107,7 +110,9 @@ def export_template(parent: QWidget, controller, kind: str) -> Path | None:
         team, period = options
     plan = controller.plan()
     suggested = f"{plan.programme.name}-{FILE_NAMES[kind]}{'-' + team if team else ''}.xlsx"
-    path, _ = QFileDialog.getSaveFileName(parent, tr("Export to Excel"), suggested, tr("Excel workbooks (*.xlsx)"))
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Export to Excel"), file_dialogs.suggested_path(controller, suggested),
+                                          tr("Excel workbooks (*.xlsx)"))
+    file_dialogs.remember(path)
     if not path:
         return None
     path = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")

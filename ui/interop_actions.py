@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, 
 
 from planner.errors import PlannerError
 from planner.interop.mpxj import SUFFIXES as MPXJ_SUFFIXES
+from ui import file_dialogs
 from ui.commands import JournalCommand
 
 
@@ -43,7 +44,8 @@ def _filter() -> str:
 
 
 def ask_and_import(parent: QWidget, controller) -> bool:
-    path, _ = QFileDialog.getOpenFileName(parent, tr("Import a project file"), "", _filter())
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Import a project file"), file_dialogs.start_folder(controller), _filter())
+    file_dialogs.remember(path)
     return import_project_file(parent, controller, Path(path)) if path else False
 
 
@@ -97,7 +99,8 @@ def export_plan(parent: QWidget, controller, fmt: str) -> Path | None:
     title = tr("Export as MS Project XML") if fmt == "mspdi" else tr("Export calendar")
     kinds = tr("MS Project XML (*.xml)") if fmt == "mspdi" else tr("iCalendar (*.ics)")
     suggested = f"{plan.programme.name}{'-' + team if team else ''}{suffix}"
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, kinds)
+    path, _ = QFileDialog.getSaveFileName(parent, title, file_dialogs.suggested_path(controller, suggested), kinds)
+    file_dialogs.remember(path)
     if not path:
         return None
     target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)

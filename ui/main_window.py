@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         self.close_action = self._action(tr("&Close"), d.close_document, K.Close, tr("Close the plan"))
         self.properties_action = self._action(tr("Plan &properties…"), self._edit_properties, None,
                                               tr("Name, start date, status date, holidays and template language"))
+        self.baseline_action = self._action(tr("Set &baseline…"), self._set_baseline, None,
+                                            tr("Keep every task's planned dates under a name, to compare with later"))
         self.quit_action = self._action(tr("&Quit"), self.close, K.Quit, tr("Quit Roadmap Planner"))
         stack = self.controller.undo_stack
         self.undo_action = stack.createUndoAction(self, tr("&Undo"))
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
             file_menu.addActions(self.print_actions)
         file_menu.addSeparator()
         file_menu.addAction(self.properties_action)
+        file_menu.addAction(self.baseline_action)
         interop = _optional("ui.interop_actions", "create_actions")  # MS Project, GanttProject, calendars
         if interop is not None:
             file_menu.addSeparator()
@@ -243,6 +246,10 @@ class MainWindow(QMainWindow):
     def _edit_properties(self) -> None:
         from ui.plan_properties import edit_properties
         edit_properties(self, self.controller)
+
+    def _set_baseline(self) -> None:
+        from ui.plan_properties import set_baseline
+        set_baseline(self, self.controller)
 
     def _focus_search(self) -> None:
         self.views.show("tasks").search.setFocus()

@@ -138,3 +138,58 @@ def status_date_text(programme) -> str:
     if programme.status_date is None:
         return tr("Status date: today")
     return tr("Status date: %1").replace("%1", programme.status_date.isoformat())
+
+
+class BaselineDialog(QDialog):
+    """Set baseline…: the planned dates and progress of every dated task kept under a name and a date."""
+
+    def __init__(self, programme, parent: QWidget | None = None, *, taken: int = 0):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Set baseline"))
+        day = programme.status_date or dt.date.today()
+        self.name = QLineEdit(tr("Baseline %1").replace("%1", str(taken + 1)), self)
+        self.day = QDateEdit(_qdate(day), self)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        form = QFormLayout()
+        form.addRow(tr("Name:"), self.name)
+        form.addRow(tr("Taken on:"), self.day)
+        hint = QLabel(tr("Compare with it in the Gantt: choose it in the baseline box, and its bars are drawn "
+                         "under the plan's."), self)
+        hint.setWordWrap(True)
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet("color: #da3633;")
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self._accept_if_valid)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(hint)
+        box.addWidget(self.problem)
+        box.addWidget(buttons)
+        self.taken_names = set()
+
+    def values(self) -> tuple[str, dt.date]:
+        return self.name.text().strip(), _pydate(self.day.date())
+
+    def _accept_if_valid(self) -> None:
+        name = self.values()[0]
+        if not name:
+            self.problem.setText(tr("The baseline needs a name."))
+        elif name in self.taken_names:
+            self.problem.setText(tr("There is already a baseline named %1.").replace("%1", name))
+        else:
+            self.accept()
+
+
+def set_baseline(parent: QWidget, controller) -> bool:
+    if controller.project is None:
+        return False
+    plan = controller.plan()
+    dialog = BaselineDialog(plan.programme, parent, taken=len(plan.baselines))
+    dialog.taken_names = {b.name for b in plan.baselines}
+    if dialog.exec() != QDialog.Accepted:
+        return False
+    name, day = dialog.values()
+    return controller.try_push(JournalCommand(controller, tr("Set baseline %1").replace("%1", name),
+                                              programme_service.take_baseline, name, day))

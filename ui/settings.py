@@ -58,3 +58,12 @@ def gantt_float_for_all() -> bool:
 
 def set_gantt_float_for_all(on: bool) -> None:
     settings().setValue("gantt/float_for_all", bool(on))
+
+
+def last_folder() -> str:
+    """The folder of the file last chosen in a file dialog ("" at first)."""
+    return str(settings().value("last_folder", "") or "")
+
+
+def set_last_folder(folder: str) -> None:
+    settings().setValue("last_folder", folder)

@@ -2005,6 +2005,150 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <source>Plans on the server: %1</source>
         <translation>服务器上的计划：%1 个</translation>
     </message>
+    <message>
+        <source>Set &amp;baseline…</source>
+        <translation>设置基线(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Keep every task&apos;s planned dates under a name, to compare with later</source>
+        <translation>以一个名称保存每个任务的计划日期，供日后对比</translation>
+    </message>
+    <message>
+        <source>Add team…</source>
+        <translation>添加团队…</translation>
+    </message>
+    <message>
+        <source>A new team gets its own RACI column</source>
+        <translation>新团队在 RACI 矩阵中有自己的一列</translation>
+    </message>
+    <message>
+        <source>Teams…</source>
+        <translation>团队…</translation>
+    </message>
+    <message>
+        <source>Rename, merge or delete teams, seeing first what uses them</source>
+        <translation>重命名、合并或删除团队，事先显示哪些内容用到它</translation>
+    </message>
+    <message>
+        <source>Nothing uses it yet.</source>
+        <translation>目前没有内容用到它。</translation>
+    </message>
+    <message>
+        <source>It has %1 RACI letters, %2 roles and owns %3 indicators.</source>
+        <translation>它有 %1 个 RACI 字母、%2 个角色，负责 %3 个指标。</translation>
+    </message>
+    <message>
+        <source>Add team</source>
+        <translation>添加团队</translation>
+    </message>
+    <message>
+        <source>Team name:</source>
+        <translation>团队名称：</translation>
+    </message>
+    <message>
+        <source>There is already a team named %1.</source>
+        <translation>已有名为 %1 的团队。</translation>
+    </message>
+    <message>
+        <source>Add team %1</source>
+        <translation>添加团队 %1</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>No teams yet: add one.</source>
+        <translation>还没有团队：请添加一个。</translation>
+    </message>
+    <message>
+        <source>Rename team</source>
+        <translation>重命名团队</translation>
+    </message>
+    <message>
+        <source>New name of %1:</source>
+        <translation>%1 的新名称：</translation>
+    </message>
+    <message>
+        <source>Rename team %1 to %2</source>
+        <translation>将团队 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>Merge team</source>
+        <translation>合并团队</translation>
+    </message>
+    <message>
+        <source>Merge %1 into:</source>
+        <translation>将 %1 合并到：</translation>
+    </message>
+    <message>
+        <source>%1 will be merged into %2 and removed.</source>
+        <translation>%1 将合并到 %2 并被删除。</translation>
+    </message>
+    <message>
+        <source>Where both teams have a letter on the same row, %1&apos;s is kept.</source>
+        <translation>两个团队在同一行都有字母时，保留 %1 的字母。</translation>
+    </message>
+    <message>
+        <source>Merge team %1 into %2</source>
+        <translation>将团队 %1 合并到 %2</translation>
+    </message>
+    <message>
+        <source>Delete team %1?</source>
+        <translation>删除团队 %1？</translation>
+    </message>
+    <message>
+        <source>Its RACI letters are removed; its roles and indicators keep no team.</source>
+        <translation>它的 RACI 字母将被删除；它的角色和指标将不再属于任何团队。</translation>
+    </message>
+    <message>
+        <source>Delete team</source>
+        <translation>删除团队</translation>
+    </message>
+    <message>
+        <source>Delete team %1</source>
+        <translation>删除团队 %1</translation>
+    </message>
+    <message>
+        <source>Set baseline</source>
+        <translation>设置基线</translation>
+    </message>
+    <message>
+        <source>Baseline %1</source>
+        <translation>基线 %1</translation>
+    </message>
+    <message>
+        <source>Taken on:</source>
+        <translation>设置日期：</translation>
+    </message>
+    <message>
+        <source>Compare with it in the Gantt: choose it in the baseline box, and its bars are drawn under the plan&apos;s.</source>
+        <translation>在甘特图中对比：在基线下拉框中选择它，基线条会画在计划条下方。</translation>
+    </message>
+    <message>
+        <source>The baseline needs a name.</source>
+        <translation>基线需要一个名称。</translation>
+    </message>
+    <message>
+        <source>There is already a baseline named %1.</source>
+        <translation>已有名为 %1 的基线。</translation>
+    </message>
+    <message>
+        <source>Set baseline %1</source>
+        <translation>设置基线 %1</translation>
+    </message>
 </context>
 <context>
     <name>Column</name>

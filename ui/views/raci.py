@@ -7,12 +7,12 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from planner import raci as rules
 from planner.changes import Area
 from planner.services import raci as raci_services
-from ui import theme
+from ui import teams_dialog, theme
 from ui.commands import JournalCommand
 from ui.delegates import SpecDelegate
 from ui.table_model import Column, PlanTableModel
@@ -200,7 +200,17 @@ class RaciView(QWidget):
         hint = QLabel(tr("Click a team cell to cycle R → A → C → I, or type R, A, C, I; Delete clears. "
                          "Rows breaking a rule are red; the last column says why."), self)
         hint.setWordWrap(True)
-        layout.addWidget(hint)
+        top = QHBoxLayout()
+        top.addWidget(hint, 1)
+        self.add_team_button = QPushButton(tr("Add team…"), self)
+        self.add_team_button.setToolTip(tr("A new team gets its own RACI column"))
+        self.add_team_button.clicked.connect(lambda: teams_dialog.add_team(self, self.controller))
+        self.teams_button = QPushButton(tr("Teams…"), self)
+        self.teams_button.setToolTip(tr("Rename, merge or delete teams, seeing first what uses them"))
+        self.teams_button.clicked.connect(lambda: teams_dialog.manage_teams(self, self.controller))
+        top.addWidget(self.add_team_button)
+        top.addWidget(self.teams_button)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.load_label)
         self.model.modelReset.connect(self._refresh)

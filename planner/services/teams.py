@@ -1,0 +1,63 @@
+"""Teams: what uses one (shown before a delete or merge), merge one into another, delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from planner import model as m
+from planner.changes import Changes
+from planner.errors import ValidationError
+from planner.services import generic
+from planner.services.journal import Journal
+
+
+@dataclass(frozen=True)
+class TeamUses:
+    raci_cells: int
+    roles: int
+    indicators: int
+
+    @property
+    def total(self) -> int:
+        return self.raci_cells + self.roles + self.indicators
+
+
+def team_uses(s: Session, team_id: int) -> TeamUses:
+    generic.get(s, m.Team, team_id)
+    return TeamUses(
+        raci_cells=len(s.exec(select(m.RaciCell.id).where(m.RaciCell.team_id == team_id)).all()),
+        roles=len(s.exec(select(m.Role.id).where(m.Role.team_id == team_id)).all()),
+        indicators=len(s.exec(select(m.Indicator.id).where(m.Indicator.owner_team_id == team_id)).all()),
+    )
+
+
+def merge_teams(s: Session, source_id: int, target_id: int) -> Changes:
+    """Move every RACI letter, role and indicator of `source` to `target`, then delete `source`.
+
+    Where both teams have a letter on the same module or task, the target's letter is kept.
+    """
+    source, target = generic.get(s, m.Team, source_id), generic.get(s, m.Team, target_id)
+    if source.id == target.id:
+        raise ValidationError(f"Team {source.name}: a team cannot be merged into itself.", where=f"Team {source.name}")
+    j = Journal(s)
+    taken = {(c.module_id, c.task_id) for c in s.exec(select(m.RaciCell).where(m.RaciCell.team_id == target.id))}
+    for cell in s.exec(select(m.RaciCell).where(m.RaciCell.team_id == source.id)).all():
+        if (cell.module_id, cell.task_id) in taken:
+            j.delete(cell)
+        else:
+            generic.update_row(j, cell, {"team_id": target.id})
+    for role in s.exec(select(m.Role).where(m.Role.team_id == source.id)).all():
+        generic.update_row(j, role, {"team_id": target.id})
+    for indicator in s.exec(select(m.Indicator).where(m.Indicator.owner_team_id == source.id)).all():
+        generic.update_row(j, indicator, {"owner_team_id": target.id})
+    j.delete(source)
+    j.touch(source.id)
+    j.touch(target.id)
+    return j.changes()
+
+
+def delete_team(s: Session, team_id: int) -> Changes:
+    """Delete a team with its RACI letters; roles and indicators it owned keep no team."""
+    return generic.delete(s, m.Team, team_id)

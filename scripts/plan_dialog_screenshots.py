@@ -1,0 +1,85 @@
+"""Screenshots of the plan-building dialogs (plan properties, set baseline, teams, the RACI tab's team buttons), zh and en.
+
+    .venv/bin/python scripts/plan_dialog_screenshots.py [--out docs/screenshots]
+
+Runs itself under xvfb-run (xcb) unless a display or QT_QPA_PLATFORM=offscreen is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import screenshots as base  # noqa: E402  (isolation and the xvfb re-run)
+
+
+def shoot(out: Path, language: str) -> list[Path]:
+    from PySide6.QtTest import QTest
+
+    from planner.samples import sample_path
+    from ui import settings
+    from ui.app import build_window, create_app
+    from ui.plan_properties import BaselineDialog, PlanPropertiesDialog
+    from ui.teams_dialog import TeamsDialog
+
+    settings.set_language(language)
+    create_app([])
+    suffix = "zh" if language == "zh_CN" else "en"
+    out.mkdir(parents=True, exist_ok=True)
+    window = build_window([])
+    window.documents.open_untitled_copy(sample_path("flagos"))
+    window.resize(1280, 800)
+    window.show()
+    written = []
+
+    def grab(widget, name: str) -> None:
+        QTest.qWait(400)
+        target = out / f"build-{name}-{suffix}.png"
+        widget.grab().save(str(target))
+        written.append(target)
+
+    props = PlanPropertiesDialog(window.controller.plan().programme, window, new_plan=True)
+    props.set_value("status_date", dt.date(2025, 5, 31))
+    props.show()
+    grab(props, "plan-properties")
+    props.close()
+    baseline = BaselineDialog(window.controller.plan().programme, window)
+    baseline.show()
+    grab(baseline, "set-baseline")
+    baseline.close()
+    teams = TeamsDialog(window.controller, window)
+    teams.resize(520, 360)
+    teams.show()
+    grab(teams, "teams")
+    teams.close()
+    window.views.show("raci")
+    grab(window, "raci-team-buttons")
+    window.controller.undo_stack.clear()
+    window.close()
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--language", default="")
+    args = parser.parse_args()
+    base._under_xvfb()
+    if not args.language:
+        import subprocess
+        for language in ("zh_CN", "en"):
+            subprocess.run([sys.executable, __file__, "--out", str(args.out), "--language", language], check=True)
+        return 0
+    base._isolate()
+    for path in shoot(args.out, args.language):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
