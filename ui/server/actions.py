@@ -29,8 +29,8 @@ def is_server(project) -> bool:
 
 class ServerLink(QObject):
     def __init__(self, window, controller):
-        super().__init__(window)
-        self.window, self.controller = window, controller
+        super().__init__(window)  # owned by the window (no Python reference back to it: no cycle to collect)
+        self.controller = controller
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.tick)
         self.retry = QTimer(self)
@@ -72,8 +72,8 @@ class ServerLink(QObject):
 
     def _went_offline(self) -> None:
         if not self.retry.isActive():
-            self.window.documents.title_changed.emit()
-            self.window.statusBar().showMessage(
+            self.parent().documents.title_changed.emit()
+            self.parent().statusBar().showMessage(
                 tr("The plan server is not reachable: the plan is read-only until it is back (retrying)."))
             self.retry.start()
 
@@ -87,8 +87,8 @@ class ServerLink(QObject):
         except PlannerError:
             return
         self.retry.stop()
-        self.window.statusBar().showMessage(tr("Connected to the plan server again; the plan was read again."), 8000)
-        self.window.documents.title_changed.emit()
+        self.parent().statusBar().showMessage(tr("Connected to the plan server again; the plan was read again."), 8000)
+        self.parent().documents.title_changed.emit()
         self.controller.notify(changes if changes is not None else Changes(Area.ALL))
 
 
@@ -156,7 +156,7 @@ def _copy_from_window(controller, path: str):
 
 def create_actions(window, controller) -> list[QAction]:
     """The File menu's server entries (ui/main_window.py adds them when this module is present)."""
-    window.server_link = ServerLink(window, controller)
+    ServerLink(window, controller)
     open_action = QAction(tr("Open from &server…"), window)
     open_action.setToolTip(tr("List the plans on a PostgreSQL server and open one"))
     open_action.triggered.connect(lambda _checked=False: open_from_server(window, controller))
