@@ -1,4 +1,4 @@
-"""Screenshots of the plan-building dialogs (plan properties, set baseline, teams, the RACI tab's team buttons), zh and en.
+"""Screenshots of the plan-building dialogs (plan properties, set baseline, add indicator, teams, the RACI tab's team buttons), zh and en.
 
     .venv/bin/python scripts/plan_dialog_screenshots.py [--out docs/screenshots]
 
@@ -25,6 +25,7 @@ def shoot(out: Path, language: str) -> list[Path]:
     from ui import settings
     from ui.app import build_window, create_app
     from ui.plan_properties import BaselineDialog, PlanPropertiesDialog
+    from ui.indicator_dialog import IndicatorDialog
     from ui.teams_dialog import TeamsDialog
 
     settings.set_language(language)
@@ -52,6 +53,13 @@ def shoot(out: Path, language: str) -> list[Path]:
     baseline.show()
     grab(baseline, "set-baseline")
     baseline.close()
+    indicator = IndicatorDialog(window.controller.plan(), window)
+    indicator.name.setText("适配芯片数")
+    indicator.target.setText("≥25款")
+    indicator.module.setCurrentIndex(1)
+    indicator.show()
+    grab(indicator, "add-indicator")
+    indicator.close()
     teams = TeamsDialog(window.controller, window)
     teams.resize(520, 360)
     teams.show()

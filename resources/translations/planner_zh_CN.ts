@@ -734,6 +734,22 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>期间</translation>
     </message>
     <message>
+        <source>Add indicator…</source>
+        <translation>添加指标…</translation>
+    </message>
+    <message>
+        <source>A new indicator: code, name, target as written (≥25款), module, stage, team</source>
+        <translation>新指标：编号、名称、按原文填写的目标（≥25款）、模块、阶段、团队</translation>
+    </message>
+    <message>
+        <source>Delete indicators…</source>
+        <translation>删除指标…</translation>
+    </message>
+    <message>
+        <source>Delete the selected indicators and their readings</source>
+        <translation>删除所选指标及其数据</translation>
+    </message>
+    <message>
         <source>Write a period as a month (2025-03) or a week (2025-W12), not %1</source>
         <translation>期间请写作月（2025-03）或周（2025-W12），而不是 %1</translation>
     </message>
@@ -1156,6 +1172,70 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Add task %1</source>
         <translation>添加任务 %1</translation>
+    </message>
+    <message>
+        <source>Add indicator</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <source>as written, e.g. ≥25款, 45% → 90%, ≤2天</source>
+        <translation>按原文填写，例如 ≥25款、45% → 90%、≤2天</translation>
+    </message>
+    <message>
+        <source>(no module)</source>
+        <translation>（无模块）</translation>
+    </message>
+    <message>
+        <source>(no stage)</source>
+        <translation>（无阶段）</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>（无团队）</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>Module:</source>
+        <translation>模块：</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <source>Reported by team:</source>
+        <translation>填报团队：</translation>
+    </message>
+    <message>
+        <source>An indicator needs a code and a name.</source>
+        <translation>指标需要编号和名称。</translation>
+    </message>
+    <message>
+        <source>There is already an indicator %1.</source>
+        <translation>已有指标 %1。</translation>
+    </message>
+    <message>
+        <source>Add indicator %1</source>
+        <translation>添加指标 %1</translation>
+    </message>
+    <message>
+        <source>Delete indicators</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <source>Select the indicators to delete first.</source>
+        <translation>请先选择要删除的指标。</translation>
+    </message>
+    <message>
+        <source>Delete %1 and its %2 readings?</source>
+        <translation>删除 %1 及其 %2 条数据？</translation>
     </message>
     <message>
         <source>Delete %1</source>

@@ -8,13 +8,13 @@ import re
 from PySide6.QtCore import (
     QCoreApplication, QDate, QLocale, QModelIndex, QPersistentModelIndex, QT_TRANSLATE_NOOP, Qt, QTimer,
 )
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from planner import model as m
 from planner.changes import Area
 from planner.errors import ParseError
 from planner.services import indicators as services
-from ui import theme
+from ui import indicator_dialog, theme
 from ui.commands import JournalCommand
 from ui.column_widths import fit_columns
 from ui.delegates import SpecDelegate
@@ -197,6 +197,15 @@ class IndicatorView(QWidget):
         bar.addWidget(QLabel(tr("Period"), self))
         bar.addWidget(self.period)
         bar.addStretch(1)
+        self.add_button = QPushButton(tr("Add indicator…"), self)
+        self.add_button.setToolTip(tr("A new indicator: code, name, target as written (≥25款), module, stage, team"))
+        self.add_button.clicked.connect(lambda: indicator_dialog.add_indicator(self, self.controller))
+        self.delete_button = QPushButton(tr("Delete indicators…"), self)
+        self.delete_button.setToolTip(tr("Delete the selected indicators and their readings"))
+        self.delete_button.clicked.connect(
+            lambda: indicator_dialog.delete_indicators(self, self.controller, self.selected_indicators()))
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
@@ -204,6 +213,12 @@ class IndicatorView(QWidget):
         controller.document_replaced.connect(self._fill_periods)
         controller.changed.connect(self._on_controller_changed)
         self._fill_periods()
+
+    def selected_indicators(self) -> list:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.row_at(r) for r in rows]
 
     def _fill_periods(self) -> None:
         if self.controller.project is None:
