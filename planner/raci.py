@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from planner.i18n import _
 from planner.model import RaciRole
 
 _SEPARATORS = "、，,+＋;；"
@@ -110,7 +111,9 @@ class Subject:
     label: str  # module name or task code, as the user knows it
 
     def describe(self) -> str:
-        return f"{'Module' if self.kind == 'module' else 'Task'} {self.label}"
+        if self.kind == "module":
+            return _("Module {name}", name=self.label)
+        return _("Task {code}", code=self.label)
 
 
 @dataclass(frozen=True)
@@ -122,11 +125,11 @@ class RaciIssue:
     @property
     def message(self) -> str:
         if self.kind is RaciIssueKind.no_a:
-            return f"{self.subject.describe()}: no team is Accountable (A); exactly one is needed."
+            return _("{subject}: no team is Accountable (A); exactly one is needed.", subject=self.subject.describe())
         if self.kind is RaciIssueKind.two_a:
-            return (f"{self.subject.describe()}: {len(self.teams)} teams are Accountable (A): "
-                    f"{', '.join(self.teams)}; exactly one is needed.")
-        return f"{self.subject.describe()}: no team is Responsible (R); at least one is needed."
+            return _("{subject}: {n} teams are Accountable (A): {teams}; exactly one is needed.",
+                     subject=self.subject.describe(), n=len(self.teams), teams=_(", ").join(self.teams))
+        return _("{subject}: no team is Responsible (R); at least one is needed.", subject=self.subject.describe())
 
 
 def check_letters(subject: Subject, letters: Iterable[tuple[str, str]]) -> list[RaciIssue]:

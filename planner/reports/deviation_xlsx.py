@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 
+from planner.i18n import _
 from planner.document.atomic import atomic_write
 from planner.errors import ExportFailed
 from planner.excel.cellsafe import ExportNotes, clean_text, is_formula_like
@@ -66,7 +67,7 @@ def write_deviation_xlsx(plan: Plan, path: Path | str, *, lang: str = "zh", toda
         with atomic_write(target) as tmp:
             wb.save(tmp)
     except OSError as exc:
-        raise ExportFailed(f"Could not write {target.name}: {exc.strerror or exc}", where=str(target)) from exc
+        raise ExportFailed(_("Could not write {name}: {value}", name=target.name, value=exc.strerror or exc), where=str(target)) from exc
     return target
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import Boolean, Date, DateTime
 
+from planner.i18n import _
 from planner import model as m
 from planner.errors import FileDamaged
 from planner.plan import _ORDERED, TABLE_OF_LIST, Plan
@@ -107,7 +108,7 @@ def _read_table(con: sqlite3.Connection, table: type, only: tuple[str, ...] | No
         if needs_conversion:
             # convert column by column: one C-level map per column instead of a call per cell
             columns = list(zip(*rows))
-            for j, (_, conv) in enumerate(convs):
+            for j, (_name, conv) in enumerate(convs):
                 if conv == "shared":
                     columns[j] = shared[j](columns[j])
                 elif conv is not None:
@@ -138,7 +139,7 @@ def fast_load_plan(source, tables: tuple[str, ...] | None = None) -> Plan:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
             return _load(con, path, tables)
     except sqlite3.DatabaseError as exc:
-        raise FileDamaged(f"{path.name} cannot be read: {exc}", where=str(path)) from exc
+        raise FileDamaged(_("{name} cannot be read: {exc}", name=path.name, exc=exc), where=str(path)) from exc
 
 
 SCHEDULING_COLUMNS = {
@@ -167,7 +168,7 @@ def _load(con: sqlite3.Connection, path: Path, tables: tuple[str, ...] | None,
         lists = {name: _read_table(con, table, only.get(name)) for name, table in TABLE_OF_LIST.items()
                  if tables is None or name in tables}
     except sqlite3.DatabaseError as exc:
-        raise FileDamaged(f"{path.name} cannot be read: {exc}", where=str(path)) from exc
+        raise FileDamaged(_("{name} cannot be read: {exc}", name=path.name, exc=exc), where=str(path)) from exc
     if not programme:
-        raise FileDamaged("The plan has no programme record.", where=str(path))
+        raise FileDamaged(_("The plan has no programme record."), where=str(path))
     return Plan(programme=programme[0], **lists)

@@ -83,7 +83,7 @@ class Built:
 
 def plan_span(plan, task_cols: list[list] | None = None) -> tuple[dt.date, dt.date]:
     """First and last date any task mentions (planned or actual), and the programme start."""
-    _, _, starts, ends, _, _, _, _, a_start, a_finish, _, _, _ = task_cols or columns(plan.tasks, _TASK_COLUMNS)
+    _s, _s, starts, ends, _s, _s, _s, _s, a_start, a_finish, _s, _s, _s = task_cols or columns(plan.tasks, _TASK_COLUMNS)
     first = plan.programme.start_date
     days = [first] + [d for d in a_start + a_finish if d is not None]
     if None in starts:  # tasks not scheduled yet have no dates
@@ -113,7 +113,7 @@ def build(plan, calendar: WorkCalendar | None = None) -> Built:
     bad = set(kinds) - _KINDS
     if bad:
         k = next(i for i, kind in enumerate(kinds) if kind in bad)
-        raise ValidationError(f"Dependency {dep_ids[k]}: unknown type {kinds[k]!r} (FS, SS, FF or SF)",
+        raise ValidationError(_("Dependency {value}: unknown type {value2} (FS, SS, FF or SF)", value=dep_ids[k], value2=repr(kinds[k])),
                               where=f"dependency {dep_ids[k]}")
     shape = outline_shape(plan, index_of, task_cols[-1])
     expanded = None

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from sqlmodel import Session, select
 
+from planner.i18n import _
 from planner import model as m
 from planner.changes import Changes
 from planner.errors import CycleError, ParseError, UnknownPredecessor
@@ -57,7 +58,7 @@ def parse_dependencies_text(text: str, codes: Iterable[str], *, where: str = "")
         if code is None:
             token = _TOKEN.match(item)
             if token is None:
-                raise ParseError(f"{where}: “{item}” does not start with a task ID.", where=where)
+                raise ParseError(_("{where}: “{item}” does not start with a task ID.", where=where, item=item), where=where)
             code = token.group(0)
         specs[code] = _spec(code, item[len(code):], item, where=where)
     return list(specs.values())
@@ -87,7 +88,7 @@ def _spec(code: str, rest: str, item: str, *, where: str) -> DepSpec:
     if percent:
         threshold = float(percent.group(1)) / 100
         if not 0 < threshold <= 1:
-            raise ParseError(f"{where}: {percent.group(0)} in “{item}” must be above 0% and at most 100%.",
+            raise ParseError(_("{where}: {value} in “{item}” must be above 0% and at most 100%.", where=where, value=percent.group(0), item=item),
                              where=where)
         rest = rest[: percent.start()] + rest[percent.end():]
     dep_type = _TYPE.search(rest)
@@ -197,7 +198,7 @@ def update_dependency(s: Session, dependency_id: int, **fields: Any) -> Changes:
     """Change type, lag, lag unit, threshold or text of one link (not its ends)."""
     dep = generic.get(s, m.Dependency, dependency_id)
     if {"predecessor_id", "successor_id"} & set(fields):
-        raise ParseError("To change which tasks a link joins, remove it and add another.",
+        raise ParseError(_("To change which tasks a link joins, remove it and add another."),
                          where=f"Dependency {dependency_id}")
     if "lag" in fields or "lag_unit" in fields:
         check_lag(int(fields.get("lag", dep.lag) or 0), fields.get("lag_unit", dep.lag_unit), where=_dep_where(s, dep))

@@ -91,7 +91,7 @@ def clean(s: Session, table: type[SQLModel], values: dict[str, Any], *, where: s
 
 def _clean_one(s: Session, table: type[SQLModel], name: str, value: Any, *, where: str) -> Any:
     column = table.__table__.columns[name]
-    place = f"{where}, field {name}"
+    place = _("{where}, field {name}", where=where, name=name)
     if value is None:
         if not column.nullable:
             raise ValidationError(_("{place}: a value is required.", place=place), where=f"{where}.{name}")

@@ -351,14 +351,14 @@ def _gantt_tips(view, seen: Seen) -> None:
 def test_the_import_preview_speaks_one_language(qtbot, language, tmp_path):
     from planner.excel.preview import ImportOptions, read_workbooks
     from planner.document import Project
-    from ui.controller import DocumentController
+    from planner.plan import load_plan
     from ui.import_dialog import ImportDialog
 
     path = tmp_path / "flagos.plan"
     shutil.copy(sample_path("flagos"), path)
     project = Project.open(path)
     try:
-        plan = DocumentController(project).plan()
+        plan = project.read(load_plan)
         books = [[DATA / name] for name in WORKBOOKS if (DATA / name).exists()]
         books.append(_returned_collection(plan, tmp_path))  # the collection summary and changed readings
         data = plan_strings_from(project) + "\n" + workbook_strings([b for group in books for b in group])
@@ -501,3 +501,15 @@ def test_catalogues_have_no_untranslated_fuzzy_or_unfinished_entries():
     assert [m.id for m in entries if not all(m.string if isinstance(m.string, tuple) else (m.string,))] == []
     ts = (ROOT / "resources" / "translations" / "planner_zh_CN.ts").read_text(encoding="utf-8")
     assert ts.count('type="unfinished"') == 0
+
+
+def test_the_installers_ship_qt_s_chinese_and_the_core_s_catalogue():
+    """build.spec keeps Qt's qtbase_zh_CN (file, colour and print dialogs, standard buttons) and
+    packs the compiled .mo, while dropping Qt's other languages and the .po/.ts sources."""
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    drop = re.compile("|".join(re.findall(r'^\s*r"([^"]+)",', spec.split("DROP = [", 1)[1].split("]\n", 1)[0], re.M)))
+    assert not drop.search("PySide6/Qt/translations/qtbase_zh_CN.qm")
+    assert drop.search("PySide6/Qt/translations/qtbase_de.qm")
+    assert 'not p.name.endswith((".ts", ".po"))' in spec  # resources/ minus sources: .mo and .qm go in
+    assert (ROOT / "resources" / "locale" / "zh_CN" / "LC_MESSAGES" / "planner.mo").is_file()
+    assert (ROOT / "resources" / "translations" / "planner_zh_CN.qm").is_file()
