@@ -94,6 +94,8 @@ def shoot(out: Path, language: str, extras: bool = False) -> list[Path]:
             window.views.show(key)
             _prepare(window, key)
             QTest.qWait(400)  # the status bar totals are computed on a short timer
+            if key == "dashboard":
+                _wait_for_chart(window.views[key])
             target = out / f"{sample}-{key}.png"
             window.grab().save(str(target))
             written.append(target)
@@ -171,6 +173,19 @@ def shoot_work_breakdown(out: Path) -> list[Path]:
     window.close()
     QApplication.processEvents()
     return written
+
+
+def _wait_for_chart(view, timeout_ms: int = 20000) -> None:
+    """The dashboard draws on a worker thread: wait (in an event loop that lets it run) for its image."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    pane = view.panes[view.current_kind()]
+    for _ in range(timeout_ms // 100):
+        if pane.result is not None and not pane.busy:
+            break
+        loop = QEventLoop()
+        QTimer.singleShot(100, loop.quit)
+        loop.exec()
 
 
 def _settle(app, rounds: int = 8) -> None:

@@ -77,6 +77,14 @@ def rasterise(result: ChartResult, size: QSize) -> QImage:
     return image.copy()
 
 
+def _deliver(relay, payload) -> None:
+    """From the worker: hand the job to the GUI thread, unless the view has gone meanwhile (app closing)."""
+    try:
+        relay.done.emit(payload)
+    except RuntimeError:  # the relay's C++ object was deleted with its view
+        pass
+
+
 class _Relay(QObject):
     """Carries a finished job from the worker thread to the GUI thread (a queued signal)."""
 
@@ -243,7 +251,7 @@ class DashboardView(QWidget):
             self.message.setText(user_message(exc))
             return
         future = _worker.submit(render_chart, kind, plan, schedule, self.lang(), pane.figure(), pane.target_size())
-        future.add_done_callback(lambda f, k=kind, g=generation: self._relay.done.emit((k, g, f)))
+        future.add_done_callback(lambda f, k=kind, g=generation: _deliver(self._relay, (k, g, f)))
 
     def _resize_chart(self, kind: str) -> None:
         pane = self.panes[kind]
@@ -261,7 +269,7 @@ class DashboardView(QWidget):
 
         pane_size = pane.target_size()
         future = _worker.submit(job)
-        future.add_done_callback(lambda f, k=kind, g=generation: self._relay.done.emit((k, g, f)))
+        future.add_done_callback(lambda f, k=kind, g=generation: _deliver(self._relay, (k, g, f)))
 
     def _on_job_done(self, payload) -> None:
         kind, generation, future = payload

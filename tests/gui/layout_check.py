@@ -89,7 +89,7 @@ def main(language: str) -> int:
     home = Path(tempfile.mkdtemp(prefix="planner-layout-"))
     os.environ["PLANNER_DATA_DIR"] = str(home / "data")
     from PySide6.QtCore import QSettings
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QEventLoop, QTimer
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
     from ui import settings
@@ -101,7 +101,10 @@ def main(language: str) -> int:
     window.show()
 
     def settle():
-        QTest.qWait(150)
+        # An event loop that releases the GIL while it waits (QTest.qWait holds it): the chart worker runs.
+        loop = QEventLoop()
+        QTimer.singleShot(150, loop.quit)
+        loop.exec()
 
     problems = layout_problems(window, settle)
     scale = app.primaryScreen().devicePixelRatio()
