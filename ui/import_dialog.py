@@ -11,7 +11,11 @@ from PySide6.QtWidgets import (
 
 from planner.excel.preview import Preview
 from planner.excel.records import Change
+from planner.excel.schema import ALL_SPECS, COVER_FIELDS
 
+# Field -> the column header users know it by (建设内容, not "name"); the import wizard names fields so.
+_HEADERS = {(spec.model, c.key): (c.zh, c.en) for spec in ALL_SPECS for c in spec.columns if spec.model is not None}
+_HEADERS.update({(None, c.key): (c.zh, c.en) for c in COVER_FIELDS})
 
 ERROR_BRUSH = QBrush(QColor("#F8CBAD"))
 WARNING_BRUSH = QBrush(QColor("#FFF2CC"))
@@ -123,3 +127,15 @@ class ImportDialog(QDialog):
     def _on_reread_button_clicked(self) -> None:
         if self._reread is not None and self.period.text().strip():
             self.show_preview(self._reread(self.period.text().strip()))
+
+
+def _key(key) -> str:
+    parts = []
+    for k in key:
+        parts.append(_key(k) if isinstance(k, tuple) else ("" if k is None else str(k)))
+    return " / ".join(p for p in parts if p)
+
+
+def _short(value) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 30 else text[:27] + "…"
