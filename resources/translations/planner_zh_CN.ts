@@ -858,6 +858,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>新目标</translation>
     </message>
     <message>
+        <source>Select an objective first: a key result is added to the selected objective.</source>
+        <translation>请先选择一个目标：关键结果会添加到所选目标下。</translation>
+    </message>
+    <message>
         <source>Add key result to %1</source>
         <translation>为 %1 添加关键结果</translation>
     </message>

@@ -345,7 +345,8 @@ class OkrView(QWidget):
 
     def add_key_result(self) -> None:
         objective = self.current_objective()
-        if objective is None:
+        if objective is None:  # said, not silently ignored
+            self.controller.error.emit(tr("Select an objective first: a key result is added to the selected objective."))
             return
         codes = {k.code for k in self.controller.plan().key_results if k.objective_id == objective.id}
         number = len(codes) + 1
