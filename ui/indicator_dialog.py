@@ -38,7 +38,7 @@ class IndicatorDialog(QDialog):
         self.code = QLineEdit(next_indicator_code(plan), self)
         self.name = QLineEdit(self)
         self.target = QLineEdit(self)
-        self.target.setPlaceholderText(tr("as written, e.g. ≥25款, 45% → 90%, ≤2天"))
+        self.target.setPlaceholderText(tr("as written, e.g. ≥25 models, 45% → 90%, ≤2d"))
         self.module, self.stage, self.team = QComboBox(self), QComboBox(self), QComboBox(self)
         _choices(self.module, plan.modules, tr("(no module)"))
         _choices(self.stage, plan.stages, tr("(no stage)"))

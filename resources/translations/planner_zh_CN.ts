@@ -738,7 +738,7 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>添加指标…</translation>
     </message>
     <message>
-        <source>A new indicator: code, name, target as written (≥25款), module, stage, team</source>
+        <source>A new indicator: code, name, target as written (≥25 models), module, stage, team</source>
         <translation>新指标：编号、名称、按原文填写的目标（≥25款）、模块、阶段、团队</translation>
     </message>
     <message>
@@ -1182,7 +1182,7 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <source>as written, e.g. ≥25款, 45% → 90%, ≤2天</source>
+        <source>as written, e.g. ≥25 models, 45% → 90%, ≤2d</source>
         <translation>按原文填写，例如 ≥25款、45% → 90%、≤2天</translation>
     </message>
     <message>
@@ -2438,7 +2438,7 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     </message>
     <message>
         <source>Links the task&apos;s dates break, as planner validate reports them</source>
-        <translation>任务日期违反的依赖，与 planner validate 报告的一致</translation>
+        <translation>任务日期违反的依赖，与计划校验的结果一致</translation>
     </message>
     <message>
         <source>Months from the programme start (0-6 months), weeks (W1-W8) or dates</source>

@@ -46,7 +46,7 @@ TERMS = {
     "Meta", "Home", "End", "Enter", "Return", "Tab", "Backspace", "Ins", "Space", "Up", "Down", "Left", "Right",
     "Roadmap", "Planner", "Qt", "PySide", "GPL", "LGPL", "SQLite", "UTF", "Delete", "Insert", "PNG", "SVG", "XML",
     "ProjectLibre", "GanttProject", "TaskJuggler", "LibreOffice", "Primavera", "English", "CSV", "ICS", "MPP",
-    "gan", "xer", "pod", "planner", "ISO", "HTML", "Python", "JSON", "bytes", "KiB", "MiB", "GiB",
+    "gan", "xer", "pod", "planner", "ISO", "HTML", "PostgreSQL", "pg_dump", "Python", "JSON", "bytes", "KiB", "MiB", "GiB",
     "d", "w", "h", "m", "wk", "e", "g", "x",  # units (5d, 2w), "e.g." is not used in Chinese
 }
 ID_RUN = re.compile(r"\b[A-Z]{1,6}(?=[-_]?\d)")  # TP-01, IND-002, KR1, O2, W12, Q1

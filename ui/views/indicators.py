@@ -198,7 +198,7 @@ class IndicatorView(QWidget):
         bar.addWidget(self.period)
         bar.addStretch(1)
         self.add_button = QPushButton(tr("Add indicator…"), self)
-        self.add_button.setToolTip(tr("A new indicator: code, name, target as written (≥25款), module, stage, team"))
+        self.add_button.setToolTip(tr("A new indicator: code, name, target as written (≥25 models), module, stage, team"))
         self.add_button.clicked.connect(lambda: indicator_dialog.add_indicator(self, self.controller))
         self.delete_button = QPushButton(tr("Delete indicators…"), self)
         self.delete_button.setToolTip(tr("Delete the selected indicators and their readings"))
