@@ -92,6 +92,12 @@ class ServerLink(QObject):
         self.controller.notify(changes if changes is not None else Changes(Area.ALL))
 
 
+def ensure_link(window, controller) -> None:
+    """The window's ServerLink, made the first time a server plan is shown in it."""
+    if window.findChild(ServerLink) is None:
+        ServerLink(window, controller)
+
+
 def open_from_server(window, controller) -> bool:
     from ui.server.portfolio import PortfolioDialog
 
@@ -112,6 +118,7 @@ def open_url(window, controller, url: str) -> bool:
     except PlannerError as exc:
         documents.show_error(user_message(exc))
         return False
+    ensure_link(window, controller)
     controller.set_project(project)
     if project.upgraded_from is not None:
         window.statusBar().showMessage(
@@ -156,7 +163,8 @@ def _copy_from_window(controller, path: str):
 
 def create_actions(window, controller) -> list[QAction]:
     """The File menu's server entries (ui/main_window.py adds them when this module is present)."""
-    ServerLink(window, controller)
+    if is_server(controller.project):  # made on a server plan already open; else made when one is opened
+        ensure_link(window, controller)
     open_action = QAction(tr("Open from &server…"), window)
     open_action.setToolTip(tr("List the plans on a PostgreSQL server and open one"))
     open_action.triggered.connect(lambda _checked=False: open_from_server(window, controller))
