@@ -100,3 +100,16 @@ def window(qtbot, controller, dialogs):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture(autouse=True)
+def collect_windows_between_tests(qapp):
+    """Windows a test closed are deleted and their Python side collected before the next test."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    gc.collect()
