@@ -58,7 +58,9 @@ def test_frozen_cli_runs_headless(built, tmp_path):
 
 def test_package_sizes_within_budget(built):
     onedir = sum(p.stat().st_size for p in (DIST / "roadmap-planner").rglob("*") if p.is_file() and not p.is_symlink())
-    assert onedir <= 250 * 1024**2, f"onedir is {onedir / 1024**2:.0f} MB"
+    # 250 MB (issue 8) + about 11 MB for the PMO server's PostgreSQL client (psycopg's binary with
+    # its own libpq and TLS libraries), so that installed copies can open plans on a server.
+    assert onedir <= 265 * 1024**2, f"onedir is {onedir / 1024**2:.0f} MB"
     assert built["tar"].stat().st_size <= 110 * 1024**2
 
 
