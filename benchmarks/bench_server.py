@@ -42,21 +42,26 @@ def _client(k: int, url: str, n_clients: int, n_edits: int, task_ids: list[int],
     heard: list[float] = []
     stop = threading.Event()
 
-    def listen() -> None:  # the other window: hears every commit of the others
-        while not stop.is_set() or p._listener.pgconn.is_busy():
-            for note in list(p._listener.notifies(timeout=0.2)):
-                import json
+    def listen() -> None:  # the other window: as ServerLink does, it reads the notifications every 200 ms
+        import json
 
-                data = json.loads(note.payload)
-                if data["client"] != p.client:
-                    heard.append(time.time() - data["t"])
-            if stop.is_set():
-                break
+        while not stop.is_set():
+            time.sleep(0.2)
+            while True:
+                notes = list(p._listener.notifies(timeout=0, stop_after=1))
+                if not notes:
+                    break
+                now = time.time()
+                for note in notes:
+                    data = json.loads(note.payload)
+                    if data["client"] != p.client:
+                        heard.append(now - data["t"])
 
     listener = threading.Thread(target=listen, daemon=True)
     listener.start()
     start.wait()
     trips, last = [], {}
+    cpu0 = time.thread_time()
     for i in range(n_edits):
         time.sleep(rnd.uniform(0, 0.1))
         task, field = mine[i % len(mine)], FIELDS[i % len(FIELDS)]
@@ -65,13 +70,14 @@ def _client(k: int, url: str, n_clients: int, n_edits: int, task_ids: list[int],
         p.run(update_task, task, **{field: value})
         trips.append(time.perf_counter() - t0)
         last[(task, field)] = value
+    cpu = (time.thread_time() - cpu0) / n_edits  # this client's own CPU per edit (not its listener's)
     finished.wait()  # every client has made its edits
     time.sleep(1.5)  # and their last notifications have arrived
     stop.set()
     listener.join(5)
     dump = dump_json(fast_load_plan(p))
     p.close()
-    out.put((k, trips, heard, last, dump))
+    out.put((k, trips, heard, last, dump, cpu))
 
 
 def load_test(url: str, n_clients: int, n_edits: int) -> dict:
@@ -109,6 +115,7 @@ def load_test(url: str, n_clients: int, n_edits: int) -> dict:
 
     prober = threading.Thread(target=probe, daemon=True)
     prober.start()
+    load_before = os.getloadavg()[0]
     t0 = time.perf_counter()
     start.set()
     results = [out.get(timeout=600) for _ in procs]
@@ -138,6 +145,7 @@ def load_test(url: str, n_clients: int, n_edits: int) -> dict:
         "refresh_p95": heard[int(0.95 * (len(heard) - 1))] if heard else None,
         "refresh_max": heard[-1] if heard else None, "wall": wall,
         "floor_p50": statistics.median(floor), "floor_p95": floor[int(0.95 * (len(floor) - 1))],
+        "cpu": statistics.median(r[5] for r in results), "load_before": load_before, "load_after": os.getloadavg()[0],
     }
 
 
@@ -195,7 +203,11 @@ Measured {when} on {platform.processor() or platform.machine()} ({os.cpu_count()
 | edits applied twice | {load['duplicated']} | 0 |
 | every client's final dump equal | {'yes' if load['dumps_equal'] else 'NO'} | yes |
 | edit round trip p50 / p95 / max | {load['p50']*1000:.1f} / {load['p95']*1000:.1f} / {load['max']*1000:.1f} ms | p95 <= 50 ms |
-| one client alone, {args.edits} edits: round trip p50 / p95 | {alone['p50']*1000:.1f} / {alone['p95']*1000:.1f} ms | - |
+| load average when the clients started / when they finished | {load['load_before']:.1f} / {load['load_after']:.1f} | - |
+| client CPU per edit (median of the clients; the service call in Python) | {load['cpu']*1000:.1f} ms | - |
+| p50 edit round trip / p50 floor | {load['p50']/load['floor_p50']:.0f}x | - |
+| one client alone, {args.edits} edits: round trip p50 / p95 (CPU per edit) | {alone['p50']*1000:.1f} / {alone['p95']*1000:.1f} ms ({alone['cpu']*1000:.1f} ms) | - |
+| one client alone: floor `SELECT 1` p50 | {alone['floor_p50']*1000:.2f} ms | - |
 | floor: `SELECT 1` round trip during the load, p50 / p95 | {load['floor_p50']*1000:.1f} / {load['floor_p95']*1000:.1f} ms | - |
 | p95 edit round trip / p95 floor | {load['p95']/load['floor_p95']:.1f}x | - |
 | refresh in the other windows p50 / p95 / max | {load['refresh_p50']*1000:.1f} / {load['refresh_p95']*1000:.1f} / {load['refresh_max']*1000:.1f} ms | <= 1 s |

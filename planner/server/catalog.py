@@ -2,8 +2,9 @@
 
 - schema `planner`: the catalogue of plans (`plan`), who may do what in each (`member`), the
   change log (`change`: one row per field written, in commit order; its `seq` is the row
-  version conflicts and undo are judged by) and the applied edits (`edit`: an edit id is applied
-  at most once, even when a client retries after losing its connection);
+  version conflicts and undo are judged by), the applied edits (`edit`: an edit id is applied
+  at most once, even when a client retries after losing its connection) and the teams'
+  acknowledgements of their R/A assignments (`raci_ack`: who, when, which letter);
 - one schema per plan (`plan_1`, `plan_2` ...) with the model's tables, exactly as
   `planner/model.py` declares them (`SQLModel.metadata`): creating, copying and upgrading walk
   the metadata, so a table added to the model needs no code here.
@@ -28,8 +29,8 @@ ROLES = ("owner", "editor", "team", "viewer")
 # Team members write only these tables, and only the rows of their own team (see TEAM_RULES).
 TEAM_RULES = {
     "reading": "EXISTS (SELECT 1 FROM {schema}.indicator i WHERE i.id = indicator_id"
-               " AND i.owner_team_id = planner.my_team('{schema}'))",
-    "racicell": "team_id = planner.my_team('{schema}')",
+               " AND i.owner_team_id = (SELECT planner.my_team('{schema}')))",
+    "racicell": "team_id = (SELECT planner.my_team('{schema}'))",
 }
 
 CATALOG_DDL = f"""
@@ -81,23 +82,44 @@ CREATE OR REPLACE FUNCTION planner.my_role(s text) RETURNS text
 CREATE OR REPLACE FUNCTION planner.my_team(s text) RETURNS integer
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = planner, pg_temp AS
   $$ SELECT team_id FROM planner.member WHERE schema_name = s AND login = session_user $$;
--- One round trip per edit: the same-field check, then (nothing in the way, or `force`) the
+-- The acknowledgements of R/A assignments: a team says it has taken on its R or A letter on a
+-- module or a task (who, when, and the letter acknowledged: a changed letter needs a new one).
+CREATE TABLE IF NOT EXISTS planner.raci_ack (
+  schema_name text NOT NULL REFERENCES planner.plan(schema_name) ON DELETE CASCADE ON UPDATE CASCADE,
+  cell_id integer NOT NULL,
+  team_id integer NOT NULL,
+  role text NOT NULL CHECK (role IN ('R', 'A')),
+  login text NOT NULL DEFAULT session_user,
+  at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  note text NOT NULL DEFAULT '',
+  PRIMARY KEY (schema_name, cell_id)
+);
+-- One edit in one statement sent with its COMMIT (so the per-plan lock is held for no client
+-- round trip): the same-field check (a field written by another client after `w_since` of that
+-- field refuses the edit: SQLSTATE PL409, the others' values as JSON in the DETAIL), then the
 -- edit, its fields and the notification, numbered under a per-plan lock held to the commit.
-CREATE OR REPLACE FUNCTION planner.commit_edit(
-    s text, eid uuid, cl text, since bigint, force boolean,
-    w_tbl text[], w_row integer[], w_field text[], w_value text[], n_check integer, payload jsonb)
-  RETURNS TABLE (seq bigint, tbl text, row_id integer, field text, value text, login text, at timestamptz)
+DROP FUNCTION IF EXISTS planner.commit_edit(text, uuid, text, bigint, boolean, text[], integer[], text[], text[],
+  integer, jsonb);
+CREATE OR REPLACE FUNCTION planner.save_edit(
+    s text, eid uuid, cl text, w_tbl text[], w_row integer[], w_field text[], w_value text[], w_since bigint[],
+    payload jsonb)
+  RETURNS bigint
   LANGUAGE plpgsql AS $fn$
 DECLARE
   n bigint;
+  k integer := coalesce(cardinality(w_since), 0);
+  clash jsonb;
 BEGIN
-  IF NOT force AND n_check > 0 THEN
-    RETURN QUERY SELECT c.seq, c.tbl, c.row_id, c.field, c.value, c.login, c.at FROM planner.change c
-      JOIN unnest(w_tbl[1:n_check], w_row[1:n_check], w_field[1:n_check]) AS w(tbl, row_id, field)
+  IF k > 0 THEN
+    SELECT jsonb_agg(jsonb_build_object('seq', c.seq, 'table', c.tbl, 'id', c.row_id, 'field', c.field,
+                                        'value', c.value, 'login', c.login, 'at', c.at) ORDER BY c.seq)
+      INTO clash
+      FROM planner.change c
+      JOIN unnest(w_tbl[1:k], w_row[1:k], w_field[1:k], w_since) AS w(tbl, row_id, field, since)
         ON c.tbl = w.tbl AND c.row_id = w.row_id AND (c.field = w.field OR c.field = '*deleted')
-      WHERE c.schema_name = s AND c.seq > since AND c.client <> cl ORDER BY c.seq;
-    IF FOUND THEN
-      RETURN;
+      WHERE c.schema_name = s AND c.seq > w.since AND c.client <> cl;
+    IF clash IS NOT NULL THEN
+      RAISE EXCEPTION 'planner: same-field conflict' USING ERRCODE = 'PL409', DETAIL = clash::text;
     END IF;
   END IF;
   PERFORM pg_advisory_xact_lock(hashtext(s));
@@ -107,18 +129,20 @@ BEGIN
     SELECT n, s, eid, cl, w.tbl, w.row_id, w.field, w.value
     FROM unnest(w_tbl, w_row, w_field, w_value) AS w(tbl, row_id, field, value);
   PERFORM pg_notify('planner_' || s, jsonb_set(payload, '{{seq}}', to_jsonb(n))::text);
-  RETURN QUERY SELECT n, NULL::text, NULL::integer, NULL::text, NULL::text, NULL::text, NULL::timestamptz;
+  RETURN n;
 END $fn$;
 GRANT USAGE ON SCHEMA planner TO {GROUP};
 GRANT SELECT ON planner.plan, planner.member TO {GROUP};
 GRANT SELECT, INSERT ON planner.change, planner.edit TO {GROUP};
 GRANT USAGE, SELECT ON SEQUENCE planner.change_seq, planner.change_id_seq TO {GROUP};
 GRANT EXECUTE ON FUNCTION planner.my_role(text), planner.my_team(text) TO {GROUP};
-GRANT EXECUTE ON FUNCTION planner.commit_edit(text, uuid, text, bigint, boolean, text[], integer[], text[], text[],
-  integer, jsonb) TO {GROUP};
+GRANT EXECUTE ON FUNCTION planner.save_edit(text, uuid, text, text[], integer[], text[], text[], bigint[], jsonb)
+  TO {GROUP};
+GRANT SELECT, INSERT, UPDATE, DELETE ON planner.raci_ack TO {GROUP};
 ALTER TABLE planner.member ENABLE ROW LEVEL SECURITY;
 ALTER TABLE planner.change ENABLE ROW LEVEL SECURITY;
 ALTER TABLE planner.edit ENABLE ROW LEVEL SECURITY;
+ALTER TABLE planner.raci_ack ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS member_read ON planner.member;
 CREATE POLICY member_read ON planner.member FOR SELECT USING (true);
 DROP POLICY IF EXISTS member_owner ON planner.member;
@@ -131,6 +155,14 @@ CREATE POLICY change_write ON planner.change FOR INSERT
   WITH CHECK (planner.my_role(schema_name) IN ('owner', 'editor', 'team') AND login = session_user);
 DROP POLICY IF EXISTS edit_read ON planner.edit;
 CREATE POLICY edit_read ON planner.edit FOR SELECT USING (planner.my_role(schema_name) IS NOT NULL);
+DROP POLICY IF EXISTS raci_ack_read ON planner.raci_ack;
+CREATE POLICY raci_ack_read ON planner.raci_ack FOR SELECT USING (planner.my_role(schema_name) IS NOT NULL);
+DROP POLICY IF EXISTS raci_ack_write ON planner.raci_ack;
+CREATE POLICY raci_ack_write ON planner.raci_ack FOR ALL
+  USING (planner.my_role(schema_name) IN ('owner', 'editor')
+         OR (planner.my_role(schema_name) = 'team' AND team_id = planner.my_team(schema_name)))
+  WITH CHECK (login = session_user AND (planner.my_role(schema_name) IN ('owner', 'editor')
+         OR (planner.my_role(schema_name) = 'team' AND team_id = planner.my_team(schema_name))));
 DROP POLICY IF EXISTS edit_write ON planner.edit;
 CREATE POLICY edit_write ON planner.edit FOR INSERT
   WITH CHECK (planner.my_role(schema_name) IN ('owner', 'editor', 'team') AND login = session_user);
@@ -139,7 +171,8 @@ CREATE POLICY edit_write ON planner.edit FOR INSERT
 
 def ensure_catalog(con: Connection) -> None:
     """Create the `planner` schema's tables, functions and policies if missing (idempotent)."""
-    exists = con.exec_driver_sql("SELECT to_regproc('planner.commit_edit') IS NOT NULL").scalar()
+    exists = con.exec_driver_sql(
+        "SELECT to_regproc('planner.save_edit') IS NOT NULL AND to_regclass('planner.raci_ack') IS NOT NULL").scalar()
     if exists:
         return
     # Two publishers at once: one creates, the other waits here and finds it done.
@@ -178,7 +211,9 @@ def secure(con: Connection, schema: str) -> None:
     con.exec_driver_sql(f"GRANT USAGE ON SCHEMA {schema} TO {GROUP}")
     con.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {GROUP}")
     con.exec_driver_sql(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {GROUP}")
-    editors = f"planner.my_role('{schema}') IN ('owner', 'editor')"
+    # (SELECT ...): evaluated once per statement, not once per row the statement looks at
+    role = f"(SELECT planner.my_role('{schema}'))"
+    editors = f"{role} IN ('owner', 'editor')"
     for table in SQLModel.metadata.sorted_tables:
         t = f"{schema}.{quote(table.name)}"
         con.exec_driver_sql(f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY")
@@ -186,11 +221,11 @@ def secure(con: Connection, schema: str) -> None:
         for policy in ("members_read", "editors_write", "team_writes_own"):
             con.exec_driver_sql(f"DROP POLICY IF EXISTS {policy} ON {t}")
         con.exec_driver_sql(
-            f"CREATE POLICY members_read ON {t} FOR SELECT USING (planner.my_role('{schema}') IS NOT NULL)")
+            f"CREATE POLICY members_read ON {t} FOR SELECT USING ({role} IS NOT NULL)")
         con.exec_driver_sql(f"CREATE POLICY editors_write ON {t} FOR ALL USING ({editors}) WITH CHECK ({editors})")
         rule = TEAM_RULES.get(table.name)
         if rule:
-            team = f"planner.my_role('{schema}') = 'team' AND " + rule.format(schema=schema)
+            team = f"{role} = 'team' AND " + rule.format(schema=schema)
             command = "ALL" if table.name == "reading" else "UPDATE"
             con.exec_driver_sql(
                 f"CREATE POLICY team_writes_own ON {t} FOR {command} USING ({team}) WITH CHECK ({team})")

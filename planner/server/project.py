@@ -29,6 +29,7 @@ import uuid
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
+import psycopg
 from sqlalchemy import create_engine, event, inspect as sa_inspect
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
@@ -45,7 +46,9 @@ from planner.server.url import ServerURL, parse
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 RETRIES = 30
-NOTIFY_IDS = 400  # more ids than this: the notification names the areas only
+_DB_ERRORS = (DBAPIError, psycopg.Error)  # SQLAlchemy's, and psycopg's own (the edit's COMMIT message)
+NOTIFY_IDS = 400
+UNCHECKED = frozenset({"raci_ack"})  # more ids than this: the notification names the areas only
 
 
 def channel(schema: str) -> str:
@@ -67,6 +70,63 @@ def _connection_lost(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
     return isinstance(orig, psycopg.OperationalError) and not _sqlstate(exc).startswith("40")
+
+
+SAVE_EDIT = ("SELECT planner.save_edit(%s, %s::uuid, %s, %s::text[], %s::int[], %s::text[], %s::text[], "
+             "%s::bigint[], %s::jsonb); COMMIT")
+
+
+class LoggedSession(Session):
+    """A session whose writes are collected in `info["writes"]` ((table, id, field) -> value)
+    for the change log: ORM flushes, and bulk INSERTs or UPDATEs by primary key."""
+
+
+@event.listens_for(LoggedSession, "after_flush")
+def _collect_flush(session, _ctx) -> None:
+    writes = session.info.get("writes")
+    if writes is None:
+        return
+    for obj in list(session.new) + list(session.dirty):
+        table = getattr(type(obj), "__tablename__", None)
+        ident = getattr(obj, "id", None)
+        if table is None or ident is None:
+            continue
+        state = sa_inspect(obj)
+        new = obj in session.new
+        for attr in state.mapper.column_attrs:
+            if new or state.attrs[attr.key].history.has_changes():
+                writes[(table, ident, attr.key)] = getattr(obj, attr.key)
+    for obj in session.deleted:
+        table = getattr(type(obj), "__tablename__", None)
+        if table is not None and getattr(obj, "id", None) is not None:
+            writes[(table, obj.id, "*deleted")] = None
+
+
+@event.listens_for(LoggedSession, "do_orm_execute")
+def _collect_bulk(state) -> None:
+    """Statements that bypass the unit of work (`s.execute(insert(Task), rows)`) are logged
+    row by row; an UPDATE or DELETE by criteria cannot say which rows it wrote, so it is
+    refused on a server plan (write such changes through the Journal)."""
+    writes = state.session.info.get("writes")
+    if writes is None or not (state.is_insert or state.is_update or state.is_delete):
+        return
+    mapper = state.bind_mapper
+    table = getattr(mapper.class_, "__tablename__", None) if mapper is not None else None
+    params = state.parameters
+    rows = params if isinstance(params, list) else ([params] if params else [])
+    by_key = bool(rows) and all(isinstance(r, dict) and r.get("id") is not None for r in rows) \
+        and not getattr(state.statement, "_where_criteria", ())
+    if table is None or not by_key:
+        raise ValidationError(
+            _("A change of plan rows by criteria cannot be checked against other users' edits on the server; "
+              "nothing was saved."), where=str(table))
+    for r in rows:
+        if state.is_delete:
+            writes[(table, r["id"], "*deleted")] = None
+        else:
+            for field, value in r.items():
+                if field != "id":
+                    writes[(table, r["id"], field)] = value
 
 
 def unavailable(url: ServerURL, exc: BaseException) -> ServerUnavailable:
@@ -237,14 +297,24 @@ class ServerProject:
     # --- writing -------------------------------------------------------------------------
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction for code that writes through a session directly (no conflict log)."""
+        """One transaction for code that writes through a session directly: its writes are
+        checked, logged and notified (to every area) as a service call's are."""
         self._check_writable()
-        with Session(self.engine, expire_on_commit=False) as s:
+        edit_id = uuid.uuid4()
+        with LoggedSession(self.engine, expire_on_commit=False) as s:
+            s.info["writes"] = {}
             try:
                 yield s
+                s.flush()
+                self._commit_log(s, edit_id, s.info["writes"], Changes(Area.ALL))
                 s.commit()
+            except _DB_ERRORS as exc:
+                with contextlib.suppress(Exception):
+                    s.rollback()
+                raise self._translate(exc, edit_id) from exc
             except BaseException:
-                s.rollback()
+                with contextlib.suppress(Exception):
+                    s.rollback()
                 raise
 
     def _check_writable(self) -> None:
@@ -265,49 +335,30 @@ class ServerProject:
         for attempt in range(RETRIES):
             try:
                 changes, seq = self._attempt(service, args, kwargs, edit_id, undoing)
-            except DBAPIError as exc:
+            except _DB_ERRORS as exc:
                 if _sqlstate(exc) in ("40001", "40P01") and attempt < RETRIES - 1:
                     # rolled back by the server: run it again on fresh data, after a random pause
                     # so the writers of one row do not collide again in step
                     time.sleep(random.uniform(0.002, 0.01) * (attempt + 1))
                     continue
                 raise self._translate(exc, edit_id) from exc
-            except StaleDataError as exc:
-                raise self._refused(None) from exc
+            except StaleDataError as exc:  # the UPDATE or DELETE found no row to write
+                raise self._vanished(exc) from exc
             break
         if changes.undo is not None:
             self._patch_seq[id(changes.undo)] = seq
         return changes
 
     def _attempt(self, service, args, kwargs, edit_id, undoing) -> tuple[Changes, int]:
-        writes: dict[tuple[str, int, str], object] = {}
-
-        def collect(session, _ctx) -> None:
-            for obj in list(session.new) + list(session.dirty):
-                state = sa_inspect(obj)
-                table = getattr(type(obj), "__tablename__", None)
-                ident = getattr(obj, "id", None)
-                if table is None or ident is None:
-                    continue
-                for attr in state.mapper.column_attrs:
-                    hist = state.attrs[attr.key].history
-                    if obj in session.new or hist.has_changes():
-                        value = getattr(obj, attr.key)
-                        writes[(table, ident, attr.key)] = value
-            for obj in session.deleted:
-                table = getattr(type(obj), "__tablename__", None)
-                if table is not None and getattr(obj, "id", None) is not None:
-                    writes[(table, obj.id, "*deleted")] = None
-
-        with Session(self.engine, expire_on_commit=False) as s:
-            event.listen(s, "after_flush", collect)
+        with LoggedSession(self.engine, expire_on_commit=False) as s:
+            s.info["writes"] = {}
             try:
                 if undoing:
                     self._check_undo(s, args[0])
                 changes = service(s, *args, **kwargs)
                 s.flush()
-                seq = self._commit_log(s, edit_id, writes, changes)
-                s.commit()
+                seq = self._commit_log(s, edit_id, s.info["writes"], changes)
+                s.commit()  # committed on the server already: no round trip
             except BaseException:
                 with contextlib.suppress(Exception):
                     s.rollback()
@@ -316,34 +367,91 @@ class ServerProject:
         return changes, seq
 
     def _commit_log(self, s: Session, edit_id, writes: dict, changes: Changes) -> int:
-        """Check the fields written against the others' edits since this window's sync point,
-        then log them and notify (planner.commit_edit: one round trip). Returns the edit's seq."""
-        keys = sorted(writes, key=lambda k: k[2] == "*deleted")
-        n_check = sum(1 for k in keys if k[2] != "*deleted")
+        """Check the fields written against the others' edits since this window last saw each,
+        log them, notify and commit: `planner.save_edit` and COMMIT sent in one message, so the
+        per-plan lock that numbers the edits is held for no client round trip. Returns the
+        edit's seq; raises EditConflict (nothing saved) when another user changed one of the
+        fields since."""
+        import psycopg
+
+        def checked(k) -> bool:  # a deletion, or an acknowledgement (it says "seen"), is no field to clash on
+            return k[2] != "*deleted" and k[0] not in UNCHECKED
+
+        keys = sorted(writes, key=lambda k: not checked(k))
+        since = [max(self.sync_seq, self._seen.get(k, 0)) for k in keys if checked(k)]
         ids = sorted(changes.ids)
         payload = json.dumps({"seq": 0, "client": self.client, "login": self.login, "areas": changes.areas.value,
                               "t": time.time(), "ids": ids if len(ids) <= NOTIFY_IDS else None})
-        args = [self.schema, edit_id, self.client, self.sync_seq, False, [k[0] for k in keys], [k[1] for k in keys],
-                [k[2] for k in keys], [None if writes[k] is None else str(writes[k]) for k in keys], n_check, payload]
-        sql = "SELECT * FROM planner.commit_edit(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-        con = s.connection()
-        rows = con.exec_driver_sql(sql, tuple(args)).all()
-        if rows and rows[0][1] is None:
-            return rows[0][0]
-        conflicts = [dict(table=r[1], id=r[2], field=r[3], value=r[4], login=r[5], seq=r[0], at=r[6]) for r in rows
-                     if r[0] > self._seen.get((r[1], r[2], r[3]), 0)]
-        if not conflicts:  # all of them shown to this window already: a deliberate overwrite
-            args[4] = True
-            return con.exec_driver_sql(sql, tuple(args)).all()[0][0]
+        args = (self.schema, str(edit_id), self.client, [k[0] for k in keys], [k[1] for k in keys],
+                [k[2] for k in keys], [None if writes[k] is None else str(writes[k]) for k in keys], since, payload)
+        raw = s.connection().connection.driver_connection
+        try:
+            with psycopg.ClientCursor(raw) as cur:
+                cur.execute(SAVE_EDIT, args)
+                return cur.fetchone()[0]
+        except psycopg.Error as exc:
+            if _sqlstate(exc) != "PL409":
+                raise
+            conflicts = json.loads(exc.diag.message_detail or "[]")
         for c in conflicts:  # shown now: editing it again is a deliberate overwrite
+            c["at"] = dt.datetime.fromisoformat(c["at"])
             self._seen[(c["table"], c["id"], c["field"])] = c["seq"]
+            if c["field"] == "*deleted":
+                raise self._deleted_by(c)
+        s.rollback()  # refused by the server: nothing of the edit is kept
         c = conflicts[-1]
+        where = self._where(s, c["table"], c["id"])
         raise EditConflict(
-            _("Not saved: {login} changed the same field since you last saw it ({table} {id}, {field}: now "
-              "“{value}”, at {time}). Their value is kept; edit again to replace it.",
-              login=c["login"], table=c["table"], id=c["id"], field=c["field"],
+            _("Not saved: {login} changed the same field of plan “{plan}” since you last saw it ({where}, {field}: "
+              "now “{value}”, at {time}). Their value is kept; edit again to replace it.",
+              login=c["login"], plan=self.plan, where=where, field=c["field"],
               value="" if c["value"] is None else c["value"], time=c["at"].astimezone().strftime("%H:%M:%S")),
-            conflicts, where=f"{c['table']} {c['id']}.{c['field']}")
+            conflicts, where=f"{where}.{c['field']}", key="edit_conflict")
+
+    def _where(self, s: Session, table: str, ident: int) -> str:
+        """'Task TP-03 名称', 'Module 数据', 'reading 12': the row as the user knows it."""
+        from planner.server.raci_ack import _subject
+
+        kind = next((t for t in catalog.SQLModel.metadata.sorted_tables if t.name == table), None)
+        if kind is None:
+            return f"{table} {ident}"
+        wanted = [c for c in ("code", "name", "title") if c in kind.c]
+        row = None
+        if wanted:
+            with contextlib.suppress(Exception):
+                row = s.connection().execute(
+                    kind.select().with_only_columns(*(kind.c[c] for c in wanted)).where(kind.c.id == ident)).first()
+        if row is None:
+            return f"{table} {ident}"
+        values = dict(zip(wanted, row))
+        if table == "task":
+            return _subject(None, values.get("code"), values.get("name"))
+        if table == "module":
+            return _subject(values.get("name"), None, None)
+        return f"{table} {values.get('code') or values.get('name') or values.get('title') or ident}"
+
+    def _deleted_by(self, c: dict) -> EditConflict:
+        return EditConflict(
+            _("Not saved: {login} deleted {table} {id} of plan “{plan}” at {time}, after you last saw it.",
+              login=c["login"], table=c["table"], id=c["id"], plan=self.plan,
+              time=c["at"].astimezone().strftime("%H:%M:%S")),
+            [c], where=f"{c['table']} {c['id']}", key="edit_conflict")
+
+    def _vanished(self, exc: StaleDataError) -> PlannerError:
+        """An UPDATE or DELETE that found no row: deleted by someone (the log says who) or hidden
+        from this login by row-level security (the server's rule)."""
+        text = str(exc)
+        table = next((t.name for t in catalog.SQLModel.metadata.sorted_tables if f"'{t.name}'" in text), None)
+        if table is not None:
+            with contextlib.suppress(Exception), self.engine.connect() as con:
+                row = con.exec_driver_sql(
+                    "SELECT seq, tbl, row_id, field, value, login, at FROM planner.change WHERE schema_name = %s"
+                    " AND tbl = %s AND field = '*deleted' AND client <> %s AND seq > %s ORDER BY seq DESC LIMIT 1",
+                    (self.schema, table, self.client, self.sync_seq)).first()
+                if row is not None:
+                    return self._deleted_by(dict(seq=row[0], table=row[1], id=row[2], field=row[3], value=row[4],
+                                                 login=row[5], at=row[6]))
+        return self._refused(table)
 
     def _check_undo(self, s: Session, patch) -> None:
         mine = self._patch_seq.get(id(patch))
@@ -390,7 +498,7 @@ class ServerProject:
             None: _("only members of a plan may change it"),
         }
         rule = rules.get(self.role, _("owners and editors may change everything"))
-        where = table or _("the plan")
+        where = {"raci_ack": _("the RACI acknowledgements")}.get(table or "", table) or _("the plan")
         return PermissionRefused(
             _("Not saved: {login} is {role} of plan “{plan}”, and {rule} (the server's row-level security refused "
               "the write to {table}).",

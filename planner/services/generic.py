@@ -61,12 +61,14 @@ def update_row(j: Journal, row: SQLModel, values: dict[str, Any], *, where: str 
     where = where or describe(row)
     values = clean(j.s, type(row), values, where=where)
     merged = type(row)(**{**_values(row), **values})
-    check_row(j.s, merged, where=where)
+    changed = {k for k, v in values.items() if getattr(row, k) != v}
+    check_row(j.s, merged, where=where, changed=changed)
     return j.update(row, **values)
 
 
-def check_row(s: Session, row: SQLModel, *, where: str) -> None:
-    """Rules spanning several fields, and unique codes and names."""
+def check_row(s: Session, row: SQLModel, *, where: str, changed: set[str] | None = None) -> None:
+    """Rules spanning several fields, and unique codes and names (of an existing row, only
+    those among the `changed` fields: the others were checked when they were written)."""
     table = type(row)
     if table is m.Task:
         if (row.start_date is None) != (row.end_date is None):
@@ -91,7 +93,7 @@ def check_row(s: Session, row: SQLModel, *, where: str) -> None:
         raise ValidationError(_("{where}: give either a module or a task.", where=where), where=where)
     if table is m.KeyResultLink and (row.indicator_id is None) == (row.task_id is None):
         raise ValidationError(_("{where}: link either an indicator or a task.", where=where), where=where)
-    _check_unique(s, row, where=where)
+    _check_unique(s, row, where=where, changed=changed)
 
 
 def _check_parent(s: Session, row: SQLModel, where: str) -> None:
@@ -137,10 +139,12 @@ UNIQUE_IN_SERVICES: dict[type[SQLModel], list[list[str]]] = {
 }
 
 
-def _check_unique(s: Session, row: SQLModel, *, where: str) -> None:
+def _check_unique(s: Session, row: SQLModel, *, where: str, changed: set[str] | None = None) -> None:
     table = type(row)
     groups = [[c.name for c in k.columns] for k in table.__table__.constraints if isinstance(k, UniqueConstraint)]
     for names in groups + UNIQUE_IN_SERVICES.get(table, []):
+        if changed is not None and not changed.intersection(names):
+            continue  # the row keeps these values: no new clash (one query less per edit)
         wanted = {n: getattr(row, n) for n in names}
         if any(v is None or v == "" for v in wanted.values()):
             continue  # SQL treats NULLs as distinct; an empty prefix is no claim

@@ -1974,6 +1974,18 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>将计划写入本机的 .plan 文件</translation>
     </message>
     <message>
+        <source>RACI &amp;acknowledgements…</source>
+        <translation>RACI 确认(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The teams&apos; R/A letters of this server plan, who acknowledged them and when</source>
+        <translation>此服务器计划中各团队的 R/A 职责，由谁、何时确认</translation>
+    </message>
+    <message>
+        <source>RACI acknowledgements are kept for plans on a server (File &gt; Open from server…).</source>
+        <translation>RACI 确认只保存在服务器上的计划中（文件 &gt; 从服务器打开…）。</translation>
+    </message>
+    <message>
         <source>met</source>
         <translation>已达成</translation>
     </message>
@@ -2232,6 +2244,74 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Set baseline %1</source>
         <translation>设置基线 %1</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>letter changed since (acknowledged %1)</source>
+        <translation>职责已变更（当时确认的是 %1）</translation>
+    </message>
+    <message>
+        <source>not acknowledged yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>RACI acknowledgements – %1</source>
+        <translation>RACI 确认 – %1</translation>
+    </message>
+    <message>
+        <source>Only my team&apos;s letters</source>
+        <translation>只看本团队的职责</translation>
+    </message>
+    <message>
+        <source>Module or task</source>
+        <translation>模块或任务</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Note (optional), e.g. who in the team leads it</source>
+        <translation>备注（可选），例如团队中由谁牵头</translation>
+    </message>
+    <message>
+        <source>Acknowledge selected</source>
+        <translation>确认所选</translation>
+    </message>
+    <message>
+        <source>Record that the team takes on the selected R/A letters (who and when are kept on the server)</source>
+        <translation>记录本团队承担所选的 R/A 职责（确认人和时间保存在服务器上）</translation>
+    </message>
+    <message>
+        <source>%1 R/A letters, %2 waiting for an acknowledgement.</source>
+        <translation>共 %1 项 R/A 职责，%2 项待确认。</translation>
+    </message>
+    <message>
+        <source>Choose the R or A letters to acknowledge.</source>
+        <translation>请选择要确认的 R 或 A 职责。</translation>
     </message>
 </context>
 <context>

@@ -176,7 +176,7 @@ def test_a_refused_write_and_a_conflict_are_told_in_chinese(members):
             assert "行级安全" in str(info.value)
         with ServerProject.open(members(), listen=False) as a, ServerProject.open(members("bob"), listen=False) as b:
             a.run(update_task, 9, name="甲")
-            with pytest.raises(EditConflict, match="未保存.*“甲”"):
+            with pytest.raises(EditConflict, match="未保存.*计划“flagos-[0-9]+”.*任务 .*“甲”"):
                 b.run(update_task, 9, name="乙")
     finally:
         i18n.set_language(old)

@@ -40,6 +40,7 @@ def task_name(win, task_id):
 def test_another_users_edit_shows_in_the_window_within_a_second(qtbot, window, published):
     assert "flagos" in window.windowTitle() and "untitled" not in window.windowTitle()
     assert any(a.text().startswith("Open from") for a in window.server_actions)
+    assert any(a.text().startswith("RACI") for a in window.server_actions)
     window.controller.plan()  # the window has read the plan
     with ServerProject.open(published(), listen=False) as other:
         t0 = time.perf_counter()
@@ -87,3 +88,32 @@ def test_portfolio_lists_the_plans_with_status_and_a_milestone_chart(qtbot, pg, 
     dialog.table.selectRow(row)
     dialog.accept_selected()
     assert dialog.chosen_url.endswith(f"plan={published.name}")
+
+
+def test_a_team_member_acknowledges_in_the_window_and_a_refusal_is_shown(qtbot, pg, published):
+    from planner.server.project import grant
+    from ui.server.raci_ack import RaciAckDialog
+
+    grant(pg.url("plans"), published.name, "carol", "team", team="核心技术部")
+    with ServerProject.open(published("carol"), listen=False) as carol:
+        heard = []
+        dialog = RaciAckDialog(carol, on_change=heard.append)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.mine.isChecked() and dialog.items and all(a.team_id == 1 for a in dialog.items)
+        assert "waiting" in dialog.message.text()
+        dialog.table.selectRow(0)
+        dialog.note.setText("王工 leads it")
+        assert dialog.acknowledge_selected() and heard
+        assert dialog.table.item(0, 3).text() == "acknowledged" and dialog.table.item(0, 4).text() == "carol"
+        assert dialog.table.item(0, 6).text() == "王工 leads it"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        dialog.grab().save(str(SHOTS / "server-raci-acknowledgements.png"))
+        dialog.mine.setChecked(False)  # every team's letters: another team's is refused by the server
+        other = next(r for r, a in enumerate(dialog.items) if a.team_id != 1)
+        dialog.table.clearSelection()
+        dialog.table.selectRow(other)
+        assert not dialog.acknowledge_selected()
+        assert "own team" in dialog.message.text() and "Traceback" not in dialog.message.text()
+        assert dialog.table.item(other, 3).text() == "not acknowledged yet"
+        dialog.grab().save(str(SHOTS / "server-raci-acknowledgement-refused.png"))

@@ -1,4 +1,4 @@
-"""File > Open from server… and Save a local copy…, and the link between an open server plan
+"""File > Open from server…, Save a local copy… and RACI acknowledgements…, and the link between an open server plan
 and the window: the others' edits refresh the views (polled every 200 ms), a lost server makes
 the plan read-only (retried every 2 s) and, once back, everything is read again."""
 
@@ -171,4 +171,21 @@ def create_actions(window, controller) -> list[QAction]:
     copy_action = QAction(tr("Save a &local copy…"), window)
     copy_action.setToolTip(tr("Write the plan to a .plan file on this computer"))
     copy_action.triggered.connect(lambda _checked=False: save_local_copy(window, controller))
-    return [open_action, copy_action]
+    ack_action = QAction(tr("RACI &acknowledgements…"), window)
+    ack_action.setToolTip(tr("The teams' R/A letters of this server plan, who acknowledged them and when"))
+    ack_action.triggered.connect(lambda _checked=False: show_acknowledgements(window, controller))
+    return [open_action, copy_action, ack_action]
+
+
+def show_acknowledgements(window, controller):
+    """The RACI acknowledgements of the server plan shown (a message for a plan in a file)."""
+    from ui.server.raci_ack import RaciAckDialog
+
+    project = controller.project
+    if not is_server(project):
+        window.statusBar().showMessage(
+            tr("RACI acknowledgements are kept for plans on a server (File > Open from server…)."), 8000)
+        return None
+    dialog = RaciAckDialog(project, window, on_change=controller.notify)
+    dialog.show()
+    return dialog
