@@ -61,7 +61,7 @@ def _client(k: int, url: str, n_clients: int, n_edits: int, task_ids: list[int],
     listener.start()
     start.wait()
     trips, last = [], {}
-    cpu0 = time.thread_time()
+    cpu0, proc0 = time.thread_time(), time.process_time()
     for i in range(n_edits):
         time.sleep(rnd.uniform(0, 0.1))
         task, field = mine[i % len(mine)], FIELDS[i % len(FIELDS)]
@@ -71,13 +71,14 @@ def _client(k: int, url: str, n_clients: int, n_edits: int, task_ids: list[int],
         trips.append(time.perf_counter() - t0)
         last[(task, field)] = value
     cpu = (time.thread_time() - cpu0) / n_edits  # this client's own CPU per edit (not its listener's)
+    proc_cpu = (time.process_time() - proc0) / n_edits  # with its listener's
     finished.wait()  # every client has made its edits
     time.sleep(1.5)  # and their last notifications have arrived
     stop.set()
     listener.join(5)
     dump = dump_json(fast_load_plan(p))
     p.close()
-    out.put((k, trips, heard, last, dump, cpu))
+    out.put((k, trips, heard, last, dump, cpu, proc_cpu))
 
 
 def load_test(url: str, n_clients: int, n_edits: int) -> dict:
@@ -103,14 +104,23 @@ def load_test(url: str, n_clients: int, n_edits: int) -> dict:
     floor: list[float] = []
     done = threading.Event()
 
+    waits: dict[str, int] = {}
+
     def probe() -> None:  # the floor: a bare round trip to the same server while the load runs
         import psycopg
 
-        with psycopg.connect(url.split("?")[0]) as con:
+        with psycopg.connect(url.split("?")[0]) as con, psycopg.connect(url.split("?")[0], autocommit=True) as look:
             while not done.is_set():
                 t = time.perf_counter()
                 con.execute("SELECT 1").fetchone()
                 floor.append(time.perf_counter() - t)
+                # what the clients' server processes are doing: waiting for their client, working, or locked
+                for kind, state in look.execute(
+                        "SELECT coalesce(wait_event_type, 'CPU'), state FROM pg_stat_activity"
+                        " WHERE application_name = 'Roadmap Planner' AND backend_type = 'client backend'"):
+                    key = "waiting for the client" if kind == "Client" and state != "idle" else \
+                        "idle" if state == "idle" else "working" if kind == "CPU" else f"waiting ({kind})"
+                    waits[key] = waits.get(key, 0) + 1
                 time.sleep(0.05)
 
     prober = threading.Thread(target=probe, daemon=True)
@@ -145,7 +155,8 @@ def load_test(url: str, n_clients: int, n_edits: int) -> dict:
         "refresh_p95": heard[int(0.95 * (len(heard) - 1))] if heard else None,
         "refresh_max": heard[-1] if heard else None, "wall": wall,
         "floor_p50": statistics.median(floor), "floor_p95": floor[int(0.95 * (len(floor) - 1))],
-        "cpu": statistics.median(r[5] for r in results), "load_before": load_before, "load_after": os.getloadavg()[0],
+        "cpu": statistics.median(r[5] for r in results), "proc_cpu": statistics.median(r[6] for r in results),
+        "waits": waits, "load_before": load_before, "load_after": os.getloadavg()[0],
     }
 
 
@@ -162,6 +173,12 @@ def open_test(file: Path, url: str, repeat: int) -> tuple[float, float]:
 
     read_plan(file), read_plan(url)  # warm both
     return med(file), med(url)
+
+
+def busy(waits: dict[str, int]) -> str:
+    total = sum(v for k, v in waits.items() if k != "idle") or 1
+    return ", ".join(f"{k} {100 * v / total:.0f}%" for k, v in sorted(waits.items(), key=lambda kv: -kv[1])
+                     if k != "idle")
 
 
 def main() -> None:
@@ -204,9 +221,10 @@ Measured {when} on {platform.processor() or platform.machine()} ({os.cpu_count()
 | every client's final dump equal | {'yes' if load['dumps_equal'] else 'NO'} | yes |
 | edit round trip p50 / p95 / max | {load['p50']*1000:.1f} / {load['p95']*1000:.1f} / {load['max']*1000:.1f} ms | p95 <= 50 ms |
 | load average when the clients started / when they finished | {load['load_before']:.1f} / {load['load_after']:.1f} | - |
-| client CPU per edit (median of the clients; the service call in Python) | {load['cpu']*1000:.1f} ms | - |
+| client CPU per edit, median of the clients: the service call / with its listener | {load['cpu']*1000:.1f} / {load['proc_cpu']*1000:.1f} ms | - |
+| the clients' server processes, sampled every 50 ms (busy ones) | {busy(load['waits'])} | - |
 | p50 edit round trip / p50 floor | {load['p50']/load['floor_p50']:.0f}x | - |
-| one client alone, {args.edits} edits: round trip p50 / p95 (CPU per edit) | {alone['p50']*1000:.1f} / {alone['p95']*1000:.1f} ms ({alone['cpu']*1000:.1f} ms) | - |
+| one client alone, {args.edits} edits: round trip p50 / p95 (CPU per edit) | {alone['p50']*1000:.1f} / {alone['p95']*1000:.1f} ms ({alone['cpu']*1000:.1f} ms) | p95 <= 50 ms |
 | one client alone: floor `SELECT 1` p50 | {alone['floor_p50']*1000:.2f} ms | - |
 | floor: `SELECT 1` round trip during the load, p50 / p95 | {load['floor_p50']*1000:.1f} / {load['floor_p95']*1000:.1f} ms | - |
 | p95 edit round trip / p95 floor | {load['p95']/load['floor_p95']:.1f}x | - |

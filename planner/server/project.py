@@ -222,6 +222,11 @@ class ServerProject:
                                    where=url.text)
                 schema, version = row
                 upgraded = catalog.upgrade(con, url.plan, schema, version)
+                try:  # a catalogue made by an earlier release gains what this one adds (its owner may)
+                    with con.begin_nested():
+                        catalog.ensure_catalog(con)
+                except DBAPIError as exc:
+                    log.info("catalogue not brought up to date by %s: %s", url.user, _orig(exc))
         except OperationalError as exc:
             raise unavailable(url, exc) from exc
         finally:

@@ -16,7 +16,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from planner.changes import Area, Changes
 from planner.errors import NotFound, ValidationError
@@ -76,6 +76,13 @@ def assignments(project, *, team_id: int | None = None) -> list[Assignment]:
     except OperationalError as exc:
         project._go_offline()
         raise unavailable(project.url, exc) from exc
+    except ProgrammingError as exc:
+        if getattr(exc.orig, "sqlstate", "") != "42P01":  # undefined_table: a catalogue older than this
+            raise
+        raise ValidationError(
+            _("The server {url} keeps no RACI acknowledgements yet (its catalogue is from an earlier release); "
+              "the login that first published there brings it up to date by opening plan “{plan}”.",
+              url=project.url.text, plan=project.plan), where=project.url.text) from exc
     return [Assignment(r[0], r[1], r[2], r[3], r[4], r[5], _subject(r[6], r[7], r[8]), r[9], r[10], r[11], r[12] or "")
             for r in rows]
 

@@ -138,3 +138,15 @@ def test_direct_session_writes_are_checked_logged_and_heard(published):
             with a.session() as s:  # A heard B's first edit, not its second
                 s.get(m.Task, 12).name = "A"
         assert b.read(lambda s: s.get(m.Task, 12).name) == "B"
+
+
+def test_a_catalogue_from_an_earlier_release_gains_the_acknowledgements_when_a_plan_is_opened(pg, members):
+    with psycopg.connect(pg.url("plans"), autocommit=True) as con:
+        con.execute("DROP TABLE planner.raci_ack")
+    with ServerProject.open(members("carol"), listen=False) as carol:  # may not create it: told so
+        with pytest.raises(ValidationError, match="earlier release"):
+            assignments(carol)
+    with ServerProject.open(members(), listen=False) as owner:  # the publishing login brings it up to date
+        assert assignments(owner)
+    with ServerProject.open(members("carol"), listen=False) as carol:
+        acknowledge(carol, [cells(carol, team_id=1)[0].cell_id])
