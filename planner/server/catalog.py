@@ -26,11 +26,12 @@ from planner.i18n import _
 GROUP = "planner_user"
 ROLES = ("owner", "editor", "team", "viewer")
 
-# Team members write only these tables, and only the rows of their own team (see TEAM_RULES).
+# Team members write only these tables, and only the rows of their own team (see TEAM_RULES);
+# their RACI acknowledgements go to planner.raci_ack (its own policy). The RACI letters themselves
+# are the plan's: owners and editors set them.
 TEAM_RULES = {
     "reading": "EXISTS (SELECT 1 FROM {schema}.indicator i WHERE i.id = indicator_id"
                " AND i.owner_team_id = (SELECT planner.my_team('{schema}')))",
-    "racicell": "team_id = (SELECT planner.my_team('{schema}'))",
 }
 
 CATALOG_DDL = f"""

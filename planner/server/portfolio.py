@@ -22,6 +22,7 @@ class PlanStatus:
     late: int = 0
     off_target: int = 0
     raci_problems: int = 0
+    unacknowledged: int = 0  # R/A letters no acknowledgement holds for (planner.raci_ack)
     next_milestones: list[tuple[str, dt.date, str]] = field(default_factory=list)  # name, planned, status
     milestones: list = field(default_factory=list)  # MilestonePoint of every milestone
     error: str = ""  # why the plan could not be read (no permission, a newer format ...)
@@ -34,11 +35,16 @@ def plan_status(url: ServerURL, name: str, role: str | None, version: int, lang:
     from planner.schedule import schedule_plan
     from planner.schedule.loader import fast_load_plan
     from planner.server.project import ServerProject
+    from planner.server.raci_ack import ACKNOWLEDGED, assignments
 
     status = PlanStatus(name, role, version)
     try:
         with ServerProject.open(url.with_plan(name), read_only=True, listen=False) as project:
             plan = fast_load_plan(project)
+            try:
+                status.unacknowledged = sum(1 for a in assignments(project) if a.state != ACKNOWLEDGED)
+            except PlannerError:  # a catalogue older than the acknowledgements: none to count
+                status.unacknowledged = 0
     except PlannerError as exc:
         status.error = str(exc)
         return status

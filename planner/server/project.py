@@ -499,7 +499,7 @@ class ServerProject:
         rules = {
             "viewer": _("viewers may only read the plan"),
             "team": _("team members may only submit readings of their own team's indicators and acknowledge "
-                      "their own team's RACI cells"),
+                      "their own team's R/A letters"),
             None: _("only members of a plan may change it"),
         }
         rule = rules.get(self.role, _("owners and editors may change everything"))

@@ -2062,6 +2062,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>RACI 问题</translation>
     </message>
     <message>
+        <source>R/A not acknowledged</source>
+        <translation>R/A 未确认</translation>
+    </message>
+    <message>
         <source>Next milestones</source>
         <translation>下一个里程碑</translation>
     </message>

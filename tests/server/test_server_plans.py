@@ -110,6 +110,15 @@ def test_portfolio_lists_each_plan_with_its_status(pg, published):
     assert mine.error == "" and mine.role == "owner" and mine.tasks > 0
     assert mine.milestones and all(len(m) == 3 for m in mine.next_milestones)
     assert mine.late >= 0 and mine.off_target >= 0 and mine.raci_problems >= 0
+    assert mine.unacknowledged > 0  # a fresh plan: no team has acknowledged its R/A letters yet
+    from planner.server.project import ServerProject
+    from planner.server.raci_ack import acknowledge, assignments
+
+    with ServerProject.open(published(), listen=False) as p:
+        first = assignments(p)[0]
+        acknowledge(p, [first.cell_id])
+    again = {s.name: s for s in portfolio(pg.url("plans"))}[published.name]
+    assert again.unacknowledged == mine.unacknowledged - 1
 
 
 def test_a_local_copy_from_what_was_read_when_the_server_is_away(pg, published, tmp_path):

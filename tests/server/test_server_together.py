@@ -124,7 +124,7 @@ def test_each_role_allowed_and_refused_writes(members):
         assert "row-level security" in str(info.value)
         with pytest.raises(PermissionRefused, match="viewers may only read"):
             dave.run(set_reading, 1, "2025-04", period_value=1.0)
-    # team member: readings and RACI of their own team only
+    # team member: readings of their own team only (acknowledgements: test_server_acks_and_bulk.py)
     with ServerProject.open(members("carol"), listen=False) as carol:
         carol.run(set_reading, 1, "2025-04", period_value=4.0)  # indicator 1 belongs to team 1
         carol.run(set_reading, 1, "2025-03", period_value=3.5)  # and editing one already there
@@ -134,7 +134,8 @@ def test_each_role_allowed_and_refused_writes(members):
         if other is not None:
             with pytest.raises(PermissionRefused, match="own team"):
                 carol.run(set_reading, other.id, "2025-04", period_value=1.0)
-        carol.run(set_raci, team_id=1, role="A", module_id=1)  # her team's letter on module 1 (was R)
+        with pytest.raises(PermissionRefused, match="own team's R/A letters"):  # letters are the plan's
+            carol.run(set_raci, team_id=1, role="A", module_id=1)
         with pytest.raises(PermissionRefused, match="own team"):
             carol.run(set_raci, team_id=2, role="R", module_id=1)
     with ServerProject.open(members(), listen=False) as owner:

@@ -113,7 +113,7 @@ class MilestoneChart(QWidget):
 class PortfolioDialog(QDialog):
     """Lists the plans of a server; `chosen_url` is the plan to open after Open."""
 
-    COLUMNS = ("plan", "role", "tasks", "late", "off", "raci", "next")
+    COLUMNS = ("plan", "role", "tasks", "late", "off", "raci", "unacknowledged", "next")
 
     def __init__(self, parent=None, address: str = ""):
         super().__init__(parent)
@@ -131,7 +131,8 @@ class PortfolioDialog(QDialog):
         self.message.setWordWrap(True)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([tr("Plan"), tr("Your role"), tr("Tasks"), tr("Late tasks"),
-                                              tr("Indicators off target"), tr("RACI problems"), tr("Next milestones")])
+                                              tr("Indicators off target"), tr("RACI problems"), tr("R/A not acknowledged"),
+                                              tr("Next milestones")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -180,12 +181,12 @@ class PortfolioDialog(QDialog):
             nexts = "; ".join(f"{name} {day:%Y-%m-%d} ({status_word(st)})" for name, day, st in s.next_milestones)
             cells = [s.name, role_word(s.role), str(s.tasks) if not s.error else "", str(s.late) if not s.error else "",
                      str(s.off_target) if not s.error else "", str(s.raci_problems) if not s.error else "",
-                     s.error or nexts]
+                     str(s.unacknowledged) if not s.error else "", s.error or nexts]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if 2 <= c <= 5:
+                if 2 <= c <= 6:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if c in (3, 4, 5) and text not in ("", "0"):
+                if c in (3, 4, 5, 6) and text not in ("", "0"):
                     item.setForeground(QBrush(QColor("#c62828")))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
