@@ -93,6 +93,8 @@ def _collect_flush(session, _ctx) -> None:
             continue
         state = sa_inspect(obj)
         new = obj in session.new
+        if new:
+            session.info.setdefault("fresh", set()).add((table, ident))
         for attr in state.mapper.column_attrs:
             if new or state.attrs[attr.key].history.has_changes():
                 writes[(table, ident, attr.key)] = getattr(obj, attr.key)
@@ -120,6 +122,9 @@ def _collect_bulk(state) -> None:
         raise ValidationError(
             _("A change of plan rows by criteria cannot be checked against other users' edits on the server; "
               "nothing was saved."), where=str(table))
+    if state.is_insert:
+        session_fresh = state.session.info.setdefault("fresh", set())
+        session_fresh.update((table, r["id"]) for r in rows)
     for r in rows:
         if state.is_delete:
             writes[(table, r["id"], "*deleted")] = None
@@ -379,8 +384,11 @@ class ServerProject:
         fields since."""
         import psycopg
 
-        def checked(k) -> bool:  # a deletion, or an acknowledgement (it says "seen"), is no field to clash on
-            return k[2] != "*deleted" and k[0] not in UNCHECKED
+        fresh = s.info.get("fresh", ())
+
+        def checked(k) -> bool:  # a deletion, a new row (an id used again after a deletion
+            # clashes with nobody) or an acknowledgement (it says "seen") is no field to clash on
+            return k[2] != "*deleted" and k[0] not in UNCHECKED and (k[0], k[1]) not in fresh
 
         keys = sorted(writes, key=lambda k: not checked(k))
         since = [max(self.sync_seq, self._seen.get(k, 0)) for k in keys if checked(k)]

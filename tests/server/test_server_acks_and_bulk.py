@@ -103,6 +103,18 @@ def add_teams_in_bulk(s, names):
     return Changes(Area.TEAMS)
 
 
+def test_a_new_row_taking_the_id_of_one_deleted_meanwhile_is_no_conflict(published):
+    from planner.services.structure import delete
+
+    with ServerProject.open(published(), listen=False) as a:
+        a.run(add_teams_in_bulk, ["末位团队"])
+        last = a.read(lambda s: s.exec(select(m.Team).where(m.Team.name == "末位团队")).one())
+        with ServerProject.open(published(), listen=False) as b:  # B has seen the team
+            a.run(delete, m.Team, last.id)
+            b.run(add_teams_in_bulk, ["接替团队"])  # takes the same id: a new row, nobody's edit is lost
+        assert a.read(lambda s: s.get(m.Team, last.id).name) == "接替团队"
+
+
 def rename_all_teams(s):
     s.execute(update(m.Team).values(name=m.Team.name + "!"))
     from planner.changes import Changes
