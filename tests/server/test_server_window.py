@@ -117,3 +117,33 @@ def test_a_team_member_acknowledges_in_the_window_and_a_refusal_is_shown(qtbot, 
         assert "own team" in dialog.message.text() and "Traceback" not in dialog.message.text()
         assert dialog.table.item(other, 3).text() == "not acknowledged yet"
         dialog.grab().save(str(SHOTS / "server-raci-acknowledgement-refused.png"))
+
+
+def test_the_acknowledgements_window_and_its_refusal_read_in_chinese(qtbot, qapp, pg, published):
+    import re
+
+    from planner.server.project import grant
+    from ui import i18n
+    from ui.server.raci_ack import RaciAckDialog
+
+    grant(pg.url("plans"), published.name, "carol", "team", team="核心技术部")
+    i18n.install(qapp, "zh_CN")
+    try:
+        with ServerProject.open(published("carol"), listen=False) as carol:
+            dialog = RaciAckDialog(carol)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
+            assert headers[0] == "模块或任务" and dialog.ack_button.text() == "确认所选"
+            dialog.mine.setChecked(False)
+            dialog.table.selectRow(next(r for r, a in enumerate(dialog.items) if a.team_id != 1))
+            assert not dialog.acknowledge_selected()
+            text = dialog.message.text()
+            assert "未保存" in text and "行级安全" in text and published.name in text
+            # no English sentence: ASCII words only in names (the login, the plan, table names)
+            leftover = set(re.findall(r"[A-Za-z]{3,}", text)) - {"carol", "flagos", "RACI"}
+            assert not leftover, leftover
+            assert dialog.table.item(0, 0).text().startswith(("模块", "任务"))
+            dialog.grab().save(str(SHOTS / "server-raci-acknowledgements-zh.png"))
+    finally:
+        i18n.install(qapp, "en")
