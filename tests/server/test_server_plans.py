@@ -58,9 +58,13 @@ def test_migration_runs_on_the_server_in_one_transaction(pg, published):
         con.execute(f"ALTER TABLE {where}.task DROP COLUMN owner")
         con.execute(f"ALTER TABLE {where}.task ALTER COLUMN start_date SET NOT NULL")
         con.execute(f"DROP TABLE {where}.baselinetask")
+        con.execute(f"ALTER TABLE {where}.team DROP COLUMN capacity")  # and format 4's columns
+        con.execute(f"ALTER TABLE {where}.programme DROP COLUMN week_numbering")
         con.execute("UPDATE planner.plan SET schema_version = 2 WHERE name = %s", (name,))
     with ServerProject.open(published()) as p:
         assert p.upgraded_from == 2
+        assert p.read(lambda s: s.exec(select(m.Programme)).one().week_numbering) == "programme"
+        assert p.read(lambda s: s.get(m.Team, 1).capacity) is None
         p.run(update_task, 1, owner="王工", start_date=None, end_date=None)
         assert p.read(lambda s: s.get(m.Task, 1).owner) == "王工"
         assert p.read(lambda s: s.exec(select(m.BaselineTask)).all()) == []
