@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import add, attrgetter, itemgetter, mul, ne, sub
+from operator import add, attrgetter, gt, itemgetter, mul, ne, sub
 
 from planner.i18n import _
 from planner.schedule.calendar import WorkCalendar, calendar_for
@@ -140,13 +140,17 @@ def edge_weights(duration: list[int], pred: list[int], succ: list[int], kinds: l
     """Each edge's `cpm.link_weight`, column-wise: predecessor point + lag - successor duration if
     its finish is constrained (see cpm.link_weight for the derivation). `pred_duration` replaces
     the predecessor's duration where the point is measured on another span (a summary's)."""
-    if "w" in units:
-        lag_days = [lag * per_week if lag and unit == "w" else lag for lag, unit in zip(lags, units)]
+    if "w" in units:  # lags in weeks: times the working days of a week (C-level maps, no per-edge code)
+        lag_days = list(map(mul, lags, map({"w": per_week}.get, units, repeat(1))))
     else:
         lag_days = lags
     pred_dur = pred_duration if pred_duration is not None else list(map(duration.__getitem__, pred))
-    if any(t < 1.0 for t in thresholds):
-        pred_dur = [dur_p if thr >= 1.0 else threshold_days(thr, dur_p) for dur_p, thr in zip(pred_dur, thresholds)]
+    low = list(compress(range(len(thresholds)), map(gt, repeat(1.0), thresholds)))  # progress thresholds < 100%
+    if low:
+        if pred_duration is not None:
+            pred_dur = list(pred_dur)
+        for k in low:
+            pred_dur[k] = threshold_days(thresholds[k], pred_dur[k])
     # weight = lag + (predecessor's point if FS/FF) - (successor's duration if FF/SF), in C-level maps
     pred_part = map(mul, pred_dur, map(_PRED_FINISH_OF.__getitem__, kinds))
     succ_part = map(mul, map(duration.__getitem__, succ), map(_SUCC_FINISH_OF.__getitem__, kinds))

@@ -48,17 +48,17 @@ def outline_shape(plan, index_of: dict[int, int], parents: list | None = None) -
     if parents.count(None) == len(parents):
         return None
     outline = plan.outline
-    parent_id = outline.parent
     ids = [t.id for t in plan.tasks]
-    parent: list[int | None] = [None if p is None else index_of[p] for p in map(parent_id.get, ids)]
-    children: dict[int, list[int]] = {}
-    for i, p in enumerate(parent):
-        if p is not None:
-            children.setdefault(p, []).append(i)
+    # by index, from the outline's maps (C-level); children in task order, as the roll-up sums them
+    parent: list[int | None] = list(map(index_of.get, map(outline.parent.get, ids)))
+    to_index = index_of.__getitem__
+    children: dict[int, list[int]] = dict(sorted(
+        ((index_of[p], sorted(map(to_index, kids))) for p, kids in outline.children.items() if p is not None and kids),
+        key=lambda item: item[1][0]))  # summaries in the order of their first sub-task
     if not children:
         return None
     depth_of, place = outline.depth, outline.position
-    position = [place[t] for t in ids]
+    position = list(map(place.__getitem__, ids))
     bottom_up = sorted(children, key=lambda sm: -depth_of[ids[sm]])
     leaves: dict[int, list[int]] = {}
     size: dict[int, int] = {}  # tasks under each summary
