@@ -115,7 +115,7 @@ def build(plan, calendar: WorkCalendar | None = None) -> Built:
         k = next(i for i, kind in enumerate(kinds) if kind in bad)
         raise ValidationError(_("Dependency {value}: unknown type {value2} (FS, SS, FF or SF)", value=dep_ids[k], value2=repr(kinds[k])),
                               where=f"dependency {dep_ids[k]}")
-    shape = outline_shape(plan, index_of, task_cols[-1])
+    shape = outline_shape(plan, index_of, task_cols[-1], tasks.ids)
     expanded = None
     if shape is not None:
         _summaries_as_gates(shape, tasks, duration, fixed)
@@ -173,9 +173,14 @@ def _summaries_in_network(shape: Shape, tasks: TaskArrays, duration, fixed, dep_
     planned = tasks.planned_index
     far = 1 << 60
 
+    key = None
+
     def first_leaf(sm: int) -> int:
         """The leaf planned to start first (the stored dates are the last schedule's)."""
-        return min(shape.leaves[sm], key=lambda leaf: far if planned[leaf] is None else planned[leaf])
+        nonlocal key
+        if key is None:  # undated leaves last
+            key = planned if None not in planned else [far if p is None else p for p in planned]
+        return min(shape.leaves[sm], key=key.__getitem__)
 
     free = [f is None for f in fixed]  # follows its links (automatic, not started; gates too)
     expanded = expand(shape, pred, succ, kinds, lags, units, thresholds, first_leaf, free, weight, duration)
