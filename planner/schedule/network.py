@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import add, attrgetter, gt, itemgetter, mul, ne, sub
+from operator import add, attrgetter, ge, gt, is_not, itemgetter, mul, ne, or_, sub
 
 from planner.i18n import _
 from planner.schedule.calendar import WorkCalendar, calendar_for
@@ -15,6 +15,7 @@ from planner.schedule.result import Conflict, ConflictKind
 from planner.schedule.summaries import Expanded, Shape, expand, outline_shape
 
 _CLOSED = ("done", "cancelled")  # nothing more will happen: never late, its links are satisfied
+_CLOSED_SET = frozenset(_CLOSED)
 _KINDS = {"FS", "SS", "FF", "SF"}
 _PRED_FINISH = ("FS", "FF")  # the predecessor's finish (or threshold point) counts
 _SUCC_FINISH = ("FF", "SF")  # the successor's finish is constrained
@@ -218,8 +219,10 @@ def _tasks(cols: list[list], cal: WorkCalendar):
     progress = list(map(float, progress)) if None not in progress else [p or 0.0 for p in progress]
     pindex = cal.indices(pstart) if not undated else _indices_or_none(cal, pstart)
     fixed: list[int | None] = [si if m else None for si, m in zip(pindex, manual)]
-    done = [p >= 1.0 or st in _CLOSED or af is not None for p, st, af in zip(progress, status, a_finish)]
-    started = [d or p > 0 or a is not None for d, p, a in zip(done, progress, a_start)]
+    # done: at 100%, closed or finished; started: done, some progress or an actual start (C-level maps)
+    done = list(map(or_, map(or_, map(ge, progress, repeat(1.0)), map(_CLOSED_SET.__contains__, status)),
+                    map(is_not, a_finish, repeat(None))))
+    started = list(map(or_, map(or_, done, map(gt, progress, repeat(0))), map(is_not, a_start, repeat(None))))
     # the common case, an automatic task with its duration set, needs no calendar work
     duration = [d if d is not None and d > 0 else 1 for d in dur_days]
     count = cal.count_working_days
