@@ -390,17 +390,24 @@ def markdown(r: dict) -> str:
     return "\n".join(out)
 
 
-def phases(n: int, repeat: int) -> str:
-    """CPU time per phase of `schedule_plan` (minimum of `repeat` runs), for profiling."""
+def phases(n: int, repeat: int, levels: int = 0) -> str:
+    """CPU time per phase of `schedule_plan` (minimum of `repeat` runs, collector off), for profiling.
+
+    The seeded mixed plan; with `levels` >= 2 the same as a work breakdown that deep, its outline
+    recomputed in every run (as after an edit). Uses only functions an earlier tree has as well,
+    so `PYTHONPATH=OLD_TREE python benchmarks/bench_schedule.py --phases N` profiles it the same way."""
     from planner.schedule import _span
-    from planner.schedule.cpm import critical_chain, solve
-    from planner.schedule.network import build
-    from planner.schedule.status import link_conflicts, link_states, milestone_forecasts, task_flags
+    from planner.schedule import network as net_mod
+    from planner.schedule.calendar import calendar_for
+    from planner.schedule.cpm import critical_chain
+    from planner.schedule.status import link_conflicts, link_states, task_flags
     from planner.schedule.views import link_map, timing_map
+    from planner.schedule.wbs import add_flags, solve_outline, status_view, summary_timings
 
     folder = Path(tempfile.mkdtemp(prefix="bench-phases-"))
     try:
-        plan = open_fast(generate_plan(folder / "p.plan", n, seed=1))
+        plan = fast_load_plan(generate_plan(folder / "p.plan", n, seed=1, mixed_types=True, outline_levels=levels),
+                              SCHEDULE_TABLES)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     day = plan.programme.status_date
@@ -409,21 +416,35 @@ def phases(n: int, repeat: int) -> str:
     for _ in range(repeat):
         clock = time.process_time()
 
-        def mark(name, clock_=time.process_time):
+        def mark(name):
             nonlocal clock
-            now = clock_()
+            now = time.process_time()
             best[name] = min(best.get(name, 1e9), now - clock)
             clock = now
 
-        b = build(plan); mark("network.build")
-        res = solve(b.net, b.tasks.codes); mark("cpm.solve")
-        si = b.calendar.index_before(day)
-        states, slacks = link_states(b, res, si); mark("status.link_states")
-        late, risk = task_flags(b, res, si, states); mark("status.task_flags")
-        link_conflicts(b, res, states, slacks); mark("status.link_conflicts")
-        timing_map(b, res, late, risk), link_map(b, res, states, slacks), _span(b, res); mark("views + span")
+        plan.__dict__.pop("outline", None)
+        if levels:
+            plan.outline
+            mark("plan.outline (work breakdown)")
+        cols = net_mod.columns(plan.tasks, net_mod._TASK_COLUMNS)
+        cal = calendar_for(plan.programme, plan.calendar_exceptions, span=net_mod.plan_span(plan, cols))
+        mark("task columns + calendar")
+        b = net_mod.build(plan, cal); mark("network.build (rest)")
+        res = solve_outline(b); mark("cpm.solve (solve_outline)")
+        si = cal.index_before(day)
+        rolled = summary_timings(b, res)
+        judged = status_view(b, rolled); mark("roll-up of summaries")
+        states, slacks = link_states(judged, res, si); mark("status.link_states")
+        late, risk = task_flags(judged, res, si, states)
+        add_flags(b, rolled, late, risk, day); mark("status.task_flags")
+        link_conflicts(judged, res, states, slacks); mark("status.link_conflicts")
+        timing_map(b, res, late, risk, rolled), link_map(b, res, states, slacks), _span(b, res)
+        mark("views + span")
         critical_chain(b.net, res); mark("cpm.critical_chain")
-        milestone_forecasts(plan, b, res, day, si); mark("status.milestone_forecasts (on first read)")
+        gc.collect()
+        clock = time.process_time()
+        plan.__dict__.pop("outline", None)
+        schedule_plan(plan); mark("whole schedule_plan")
         gc.collect()
     gc.enable()
     return "\n".join(f"{name:45s} {sec * 1000:8.1f} ms" for name, sec in best.items())
@@ -439,10 +460,11 @@ def main() -> None:
     ap.add_argument("--no-outline", action="store_true", help="skip the 10,000-task, 4-level work breakdown")
     ap.add_argument("--json", help="also write the raw figures here")
     ap.add_argument("--phases", type=int, metavar="N", help="print CPU time per phase at N tasks and stop")
+    ap.add_argument("--levels", type=int, default=0, help="with --phases: a work breakdown this deep")
     ap.add_argument("--memory-child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.phases:
-        print(phases(args.phases, args.repeat))
+        print(phases(args.phases, args.repeat, args.levels))
         return
     if args.memory_child:
         memory_child(args.memory_child)

@@ -115,7 +115,9 @@ def _span(b: Built, res) -> tuple[dt.date | None, dt.date | None]:
     if not t.ids:
         return None, None
     if b.shape is not None:  # summaries span their leaves; their gates would only get in the way
-        leaves = [not b.shape.is_summary(i) for i in range(len(t.ids))]
+        leaves = [True] * len(t.ids)
+        for sm in b.shape.children:
+            leaves[sm] = False
         t = replace(t, manual=list(compress(t.manual, leaves)), started=list(compress(t.started, leaves)),
                     planned_start=list(compress(t.planned_start, leaves)),
                     planned_finish=list(compress(t.planned_finish, leaves)))

@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from functools import lru_cache
+from itertools import repeat
+from operator import add, sub
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -24,6 +26,7 @@ from planner.errors import ValidationError
 _TABLE = Path(__file__).with_name("cn_holidays.json")
 _MARGIN_DAYS = 366  # grow the precomputed span by at least a year at a time
 _FIRST, _LAST = dt.date.min.toordinal(), dt.date.max.toordinal() + 1  # the arrays' outer limits
+_ARRAYS: dict[tuple, tuple[list[int], list[int], list]] = {}  # (week, region, exceptions, lo, hi) -> arrays
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +77,9 @@ class WorkCalendar:
         self._override: dict[int, bool] = {o: False for o in holidays}
         self._override.update({o: True for o in workdays})
         items = exceptions.items() if isinstance(exceptions, Mapping) else exceptions
-        for day, working in items:  # the user's own exceptions win over the region table
-            self._override[day.toordinal()] = bool(working)
+        mine = {day.toordinal(): bool(working) for day, working in items}
+        self._override.update(mine)  # the user's own exceptions win over the region table
+        self._key = (workweek, region.upper() if region.upper() == "CN" else "", tuple(sorted(mine.items())))
         self.origin = origin or dt.date.today()
         lo, hi = span or (self.origin, self.origin)
         lo, hi = min(lo, self.origin), max(hi, self.origin)
@@ -83,8 +87,26 @@ class WorkCalendar:
 
     # --- precomputed arrays -------------------------------------------------------------
     def _build(self, lo: int, hi: int) -> None:
-        """Arrays over ordinals [lo, hi): cum[i] = working days in [lo, lo+i); days = ordinals."""
+        """Arrays over ordinals [lo, hi): cum[i] = working days in [lo, lo+i); days = ordinals.
+
+        The arrays depend only on the week, the exceptions and [lo, hi): the last few are shared
+        between calendars (a plan is rescheduled after every edit with the same calendar). They are
+        never changed in place (growing builds new ones), so sharing them is safe."""
         lo, hi = max(lo, _FIRST), min(hi, _LAST)
+        key = (self._key, lo, hi)
+        built = _ARRAYS.get(key)
+        if built is None:
+            built = self._arrays(lo, hi)
+            if len(_ARRAYS) >= 16:
+                _ARRAYS.clear()
+            _ARRAYS[key] = built
+        cum, days, self._dates_box = built
+        self._lo, self._hi, self._cum, self._days = lo, hi, cum, days
+        o = self.origin.toordinal()
+        self._zero = cum[o - lo]  # internal index of the origin; public index = internal - zero
+        self._date_objs: list[dt.date] | None = self._dates_box[0] if self._dates_box else None
+
+    def _arrays(self, lo: int, hi: int) -> tuple[list[int], list[int], list]:
         works = self._weekday_works
         override = self._override
         cum = [0] * (hi - lo + 1)
@@ -99,10 +121,7 @@ class WorkCalendar:
                 count += 1
             weekday = weekday + 1 if weekday < 6 else 0
         cum[hi - lo] = count
-        self._lo, self._hi, self._cum, self._days = lo, hi, cum, days
-        o = self.origin.toordinal()
-        self._zero = cum[o - lo]  # internal index of the origin; public index = internal - zero
-        self._date_objs: list[dt.date] | None = None
+        return cum, days, []
 
     def _ensure(self, ordinal: int) -> None:
         """Make `cum[ordinal - lo]` valid (ordinal may be one past the last date)."""
@@ -154,6 +173,8 @@ class WorkCalendar:
 
     def _make_date_objs(self) -> list[dt.date]:
         self._date_objs = [dt.date.fromordinal(o) for o in self._days]
+        if not self._dates_box:  # shared with the calendars that share the arrays
+            self._dates_box.append(self._date_objs)
         return self._date_objs
 
     def dates(self, indices: Iterable[int]) -> list[dt.date]:
@@ -164,7 +185,7 @@ class WorkCalendar:
         self._ensure_index(min(indices))
         self._ensure_index(max(indices))
         objs, zero = self._date_objs or self._make_date_objs(), self._zero  # shared date objects
-        return [objs[i + zero] for i in indices]
+        return list(map(objs.__getitem__, map(add, indices, repeat(zero))))
 
     def indices(self, days: Iterable[dt.date]) -> list[int]:
         """Many date -> index conversions at once (next working day for days off)."""
@@ -175,7 +196,7 @@ class WorkCalendar:
         self._ensure(max(ordinals) + 1)
         cum, base = self._cum, self._lo
         zero = self._zero
-        return [cum[o - base] - zero for o in ordinals]
+        return list(map(sub, map(cum.__getitem__, map(sub, ordinals, repeat(base))), repeat(zero)))
 
     def add_working_days(self, day: dt.date, n: int) -> dt.date:
         """The working day `n` working days after `day` (before it when n < 0)."""

@@ -8,9 +8,11 @@ single loop over integer arrays in topological order (Kahn's algorithm). Tasks a
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate, compress, repeat
-from operator import add, eq, sub
+from operator import add, eq, lt, sub
 
 from planner.errors import CycleError
 
@@ -67,29 +69,131 @@ class Network:
 
 @dataclass
 class Pass:
-    """Forward/backward pass results, one entry per task (indices are working days)."""
+    """Forward/backward pass results, one entry per task (indices are working days).
+
+    The edges grouped by predecessor (`out_*`, CSR) and by successor (`in_*`) are built when
+    first read (free float, forecasts, the critical chain), from the edges as they were solved."""
 
     order: list[int]  # topological order
     start: list[int]
     late_start: list[int]
     total_float: list[int]
     finish: int  # project finish (exclusive working-day index)
-    out_ptr: list[int]  # CSR by predecessor: u's edges are positions out_ptr[u]:out_ptr[u+1] of
-    out_succ: list[int]  # out_succ / out_w / out_edge (the edge's number in the Network)
-    out_w: list[int]
-    out_edge: list[int]
+    edges: tuple[list[int], list[int], list[int]]  # (pred, succ, weight) per edge, as solved
+    by_succ: list[int] | None = None  # edge numbers sorted by successor (stable), when solve had them
+
+    @cached_property
+    def _out(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        pred, succ, weight = self.edges
+        ptr, edge = _csr(len(self.start), pred)
+        return ptr, list(map(succ.__getitem__, edge)), list(map(weight.__getitem__, edge)), edge
+
+    @property
+    def out_ptr(self) -> list[int]:
+        """CSR by predecessor: u's edges are positions out_ptr[u]:out_ptr[u+1] of out_succ / out_w /
+        out_edge (the edge's number in the Network)."""
+        return self._out[0]
+
+    @property
+    def out_succ(self) -> list[int]:
+        return self._out[1]
+
+    @property
+    def out_w(self) -> list[int]:
+        return self._out[2]
+
+    @property
+    def out_edge(self) -> list[int]:
+        return self._out[3]
+
+    @cached_property
+    def incoming(self) -> tuple[list[int], list[int]]:
+        """(in_ptr, in_edge): edge numbers grouped by successor, in input order within a group."""
+        succ = self.edges[1]
+        if self.by_succ is not None:
+            return _ptr(len(self.start), succ), self.by_succ
+        return _csr(len(self.start), succ)
 
 
 def _csr(n: int, node_of_edge: list[int]) -> tuple[list[int], list[int]]:
     """Edge numbers grouped by node (predecessor or successor), in input order within a group."""
-    counts = [0] * (n + 1)
-    for p in node_of_edge:
-        counts[p + 1] += 1
-    ptr = list(accumulate(counts))
-    return ptr, sorted(range(len(node_of_edge)), key=node_of_edge.__getitem__)  # stable, runs in C
+    return _ptr(n, node_of_edge), sorted(range(len(node_of_edge)), key=node_of_edge.__getitem__)  # stable, in C
 
 
-def solve(net: Network, codes: list[str] | None = None) -> Pass:
+def _ptr(n: int, node_of_edge: list[int]) -> list[int]:
+    """CSR row pointers: node u's edges are positions ptr[u]:ptr[u+1] once grouped by node (C-level counts)."""
+    counts = Counter(node_of_edge)
+    return [0, *accumulate(map(counts.get, range(n), repeat(0)))]
+
+
+def _rank(pred: list[int], succ: list[int], hint: list[int] | None) -> list[int] | None | bool:
+    """A topological numbering of the tasks, when one is at hand without a graph walk: True when the
+    task order itself is one (every link goes from a lower index to a higher, as in most plans, where
+    tasks are written after what they wait for), else `hint` if every link goes up in it, else None."""
+    if all(map(lt, pred, succ)):
+        return True
+    if hint is not None and all(map(lt, map(hint.__getitem__, pred), map(hint.__getitem__, succ))):
+        return hint
+    return None
+
+
+def solve(net: Network, codes: list[str] | None = None, hint: list[int] | None = None) -> Pass:
+    """Forward pass then backward pass; raises CycleError naming the cycle.
+
+    When the task order (or `hint`, a candidate topological rank per task) is topological, both
+    passes are one loop over the edges sorted by their predecessor's rank, with no per-task
+    bookkeeping; otherwise Kahn's algorithm finds the order as it goes (`_solve_kahn`). Both give
+    the same dates: earliest and latest starts do not depend on which topological order is walked.
+    """
+    n = net.n
+    pred, succ, weight = net.pred, net.succ, net.weight
+    rank = _rank(pred, succ, hint)
+    if rank is None:
+        return _solve_kahn(net, codes)
+    dur, fixed, floor = net.duration, net.fixed, net.floor
+    m = len(pred)
+    identity = rank is True
+    # sorted by the successor's rank (links are usually stored by successor already: near-linear)
+    edges = sorted(range(m), key=succ.__getitem__ if identity else list(map(rank.__getitem__, succ)).__getitem__)
+    e_pred = list(map(pred.__getitem__, edges))
+    e_succ = list(map(succ.__getitem__, edges))
+    e_w = list(map(weight.__getitem__, edges))
+
+    # forward: a[v] starts at v's own floor (programme start, start-no-earlier-than) or fixed start;
+    # walking the edges by their successor's rank, every edge into u (successor u) comes before any
+    # edge out of u (whose successor ranks above u)
+    if net.earliest is None:
+        a = [floor] * n
+    else:
+        a = [floor if e is None or e < floor else e for e in net.earliest]
+    if fixed.count(None) == n:
+        target = e_succ
+    else:  # a fixed start does not move: links into it write to a spare slot (index n)
+        a = [x if f is None else f for x, f in zip(a, fixed)]
+        into = [i if f is None else n for i, f in zip(range(n), fixed)]
+        target = list(map(into.__getitem__, e_succ))
+    a.append(NEG)
+    for u, v, w in zip(e_pred, target, e_w):
+        c = a[u] + w
+        if c > a[v]:
+            a[v] = c
+    a.pop()
+    start = a
+
+    finish = max(map(add, start, dur), default=floor)
+    late = list(map(sub, repeat(finish, n), dur))
+    for u, v, w in zip(reversed(e_pred), reversed(e_succ), reversed(e_w)):  # every edge out of v comes first
+        t = late[v] - w
+        if t < late[u]:
+            late[u] = t
+    total = list(map(sub, late, start))
+    order = list(range(n)) if identity else sorted(range(n), key=rank.__getitem__)
+    # copies: solve_outline rewrites the network's edges in place before solving again
+    return Pass(order, start, late, total, finish, (list(pred), list(succ), list(weight)),
+                edges if identity else None)
+
+
+def _solve_kahn(net: Network, codes: list[str] | None = None) -> Pass:
     """Forward pass (Kahn) then backward pass; raises CycleError naming the cycle."""
     n = net.n
     dur, fixed, floor = net.duration, net.fixed, net.floor
@@ -151,7 +255,9 @@ def solve(net: Network, codes: list[str] | None = None) -> Pass:
             lo += 1
         late[u] = ls
     total = list(map(sub, late, start))
-    return Pass(order, start, late, total, finish, out_ptr, out_succ, out_w, out_edge)
+    res = Pass(order, start, late, total, finish, (list(net.pred), list(succ_of_edge), list(weight)))
+    res.__dict__["_out"] = (out_ptr, out_succ, out_w, out_edge)
+    return res
 
 
 def free_float(res: Pass, duration: list[int], u: int) -> int:
@@ -205,7 +311,7 @@ def critical_chain(net: Network, res: Pass) -> list[int]:
         return []
     tf, start, dur, late = res.total_float, res.start, net.duration, res.late_start
     pred, succ, weight = net.pred, net.succ, net.weight
-    in_ptr, in_edge = _csr(n, succ)  # edges by successor: the walk reads only the chain's
+    in_ptr, in_edge = res.incoming  # edges by successor: the walk reads only the chain's
     ends = list(map(add, start, dur))
     last = max(ends)
     end = min(compress(range(n), map(eq, ends, repeat(last))), key=lambda v: (tf[v], v))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import add, attrgetter, itemgetter, mul, ne, sub
+from operator import add, attrgetter, ge, gt, is_not, itemgetter, mul, ne, or_, sub
 
 from planner.i18n import _
 from planner.schedule.calendar import WorkCalendar, calendar_for
@@ -15,6 +15,7 @@ from planner.schedule.result import Conflict, ConflictKind
 from planner.schedule.summaries import Expanded, Shape, expand, outline_shape
 
 _CLOSED = ("done", "cancelled")  # nothing more will happen: never late, its links are satisfied
+_CLOSED_SET = frozenset(_CLOSED)
 _KINDS = {"FS", "SS", "FF", "SF"}
 _PRED_FINISH = ("FS", "FF")  # the predecessor's finish (or threshold point) counts
 _SUCC_FINISH = ("FF", "SF")  # the successor's finish is constrained
@@ -115,7 +116,7 @@ def build(plan, calendar: WorkCalendar | None = None) -> Built:
         k = next(i for i, kind in enumerate(kinds) if kind in bad)
         raise ValidationError(_("Dependency {value}: unknown type {value2} (FS, SS, FF or SF)", value=dep_ids[k], value2=repr(kinds[k])),
                               where=f"dependency {dep_ids[k]}")
-    shape = outline_shape(plan, index_of, task_cols[-1])
+    shape = outline_shape(plan, index_of, task_cols[-1], tasks.ids)
     expanded = None
     if shape is not None:
         _summaries_as_gates(shape, tasks, duration, fixed)
@@ -140,13 +141,17 @@ def edge_weights(duration: list[int], pred: list[int], succ: list[int], kinds: l
     """Each edge's `cpm.link_weight`, column-wise: predecessor point + lag - successor duration if
     its finish is constrained (see cpm.link_weight for the derivation). `pred_duration` replaces
     the predecessor's duration where the point is measured on another span (a summary's)."""
-    if "w" in units:
-        lag_days = [lag * per_week if lag and unit == "w" else lag for lag, unit in zip(lags, units)]
+    if "w" in units:  # lags in weeks: times the working days of a week (C-level maps, no per-edge code)
+        lag_days = list(map(mul, lags, map({"w": per_week}.get, units, repeat(1))))
     else:
         lag_days = lags
     pred_dur = pred_duration if pred_duration is not None else list(map(duration.__getitem__, pred))
-    if any(t < 1.0 for t in thresholds):
-        pred_dur = [dur_p if thr >= 1.0 else threshold_days(thr, dur_p) for dur_p, thr in zip(pred_dur, thresholds)]
+    low = list(compress(range(len(thresholds)), map(gt, repeat(1.0), thresholds)))  # progress thresholds < 100%
+    if low:
+        if pred_duration is not None:
+            pred_dur = list(pred_dur)
+        for k in low:
+            pred_dur[k] = threshold_days(thresholds[k], pred_dur[k])
     # weight = lag + (predecessor's point if FS/FF) - (successor's duration if FF/SF), in C-level maps
     pred_part = map(mul, pred_dur, map(_PRED_FINISH_OF.__getitem__, kinds))
     succ_part = map(mul, map(duration.__getitem__, succ), map(_SUCC_FINISH_OF.__getitem__, kinds))
@@ -169,9 +174,14 @@ def _summaries_in_network(shape: Shape, tasks: TaskArrays, duration, fixed, dep_
     planned = tasks.planned_index
     far = 1 << 60
 
+    key = None
+
     def first_leaf(sm: int) -> int:
         """The leaf planned to start first (the stored dates are the last schedule's)."""
-        return min(shape.leaves[sm], key=lambda leaf: far if planned[leaf] is None else planned[leaf])
+        nonlocal key
+        if key is None:  # undated leaves last
+            key = planned if None not in planned else [far if p is None else p for p in planned]
+        return min(shape.leaves[sm], key=key.__getitem__)
 
     free = [f is None for f in fixed]  # follows its links (automatic, not started; gates too)
     expanded = expand(shape, pred, succ, kinds, lags, units, thresholds, first_leaf, free, weight, duration)
@@ -209,8 +219,10 @@ def _tasks(cols: list[list], cal: WorkCalendar):
     progress = list(map(float, progress)) if None not in progress else [p or 0.0 for p in progress]
     pindex = cal.indices(pstart) if not undated else _indices_or_none(cal, pstart)
     fixed: list[int | None] = [si if m else None for si, m in zip(pindex, manual)]
-    done = [p >= 1.0 or st in _CLOSED or af is not None for p, st, af in zip(progress, status, a_finish)]
-    started = [d or p > 0 or a is not None for d, p, a in zip(done, progress, a_start)]
+    # done: at 100%, closed or finished; started: done, some progress or an actual start (C-level maps)
+    done = list(map(or_, map(or_, map(ge, progress, repeat(1.0)), map(_CLOSED_SET.__contains__, status)),
+                    map(is_not, a_finish, repeat(None))))
+    started = list(map(or_, map(or_, done, map(gt, progress, repeat(0))), map(is_not, a_start, repeat(None))))
     # the common case, an automatic task with its duration set, needs no calendar work
     duration = [d if d is not None and d > 0 else 1 for d in dur_days]
     count = cal.count_working_days

@@ -14,6 +14,7 @@ Computed bottom-up over `Shape.bottom_up`, by task index; summaries only.
 from __future__ import annotations
 
 import datetime as dt
+from operator import mul
 
 from planner.schedule.summaries import Shape
 
@@ -49,12 +50,12 @@ def roll_up_progress(shape: Shape, duration: list[int], progress: list[float], d
     prog = list(progress)
     for s in shape.bottom_up:
         kids = shape.children[s]
-        weights = [weight[c] for c in kids]
+        weights = list(map(weight.__getitem__, kids))
         total = sum(weights)
         if total > 0:
-            prog[s] = sum(w * prog[c] for w, c in zip(weights, kids)) / total
+            prog[s] = sum(map(mul, weights, map(prog.__getitem__, kids))) / total
         else:  # only milestones: the plain mean
-            prog[s] = sum(prog[c] for c in kids) / len(kids)
+            prog[s] = sum(map(prog.__getitem__, kids)) / len(kids)
     return (_of_summaries(shape, prog), _of_summaries(shape, _up(shape, done, all)),
             _of_summaries(shape, _up(shape, started, any)))
 

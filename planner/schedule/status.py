@@ -17,7 +17,8 @@ Rules (documented here because the UI and reports show them):
 from __future__ import annotations
 
 import datetime as dt
-from operator import add, sub
+from itertools import compress, repeat
+from operator import add, gt, is_, lt, sub
 
 from planner.i18n import _
 from planner.schedule.cpm import Pass, forward_only
@@ -130,13 +131,11 @@ def task_flags(b: Built, res: Pass, status_idx: int, states: list[LinkState]) ->
     """(late, at_risk) per task at the status index (see the module docstring for the rules)."""
     net, t = b.net, b.tasks
     blocked = [False] * net.n
-    blocking = LinkState.blocking
-    for s, st in zip(net.succ, states):
-        if st is blocking:
-            blocked[s] = True
+    for s in compress(net.succ, map(is_, states, repeat(LinkState.blocking))):
+        blocked[s] = True
     start, dur = res.start, net.duration
-    last = [s + d - 1 if d else s for s, d in zip(start, dur)]
-    late = [not dn and f < status_idx for dn, f in zip(t.done, last)]
+    last = list(map(add, start, map(max, map(sub, dur, repeat(1)), repeat(0))))  # a milestone's is its start
+    late = list(map(gt, map(lt, last, repeat(status_idx)), t.done))  # finished before the date, not done
     # planned progress at the status date: worked days so far / duration
     planned = [
         0.0 if not d or status_idx < s else min(1.0, (status_idx - s + 1) / d) for s, d in zip(start, dur)

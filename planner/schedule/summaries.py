@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import compress
+from operator import not_, or_
 
 _FINISH_BASED = ("FS", "FF")
 
@@ -41,24 +42,25 @@ class Shape:
         return i in self.children
 
 
-def outline_shape(plan, index_of: dict[int, int], parents: list | None = None) -> Shape | None:
+def outline_shape(plan, index_of: dict[int, int], parents: list | None = None,
+                  ids: list[int] | None = None) -> Shape | None:
     """The plan's outline by index, or None when no task has a sub-task (the common, fast case).
-    `parents` is the tasks' parent_id column when the caller has it already."""
+    `parents` and `ids` are the tasks' parent_id and id columns when the caller has them already."""
     parents = [t.parent_id for t in plan.tasks] if parents is None else parents
     if parents.count(None) == len(parents):
         return None
     outline = plan.outline
-    parent_id = outline.parent
-    ids = [t.id for t in plan.tasks]
-    parent: list[int | None] = [None if p is None else index_of[p] for p in map(parent_id.get, ids)]
-    children: dict[int, list[int]] = {}
-    for i, p in enumerate(parent):
-        if p is not None:
-            children.setdefault(p, []).append(i)
+    ids = [t.id for t in plan.tasks] if ids is None else ids
+    # by index, from the outline's maps (C-level); children in task order, as the roll-up sums them
+    parent: list[int | None] = list(map(index_of.get, map(outline.parent.get, ids)))
+    to_index = index_of.__getitem__
+    children: dict[int, list[int]] = dict(sorted(
+        ((index_of[p], sorted(map(to_index, kids))) for p, kids in outline.children.items() if p is not None and kids),
+        key=lambda item: item[1][0]))  # summaries in the order of their first sub-task
     if not children:
         return None
     depth_of, place = outline.depth, outline.position
-    position = [place[t] for t in ids]
+    position = list(map(place.__getitem__, ids))
     bottom_up = sorted(children, key=lambda sm: -depth_of[ids[sm]])
     leaves: dict[int, list[int]] = {}
     size: dict[int, int] = {}  # tasks under each summary
@@ -104,8 +106,11 @@ def expand(shape: Shape, pred: list[int], succ: list[int], kinds: list[str], lag
     `free[i]` says task i follows its links (automatic, not started), see `_Covered`; `weight`
     holds the original edges' weights (`cpm.link_weight`)."""
     children = shape.children
-    on_summary = [p in children or s in children for p, s in zip(pred, succ)]
-    keep = [not x for x in on_summary]
+    summary = [False] * len(shape.parent)
+    for sm in children:
+        summary[sm] = True
+    on_summary = list(map(or_, map(summary.__getitem__, pred), map(summary.__getitem__, succ)))
+    keep = list(map(not_, on_summary))
     origin = list(compress(range(len(pred)), keep))  # links between two leaf tasks stay as they are
     out = Expanded(list(compress(pred, keep)), list(compress(succ, keep)), list(compress(kinds, keep)),
                    list(compress(lags, keep)), list(compress(units, keep)), list(compress(thresholds, keep)),
