@@ -96,13 +96,22 @@ def task_span(task, schedule: ScheduleResult | None) -> tuple[dt.date, dt.date] 
     return timing.start, timing.finish
 
 
+def plan_capacities(plan: Plan, by: str = ROLE) -> dict[str, int]:
+    """The capacity the PM set on each role (or team), by name; those without one are left out."""
+    rows = plan.roles if by == ROLE else plan.teams
+    return {row.name: row.capacity for row in rows if getattr(row, "capacity", None) is not None}
+
+
 def headcount_load(plan: Plan, schedule: ScheduleResult | None = None, *, by: str = ROLE, unit: str = WEEK,
                    capacities: dict[str, int] | None = None, first: dt.date | None = None,
                    last: dt.date | None = None) -> HeadcountLoad:
-    """The load of every role (or team) per week (or month) over the plan, or over [first, last]."""
+    """The load of every role (or team) per week (or month) over the plan, or over [first, last].
+
+    `capacities` (name -> heads per period) defaults to those set on the plan's roles or teams.
+    """
     if by not in (ROLE, TEAM) or unit not in (WEEK, MONTH):
         raise ValueError(f"by must be role or team and unit week or month, not {by}/{unit}")
-    capacities = capacities or {}
+    capacities = plan_capacities(plan, by) if capacities is None else capacities
     roles, teams = plan.role_by_id, plan.team_by_id
     spans = {}
     for task in leaf_tasks(plan):

@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="print-shots-"))
     written = []
-    for sample, keys in (("flagos", ["roadmap", "tasks", "raci", "indicators", "gantt", "dashboard"]),
+    for sample, keys in (("flagos", ["roadmap", "tasks", "raci", "indicators", "gantt", "dashboard", "headcount"]),
                          ("okr", ["okr"])):
         copy = work / f"{sample}.plan"
         shutil.copy(sample_path(sample), copy)
