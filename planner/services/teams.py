@@ -82,3 +82,14 @@ def set_capacity(s: Session, by: str, key_id: int, capacity: int | None) -> Chan
     generic.update_row(j, row, {"capacity": capacity}, where=where)
     j.touch(row.id)
     return j.changes()
+
+
+def set_role_team(s: Session, role_id: int, team_id: int | None) -> Changes:
+    """Put a role in a team (None: in none); its heads then count in that team's load."""
+    role = generic.get(s, m.Role, role_id)
+    if team_id is not None:
+        generic.get(s, m.Team, team_id)
+    j = Journal(s)
+    generic.update_row(j, role, {"team_id": team_id}, where=f"Role {role.name}")
+    j.touch(role.id, team_id)
+    return j.changes()

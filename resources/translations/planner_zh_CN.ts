@@ -408,6 +408,10 @@ Recover them? Discard deletes them for good; Later asks again next time.</source
         <translation>仪表盘</translation>
     </message>
     <message>
+        <source>Head-count</source>
+        <translation>人力负荷</translation>
+    </message>
+    <message>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -2233,6 +2237,106 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <source>Set baseline %1</source>
         <translation>设置基线 %1</translation>
     </message>
+    <message>
+        <source>Write the capacity as a whole number of heads (0 or more), or leave it empty: not %1</source>
+        <translation>容量请写成人数（0 或以上的整数），或留空：不能是 %1</translation>
+    </message>
+    <message>
+        <source>Roles without a team have no capacity of their own: set it on each role.</source>
+        <translation>未分团队的角色没有共同的容量：请在每个角色上设置。</translation>
+    </message>
+    <message>
+        <source>Set the capacity of %1 to %2</source>
+        <translation>将 %1 的容量设为 %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Put role %1 in team %2</source>
+        <translation>将角色 %1 归入团队 %2</translation>
+    </message>
+    <message>
+        <source>Take role %1 out of its team</source>
+        <translation>将角色 %1 移出其团队</translation>
+    </message>
+    <message>
+        <source>Heads %1 has per period; empty: not set</source>
+        <translation>%1 每期可用的人数；留空：未设置</translation>
+    </message>
+    <message>
+        <source>No task has roles with head-counts and dates: nothing to count.</source>
+        <translation>没有任务同时带有角色人数和日期：无可统计的负荷。</translation>
+    </message>
+    <message>
+        <source>%1: %2 heads</source>
+        <translation>%1：%2 人</translation>
+    </message>
+    <message>
+        <source>(capacity %1)</source>
+        <translation>（容量 %1）</translation>
+    </message>
+    <message>
+        <source>Per role</source>
+        <translation>按角色</translation>
+    </message>
+    <message>
+        <source>Per team</source>
+        <translation>按团队</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Click a bar to list the tasks behind it.</source>
+        <translation>点击柱形可列出构成它的任务。</translation>
+    </message>
+    <message>
+        <source>Show in task matrix</source>
+        <translation>在任务矩阵中显示</translation>
+    </message>
+    <message>
+        <source>%1 roles over capacity in %2 bars</source>
+        <translation>%1 个角色超出容量，共 %2 根柱</translation>
+    </message>
+    <message>
+        <source>%1 teams over capacity in %2 bars</source>
+        <translation>%1 个团队超出容量，共 %2 根柱</translation>
+    </message>
+    <message>
+        <source>No bar is over capacity.</source>
+        <translation>没有柱形超出容量。</translation>
+    </message>
+    <message>
+        <source>Set a capacity (heads per period) in the table to see over-allocation.</source>
+        <translation>在表中设置容量（每期人数）即可看到超负荷。</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3 heads from %4 tasks</source>
+        <translation>%1 在 %2：%3 人，来自 %4 个任务</translation>
+    </message>
+    <message>
+        <source>capacity %1</source>
+        <translation>容量 %1</translation>
+    </message>
+    <message>
+        <source>no capacity set</source>
+        <translation>未设容量</translation>
+    </message>
+    <message>
+        <source>peak %1</source>
+        <translation>峰值 %1</translation>
+    </message>
+    <message>
+        <source>over capacity in %1 periods</source>
+        <translation>超出容量 %1 期</translation>
+    </message>
 </context>
 <context>
     <name>Column</name>
@@ -2375,6 +2479,34 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Start–end</source>
         <translation>起止时间</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Heads available per period; empty: not set</source>
+        <translation>每期可用人数；留空：未设置</translation>
+    </message>
+    <message>
+        <source>Peak heads</source>
+        <translation>峰值人数</translation>
+    </message>
+    <message>
+        <source>Periods over capacity</source>
+        <translation>超容量期数</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Roles in team</source>
+        <translation>团队角色数</translation>
     </message>
     <message>
         <source>Roles</source>
@@ -2548,6 +2680,33 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Violated link</source>
         <translation>冲突的依赖</translation>
+    </message>
+</context>
+<context>
+    <name>Headcount</name>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
     </message>
 </context>
 <context>

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter,
     QTableView, QTableWidget, QTableWidgetItem, QToolTip, QVBoxLayout, QWidget,
@@ -23,7 +23,7 @@ from planner.services import teams as team_services
 from ui.commands import JournalCommand
 from ui.delegates import SpecDelegate
 from ui.table_model import Column, PlanTableModel
-from ui.views.histogram import caption, paint_histogram, short_label
+from ui.views.histogram import caption, paint_histogram, period_columns
 
 OVER_BACKGROUND = QColor("#fde2e1")
 
@@ -94,6 +94,20 @@ def _team_of(model, row):
     return team.name if team is not None else ""
 
 
+def _set_team(model, row, value):
+    team_id = None if value in (None, "") else int(value)
+    if team_id == row.team_id:
+        return None
+    team = model.plan.team_by_id.get(team_id) if team_id is not None else None
+    text = tr("Put role %1 in team %2").replace("%1", row.name).replace("%2", team.name) if team is not None \
+        else tr("Take role %1 out of its team").replace("%1", row.name)
+    return JournalCommand(model.controller, text, team_services.set_role_team, row.id, team_id)
+
+
+def _team_choices(model):
+    return [(tr("(no team)"), None)] + [(team.name, team.id) for team in model.plan.teams]
+
+
 def _roles_in(model, row):
     return sum(1 for role in model.plan.roles if role.team_id == row.id) if row.id is not None else \
         sum(1 for role in model.plan.roles if role.team_id is None)
@@ -103,13 +117,22 @@ def _capacity(_model, row):
     return getattr(row, "capacity", None)
 
 
-CAPACITY = Column("capacity", "Capacity", 80, get=_capacity, set=_set_capacity, kind="number", check=_check_capacity,
-                  tip="Heads available per period; empty: not set")
-PEAK = Column("peak", "Peak heads", 80, get=_peak, kind="number")
-OVER = Column("over", "Periods over capacity", 110, get=_over, kind="number")
-ROLE_COLUMNS = [Column("name", "Role", 150), Column("team", "Team", 110, get=_team_of), CAPACITY, PEAK, OVER]
-TEAM_COLUMNS = [Column("name", "Team", 150, get=lambda m, r: display_name(r.name)),
-                Column("roles", "Roles", 60, get=_roles_in, kind="number"), CAPACITY, PEAK, OVER]
+CAPACITY = Column("capacity", QT_TRANSLATE_NOOP("Column", "Capacity"), 80, get=_capacity, set=_set_capacity,
+                  kind="number", check=_check_capacity,
+                  tip=QT_TRANSLATE_NOOP("Column", "Heads available per period; empty: not set"))
+PEAK = Column("peak", QT_TRANSLATE_NOOP("Column", "Peak heads"), 80, get=_peak, kind="number")
+OVER = Column("over", QT_TRANSLATE_NOOP("Column", "Periods over capacity"), 110, get=_over, kind="number")
+ROLE_COLUMNS = [
+    Column("name", QT_TRANSLATE_NOOP("Column", "Role"), 150),
+    Column("team", QT_TRANSLATE_NOOP("Column", "Team"), 110, get=_team_of, set=_set_team, kind="choice",
+           choices=_team_choices, edit_text=lambda m, r: r.team_id),
+    CAPACITY, PEAK, OVER,
+]
+TEAM_COLUMNS = [
+    Column("name", QT_TRANSLATE_NOOP("Column", "Team"), 150, get=lambda m, r: display_name(r.name)),
+    Column("roles", QT_TRANSLATE_NOOP("Column", "Roles in team"), 90, get=_roles_in, kind="number"),
+    CAPACITY, PEAK, OVER,
+]
 
 
 class CapacityModel(PlanTableModel):
@@ -194,7 +217,6 @@ class HistogramWidget(QWidget):
         self.load: HeadcountLoad | None = None
         self.series: LoadSeries | None = None
         self.selected = -1
-        self.columns = []
         self.chart_font = self.font()  # the app's, with the CJK font it registers (ui/app.py)
         self.chart_font.setPixelSize(12)
         self.setMinimumHeight(220)
@@ -216,10 +238,18 @@ class HistogramWidget(QWidget):
             p.setPen(QColor("#57606a"))
             p.drawText(self.rect(), int(Qt.AlignCenter | Qt.TextWordWrap),
                        tr("No task has roles with head-counts and dates: nothing to count."))
-            self.columns = []
             return
-        self.columns = paint_histogram(p, self.rect().adjusted(4, 4, -4, -4).toRectF(), self.load, self.series,
-                                       self.chart_font, self.selected)
+        paint_histogram(p, self.chart_rect(), self.load, self.series, self.chart_font, self.selected)
+
+    def chart_rect(self):
+        return self.rect().adjusted(4, 4, -4, -4).toRectF()
+
+    @property
+    def columns(self):
+        """Each period's column on screen, for clicks (and tests)."""
+        if self.load is None or self.series is None:
+            return []
+        return period_columns(self.chart_rect(), len(self.load.periods))
 
     def index_at(self, x: float) -> int:
         for n, column in enumerate(self.columns):
@@ -228,7 +258,7 @@ class HistogramWidget(QWidget):
         return -1
 
     def select(self, index: int, *, activate: bool = False) -> None:
-        if self.series is None or not 0 <= index < len(self.columns or self.load.periods):
+        if self.series is None or not 0 <= index < len(self.load.periods):
             return
         self.selected = index
         self.update()
@@ -268,7 +298,9 @@ class HistogramWidget(QWidget):
         return text
 
 
-TASK_HEADERS = ("ID", "Task", "Role", "Heads", "Start", "End")
+TASK_HEADERS = (QT_TRANSLATE_NOOP("Headcount", "ID"), QT_TRANSLATE_NOOP("Headcount", "Task"),
+                QT_TRANSLATE_NOOP("Headcount", "Role"), QT_TRANSLATE_NOOP("Headcount", "Heads"),
+                QT_TRANSLATE_NOOP("Headcount", "Start"), QT_TRANSLATE_NOOP("Headcount", "End"))
 
 
 class HeadcountView(QWidget):
@@ -437,12 +469,12 @@ class HeadcountView(QWidget):
     def _update_summary(self) -> None:
         over = self.load.over_allocations()
         keys = {key for key, *_ in over}
-        noun = tr("roles") if self.model.by == ROLE else tr("teams")
         if not self.load.series:
             text = tr("No task has roles with head-counts and dates: nothing to count.")
         elif over:
-            text = tr("%1 %2 over capacity in %3 bars").replace("%1", str(len(keys))).replace("%2", noun) \
-                .replace("%3", str(len(over)))
+            text = (tr("%1 roles over capacity in %2 bars") if self.model.by == ROLE
+                    else tr("%1 teams over capacity in %2 bars")).replace("%1", str(len(keys))) \
+                .replace("%2", str(len(over)))
         elif any(s.capacity is not None for s in self.load.series):
             text = tr("No bar is over capacity.")
         else:

@@ -36,12 +36,24 @@ def _step(top: float) -> int:
     return int(10 ** math.ceil(math.log10(top)))
 
 
+def plot_area(rect: QRectF) -> QRectF:
+    """Where the bars go inside a histogram's rectangle (room left for the axes)."""
+    return QRectF(rect.left() + AXIS_LEFT, rect.top() + TOP, max(10.0, rect.width() - AXIS_LEFT - 8),
+                  max(10.0, rect.height() - TOP - AXIS_BOTTOM))
+
+
+def period_columns(rect: QRectF, periods: int) -> list[QRectF]:
+    """The column of each period, left to right: a bar is drawn in it, a click in it selects it."""
+    plot = plot_area(rect)
+    width = plot.width() / max(periods, 1)
+    return [QRectF(plot.left() + i * width, plot.top(), width, plot.height()) for i in range(periods)]
+
+
 def paint_histogram(p: QPainter, rect: QRectF, load: HeadcountLoad, series: LoadSeries, font: QFont,
                     selected: int = -1) -> list[QRectF]:
     """Paint `series` in `rect`; returns each period's column (for clicks), left to right."""
     n = len(load.periods)
-    plot = QRectF(rect.left() + AXIS_LEFT, rect.top() + TOP, max(10.0, rect.width() - AXIS_LEFT - 8),
-                  max(10.0, rect.height() - TOP - AXIS_BOTTOM))
+    plot = plot_area(rect)
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     small = QFont(font)
@@ -62,14 +74,13 @@ def paint_histogram(p: QPainter, rect: QRectF, load: HeadcountLoad, series: Load
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         p.setPen(QColor("#57606a"))
         p.drawText(QRectF(rect.left(), y - 8, AXIS_LEFT - 5, 16), int(Qt.AlignRight | Qt.AlignVCenter), str(tick))
-    columns: list[QRectF] = []
+    columns = period_columns(rect, n)
     width = plot.width() / max(n, 1)
     label_w = max((metrics.horizontalAdvance(short_label(load, i)) for i in range(n)), default=20) + 6
     every = max(1, math.ceil(label_w / max(width, 1)))
     over = set(series.over())
     for i in range(n):
-        column = QRectF(plot.left() + i * width, plot.top(), width, plot.height())
-        columns.append(column)
+        column = columns[i]
         heads = series.heads[i]
         if i == selected:
             p.fillRect(column, QColor(31, 35, 40, 22))
