@@ -99,7 +99,7 @@ def task_span(task, schedule: ScheduleResult | None) -> tuple[dt.date, dt.date] 
 def plan_capacities(plan: Plan, by: str = ROLE) -> dict[str, int]:
     """The capacity the PM set on each role (or team), by name; those without one are left out."""
     rows = plan.roles if by == ROLE else plan.teams
-    return {row.name: row.capacity for row in rows if getattr(row, "capacity", None) is not None}
+    return {row.name: row.capacity for row in rows if row.capacity is not None}
 
 
 def headcount_load(plan: Plan, schedule: ScheduleResult | None = None, *, by: str = ROLE, unit: str = WEEK,

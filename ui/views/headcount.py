@@ -424,8 +424,9 @@ class HeadcountView(QWidget):
             self.model.reload()
 
     def _mode_changed(self) -> None:
-        self._key, self._bar = None, -1
         self.model.set_mode(self.by_box.currentData(), self.unit_box.currentData())
+        self._key, self._bar = None, -1  # the periods and rows are others now: start from the heaviest
+        self._after_reload()
 
     def _after_reload(self) -> None:
         rows = self.model.rowCount()
