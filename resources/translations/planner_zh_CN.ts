@@ -2302,12 +2302,12 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>在任务矩阵中显示</translation>
     </message>
     <message>
-        <source>%1 roles over capacity in %2 bars</source>
-        <translation>%1 个角色超出容量，共 %2 根柱</translation>
+        <source>Roles over capacity: %1 · bars over capacity: %2</source>
+        <translation>超出容量的角色：%1 · 超出容量的柱：%2</translation>
     </message>
     <message>
-        <source>%1 teams over capacity in %2 bars</source>
-        <translation>%1 个团队超出容量，共 %2 根柱</translation>
+        <source>Teams over capacity: %1 · bars over capacity: %2</source>
+        <translation>超出容量的团队：%1 · 超出容量的柱：%2</translation>
     </message>
     <message>
         <source>No bar is over capacity.</source>
@@ -2493,8 +2493,12 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>峰值人数</translation>
     </message>
     <message>
-        <source>Periods over capacity</source>
+        <source>Over (periods)</source>
         <translation>超容量期数</translation>
+    </message>
+    <message>
+        <source>Periods whose load is above the capacity</source>
+        <translation>负荷高于容量的期数</translation>
     </message>
     <message>
         <source>Role</source>

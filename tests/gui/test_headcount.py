@@ -66,7 +66,7 @@ def test_capacity_typed_in_the_table_is_one_undo_step_and_shows_over_allocation(
     series = view.current_series()
     over = series.over()
     assert series.capacity == 12 and over and all(series.heads[n] > 12 for n in over)
-    assert "over capacity" in view.summary.text()
+    assert view.summary.text() == "Roles over capacity: 1 · bars over capacity: %d" % len(over)
     assert "capacity 12" in view.caption.text()
     assert view.histogram.selected in over  # the peak bar shown before is over it now, its tasks listed
     assert view.tasks.rowCount() >= 2

@@ -121,7 +121,8 @@ CAPACITY = Column("capacity", QT_TRANSLATE_NOOP("Column", "Capacity"), 80, get=_
                   kind="number", check=_check_capacity,
                   tip=QT_TRANSLATE_NOOP("Column", "Heads available per period; empty: not set"))
 PEAK = Column("peak", QT_TRANSLATE_NOOP("Column", "Peak heads"), 80, get=_peak, kind="number")
-OVER = Column("over", QT_TRANSLATE_NOOP("Column", "Periods over capacity"), 110, get=_over, kind="number")
+OVER = Column("over", QT_TRANSLATE_NOOP("Column", "Over (periods)"), 90, get=_over, kind="number",
+              tip=QT_TRANSLATE_NOOP("Column", "Periods whose load is above the capacity"))
 ROLE_COLUMNS = [
     Column("name", QT_TRANSLATE_NOOP("Column", "Role"), 150),
     Column("team", QT_TRANSLATE_NOOP("Column", "Team"), 110, get=_team_of, set=_set_team, kind="choice",
@@ -339,6 +340,7 @@ class HeadcountView(QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
 
         self.caption = QLabel(self)
@@ -378,7 +380,7 @@ class HeadcountView(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([420, 860])
+        self.splitter.setSizes([500, 940])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
@@ -398,7 +400,6 @@ class HeadcountView(QWidget):
         self._key: str | None = None
         self._bar = -1
         self._after_reload()
-        self.table.resizeColumnsToContents()
 
     # --- state ----------------------------------------------------------------------------
     @property
@@ -473,8 +474,8 @@ class HeadcountView(QWidget):
         if not self.load.series:
             text = tr("No task has roles with head-counts and dates: nothing to count.")
         elif over:
-            text = (tr("%1 roles over capacity in %2 bars") if self.model.by == ROLE
-                    else tr("%1 teams over capacity in %2 bars")).replace("%1", str(len(keys))) \
+            text = (tr("Roles over capacity: %1 · bars over capacity: %2") if self.model.by == ROLE
+                    else tr("Teams over capacity: %1 · bars over capacity: %2")).replace("%1", str(len(keys))) \
                 .replace("%2", str(len(over)))
         elif any(s.capacity is not None for s in self.load.series):
             text = tr("No bar is over capacity.")
