@@ -7,13 +7,15 @@ Run under Xvfb so the real xcb platform (fonts, antialiasing) is used:
 
 Writes headcount-zh.png and headcount-en.png (per role, by month, 适配工程师 at capacity 12 with its
 peak bar selected and the tasks behind it listed), headcount-week-zh.png (by week) and
-headcount-team-en.png (per team, after two roles were put in a team with a capacity).
+headcount-team-en.png (per team, after two roles were put in a team with a capacity), and
+print-headcount.png: page 1 of its printout (File > Export PDF, rendered by pdftoppm), in Chinese.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -37,6 +39,18 @@ def capacity_cell(view, key: str):
     row = view.model.row_of(lambda r: r.name == key)
     column = next(n for n, c in enumerate(view.model.columns) if c.key == "capacity")
     return view.model.index(row, column)
+
+
+def print_page(window, out: Path, work: Path) -> str:
+    from ui.printing import actions
+    from ui.printing.page import PrintOptions, header_of, write_pdf
+
+    source = actions.source_for(window)
+    pdf = work / "print-headcount.pdf"
+    pages = write_pdf(pdf, source, header_of(window.controller.plan(), source.title), PrintOptions(pages_wide=1))
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(out / "print-headcount")], check=True)
+    return f"print-headcount.png ({pages} pages)"
 
 
 def main(argv: list[str]) -> int:
@@ -83,6 +97,8 @@ def main(argv: list[str]) -> int:
                 app.processEvents()
             window.grab().save(str(out / f"{name}.png"))
             written.append(f"{name}.png")
+            if name == "headcount-zh":
+                written.append(print_page(window, out, work))
         controller.undo_stack.setClean()
         window.documents.autosave_timer.stop()
         controller.project.close()
