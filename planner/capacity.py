@@ -54,13 +54,22 @@ class HeadcountLoad:
     unit: str  # week | month
     periods: list[dt.date] = field(default_factory=list)  # first day of each period
     series: list[LoadSeries] = field(default_factory=list)
+    week_one: dt.date | None = None  # Monday of the programme's week 1; None: ISO 8601 week numbers
 
     def label(self, index: int) -> str:
+        """2025-03 by month; by week W6 in programme weeks (the plan's numbering) or 2025-W06 (ISO)."""
         day = self.periods[index]
         if self.unit == MONTH:
             return f"{day:%Y-%m}"
+        if self.week_one is not None:
+            return f"W{(day - self.week_one).days // 7 + 1}"
         year, week, _ = day.isocalendar()
         return f"{year}-W{week:02d}"
+
+    def period_text(self, index: int) -> str:
+        """The label with the week's first day (a programme week alone does not say when it is)."""
+        label = self.label(index)
+        return label if self.unit == MONTH else f"{label} ({self.periods[index].isoformat()})"
 
     def tasks_behind(self, key: str, index: int) -> list[LoadEntry]:
         """The tasks (and their heads) that make up the bar of `key` in period `index`."""
@@ -118,7 +127,11 @@ def headcount_load(plan: Plan, schedule: ScheduleResult | None = None, *, by: st
         span = task_span(task, schedule)
         if span is not None and plan.roles_of_task.get(task.id):
             spans[task.id] = (task, span)
-    load = HeadcountLoad(by, unit)
+    programme = plan.programme
+    week_one = None
+    if unit == WEEK and getattr(programme, "week_numbering", "programme") != "iso" and programme.start_date is not None:
+        week_one = period_start(programme.start_date, WEEK)
+    load = HeadcountLoad(by, unit, week_one=week_one)
     if not spans:
         return load
     lo = first or min(s[0] for _, s in spans.values())

@@ -33,7 +33,20 @@ def test_the_tasks_behind_a_bar_add_up_to_it(flagos):
     for series in load.series:
         for n, heads in enumerate(series.heads):
             assert sum(e.headcount for e in load.tasks_behind(series.key, n)) == heads
-    assert load.label(0).startswith("2025-W")
+    # FlagOS numbers weeks from its start (the default): week 1 is the programme's first week
+    first = flagos.programme.start_date
+    assert load.label(load.periods.index(first - dt.timedelta(days=first.weekday()))) == "W1"
+    assert load.period_text(0).endswith(f"({load.periods[0].isoformat()})")
+
+
+def test_iso_week_numbers_when_the_plan_says_so(flagos):
+    import copy
+
+    plan = copy.copy(flagos)
+    plan.programme = flagos.programme._replace(week_numbering="iso")
+    load = headcount_load(plan, by=ROLE, unit=WEEK)
+    year, week, _ = load.periods[0].isocalendar()
+    assert load.label(0) == f"{year}-W{week:02d}"
 
 
 def test_over_allocation_is_a_load_above_the_capacity(flagos):

@@ -293,7 +293,7 @@ class HistogramWidget(QWidget):
 
     def bar_text(self, index: int) -> str:
         heads, capacity = self.series.heads[index], self.series.capacity
-        text = tr("%1: %2 heads").replace("%1", self.load.label(index)).replace("%2", str(heads))
+        text = tr("%1: %2 heads").replace("%1", self.load.period_text(index)).replace("%2", str(heads))
         if capacity is not None:
             text += " " + tr("(capacity %1)").replace("%1", str(capacity))
         return text
@@ -503,7 +503,7 @@ class HeadcountView(QWidget):
             return
         heads = series.heads[index]
         self.tasks_label.setText(tr("%1 in %2: %3 heads from %4 tasks").replace("%1", display_name(series.key))
-                                 .replace("%2", self.load.label(index)).replace("%3", str(heads))
+                                 .replace("%2", self.load.period_text(index)).replace("%3", str(heads))
                                  .replace("%4", str(len({e.task_id for e in entries}))))
         plan, schedule = self.controller.plan(), self.controller.schedule()
         self.tasks.setRowCount(len(entries))

@@ -22,7 +22,7 @@ def tr(text: str) -> str:
 
 
 def short_label(load: HeadcountLoad, index: int) -> str:
-    """The period under a bar: 2025-03 by month; W06 by week, with the year on its first week shown."""
+    """The period under a bar: 2025-03 by month; W06 (ISO, the year in a row below) or W6 (programme) by week."""
     label = load.label(index)
     if load.unit == MONTH:
         return label
@@ -103,8 +103,9 @@ def paint_histogram(p: QPainter, rect: QRectF, load: HeadcountLoad, series: Load
         p.setPen(QColor("#57606a"))
         year = None
         for i in range(0, n, every):
-            if load.periods[i].isocalendar()[0] != year:
-                year = load.periods[i].isocalendar()[0]
+            shown = load.periods[i].isocalendar()[0] if load.week_one is None else load.periods[i].year
+            if shown != year:
+                year = shown
                 p.drawText(QRectF(plot.left() + i * width, plot.bottom() + 15, 60, 14),
                            int(Qt.AlignLeft | Qt.AlignTop), str(year))
     p.setPen(QPen(QColor("#8c959f"), 1))
