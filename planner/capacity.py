@@ -54,13 +54,22 @@ class HeadcountLoad:
     unit: str  # week | month
     periods: list[dt.date] = field(default_factory=list)  # first day of each period
     series: list[LoadSeries] = field(default_factory=list)
+    week_one: dt.date | None = None  # Monday of the programme's week 1; None: ISO 8601 week numbers
 
     def label(self, index: int) -> str:
+        """2025-03 by month; by week W6 in programme weeks (the plan's numbering) or 2025-W06 (ISO)."""
         day = self.periods[index]
         if self.unit == MONTH:
             return f"{day:%Y-%m}"
+        if self.week_one is not None:
+            return f"W{(day - self.week_one).days // 7 + 1}"
         year, week, _ = day.isocalendar()
         return f"{year}-W{week:02d}"
+
+    def period_text(self, index: int) -> str:
+        """The label with the week's first day (a programme week alone does not say when it is)."""
+        label = self.label(index)
+        return label if self.unit == MONTH else f"{label} ({self.periods[index].isoformat()})"
 
     def tasks_behind(self, key: str, index: int) -> list[LoadEntry]:
         """The tasks (and their heads) that make up the bar of `key` in period `index`."""
@@ -96,20 +105,33 @@ def task_span(task, schedule: ScheduleResult | None) -> tuple[dt.date, dt.date] 
     return timing.start, timing.finish
 
 
+def plan_capacities(plan: Plan, by: str = ROLE) -> dict[str, int]:
+    """The capacity the PM set on each role (or team), by name; those without one are left out."""
+    rows = plan.roles if by == ROLE else plan.teams
+    return {row.name: row.capacity for row in rows if row.capacity is not None}
+
+
 def headcount_load(plan: Plan, schedule: ScheduleResult | None = None, *, by: str = ROLE, unit: str = WEEK,
                    capacities: dict[str, int] | None = None, first: dt.date | None = None,
                    last: dt.date | None = None) -> HeadcountLoad:
-    """The load of every role (or team) per week (or month) over the plan, or over [first, last]."""
+    """The load of every role (or team) per week (or month) over the plan, or over [first, last].
+
+    `capacities` (name -> heads per period) defaults to those set on the plan's roles or teams.
+    """
     if by not in (ROLE, TEAM) or unit not in (WEEK, MONTH):
         raise ValueError(f"by must be role or team and unit week or month, not {by}/{unit}")
-    capacities = capacities or {}
+    capacities = plan_capacities(plan, by) if capacities is None else capacities
     roles, teams = plan.role_by_id, plan.team_by_id
     spans = {}
     for task in leaf_tasks(plan):
         span = task_span(task, schedule)
         if span is not None and plan.roles_of_task.get(task.id):
             spans[task.id] = (task, span)
-    load = HeadcountLoad(by, unit)
+    programme = plan.programme
+    week_one = None
+    if unit == WEEK and getattr(programme, "week_numbering", "programme") != "iso" and programme.start_date is not None:
+        week_one = period_start(programme.start_date, WEEK)
+    load = HeadcountLoad(by, unit, week_one=week_one)
     if not spans:
         return load
     lo = first or min(s[0] for _, s in spans.values())

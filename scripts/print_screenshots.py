@@ -8,6 +8,8 @@ Run under Xvfb so the real xcb platform (fonts, antialiasing) is used:
 Writes print-<view>.png (A4 landscape, fitted to one page wide) for the roadmap grid, task
 matrix, RACI, indicators, Gantt and each dashboard chart on FlagOS, and the OKRs on the OKR sample;
 each PDF is kept beside it as print-<view>.pdf in a temporary folder and rendered by pdftoppm.
+The head-count tab's page (print-headcount.png, with capacities set) is written by
+scripts/headcount_screenshots.py.
 """
 
 from __future__ import annotations

@@ -68,7 +68,26 @@ def build_window(argv: list[str]):
     controller = DocumentController()
     window = MainWindow(controller)
     open_initial(window, argv)
+    _read_plan_before_showing(controller)
     return window
+
+
+def _read_plan_before_showing(controller) -> None:
+    """Every view and the status bar read the plan: read it before the window shows, not just after.
+
+    A view that builds itself on show (the task matrix) reads it then anyway; a tab that builds
+    later (the dashboard, imported off the GUI thread) would otherwise leave the first read to the
+    status bar, a freeze of the window already on screen, slowed by the import running beside it.
+    """
+    from planner.errors import PlannerError
+
+    if controller.project is None:
+        return
+    try:
+        controller.plan()
+        controller.schedule()
+    except PlannerError:  # the view that shows the plan reports it
+        pass
 
 
 def run_app(argv: list[str]) -> int:

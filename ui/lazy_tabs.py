@@ -7,6 +7,7 @@ background thread and builds the view when the import is done, so the window nev
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import sys
@@ -70,11 +71,22 @@ class LazyPage(QWidget):
         self._poll.start()
 
     def _import(self) -> None:
-        for name in self.preload:
-            try:
-                importlib.import_module(name)
-            except Exception:  # the build on the GUI thread reports it the usual way
-                log.exception("preloading %s failed", name)
+        # No garbage collection while the modules load: a collection holds the GIL (and so the GUI
+        # thread) for 50-150 ms, and an import makes objects that live as long as the app.
+        # Frozen afterwards, they are not walked again by the collections the charts' drawing
+        # triggers (measured in benchmarks/bench_dashboard.py).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for name in self.preload:
+                try:
+                    importlib.import_module(name)
+                except Exception:  # the build on the GUI thread reports it the usual way
+                    log.exception("preloading %s failed", name)
+        finally:
+            gc.freeze()
+            if collecting:
+                gc.enable()
 
     def _check_import(self) -> None:
         if self._importer is not None and not self._importer.is_alive():

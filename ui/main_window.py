@@ -19,6 +19,7 @@ from ui.notices import StatusNotice
 from ui.placement import WindowPlacement
 from ui.selection_sync import SelectionSync
 from ui.status_totals import StatusTotals
+from ui.views.headcount import HeadcountView
 from ui.views.indicators import IndicatorView
 from ui.views.okr import OkrView
 from ui.views.raci import RaciView
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
             if _available(module):  # imported off the GUI thread when the tab is first shown (matplotlib)
                 self._add_view(key, label, lambda controller, m=module, n=name: _optional(m, n)(controller),
                                preload=(module,))
+        self._add_view("headcount", tr("Head-count"), HeadcountView)  # after the dashboard: saved tab numbers keep
 
     def _add_view(self, key: str, label: str, view_class, preload: tuple[str, ...] = ()) -> None:
         self.views.add(key, label, lambda: view_class(self.controller), preload=preload)

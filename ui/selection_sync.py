@@ -40,6 +40,8 @@ class SelectionSync(QObject):
             view.selection_changed.connect(self._on_gantt_selection_changed)
             view.open_task_requested.connect(self._on_gantt_open_task_requested)
             view.select_tasks(self.ids)
+        elif key == "headcount":  # a task behind a head-count bar, opened in the matrix
+            view.open_task_requested.connect(self._on_gantt_open_task_requested)
 
     # --- matrix -> Gantt ---------------------------------------------------------------
     def _on_matrix_selection_changed(self, *_args) -> None:

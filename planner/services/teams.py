@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from planner import model as m
 from planner.changes import Changes
 from planner.errors import ValidationError
+from planner.i18n import _
 from planner.services import generic
 from planner.services.journal import Journal
 
@@ -61,3 +62,34 @@ def merge_teams(s: Session, source_id: int, target_id: int) -> Changes:
 def delete_team(s: Session, team_id: int) -> Changes:
     """Delete a team with its RACI letters; roles and indicators it owned keep no team."""
     return generic.delete(s, m.Team, team_id)
+
+
+def set_capacity(s: Session, by: str, key_id: int, capacity: int | None) -> Changes:
+    """Set the heads a role (`by` "role") or a team (`by` "team") has per period; None clears it.
+
+    One journaled call, so one undo step; a load above it shows as over-allocated.
+    """
+    table = {"role": m.Role, "team": m.Team}.get(by)
+    if table is None:
+        raise ValidationError(_("Capacity is set on a role or a team, not on {by}.", by=by), where=str(by))
+    row = generic.get(s, table, key_id)
+    where = f"{table.__name__} {row.name}"
+    if capacity is not None:
+        if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 0:
+            raise ValidationError(_("{name}: the capacity must be a whole number of heads, 0 or more, not {value}.",
+                                    name=row.name, value=capacity), where=f"{where}.capacity", key="capacity_value")
+    j = Journal(s)
+    generic.update_row(j, row, {"capacity": capacity}, where=where)
+    j.touch(row.id)
+    return j.changes()
+
+
+def set_role_team(s: Session, role_id: int, team_id: int | None) -> Changes:
+    """Put a role in a team (None: in none); its heads then count in that team's load."""
+    role = generic.get(s, m.Role, role_id)
+    if team_id is not None:
+        generic.get(s, m.Team, team_id)
+    j = Journal(s)
+    generic.update_row(j, role, {"team_id": team_id}, where=f"Role {role.name}")
+    j.touch(role.id, team_id)
+    return j.changes()

@@ -2317,6 +2317,110 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <source>Choose the R or A letters to acknowledge.</source>
         <translation>请选择要确认的 R 或 A 职责。</translation>
     </message>
+    <message>
+        <source>Head-count</source>
+        <translation>人力负荷</translation>
+    </message>
+    <message>
+        <source>Write the capacity as a whole number of heads (0 or more), or leave it empty: not %1</source>
+        <translation>容量请写成人数（0 或以上的整数），或留空：不能是 %1</translation>
+    </message>
+    <message>
+        <source>Roles without a team have no capacity of their own: set it on each role.</source>
+        <translation>未分团队的角色没有共同的容量：请在每个角色上设置。</translation>
+    </message>
+    <message>
+        <source>Set the capacity of %1 to %2</source>
+        <translation>将 %1 的容量设为 %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Put role %1 in team %2</source>
+        <translation>将角色 %1 归入团队 %2</translation>
+    </message>
+    <message>
+        <source>Take role %1 out of its team</source>
+        <translation>将角色 %1 移出其团队</translation>
+    </message>
+    <message>
+        <source>Heads %1 has per period; empty: not set</source>
+        <translation>%1 每期可用的人数；留空：未设置</translation>
+    </message>
+    <message>
+        <source>No task has roles with head-counts and dates: nothing to count.</source>
+        <translation>没有任务同时带有角色人数和日期：无可统计的负荷。</translation>
+    </message>
+    <message>
+        <source>%1: %2 heads</source>
+        <translation>%1：%2 人</translation>
+    </message>
+    <message>
+        <source>(capacity %1)</source>
+        <translation>（容量 %1）</translation>
+    </message>
+    <message>
+        <source>Per role</source>
+        <translation>按角色</translation>
+    </message>
+    <message>
+        <source>Per team</source>
+        <translation>按团队</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Click a bar to list the tasks behind it.</source>
+        <translation>点击柱形可列出构成它的任务。</translation>
+    </message>
+    <message>
+        <source>Show in task matrix</source>
+        <translation>在任务矩阵中显示</translation>
+    </message>
+    <message>
+        <source>Roles over capacity: %1 · bars over capacity: %2</source>
+        <translation>超出容量的角色：%1 · 超出容量的柱：%2</translation>
+    </message>
+    <message>
+        <source>Teams over capacity: %1 · bars over capacity: %2</source>
+        <translation>超出容量的团队：%1 · 超出容量的柱：%2</translation>
+    </message>
+    <message>
+        <source>No bar is over capacity.</source>
+        <translation>没有柱形超出容量。</translation>
+    </message>
+    <message>
+        <source>Set a capacity (heads per period) in the table to see over-allocation.</source>
+        <translation>在表中设置容量（每期人数）即可看到超负荷。</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3 heads from %4 tasks</source>
+        <translation>%1 在 %2：%3 人，来自 %4 个任务</translation>
+    </message>
+    <message>
+        <source>capacity %1</source>
+        <translation>容量 %1</translation>
+    </message>
+    <message>
+        <source>no capacity set</source>
+        <translation>未设容量</translation>
+    </message>
+    <message>
+        <source>peak %1</source>
+        <translation>峰值 %1</translation>
+    </message>
+    <message>
+        <source>over capacity in %1 periods</source>
+        <translation>超出容量 %1 期</translation>
+    </message>
 </context>
 <context>
     <name>Column</name>
@@ -2544,6 +2648,38 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <source>As written: W1-W8 or 2025-01-27 – 2025-03-10</source>
         <translation>按原样填写：第1-8周、0-6 个月 或 2025-01-27 至 2025-03-10</translation>
     </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Heads available per period; empty: not set</source>
+        <translation>每期可用人数；留空：未设置</translation>
+    </message>
+    <message>
+        <source>Peak heads</source>
+        <translation>峰值人数</translation>
+    </message>
+    <message>
+        <source>Over (periods)</source>
+        <translation>超容量期数</translation>
+    </message>
+    <message>
+        <source>Periods whose load is above the capacity</source>
+        <translation>负荷高于容量的期数</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Roles in team</source>
+        <translation>团队角色数</translation>
+    </message>
 </context>
 <context>
     <name>Command</name>
@@ -2632,6 +2768,33 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Violated link</source>
         <translation>冲突的依赖</translation>
+    </message>
+</context>
+<context>
+    <name>Headcount</name>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,7 @@ VIEWS = {  # view -> (sample plan, text that must be on its first page)
     "okr": ("okr.plan", "O1"),
     "gantt": ("flagos.plan", "基础建设期"),
     "dashboard": ("flagos.plan", "FlagOS"),
+    "headcount": ("flagos.plan", "适配工程师"),
 }
 
 

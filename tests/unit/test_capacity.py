@@ -33,7 +33,20 @@ def test_the_tasks_behind_a_bar_add_up_to_it(flagos):
     for series in load.series:
         for n, heads in enumerate(series.heads):
             assert sum(e.headcount for e in load.tasks_behind(series.key, n)) == heads
-    assert load.label(0).startswith("2025-W")
+    # FlagOS numbers weeks from its start (the default): week 1 is the programme's first week
+    first = flagos.programme.start_date
+    assert load.label(load.periods.index(first - dt.timedelta(days=first.weekday()))) == "W1"
+    assert load.period_text(0).endswith(f"({load.periods[0].isoformat()})")
+
+
+def test_iso_week_numbers_when_the_plan_says_so(flagos):
+    import copy
+
+    plan = copy.copy(flagos)
+    plan.programme = flagos.programme._replace(week_numbering="iso")
+    load = headcount_load(plan, by=ROLE, unit=WEEK)
+    year, week, _ = load.periods[0].isocalendar()
+    assert load.label(0) == f"{year}-W{week:02d}"
 
 
 def test_over_allocation_is_a_load_above_the_capacity(flagos):
@@ -56,3 +69,40 @@ def test_the_headcount_chart_marks_over_capacity(flagos):
     assert result.data.over_allocations()
     titles = [ax.get_title() for ax in result.figure.axes]
     assert any("over capacity" in t for t in titles)
+
+
+def test_capacity_set_on_a_role_and_a_team_feeds_the_load_and_undoes_in_one_step(tmp_path):
+    import shutil
+
+    from planner.document import Project
+    from planner.errors import ValidationError
+    from planner.plan import load_plan
+    from planner.services import journal
+    from planner.services.teams import set_capacity, set_role_team
+
+    copy = tmp_path / "flagos.plan"
+    shutil.copy(sample_path("flagos"), copy)
+    project = Project.open(copy)
+    try:
+        plan = project.read(load_plan)
+        role = next(r for r in plan.roles if r.name == "适配工程师")
+        team = plan.teams[0]
+        changes = project.run(set_capacity, "role", role.id, 12)
+        plan = project.read(load_plan)
+        assert headcount_load(plan, by=ROLE, unit=MONTH).over_allocations()  # read from the role
+        project.run(set_role_team, role.id, team.id)
+        project.run(set_capacity, "team", team.id, 30)
+        plan = project.read(load_plan)
+        by_team = {s.key: s for s in headcount_load(plan, by=TEAM, unit=MONTH).series}
+        assert by_team[team.name].capacity == 30 and not by_team[team.name].over()
+        for bad in (-1, 2.5, "12", True):
+            with pytest.raises(ValidationError) as refused:
+                project.run(set_capacity, "role", role.id, bad)
+            assert "适配工程师" in str(refused.value)
+        with pytest.raises(ValidationError):
+            project.run(set_capacity, "module", role.id, 3)
+        project.run(journal.undo, changes.undo)  # the role's capacity only
+        plan = project.read(load_plan)
+        assert next(r for r in plan.roles if r.id == role.id).capacity is None
+    finally:
+        project.close()

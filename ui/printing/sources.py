@@ -18,6 +18,10 @@ def view_source(key: str, view, title: str):
         kind = view.current_kind()
         result = build_chart(kind, view.controller.plan(), view.controller.schedule(), lang=view.lang())
         return ChartSource(f"{title} – {chart_text(CHART_KINDS[kind].title_key, view.lang())}", result.figure)
+    if key == "headcount":
+        from ui.printing.headcount import HeadcountSource
+
+        return HeadcountSource(view, title)
     if key == "okr":
         return TableSource(title, view.model, view.tree, key_columns=1)
     model = view.model
