@@ -8,7 +8,7 @@ resetting the table. Filtering or sorting lists matching tasks flat, as MS Proje
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from planner.changes import Area
@@ -28,6 +28,7 @@ class TaskTableModel(PlanTableModel):
     areas = Area.TASKS | Area.DEPENDENCIES | Area.SCHEDULE | Area.MODULES | Area.STAGES | Area.PROGRAMME
     columns = COLUMNS
     stage_windows: dict = {}  # stage id -> the days its tasks may use
+    add_row = None  # (column, typed value) -> bool: the view adds a task from the blank last row
 
     def __init__(self, controller, parent=None):
         self._outline = None
@@ -121,10 +122,42 @@ class TaskTableModel(PlanTableModel):
             self._rows[at + 1:at + 1] = rows
             self.endInsertRows()
 
+    # --- the blank last row: typing there adds a task (as in a spreadsheet) ----------------
+    def blank_row_shown(self) -> bool:
+        return not self._read_only()
+
+    def is_entry_row(self, row: int) -> bool:
+        return row == len(self._rows) and self.blank_row_shown()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if parent.isValid():
+            return 0
+        return len(self._rows) + (1 if self.blank_row_shown() else 0)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Vertical and self.is_entry_row(section):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "*"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate("TaskMatrix", "Type here to add a task")
+            return None
+        return super().headerData(section, orientation, role)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and self.is_entry_row(index.row()):
+            if self.add_row is None or not str(value if value is not None else "").strip():
+                return False
+            return self.add_row(self.columns[index.column()], value)
+        return super().setData(index, value, role)
+
     # --- Qt --------------------------------------------------------------------------------
     def flags(self, index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and self.columns[index.column()].key in _ROLLED_UP and self.is_summary(self._rows[index.row()]):
+        if not index.isValid():
+            return base
+        if self.is_entry_row(index.row()):
+            return base if self.columns[index.column()].paste is not None else base & ~Qt.ItemFlag.ItemIsEditable
+        if self.columns[index.column()].key in _ROLLED_UP and self.is_summary(self._rows[index.row()]):
             base &= ~Qt.ItemFlag.ItemIsEditable
         return base
 
