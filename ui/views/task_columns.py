@@ -231,6 +231,23 @@ def conflict_tip(model, task) -> str | None:
     return "\n".join(describe(model.plan, c) for c in found) if found else None
 
 
+def _variance(part: str):
+    def value(model, task):
+        found = model.variance_of(task)
+        return None if found is None else getattr(found, part)
+    return value
+
+
+def _variance_text(part: str):
+    def text(model, task) -> str:
+        days = _variance(part)(model, task)
+        if days is None:
+            return ""
+        sign = "+" if days > 0 else ("−" if days < 0 else "")
+        return sign + QCoreApplication.translate("TaskMatrix", "%1 d").replace("%1", str(abs(days)))
+    return text
+
+
 COLUMNS = [
     Column("wbs", QT_TRANSLATE_NOOP("Column", "WBS"), 48, get=lambda mo, t: mo.wbs_of(t),
            sort=lambda mo, t: mo.outline_position(t),
@@ -285,4 +302,13 @@ COLUMNS = [
            choices=lambda mo: [(status_label(v), v) for v in STATUS_LABELS], paste=_paste_choice("status")),
     Column("float", QT_TRANSLATE_NOOP("Column", "Float (d)"), 70, kind="number", get=_float,
            tip=QT_TRANSLATE_NOOP("Column", "Total float in working days, from the schedule")),
+    Column("start_var", QT_TRANSLATE_NOOP("Column", "Start var."), 64, kind="number", get=_variance_text("start"),
+           sort=_variance("start"),
+           tip=QT_TRANSLATE_NOOP("Column", "Working days the start moved since the compared baseline (+ later)")),
+    Column("finish_var", QT_TRANSLATE_NOOP("Column", "Finish var."), 64, kind="number", get=_variance_text("finish"),
+           sort=_variance("finish"),
+           tip=QT_TRANSLATE_NOOP("Column", "Working days the finish moved since the compared baseline (+ later)")),
+    Column("duration_var", QT_TRANSLATE_NOOP("Column", "Duration var."), 64, kind="number",
+           get=_variance_text("duration"), sort=_variance("duration"),
+           tip=QT_TRANSLATE_NOOP("Column", "Working days longer (+) or shorter than in the compared baseline")),
 ]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from planner import model as m
 from planner.changes import Area
 from planner.services import tasks
-from ui import outline_actions
+from ui import baseline_box, outline_actions
 from ui.commands import JournalCommand
 from ui.column_widths import fitted_width
 from ui.views import sheet_edit
@@ -128,6 +128,11 @@ class TaskMatrixView(QWidget):
             action.triggered.connect(lambda _checked=False, s=slot: s())
             self.table.addAction(action)
             self.row_actions.addAction(action)
+        self.row_actions.addSeparator()
+        self.baseline_box = baseline_box.make(self.row_actions, self.controller)  # the variance columns' baseline
+        self.row_actions.addWidget(self.baseline_box)
+        self.controller.baseline_chosen.connect(lambda _id: baseline_box.fill(self.baseline_box, self.controller))
+        self.controller.document_replaced.connect(lambda: baseline_box.fill(self.baseline_box, self.controller))
         bar.addWidget(self.row_actions)
         return bar
 
@@ -185,6 +190,8 @@ class TaskMatrixView(QWidget):
         self.problem_label.clear()  # an edit went through: the last refusal no longer applies
         if changes.areas & (Area.STAGES | Area.MODULES | Area.TEAMS | Area.TASKS):
             self._fill_filters()
+        if changes.areas & Area.BASELINES:
+            baseline_box.fill(self.baseline_box, self.controller)
 
     def _on_controller_error(self, message: str) -> None:
         if self.isVisible():
