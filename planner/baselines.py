@@ -18,8 +18,8 @@ class Variance:
 
 
 def latest(plan) -> m.Baseline | None:
-    """The baseline taken last (by date, then by when it was added)."""
-    return max(plan.baselines, key=lambda b: (b.taken_on, b.id or 0), default=None)
+    """The baseline set last (the one just taken, whatever date it was given)."""
+    return max(plan.baselines, key=lambda b: b.id or 0, default=None)
 
 
 def shift(cal, before: dt.date, after: dt.date) -> int:

@@ -20,13 +20,16 @@ def fill(box: QComboBox, controller) -> None:
             box.addItem(tr("Baseline: %1 (%2)").replace("%1", b.name).replace("%2", b.taken_on.isoformat()), b.id)
     chosen = controller.compared_baseline_id()
     box.setCurrentIndex(max(box.findData(chosen), 0) if chosen is not None else 0)
+    box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
     box.setToolTip(tr("The baseline the variance columns and the Gantt's grey bars compare with"))
     box.blockSignals(False)
 
 
 def make(parent, controller) -> QComboBox:
     box = QComboBox(parent)
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    # A long baseline name must not squeeze the filters: the box elides, its list shows names whole.
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(12)
     box.currentIndexChanged.connect(lambda _n: controller.choose_baseline(box.currentData()))
     fill(box, controller)
     return box

@@ -226,3 +226,12 @@ def test_deleting_a_task_others_depend_on_asks_first(qtbot, controller, dialogs)
     view.delete_selected()
     assert "TP-02 depends on TP-01" in dialogs.shown[-1][1]
     assert "TP-01" in codes(view) and controller.undo_stack.count() == 0
+
+
+def test_copy_puts_the_selected_cells_on_the_clipboard_as_excel_does(qtbot, controller):
+    view = make_view(qtbot, controller)
+    select(view, 0, "code", 1, "name")
+    view.table.setFocus()
+    QTest.keyClick(view.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    rows = read_block(QGuiApplication.clipboard().text())
+    assert [r[0] for r in rows] == ["TP-01", "TP-02"] and rows[0][1] == task(controller, "TP-01").name

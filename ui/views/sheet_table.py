@@ -131,6 +131,7 @@ class FrozenPane(QTableView):
         self.setEditTriggers(table.editTriggers())
         self.setStyleSheet("QTableView#frozen_columns { border: none; border-right: 2px solid palette(mid); }")
         self.horizontalHeader().setSectionsMovable(False)
+        self.verticalHeader().hide()  # the table's row numbers stay to its left
         self.verticalHeader().setDefaultSectionSize(table.verticalHeader().defaultSectionSize())
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().sectionResized.connect(lambda n, _o, size: self.setRowHeight(n, size))
@@ -139,6 +140,7 @@ class FrozenPane(QTableView):
         table.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
         self.horizontalHeader().setSortIndicatorShown(True)
+        self._show_sort(table.horizontalHeader().sortIndicatorSection(), table.horizontalHeader().sortIndicatorOrder())
         self.horizontalHeader().sectionClicked.connect(self._on_header_sectionClicked)
         table.horizontalHeader().sortIndicatorChanged.connect(self._show_sort)
         table.model().modelReset.connect(self.sync_columns)
