@@ -85,8 +85,9 @@ class CellPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _on_editor_textChanged(self) -> None:
-        if not self._loading and self.pending():
-            self.window().setWindowModified(True)  # the title's unsaved mark while typing
+        window = self.window()
+        if not self._loading and "[*]" in window.windowTitle() and self.pending():
+            window.setWindowModified(True)  # the title's unsaved mark while typing
 
     def apply(self) -> None:
         if self.row is None:
