@@ -235,3 +235,11 @@ def test_copy_puts_the_selected_cells_on_the_clipboard_as_excel_does(qtbot, cont
     QTest.keyClick(view.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     rows = read_block(QGuiApplication.clipboard().text())
     assert [r[0] for r in rows] == ["TP-01", "TP-02"] and rows[0][1] == task(controller, "TP-01").name
+
+
+def test_a_paste_that_changes_nothing_leaves_no_undo_step(qtbot, controller):
+    view = make_view(qtbot, controller)
+    select(view, 0, "wbs")  # computed columns only: WBS, then the ID as it already is
+    view.paste_text("9\tTP-01\r\n")
+    assert controller.undo_stack.count() == 0 and not controller.undo_stack.canRedo()
+    assert codes(view)[0] == "TP-01"
