@@ -38,6 +38,7 @@ class DocumentController(QObject):
     error = Signal(str)  # a user-facing message about a refused edit or gesture
     problem_resolved = Signal(str)  # the cause of that message is gone (the status bar clears it)
     outline_toggled = Signal(object)  # frozenset of summary task ids expanded or collapsed
+    baseline_chosen = Signal(object)  # the baseline id the views compare with (None: none)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -50,6 +51,7 @@ class DocumentController(QObject):
         """Set while `changed` is emitted when only non-key fields of these rows changed."""
         self.collapsed: set[int] = set()
         """Summary tasks shown collapsed, shared by the task matrix and the Gantt (not an edit)."""
+        self._baseline_choice: int | str | None = "latest"
         if project is not None:
             self.set_project(project)
 
@@ -60,6 +62,7 @@ class DocumentController(QObject):
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.collapsed = set()
+        self._baseline_choice = "latest"
         self._plan = None
         self._schedule = None
         self._schedule_failed = False
@@ -107,6 +110,29 @@ class DocumentController(QObject):
             self.collapsed -= ids
         if self.collapsed != before:
             self.outline_toggled.emit(ids)
+
+    # --- the baseline compared with (variance columns, baseline bars) ----------------------
+    def compared_baseline_id(self) -> int | None:
+        """The baseline chosen in the task matrix or the Gantt; until one is chosen, the latest."""
+        if self.project is None:
+            return None
+        plan = self.plan()
+        known = {b.id for b in plan.baselines}
+        if self._baseline_choice is None:
+            return None
+        if self._baseline_choice in known:
+            return self._baseline_choice
+        from planner.baselines import latest
+
+        newest = latest(plan)
+        return newest.id if newest is not None else None
+
+    def choose_baseline(self, baseline_id: int | None) -> None:
+        """Compare with this baseline in every view (a view state, not an undoable edit)."""
+        if baseline_id == self._baseline_choice:
+            return
+        self._baseline_choice = baseline_id
+        self.baseline_chosen.emit(self.compared_baseline_id())
 
     # --- edits -------------------------------------------------------------------------
     def push(self, command: QUndoCommand) -> None:

@@ -6,7 +6,7 @@ the text as typed, and a bubble at the cell says why (Escape gives up and restor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPersistentModelIndex, QTimer, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPersistentModelIndex, QTimer, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QStyledItemDelegate
 
 from planner.errors import PlannerError
@@ -49,7 +49,7 @@ class SpecDelegate(QStyledItemDelegate):
             editor.setMinimumHeight(option.rect.height())
             return editor
         editor = QLineEdit(parent)
-        if spec.check is not None:
+        if spec.check is not None and not getattr(self.model, "is_entry_row", lambda _r: False)(index.row()):
             row, cell = self.model.row_at(index.row()), QPersistentModelIndex(index)
             editor.textEdited.connect(lambda text, e=editor: self._check(e, spec, row, cell, text))
         return editor
@@ -111,6 +111,15 @@ class SpecDelegate(QStyledItemDelegate):
                 QTimer.singleShot(0, self._edit_refused)
         else:
             self._clear_problem()
+
+    def eventFilter(self, editor, event) -> bool:
+        """Enter in a one-line editor or a list box tells a spreadsheet-like view to move down after it."""
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not isinstance(editor, QPlainTextEdit) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            view = editor.parent().parent() if editor.parent() is not None else None
+            if hasattr(view, "enter_pressed"):
+                view.enter_pressed = True
+        return super().eventFilter(editor, event)
 
     def _on_closeEditor(self, _editor, _hint) -> None:
         if not self._reopen:

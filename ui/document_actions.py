@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from planner.document import Project
 from planner.plan import load_plan
@@ -230,6 +230,9 @@ class DocumentManager(QObject):
     def save(self) -> bool:
         if self.project is None:
             return False
+        focused = QApplication.focusWidget()
+        if focused is not None:  # an open cell editor or the roadmap's side panel puts its text in first
+            focused.clearFocus()
         if self.project.path is None or self.project.read_only:
             return self.save_as()
         try:

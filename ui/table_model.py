@@ -36,6 +36,8 @@ class Column:
     choices: Callable[[Any], list[tuple[str, Any]]] | None = None  # model -> [(label, value)]
     check: Callable[[Any, Any, str], None] | None = None  # (model, row, text) raises while typing
     sort: Callable[[Any, Any], Any] | None = None  # (model, row) -> sort value when the text misleads
+    paste: Callable[[Any, Any, str], Any] | None = None  # (model, row, pasted text) -> value for `set`
+    cleared: Any = None  # the value Delete puts in the cell; None: the column cannot be emptied
 
     @property
     def editable(self) -> bool:

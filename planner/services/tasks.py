@@ -222,16 +222,46 @@ def move_task(s: Session, task_id: int, new_index: int, module_id: int | None = 
 def next_task_code(s: Session, module_id: int | None) -> str:
     """The next free code of a module: prefix + next number ("TP-05"), keeping the digit width."""
     module = s.get(m.Module, module_id) if module_id is not None else None
-    prefix = (module.prefix if module and module.prefix else "T").strip()
+    codes = list(s.exec(select(m.Task.code)).all())
+    own = list(s.exec(select(m.Task.code).where(m.Task.module_id == module_id)).all()) if module else []
+    return code_after(codes, module_prefix(module, own))
+
+
+_CODE_PARTS = re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z0-9]*?)-?(?P<n>\d+)$")
+
+
+def module_prefix(module: m.Module | None, own_codes: list[str]) -> str:
+    """A module's task-ID prefix: its own, else the one most of its tasks use (TP-01..TP-04 -> TP),
+    else the capitals or first letters of its name ("Training Platform" -> TP), else "T"."""
+    if module is not None and module.prefix.strip():
+        return module.prefix.strip()
+    counts: dict[str, int] = {}
+    for code in own_codes:
+        match = _CODE_PARTS.match(code)
+        if match:
+            counts[match["prefix"]] = counts.get(match["prefix"], 0) + 1
+    if counts:
+        return max(counts, key=lambda p: (counts[p], -len(p)))
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", module.name if module is not None else "")
+    if words:
+        capitals = "".join(c for c in "".join(words) if c.isupper())
+        if len(words) > 1:
+            return "".join(w[0] for w in words).upper()[:4]
+        return capitals[:4] if len(capitals) >= 2 else words[0][:3].upper()
+    return "T"
+
+
+def code_after(codes, prefix: str) -> str:
+    """`prefix` + the number after the highest one in `codes` with that prefix, keeping the digit width."""
     pattern = re.compile(rf"^{re.escape(prefix)}-?(\d+)$")
     numbers, width = [], 2
-    for code in s.exec(select(m.Task.code)).all():
+    for code in codes:
         match = pattern.match(code)
         if match:
             numbers.append(int(match.group(1)))
             width = max(width, len(match.group(1)))
     n = max(numbers, default=0) + 1
-    taken = set(s.exec(select(m.Task.code)).all())
+    taken = set(codes)
     while f"{prefix}-{n:0{width}d}" in taken:
         n += 1
     return f"{prefix}-{n:0{width}d}"

@@ -376,10 +376,6 @@ Recover them? Discard deletes them for good; Later asks again next time.</source
         <translation>结束</translation>
     </message>
     <message>
-        <source>Baseline: %1</source>
-        <translation>基线：%1</translation>
-    </message>
-    <message>
         <source>Roadmap</source>
         <translation>路线图</translation>
     </message>
@@ -880,14 +876,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Use R, A, C or I (or leave the cell empty), not %1</source>
         <translation>请使用 R、A、C 或 I（或留空），而不是 %1</translation>
-    </message>
-    <message>
-        <source>Click to cycle R → A → C → I → empty, or press R, A, C, I or Delete</source>
-        <translation>单击切换 R → A → C → I → 空，或按 R、A、C、I、Delete</translation>
-    </message>
-    <message>
-        <source>Click a team cell to cycle R → A → C → I, or type R, A, C, I; Delete clears. Rows breaking a rule are red; the last column says why.</source>
-        <translation>单击团队单元格可在 R → A → C → I 之间切换，或直接输入 R、A、C、I；Delete 清除。违反规则的行标红，最后一列说明原因。</translation>
     </message>
     <message>
         <source>Team load</source>
@@ -2421,6 +2409,96 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <source>over capacity in %1 periods</source>
         <translation>超出容量 %1 期</translation>
     </message>
+    <message>
+        <source>Baseline: %1 (%2)</source>
+        <translation>基线：%1（%2）</translation>
+    </message>
+    <message>
+        <source>The baseline the variance columns and the Gantt&apos;s grey bars compare with</source>
+        <translation>差异列和甘特图灰色基线条所对比的基线</translation>
+    </message>
+    <message>
+        <source>Double-click to cycle R → A → C → I → empty, press R, A, C, I or Delete, or right-click</source>
+        <translation>双击在 R → A → C → I → 空 之间切换，按 R、A、C、I 或 Delete 键，或右键选择</translation>
+    </message>
+    <message>
+        <source>R – responsible (does the work)</source>
+        <translation>R – 负责（执行工作）</translation>
+    </message>
+    <message>
+        <source>A – accountable (signs off)</source>
+        <translation>A – 批准（最终负责）</translation>
+    </message>
+    <message>
+        <source>C – consulted</source>
+        <translation>C – 咨询</translation>
+    </message>
+    <message>
+        <source>I – informed</source>
+        <translation>I – 知会</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Double-click a team cell to cycle R → A → C → I, type R, A, C, I, or right-click; Delete clears. Rows breaking a rule are red; the last column says why.</source>
+        <translation>双击团队单元格在 R → A → C → I 之间切换，或输入 R、A、C、I，或右键选择；Delete 键清除。违反规则的行标红，最后一列说明原因。</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <source>Paste %1 cells</source>
+        <translation>粘贴 %1 个单元格</translation>
+    </message>
+    <message>
+        <source>the ID %1 is already used; the task got the next free ID</source>
+        <translation>编号 %1 已被使用，任务改用下一个空闲编号</translation>
+    </message>
+    <message>
+        <source>Pasted %1 cells; %2 tasks added.</source>
+        <translation>已粘贴 %1 个单元格；新增 %2 个任务。</translation>
+    </message>
+    <message>
+        <source>Skipped %1 pasted cells: </source>
+        <translation>跳过了 %1 个粘贴的单元格：</translation>
+    </message>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>（另有 %1 处）</translation>
+    </message>
+    <message>
+        <source>Clear %1 cells</source>
+        <translation>清除 %1 个单元格</translation>
+    </message>
+    <message>
+        <source>Not cleared (a task needs them): %1.</source>
+        <translation>未清除（任务必须有这些值）：%1。</translation>
+    </message>
+    <message>
+        <source>Add a task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <source>%1 depends on %2</source>
+        <translation>%1 依赖于 %2</translation>
+    </message>
+    <message>
+        <source>Delete tasks</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Other tasks depend on the tasks you are deleting:
+%1
+
+Delete them anyway? These links are removed too.</source>
+        <translation>其他任务依赖于要删除的任务：
+%1
+
+仍要删除吗？这些依赖关系也会一并删除。</translation>
+    </message>
 </context>
 <context>
     <name>Column</name>
@@ -2679,6 +2757,30 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Roles in team</source>
         <translation>团队角色数</translation>
+    </message>
+    <message>
+        <source>Start var.</source>
+        <translation>开始差异</translation>
+    </message>
+    <message>
+        <source>Working days the start moved since the compared baseline (+ later)</source>
+        <translation>与所对比基线相比，开始日期移动的工作日数（+ 表示推迟）</translation>
+    </message>
+    <message>
+        <source>Finish var.</source>
+        <translation>完成差异</translation>
+    </message>
+    <message>
+        <source>Working days the finish moved since the compared baseline (+ later)</source>
+        <translation>与所对比基线相比，完成日期移动的工作日数（+ 表示推迟）</translation>
+    </message>
+    <message>
+        <source>Duration var.</source>
+        <translation>工期差异</translation>
+    </message>
+    <message>
+        <source>Working days longer (+) or shorter than in the compared baseline</source>
+        <translation>与所对比基线相比，工期延长（+）或缩短的工作日数</translation>
     </message>
 </context>
 <context>
@@ -3146,6 +3248,14 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>%1 d</source>
         <translation>%1天</translation>
+    </message>
+    <message>
+        <source>not one of: %1</source>
+        <translation>不是以下之一：%1</translation>
+    </message>
+    <message>
+        <source>Type here to add a task</source>
+        <translation>在此输入以添加任务</translation>
     </message>
 </context>
 </TS>

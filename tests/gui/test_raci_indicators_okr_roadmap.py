@@ -25,13 +25,16 @@ def raci_index(view, label, team):
     return model.index(row, col)
 
 
-def test_raci_click_cycles_and_keys_set_letters(qtbot, controller):
+def test_raci_click_selects_double_click_cycles_and_keys_set_letters(qtbot, controller):
     view = show(qtbot, RaciView(controller))
     index = raci_index(view, "TP-01", "生态发展部")
     rect = view.table.visualRect(index)
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.table.currentIndex() == index  # a single click only selects the cell
+    assert raci_index(view, "TP-01", "生态发展部").data() == "" and controller.undo_stack.count() == 0
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert raci_index(view, "TP-01", "生态发展部").data() == "R"
-    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert raci_index(view, "TP-01", "生态发展部").data() == "A"
     view.table.setCurrentIndex(raci_index(view, "TP-01", "生态发展部"))
     qtbot.keyClick(view.table, Qt.Key.Key_I)
@@ -42,6 +45,23 @@ def test_raci_click_cycles_and_keys_set_letters(qtbot, controller):
     assert "生态发展部" in controller.undo_stack.undoText()
     controller.undo_stack.undo()
     assert raci_index(view, "TP-01", "生态发展部").data() == "I"
+
+
+def test_raci_letter_from_the_right_click_menu(qtbot, controller):
+    view = show(qtbot, RaciView(controller))
+    index = raci_index(view, "TP-01", "生态发展部")
+    menu = view.table.letter_menu(index)
+    qtbot.addWidget(menu)
+    texts = [a.text() for a in menu.actions()]
+    assert [t[0] for t in texts[:4]] == ["R", "A", "C", "I"] and texts[4] == "Clear"
+    menu.actions()[2].trigger()  # C
+    assert raci_index(view, "TP-01", "生态发展部").data() == "C"
+    menu = view.table.letter_menu(raci_index(view, "TP-01", "生态发展部"))
+    qtbot.addWidget(menu)
+    assert menu.actions()[2].isChecked()
+    menu.actions()[4].trigger()
+    assert raci_index(view, "TP-01", "生态发展部").data() == ""
+    assert view.table.letter_menu(view.model.index(index.row(), 0)) is None  # the item column takes no letter
 
 
 def test_raci_violation_is_highlighted_with_its_reason(qtbot, controller):

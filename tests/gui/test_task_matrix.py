@@ -79,7 +79,9 @@ def test_filter_sort_and_search(qtbot, controller):
     assert codes(view) == ["EC-01", "TP-01", "TP-02", "TP-03"]
 
 
-def test_add_delete_and_move_are_undoable(qtbot, controller):
+def test_add_delete_and_move_are_undoable(qtbot, controller, dialogs):
+    from PySide6.QtWidgets import QMessageBox
+    dialogs.answer = QMessageBox.StandardButton.Yes  # "others depend on TP-01: delete anyway?"
     view = make_view(qtbot, controller)
     view.table.setCurrentIndex(view.model.index(2, 0))  # TP-03
     view.add_task()
@@ -92,6 +94,7 @@ def test_add_delete_and_move_are_undoable(qtbot, controller):
     assert codes(view)[:3] == ["TP-01", "TP-03", "TP-02"]
     view.table.selectRow(view.model.row_of(lambda t: t.code == "TP-01"))
     view.delete_selected()
+    assert dialogs.shown and "TP-02 depends on TP-01" in dialogs.shown[-1][1]
     assert "TP-01" not in codes(view)
     controller.undo_stack.undo()
     assert "TP-01" in codes(view)

@@ -92,4 +92,4 @@ def test_every_string_the_code_asks_for_is_found_in_its_context_at_run_time():
     assert {"MainWindow", "Gantt", "Dashboard", "Reports", "Excel", "TaskMatrix", "Messages"} <= contexts
     missing = [(f, c, t) for f, c, t in lookups if not translator.translate(c, t)]
     assert missing == []
-    assert translator.translate("Gantt", "Baseline: %1") == "基线：%1"
+    assert translator.translate("BaselineBox", "Baseline: %1 (%2)") == "基线：%1（%2）"

@@ -36,7 +36,7 @@ from planner.gantt.rows import GROUP, TASK
 from planner.gantt.data import no_gc
 from planner.gantt.source import dates_only
 from planner.gantt.workdays import calendar_for
-from ui import settings
+from ui import baseline_box, settings
 from ui.gantt import export, paint
 from ui.gantt.fonts import gantt_font
 from ui.gantt.panes import NamesPane, TimelineArea
@@ -77,6 +77,7 @@ class GanttView(QWidget):
         controller.changed.connect(self._on_controller_changed)
         controller.document_replaced.connect(self._on_controller_document_replaced)
         controller.outline_toggled.connect(self._on_controller_outline_toggled)
+        controller.baseline_chosen.connect(self._on_controller_baseline_chosen)
         if controller.project is not None and self.plan().outline.summaries:
             self.group_by = FLAT
             _show_value(self.group_box, FLAT)
@@ -101,7 +102,8 @@ class GanttView(QWidget):
                                self.set_time_mode)
         self.group_box = _combo(bar, [(tr("By stage"), BY_STAGE), (tr("By module"), BY_MODULE),
                                       (tr("Outline"), FLAT)], self.set_group_by)
-        self.baseline_box = _combo(bar, [(tr("No baseline"), None)], self.set_baseline)
+        self.baseline_box = baseline_box.make(bar, self.controller)
+        bar.addWidget(self.baseline_box)
         bar.addSeparator()
         bar.addAction(tr("Export PNG…"), lambda: export.ask_png(self))
         bar.addAction(tr("Export PDF…"), lambda: export.ask_pdf(self))
@@ -136,6 +138,7 @@ class GanttView(QWidget):
             self.layout = self.data = None
             self.repaint_all()
             return
+        self.baseline_id = self.controller.compared_baseline_id()  # the one the task matrix compares with too
         with no_gc():
             self._rebuild(self.plan())
         self._refresh_baselines(self.plan())
@@ -247,21 +250,17 @@ class GanttView(QWidget):
         self.rebuild()
 
     def set_baseline(self, baseline_id: int | None) -> None:
-        self.baseline_id = baseline_id
-        self.rebuild()
+        """Draw this baseline's bars (and compare the task matrix's variance columns with it)."""
+        self.controller.choose_baseline(baseline_id)
 
-    def _refresh_baselines(self, plan) -> None:
-        box = self.baseline_box
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(tr("No baseline"), None)
-        for b in plan.baselines:
-            box.addItem(tr("Baseline: %1").replace("%1", b.name), b.id)
-        known = [b.id for b in plan.baselines]
-        if self.baseline_id not in known:
-            self.baseline_id = None
-        box.setCurrentIndex(0 if self.baseline_id is None else 1 + known.index(self.baseline_id))
-        box.blockSignals(False)
+    def _on_controller_baseline_chosen(self, baseline_id: int | None) -> None:
+        self.baseline_id = baseline_id
+        self._dirty = True
+        if self.isVisible():
+            self.rebuild()
+
+    def _refresh_baselines(self, _plan) -> None:
+        baseline_box.fill(self.baseline_box, self.controller)
 
     # --- rows and selection ----------------------------------------------------------
     def toggle_group(self, row: int) -> None:

@@ -18,7 +18,7 @@ class OutlineDelegate(SpecDelegate):
     def _offset(self, index) -> tuple[int, object | None]:
         """(px the text moves right, the row's task) for a name cell shown as outline."""
         model = self.model
-        if model.columns[index.column()].key != "name" or not model.outline_shown():
+        if model.columns[index.column()].key != "name" or not model.outline_shown() or model.is_entry_row(index.row()):
             return 0, None
         task = model.row_at(index.row())
         return model.depth_of(task) * INDENT + ARROW, task

@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, QPersistentModelIndex, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from planner import raci as rules
 from planner.changes import Area
@@ -148,28 +148,52 @@ class RaciModel(PlanTableModel):
         if problems and role == Qt.ItemDataRole.ToolTipRole:
             return self.problem_text(row)
         if role == Qt.ItemDataRole.ToolTipRole and column.kind == "letter":
-            return tr("Click to cycle R → A → C → I → empty, or press R, A, C, I or Delete")
+            return tr("Double-click to cycle R → A → C → I → empty, press R, A, C, I or Delete, or right-click")
         if role == Qt.ItemDataRole.BackgroundRole and column.key == "item" and row.kind == "module":
             return theme.status_colour("header")
         return None
 
 
 class RaciTable(QTableView):
-    """Letters by one click (cycling) or by the keys R, A, C, I, Delete."""
+    """A click selects a team cell; a double-click cycles its letter, the keys R, A, C, I set it,
+    Delete clears it, and the right-click menu offers each letter."""
 
     def __init__(self, model: RaciModel, parent=None):
         super().__init__(parent)
         self.setModel(model)
-        self.clicked.connect(self._on_self_clicked)
+        self.doubleClicked.connect(self._on_self_doubleClicked)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_self_customContextMenuRequested)
 
     def _letter_index(self, index) -> bool:
         return index.isValid() and self.model().columns[index.column()].kind == "letter"
 
-    def _on_self_clicked(self, index) -> None:
+    def _on_self_doubleClicked(self, index) -> None:
         if self._letter_index(index) and index.flags() & Qt.ItemFlag.ItemIsEditable:
             model = self.model()
             current = model.letter(model.row_at(index.row()), int(model.columns[index.column()].key.split(":")[1]))
             model.setData(index, NEXT_LETTER[current] or "")
+
+    def letter_menu(self, index) -> QMenu | None:
+        """R, A, C, I and Clear for one team cell (None when the cell takes no letter)."""
+        if not self._letter_index(index) or not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            return None
+        menu = QMenu(self)
+        for letter, text in (("R", tr("R – responsible (does the work)")), ("A", tr("A – accountable (signs off)")),
+                             ("C", tr("C – consulted")), ("I", tr("I – informed")), ("", tr("Clear"))):
+            action = menu.addAction(text)
+            action.setCheckable(bool(letter))
+            action.setChecked(bool(letter) and index.data() == letter)
+            action.triggered.connect(lambda _c=False, v=letter, i=QPersistentModelIndex(index):
+                                     self.model().setData(self.model().index(i.row(), i.column()), v))
+        return menu
+
+    def _on_self_customContextMenuRequested(self, pos) -> None:
+        index = self.indexAt(pos)
+        menu = self.letter_menu(index)
+        if menu is not None:
+            self.setCurrentIndex(index)
+            menu.exec(self.viewport().mapToGlobal(pos))
 
     def keyPressEvent(self, event) -> None:
         index = self.currentIndex()
@@ -197,7 +221,8 @@ class RaciView(QWidget):
         self.load_label.setWordWrap(True)
         self.load_label.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
-        hint = QLabel(tr("Click a team cell to cycle R → A → C → I, or type R, A, C, I; Delete clears. "
+        hint = QLabel(tr("Double-click a team cell to cycle R → A → C → I, type R, A, C, I, or right-click; "
+                         "Delete clears. "
                          "Rows breaking a rule are red; the last column says why."), self)
         hint.setWordWrap(True)
         top = QHBoxLayout()

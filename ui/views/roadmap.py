@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout, QHBoxLayout, QInputDialog, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView,
     QVBoxLayout, QWidget,
@@ -17,7 +17,8 @@ from ui.views.roadmap_model import CELL_FIELDS, RoadmapModel, tr
 
 
 class CellPanel(QWidget):
-    """Edits every text of the selected cell; Apply makes it one undo step."""
+    """Edits every text of the selected cell; Apply makes it one undo step, and so does leaving the
+    panel or the cell (typed text is never dropped), with the window marked unsaved at once."""
 
     LABELS = {"scope": "Scope", "actions": "Actions", "acceptance": "Acceptance indicators",
               "evaluation_method": "Evaluation method", "data_source": "Data source"}
@@ -36,6 +37,8 @@ class CellPanel(QWidget):
             editor = QPlainTextEdit(self)
             editor.setTabChangesFocus(True)
             editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * 2 + 12)  # fits a short window; scrolls
+            editor.installEventFilter(self)
+            editor.textChanged.connect(self._on_editor_textChanged)
             self.editors[key] = editor
             form.addRow(QCoreApplication.translate("Column", self.LABELS[key]), editor)
         self.apply_button = QPushButton(tr("Apply"), self)
@@ -47,8 +50,16 @@ class CellPanel(QWidget):
         layout.addLayout(form, 1)
         layout.addWidget(self.apply_button)
         self.row = None
+        self._loading = False
 
     def show_row(self, row) -> None:
+        self._loading = True
+        try:
+            self._show_row(row)
+        finally:
+            self._loading = False
+
+    def _show_row(self, row) -> None:
         self.row = row
         if row is None:
             self.title.setText(tr("Select a cell of the roadmap"))
@@ -60,12 +71,28 @@ class CellPanel(QWidget):
         for key, editor in self.editors.items():
             editor.setPlainText(getattr(cell, key) if cell else "")
 
+    def pending(self) -> dict[str, str]:
+        """The texts typed here that differ from the cell's."""
+        if self.row is None or self.view.controller.project is None:
+            return {}
+        cell = self.view.controller.plan().cell(self.row.stage.id, self.row.module.id)
+        return {k: e.toPlainText().strip() for k, e in self.editors.items()
+                if e.toPlainText().strip() != ((getattr(cell, k) if cell else "") or "")}
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched in self.editors.values():
+            self.apply()  # leaving the panel keeps what was typed
+        return super().eventFilter(watched, event)
+
+    def _on_editor_textChanged(self) -> None:
+        window = self.window()
+        if not self._loading and "[*]" in window.windowTitle() and self.pending():
+            window.setWindowModified(True)  # the title's unsaved mark while typing
+
     def apply(self) -> None:
         if self.row is None:
             return
-        cell = self.view.controller.plan().cell(self.row.stage.id, self.row.module.id)
-        values = {k: e.toPlainText().strip() for k, e in self.editors.items()
-                  if e.toPlainText().strip() != ((getattr(cell, k) if cell else "") or "")}
+        values = self.pending()
         if values:
             text = tr("Edit cell %1 / %2").replace("%1", self.row.stage.name).replace("%2", self.row.module.name)
             self.view.controller.try_push(JournalCommand(self.view.controller, text, structure.set_cell,
@@ -129,7 +156,12 @@ class RoadmapView(QWidget):
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def _on_selection_currentRowChanged(self, current, _previous) -> None:
+        self.panel.apply()  # the texts typed for the cell being left go in first
         self.panel.show_row(self.model.row_at(current.row()) if current.isValid() else None)
+
+    def hideEvent(self, event) -> None:
+        self.panel.apply()  # another tab: what was typed in the panel is kept
+        super().hideEvent(event)
 
     # --- stages and modules -------------------------------------------------------------
     def _target(self):

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 
 from planner import model as m
 from planner.errors import ParseError, UnknownPredecessor
+from planner.excel import values
 from planner.services import dependencies, tasks
 from ui.commands import JournalCommand
 from ui.plan_text import check_dependencies, format_percent, format_span, parse_percent, parse_span
@@ -42,7 +43,62 @@ def _edit(label: str, **fields_of):
 
 
 def _text(key: str, label: str, width: int = 200, tip: str = "") -> Column:
-    return Column(key, label, width, set=_edit(label, **{key: lambda _m, _t, v: str(v).strip()}), tip=tip)
+    return Column(key, label, width, set=_edit(label, **{key: lambda _m, _t, v: str(v).strip()}), tip=tip,
+                  paste=_paste_text, cleared="")
+
+
+# --- pasted text (a block copied from Excel or WPS), read as the import reads its cells -----
+def _paste_text(_model, _task, text: str) -> str:
+    return values.read_text(text)
+
+
+def _paste_code(_model, _task, text: str) -> str:
+    return values.read_code(text)
+
+
+def _paste_span(model, _task, text: str) -> str:
+    """W1-W8 and 第1-8周 as typed; dates as the import reads them (2025/1/27-2025/3/10, 5月1日-5月20日)."""
+    try:
+        parse_span(model.plan.programme.start_date, text)
+        return text
+    except ParseError:
+        try:
+            start, end = values.read_date_range(text, year=model.plan.programme.start_date.year)
+        except values.CellError:
+            start = end = None
+        if start is None or end is None:
+            raise
+        return f"{start.isoformat()} 至 {end.isoformat()}"
+
+
+def _paste_duration(_model, _task, text: str) -> str:
+    days, estimated = values.read_duration(text)
+    return "" if days is None else f"{days}d" + ("?" if estimated else "")
+
+
+def _paste_percent(_model, _task, text: str) -> str:
+    return format_percent(values.read_percent(text) or 0.0)
+
+
+def _paste_choice(key: str):
+    """A label as shown ("进行中" / "In progress"), a stored value, or (status) a word the import knows."""
+    def paste(model, _task, text: str):
+        wanted = values.read_text(text).casefold()
+        spec = next(c for c in COLUMNS if c.key == key)
+        for label, value in spec.choices(model):
+            if wanted in (str(label).casefold(), str(value).casefold()):
+                return value
+        if key == "status":
+            found = values.status_of(text)
+            if found is not None:
+                return found
+        if key == "module":
+            for module in model.plan.modules:
+                if module.prefix and module.prefix.casefold() == wanted:
+                    return module.id
+        raise values.CellError(QCoreApplication.translate("TaskMatrix", "not one of: %1").replace(
+            "%1", "、".join(str(label) for label, _v in spec.choices(model))))
+    return paste
 
 
 def _timing(model, task):
@@ -175,42 +231,60 @@ def conflict_tip(model, task) -> str | None:
     return "\n".join(describe(model.plan, c) for c in found) if found else None
 
 
+def _variance(part: str):
+    def value(model, task):
+        found = model.variance_of(task)
+        return None if found is None else getattr(found, part)
+    return value
+
+
+def _variance_text(part: str):
+    def text(model, task) -> str:
+        days = _variance(part)(model, task)
+        if days is None:
+            return ""
+        sign = "+" if days > 0 else ("−" if days < 0 else "")
+        return sign + QCoreApplication.translate("TaskMatrix", "%1 d").replace("%1", str(abs(days)))
+    return text
+
+
 COLUMNS = [
     Column("wbs", QT_TRANSLATE_NOOP("Column", "WBS"), 48, get=lambda mo, t: mo.wbs_of(t),
            sort=lambda mo, t: mo.outline_position(t),
            tip=QT_TRANSLATE_NOOP("Column", "Outline number, from the summary tasks above (1, 1.2, 1.2.3)")),
-    Column("code", QT_TRANSLATE_NOOP("Column", "Task ID"), 70, set=_set_code),
+    Column("code", QT_TRANSLATE_NOOP("Column", "Task ID"), 70, set=_set_code, paste=_paste_code),
     Column("module", QT_TRANSLATE_NOOP("Column", "Module"), 90, kind="choice",
            get=lambda mo, t: mo.plan.module_by_id[t.module_id].name if t.module_id in mo.plan.module_by_id else "",
            edit_text=lambda mo, t: t.module_id, set=_choice_setter("module_id", QT_TRANSLATE_NOOP("Column", "Module")),
-           choices=lambda mo: [(x.name, x.id) for x in mo.plan.modules]),
+           choices=lambda mo: [(x.name, x.id) for x in mo.plan.modules], paste=_paste_choice("module")),
     Column("stage", QT_TRANSLATE_NOOP("Column", "Stage"), 90, kind="choice",
            get=lambda mo, t: mo.plan.stage_by_id[t.stage_id].name if t.stage_id in mo.plan.stage_by_id else "",
            edit_text=lambda mo, t: t.stage_id, set=_choice_setter("stage_id", QT_TRANSLATE_NOOP("Column", "Stage")),
-           choices=lambda mo: [(x.name, x.id) for x in mo.plan.stages]),
+           choices=lambda mo: [(x.name, x.id) for x in mo.plan.stages], paste=_paste_choice("stage")),
     _text("name", QT_TRANSLATE_NOOP("Column", "Scope")),
     Column("actions", QT_TRANSLATE_NOOP("Column", "Actions"), 200, kind="multiline",
-           set=_edit(QT_TRANSLATE_NOOP("Column", "Actions"), actions=lambda _m, _t, v: str(v).strip())),
+           set=_edit(QT_TRANSLATE_NOOP("Column", "Actions"), actions=lambda _m, _t, v: str(v).strip()),
+           paste=_paste_text, cleared=""),
     Column("span", QT_TRANSLATE_NOOP("Column", "Start–end"), 120, get=_span_text, set=_set_span,
            sort=lambda mo, t: t.start_date or (_timing(mo, t).start if _timing(mo, t) else None),
-           check=lambda mo, t, text: parse_span(mo.plan.programme.start_date, text),
+           check=lambda mo, t, text: parse_span(mo.plan.programme.start_date, text), paste=_paste_span,
            tip=QT_TRANSLATE_NOOP("Column", "As written: W1-W8 or 2025-01-27 – 2025-03-10")),
     Column("duration", QT_TRANSLATE_NOOP("Column", "Duration"), 64, get=duration_text, set=_set_duration,
            sort=lambda mo, t: (_timing(mo, t).duration if _timing(mo, t) else t.duration_days or 0),
-           check=lambda mo, t, text: tasks.parse_duration_text(text, where=t.code),
+           check=lambda mo, t, text: tasks.parse_duration_text(text, where=t.code), paste=_paste_duration,
            tip=QT_TRANSLATE_NOOP("Column", "Working days; a ? marks an estimate (3d?)")),
     Column("scheduling", QT_TRANSLATE_NOOP("Column", "Mode"), 56, kind="choice", get=_scheduling_text,
            edit_text=lambda mo, t: t.scheduling,
            set=_choice_setter("scheduling", QT_TRANSLATE_NOOP("Column", "Mode")),
-           choices=lambda mo: [(scheduling_label(v), v) for v in SCHEDULING_LABELS],
+           choices=lambda mo: [(scheduling_label(v), v) for v in SCHEDULING_LABELS], paste=_paste_choice("scheduling"),
            tip=QT_TRANSLATE_NOOP("Column", "Auto: placed by its links; manual: kept where it was put")),
     Column("roles_text", QT_TRANSLATE_NOOP("Column", "Roles"), 170, set=_set_roles,
-           check=lambda mo, t, text: tasks.parse_roles_text(text, where=t.code),
+           check=lambda mo, t, text: tasks.parse_roles_text(text, where=t.code), paste=_paste_text, cleared="",
            tip=QT_TRANSLATE_NOOP("Column", "Roles with head-counts: engineer×8, architect×2")),
     _text("owner", QT_TRANSLATE_NOOP("Column", "Owner"), 80,
           tip=QT_TRANSLATE_NOOP("Column", "The one person answerable for the task")),
     Column("deps", QT_TRANSLATE_NOOP("Column", "Dependencies"), 110, get=_deps_text, set=_set_deps,
-           check=lambda mo, t, text: check_dependency_text(mo.plan, t, text),
+           check=lambda mo, t, text: check_dependency_text(mo.plan, t, text), paste=_paste_text, cleared="",
            tip=QT_TRANSLATE_NOOP("Column", "Predecessors: TP-01, TP-02 30% (start at 30% done), TP-01 SS+2d")),
     Column("conflicts", QT_TRANSLATE_NOOP("Column", "Conflicts"), 56, get=conflict_text,
            sort=lambda mo, t: len(mo.conflicts_of(t)),
@@ -221,11 +295,20 @@ COLUMNS = [
            get=lambda mo, t: format_percent(t.progress), edit_text=lambda mo, t: format_percent(t.progress),
            sort=lambda mo, t: t.progress,
            set=_edit(QT_TRANSLATE_NOOP("Column", "Progress"), progress=lambda _m, _t, v: parse_percent(v)),
-           check=lambda mo, t, text: parse_percent(text)),
+           check=lambda mo, t, text: parse_percent(text), paste=_paste_percent, cleared="0%"),
     Column("status", QT_TRANSLATE_NOOP("Column", "Status"), 80, kind="choice",
            get=lambda mo, t: status_label(t.status), edit_text=lambda mo, t: t.status,
            set=_choice_setter("status", QT_TRANSLATE_NOOP("Column", "Status")),
-           choices=lambda mo: [(status_label(v), v) for v in STATUS_LABELS]),
+           choices=lambda mo: [(status_label(v), v) for v in STATUS_LABELS], paste=_paste_choice("status")),
     Column("float", QT_TRANSLATE_NOOP("Column", "Float (d)"), 70, kind="number", get=_float,
            tip=QT_TRANSLATE_NOOP("Column", "Total float in working days, from the schedule")),
+    Column("start_var", QT_TRANSLATE_NOOP("Column", "Start var."), 64, kind="number", get=_variance_text("start"),
+           sort=_variance("start"),
+           tip=QT_TRANSLATE_NOOP("Column", "Working days the start moved since the compared baseline (+ later)")),
+    Column("finish_var", QT_TRANSLATE_NOOP("Column", "Finish var."), 64, kind="number", get=_variance_text("finish"),
+           sort=_variance("finish"),
+           tip=QT_TRANSLATE_NOOP("Column", "Working days the finish moved since the compared baseline (+ later)")),
+    Column("duration_var", QT_TRANSLATE_NOOP("Column", "Duration var."), 64, kind="number",
+           get=_variance_text("duration"), sort=_variance("duration"),
+           tip=QT_TRANSLATE_NOOP("Column", "Working days longer (+) or shorter than in the compared baseline")),
 ]

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QToolBar, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QTableView, QToolBar, QVBoxLayout, QWidget,
 )
 
 from planner import model as m
 from planner.changes import Area
 from planner.services import tasks
-from ui import outline_actions
+from ui import baseline_box, outline_actions
 from ui.commands import JournalCommand
 from ui.column_widths import fitted_width
+from ui.views import sheet_edit
 from ui.views.outline_delegate import OutlineDelegate
+from ui.views.sheet_table import SheetTable, clipboard_text, read_block
 from ui.views.task_model import STATUS_LABELS, TaskTableModel, status_label
 
 
@@ -30,8 +31,10 @@ class TaskMatrixView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = TaskTableModel(controller, self)
-        self.table = QTableView(self)
+        self.model.add_row = self._add_from_blank_row
+        self.table = SheetTable(self, self)
         self.table.setModel(self.model)
+        self.table.setHorizontalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -40,6 +43,12 @@ class TaskMatrixView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.delegate = OutlineDelegate(self.model, self.table)
         self.table.setItemDelegate(self.delegate)
+        header = self.table.horizontalHeader()  # the scope beside the ID, both kept in sight (freeze panes)
+        header.moveSection(header.visualIndex(_column(self.model, "name")), header.visualIndex(_column(self.model, "code")) + 1)
+        self.frozen = self.table.freeze(header.visualIndex(_column(self.model, "name")) + 1)
+        self.frozen.setItemDelegate(OutlineDelegate(self.model, self.frozen))
+        self.frozen.itemDelegate().problem.connect(lambda text: self.problem_label.setText(text))
+        self.status_text = ""
         self._size_columns()
         controller.document_replaced.connect(self._size_columns)
         self.problem_label = QLabel(self)
@@ -69,6 +78,8 @@ class TaskMatrixView(QWidget):
             if spec.key == "span" and dated:
                 width = max(width, metrics.horizontalAdvance("2025-01-27 至 2025-03-10") + 16)
             self.table.setColumnWidth(number, fitted_width(self.table, number, width))  # never clips its title
+        if getattr(self.table, "frozen", None) is not None:
+            self.table.frozen.sync_columns()
 
     # --- filter bar ------------------------------------------------------------------
     def _build_filter_bar(self) -> QHBoxLayout:
@@ -117,6 +128,11 @@ class TaskMatrixView(QWidget):
             action.triggered.connect(lambda _checked=False, s=slot: s())
             self.table.addAction(action)
             self.row_actions.addAction(action)
+        self.row_actions.addSeparator()
+        self.baseline_box = baseline_box.make(self.row_actions, self.controller)  # the variance columns' baseline
+        self.row_actions.addWidget(self.baseline_box)
+        self.controller.baseline_chosen.connect(lambda _id: baseline_box.fill(self.baseline_box, self.controller))
+        self.controller.document_replaced.connect(lambda: baseline_box.fill(self.baseline_box, self.controller))
         bar.addWidget(self.row_actions)
         return bar
 
@@ -174,6 +190,8 @@ class TaskMatrixView(QWidget):
         self.problem_label.clear()  # an edit went through: the last refusal no longer applies
         if changes.areas & (Area.STAGES | Area.MODULES | Area.TEAMS | Area.TASKS):
             self._fill_filters()
+        if changes.areas & Area.BASELINES:
+            baseline_box.fill(self.baseline_box, self.controller)
 
     def _on_controller_error(self, message: str) -> None:
         if self.isVisible():
@@ -182,23 +200,52 @@ class TaskMatrixView(QWidget):
     # --- row actions -----------------------------------------------------------------
     def current_task(self) -> m.Task | None:
         index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.row_at(index.row()) if index.isValid() and not self.model.is_entry_row(index.row()) else None
 
     def add_task(self) -> None:
+        code = self.push_new_task(self.current_task())
+        if code is not None:
+            self.select_task(code)
+
+    def push_new_task(self, like: m.Task | None, code: str = "") -> str | None:
+        """Add a task after the way of `like` (its module, stage and week), or of the filters: its
+        ID the module's next one unless `code` is given. The new ID, or None when refused."""
         plan = self.controller.plan()
-        current = self.current_task()
-        module_id = current.module_id if current else self.module_filter.currentData()
+        module_id = like.module_id if like else self.module_filter.currentData()
         if module_id is None and plan.modules:
             module_id = plan.modules[0].id
-        stage_id = current.stage_id if current else self.stage_filter.currentData()
-        code = next_code(plan, module_id)
-        start = (current.start_date if current else None) or plan.programme.start_date
+        stage_id = like.stage_id if like else self.stage_filter.currentData()
+        code = code or next_code(plan, module_id)
+        start = (like.start_date if like else None) or plan.programme.start_date
         end = start + dt.timedelta(days=6)
         command = JournalCommand(self.controller, tr("Add task %1").replace("%1", code), tasks.add_task, code,
                                  start=start, end=end, module_id=module_id, stage_id=stage_id,
-                                 period_style=current.period_style if current else m.PeriodStyle.week.value)
-        if self.controller.try_push(command):
-            self.select_task(code)
+                                 period_style=like.period_style if like else m.PeriodStyle.week.value)
+        return code if self.controller.try_push(command) else None
+
+    def _add_from_blank_row(self, spec, value) -> bool:
+        """Typing in the blank last row adds a task with that value (one undo step)."""
+        return sheet_edit.add_from_blank_row(self, spec, value)
+
+    # --- spreadsheet gestures (ui/views/sheet_edit.py) ------------------------------------
+    def paste_clipboard(self) -> None:
+        self.paste_text(clipboard_text())
+
+    def paste_text(self, text: str) -> None:
+        sheet_edit.paste(self, read_block(text))
+
+    def copy_selection(self) -> None:
+        sheet_edit.copy(self)
+
+    def clear_selected_cells(self) -> None:
+        sheet_edit.clear(self)
+
+    def tell(self, text: str) -> None:
+        """A passing note in the window's status bar (what a paste or a clear did)."""
+        self.status_text = text
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 10000)
 
     def select_task(self, code: str) -> None:
         row = self.model.row_of(lambda t: t.code == code)
@@ -208,7 +255,7 @@ class TaskMatrixView(QWidget):
     def selected_task_ids(self) -> list[int]:
         """Ids of the tasks with a selected cell, in row order."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
-        return [self.model.row_at(r).id for r in rows]
+        return [self.model.row_at(r).id for r in rows if not self.model.is_entry_row(r)]
 
     def select_task_ids(self, ids, *, scroll: bool = True) -> None:
         """Select the rows of these tasks (those the filters show); the first becomes current."""
@@ -254,8 +301,9 @@ class TaskMatrixView(QWidget):
 
     def delete_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
-        chosen = [self.model.row_at(r) for r in rows] or ([self.current_task()] if self.current_task() else [])
-        if not chosen:
+        chosen = [self.model.row_at(r) for r in rows if not self.model.is_entry_row(r)]
+        chosen = chosen or ([self.current_task()] if self.current_task() else [])
+        if not chosen or not sheet_edit.confirm_delete(self, chosen):
             return
         codes = ", ".join(t.code for t in chosen)
         stack = self.controller.undo_stack
@@ -297,18 +345,12 @@ class TaskMatrixView(QWidget):
 def next_code(plan, module_id: int | None) -> str:
     """The module's next free task ID ("TP-05"), as `tasks.next_task_code` makes it, from memory."""
     module = plan.module_by_id.get(module_id)
-    prefix = (module.prefix if module and module.prefix else "T").strip()
-    pattern = re.compile(rf"^{re.escape(prefix)}-?(\d+)$")
-    numbers, width = [0], 2
-    for code in plan.task_by_code:
-        match = pattern.match(code)
-        if match:
-            numbers.append(int(match.group(1)))
-            width = max(width, len(match.group(1)))
-    n = max(numbers) + 1
-    while f"{prefix}-{n:0{width}d}" in plan.task_by_code:
-        n += 1
-    return f"{prefix}-{n:0{width}d}"
+    own = [t.code for t in plan.tasks if t.module_id == module_id] if module else []
+    return tasks.code_after(list(plan.task_by_code), tasks.module_prefix(module, own))
+
+
+def _column(model, key: str) -> int:
+    return next(n for n, spec in enumerate(model.columns) if spec.key == key)
 
 
 def _runs(rows: list[int]):

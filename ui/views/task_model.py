@@ -8,7 +8,7 @@ resetting the table. Filtering or sorting lists matching tasks flat, as MS Proje
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from planner.changes import Area
@@ -25,23 +25,28 @@ _ROLLED_UP = {"span", "duration", "progress", "status", "scheduling"}
 
 
 class TaskTableModel(PlanTableModel):
-    areas = Area.TASKS | Area.DEPENDENCIES | Area.SCHEDULE | Area.MODULES | Area.STAGES | Area.PROGRAMME
+    areas = (Area.TASKS | Area.DEPENDENCIES | Area.SCHEDULE | Area.MODULES | Area.STAGES | Area.PROGRAMME
+             | Area.BASELINES)
     columns = COLUMNS
     stage_windows: dict = {}  # stage id -> the days its tasks may use
+    add_row = None  # (column, typed value) -> bool: the view adds a task from the blank last row
 
     def __init__(self, controller, parent=None):
         self._outline = None
         self._wbs: dict[int, str] | None = None
         self._conflicts: tuple[object, dict] | None = None
+        self._variances = None
         self._bold = QFont()
         self._bold.setBold(True)
         super().__init__(controller, parent)
         controller.outline_toggled.connect(self._on_controller_outline_toggled)
+        controller.baseline_chosen.connect(self._on_controller_baseline_chosen)
 
     # --- the outline -------------------------------------------------------------------
     def prepare(self) -> None:
         self._outline = self.plan.outline if self.controller.project is not None else None
         self._wbs = None
+        self._variances = None
         self.stage_windows = stage_windows(self.plan) if self.controller.project is not None else {}
 
     def collect(self, plan) -> list:
@@ -79,6 +84,22 @@ class TaskTableModel(PlanTableModel):
         if self._conflicts is None or self._conflicts[0] is not schedule:
             self._conflicts = (schedule, conflicts_by_task(schedule.conflicts))
         return self._conflicts[1].get(task.id, [])
+
+    def variance_of(self, task):
+        """The task's `planner.baselines.Variance` against the compared baseline, or None."""
+        if self.controller.project is None:
+            return None
+        if self._variances is None:
+            from planner.baselines import VarianceTable
+
+            self._variances = VarianceTable(self.plan, self.controller.schedule(), self.controller.compared_baseline_id())
+        return self._variances.of(task)
+
+    def _on_controller_baseline_chosen(self, _baseline_id) -> None:
+        self._variances = None
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     def _arrange(self, rows: list) -> list:
         if self.outline_shown() and self._outline is not None and self.controller.collapsed:
@@ -121,10 +142,42 @@ class TaskTableModel(PlanTableModel):
             self._rows[at + 1:at + 1] = rows
             self.endInsertRows()
 
+    # --- the blank last row: typing there adds a task (as in a spreadsheet) ----------------
+    def blank_row_shown(self) -> bool:
+        return not self._read_only()
+
+    def is_entry_row(self, row: int) -> bool:
+        return row == len(self._rows) and self.blank_row_shown()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if parent.isValid():
+            return 0
+        return len(self._rows) + (1 if self.blank_row_shown() else 0)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Vertical and self.is_entry_row(section):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "*"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate("TaskMatrix", "Type here to add a task")
+            return None
+        return super().headerData(section, orientation, role)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and self.is_entry_row(index.row()):
+            if self.add_row is None or not str(value if value is not None else "").strip():
+                return False
+            return self.add_row(self.columns[index.column()], value)
+        return super().setData(index, value, role)
+
     # --- Qt --------------------------------------------------------------------------------
     def flags(self, index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and self.columns[index.column()].key in _ROLLED_UP and self.is_summary(self._rows[index.row()]):
+        if not index.isValid():
+            return base
+        if self.is_entry_row(index.row()):
+            return base if self.columns[index.column()].paste is not None else base & ~Qt.ItemFlag.ItemIsEditable
+        if self.columns[index.column()].key in _ROLLED_UP and self.is_summary(self._rows[index.row()]):
             base &= ~Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -156,6 +209,10 @@ class TaskTableModel(PlanTableModel):
                 return conflict_tip(self, task)
         if key in ("span", "duration") and role == Qt.ItemDataRole.ForegroundRole and task.start_date is None:
             return theme.colour("muted_text")  # placed by the schedule, not given
+        if key in ("start_var", "finish_var", "duration_var") and role == Qt.ItemDataRole.ForegroundRole:
+            value = column.sort(self, task)
+            if value is not None and value > 0:
+                return theme.colour("bad_text")  # later or longer than planned
         if key == "deps" and role == Qt.ItemDataRole.ToolTipRole:
             from PySide6.QtCore import QCoreApplication
 
