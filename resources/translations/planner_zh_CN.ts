@@ -116,6 +116,10 @@ A copy saved on %2 is available. Open it as a new plan? The damaged file is left
         <translation>接管</translation>
     </message>
     <message>
+        <source>The sample plan %1 is missing from this installation. Reinstall Roadmap Planner to restore it.</source>
+        <translation>此安装中缺少示例计划 %1。请重新安装路线图规划器以恢复它。</translation>
+    </message>
+    <message>
         <source>%1 was changed on disk since it was opened.
 
 Save As… keeps your changes in a new file; Overwrite replaces the file on disk with this plan; Cancel leaves both as they are.</source>
@@ -496,6 +500,10 @@ Recover them? Discard deletes them for good; Later asks again next time.</source
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <source>Open Sa&amp;mple</source>
+        <translation>打开示例(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -554,6 +562,18 @@ Recover them? Discard deletes them for good; Later asks again next time.</source
     <message>
         <source>Version and licence</source>
         <translation>版本与许可</translation>
+    </message>
+    <message>
+        <source>A staged roadmap with tasks, links, RACI, indicators and readings</source>
+        <translation>分阶段路线图，含任务、依赖、RACI、指标和填报数据</translation>
+    </message>
+    <message>
+        <source>A software project in task groups, with links and milestones</source>
+        <translation>按任务组划分的软件项目，含依赖和里程碑</translation>
+    </message>
+    <message>
+        <source>Objectives and key results linked to tasks and indicators</source>
+        <translation>目标与关键结果，关联任务和指标</translation>
     </message>
     <message>
         <source>read-only</source>
@@ -2232,6 +2252,22 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Set baseline %1</source>
         <translation>设置基线 %1</translation>
+    </message>
+    <message>
+        <source>Roadmap Planner user guide</source>
+        <translation>路线图规划器用户指南</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation (expected at %1). Reinstall Roadmap Planner to restore it.</source>
+        <translation>此安装中缺少用户指南（应在 %1）。请重新安装路线图规划器以恢复它。</translation>
     </message>
 </context>
 <context>
