@@ -187,8 +187,8 @@ class TimeScale:
             return f"第{index}年" if zh else f"Y{index}"
         if unit == "day":
             return str(start.day)
-        if unit == "week":
-            return f"{start.month:02d}-{start.day:02d}"
+        if unit == "week":  # calendar weeks: each Monday's date, or its ISO week number
+            return f"W{start.isocalendar()[1]:02d}" if self.weeks == ISO_WEEKS else f"{start.month:02d}-{start.day:02d}"
         if unit == "month":
             if self.level == "week":
                 return f"{start.year}-{start.month:02d}"

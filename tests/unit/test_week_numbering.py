@@ -41,3 +41,13 @@ def test_day_level_headers_show_the_weeks_too():
     scale = TimeScale.at_level(START, "day", mode=PROJECT, weeks=ISO_WEEKS)
     major = scale.ticks(scale.x(START), scale.x(START + dt.timedelta(days=14))).major
     assert [t.label for t in major[:2]] == ["W02", "W03"]
+
+
+def test_calendar_weeks_show_mondays_or_iso_numbers():
+    from planner.gantt.scale import CALENDAR
+
+    def labels(weeks):
+        scale = TimeScale.at_level(START, "week", mode=CALENDAR, weeks=weeks)
+        return [t.label for t in scale.ticks(scale.x(START), scale.x(dt.date(2025, 2, 1))).minor[:3]]
+    assert labels(PROGRAMME_WEEKS) == ["01-06", "01-13", "01-20"]
+    assert labels(ISO_WEEKS) == ["W02", "W03", "W04"]
