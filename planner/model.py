@@ -22,7 +22,7 @@ from typing import Optional
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump with every migration in planner/document/migrations.py.
 
 New columns on an existing table need a default SQLite can fill in for rows already there:
@@ -126,6 +126,9 @@ class Programme(SQLModel, table=True):
     # Scheduling of tasks added from now on (schema 3). New plans schedule automatically, as
     # MS Project does; plans upgraded from format 2 keep "manual", what they always had.
     default_scheduling: str = Field(default=Scheduling.auto.value, sa_column_kwargs={"server_default": "auto"})
+    # How weeks are numbered in timescales and reports (schema 4): "programme" = week 1 is the
+    # programme's first week (第1周, as the users' plans count); "iso" = ISO 8601 week numbers.
+    week_numbering: str = Field(default="programme", sa_column_kwargs={"server_default": "programme"})
 
 
 class CalendarException(SQLModel, table=True):
@@ -232,6 +235,7 @@ class Role(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str
     team_id: Optional[int] = Field(default=None, foreign_key="team.id")
+    capacity: Optional[int] = None  # heads available per period for the load view; None = not set (schema 4)
 
 
 class TaskRole(SQLModel, table=True):
@@ -295,6 +299,7 @@ class Team(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     order: int = 0
     name: str
+    capacity: Optional[int] = None  # heads available per period for the load view; None = not set (schema 4)
 
 
 class RaciCell(SQLModel, table=True):

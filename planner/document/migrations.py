@@ -100,6 +100,16 @@ MIGRATIONS: dict[int, Migration] = {
             "UPDATE programme SET default_scheduling = 'manual'",
         ),
     ),
+    4: Migration(
+        4,
+        "Capacity (heads available per period) of roles and teams for the head-count load view, "
+        "and the plan's week numbering (programme weeks or ISO weeks).",
+        (
+            "ALTER TABLE role ADD COLUMN capacity INTEGER",
+            "ALTER TABLE team ADD COLUMN capacity INTEGER",
+            "ALTER TABLE programme ADD COLUMN week_numbering VARCHAR DEFAULT 'programme' NOT NULL",
+        ),
+    ),
 }
 
 

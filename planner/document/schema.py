@@ -12,7 +12,7 @@ from sqlmodel import SQLModel, create_engine
 
 from planner import model as m
 
-FROZEN_VERSIONS = (1, 2)
+FROZEN_VERSIONS = (1, 2, 3)
 """Versions whose DDL is frozen as `schema_v<N>.sql` (released formats; never edited)."""
 
 SQLITE_INTERNAL = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})

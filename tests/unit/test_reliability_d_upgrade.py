@@ -27,10 +27,11 @@ from tests.unit.test_document_support import (  # noqa: F401 - fixtures
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
-GOLDEN = {1: FIXTURES / "v1.plan", 2: FIXTURES / "v2.plan"}
+GOLDEN = {1: FIXTURES / "v1.plan", 2: FIXTURES / "v2.plan", 3: FIXTURES / "v3.plan"}
 GOLDEN_SHA256 = {
     1: "206e6453e6e0386f56a01e8cb8c8643ddb04ddfe742502275a037bb4056bd412",
     2: "05f878ccfc0ebfc2514baeaf64df87a88c21deb47c1c9cbfb05cfbb6e21ab1d9",
+    3: "951b804910153fa1c26f2b56165399a3af6b3e4a124585cb9c646a91ba21cdc7",
 }
 """Golden files are never regenerated: a changed hash means someone rewrote history."""
 
