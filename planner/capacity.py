@@ -54,11 +54,16 @@ class HeadcountLoad:
     unit: str  # week | month
     periods: list[dt.date] = field(default_factory=list)  # first day of each period
     series: list[LoadSeries] = field(default_factory=list)
+    week_origin: dt.date | None = None  # programme weeks (W1 = the start's week); None: ISO 8601 weeks
 
-    def label(self, index: int) -> str:
+    def label(self, index: int, lang: str = "en") -> str:
         day = self.periods[index]
         if self.unit == MONTH:
             return f"{day:%Y-%m}"
+        if self.week_origin is not None:
+            number = (day - period_start(self.week_origin, WEEK)).days // 7 + 1
+            if number >= 1:
+                return f"第{number}周" if lang.startswith("zh") else f"W{number}"
         year, week, _ = day.isocalendar()
         return f"{year}-W{week:02d}"
 
@@ -109,7 +114,8 @@ def headcount_load(plan: Plan, schedule: ScheduleResult | None = None, *, by: st
         span = task_span(task, schedule)
         if span is not None and plan.roles_of_task.get(task.id):
             spans[task.id] = (task, span)
-    load = HeadcountLoad(by, unit)
+    programme = plan.programme
+    load = HeadcountLoad(by, unit, week_origin=programme.start_date if programme.week_numbering != "iso" else None)
     if not spans:
         return load
     lo = first or min(s[0] for _, s in spans.values())

@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
                                            "document-save-as")
         self.close_action = self._action(tr("&Close"), d.close_document, K.Close, tr("Close the plan"))
         self.properties_action = self._action(tr("Plan &properties…"), self._edit_properties, None,
-                                              tr("Name, start date, status date, holidays and template language"))
+                                              tr("Name, start date, status date, holidays, week numbering and template language"))
         self.baseline_action = self._action(tr("Set &baseline…"), self._set_baseline, None,
                                             tr("Keep every task's planned dates under a name, to compare with later"))
         self.quit_action = self._action(tr("&Quit"), self.close, K.Quit, tr("Quit Roadmap Planner"))

@@ -452,6 +452,10 @@ Recover them? Discard deletes them for good; Later asks again next time.</source
         <translation>关闭计划</translation>
     </message>
     <message>
+        <source>Name, start date, status date, holidays, week numbering and template language</source>
+        <translation>名称、开始日期、统计日期、节假日、周编号和模板语言</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1862,10 +1866,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>计划属性(&amp;P)…</translation>
     </message>
     <message>
-        <source>Name, start date, status date, holidays and template language</source>
-        <translation>名称、开始日期、统计日期、节假日和模板语言</translation>
-    </message>
-    <message>
         <source>Plan properties</source>
         <translation>计划属性</translation>
     </message>
@@ -1884,6 +1884,18 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>None (weekends only)</source>
         <translation>无（仅周末）</translation>
+    </message>
+    <message>
+        <source>Programme weeks (week 1 is the plan&apos;s first week)</source>
+        <translation>项目周（第 1 周是计划的第一周）</translation>
+    </message>
+    <message>
+        <source>ISO 8601 weeks (W01-W53, Monday to Sunday)</source>
+        <translation>ISO 8601 周（W01-W53，周一至周日）</translation>
+    </message>
+    <message>
+        <source>How the Gantt chart, its printouts and the charts number the weeks</source>
+        <translation>甘特图、其打印件和图表如何给周编号</translation>
     </message>
     <message>
         <source>Chinese</source>
@@ -1912,6 +1924,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Holiday calendar:</source>
         <translation>节假日日历：</translation>
+    </message>
+    <message>
+        <source>Week numbering:</source>
+        <translation>周编号：</translation>
     </message>
     <message>
         <source>Template language:</source>
