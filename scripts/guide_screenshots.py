@@ -6,7 +6,8 @@ Runs the real app under Xvfb (xcb, re-executing itself through `xvfb-run` unless
 QT_QPA_PLATFORM=offscreen is set) on the bundled FlagOS sample at 1024x660, one language per
 process. The guide's PNGs are reduced to 256 colours (no dithering) to keep the package small.
 Then it shoots the guide dialog (docs/screenshots/guide-<zh|en>*.png) and the Open Sample menu
-and an opened sample (docs/screenshots/open-sample-<zh|en>-*.png). Look at every PNG.
+and an opened sample (docs/screenshots/open-sample-<zh|en>-*.png), and the Gantt with programme and
+ISO week numbering (docs/screenshots/gantt-weeks-*.png). Look at every PNG.
 """
 
 from __future__ import annotations
@@ -134,6 +135,24 @@ def open_sample_shots(app, window, out: Path, suffix: str) -> list[Path]:
     return written
 
 
+def week_shots(app, window, out: Path, suffix: str) -> list[Path]:
+    """The Gantt in project time with programme weeks and with ISO weeks (Plan properties > Week numbering)."""
+    from ui.plan_properties import apply_properties
+
+    written = []
+    view = window.views.show("gantt")
+    view.set_level("week")
+    view.set_time_mode("project")
+    for weeks in ("programme", "iso"):
+        apply_properties(window.controller, {"week_numbering": weeks})
+        _settle(app)
+        target = out / f"gantt-weeks-{weeks}-{suffix}.png"
+        window.grab().save(str(target))
+        written.append(target)
+    view.set_time_mode("calendar")
+    return written
+
+
 def guide_shots(app, window, out: Path, suffix: str) -> list[Path]:
     from ui.user_guide import show_guide
 
@@ -171,6 +190,7 @@ def shoot(language: str, images_only: bool) -> list[Path]:
         out = ROOT / "docs" / "screenshots"
         out.mkdir(parents=True, exist_ok=True)
         written += guide_shots(app, window, out, suffix)
+        written += week_shots(app, window, out, suffix)
         written += open_sample_shots(app, window, out, suffix)
     window.controller.undo_stack.setClean()
     window.close()
