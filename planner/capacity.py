@@ -56,13 +56,15 @@ class HeadcountLoad:
     series: list[LoadSeries] = field(default_factory=list)
     week_one: dt.date | None = None  # Monday of the programme's week 1; None: ISO 8601 week numbers
 
-    def label(self, index: int) -> str:
-        """2025-03 by month; by week W6 in programme weeks (the plan's numbering) or 2025-W06 (ISO)."""
+    def label(self, index: int, lang: str = "en") -> str:
+        """2025-03 by month; by week W6 / 第6周 in programme weeks (the plan's numbering), or 2025-W06 (ISO)."""
         day = self.periods[index]
         if self.unit == MONTH:
             return f"{day:%Y-%m}"
         if self.week_one is not None:
-            return f"W{(day - self.week_one).days // 7 + 1}"
+            number = (day - self.week_one).days // 7 + 1
+            if number >= 1:
+                return f"第{number}周" if lang.startswith("zh") else f"W{number}"
         year, week, _ = day.isocalendar()
         return f"{year}-W{week:02d}"
 
@@ -129,7 +131,7 @@ def headcount_load(plan: Plan, schedule: ScheduleResult | None = None, *, by: st
             spans[task.id] = (task, span)
     programme = plan.programme
     week_one = None
-    if unit == WEEK and getattr(programme, "week_numbering", "programme") != "iso" and programme.start_date is not None:
+    if unit == WEEK and programme.week_numbering != "iso" and programme.start_date is not None:
         week_one = period_start(programme.start_date, WEEK)
     load = HeadcountLoad(by, unit, week_one=week_one)
     if not spans:

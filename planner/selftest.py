@@ -63,9 +63,29 @@ def _migrations() -> Check:
     return Check("migrations", head == model.SCHEMA_VERSION, f"head {head}, model {model.SCHEMA_VERSION}")
 
 
+GUIDE_LANGUAGES = ("zh_CN", "en")
+
+
+def guide_missing() -> list[str]:
+    """The user guide's pages and every picture they show (F1 opens them), as resource paths not found."""
+    import re
+
+    missing = []
+    for language in GUIDE_LANGUAGES:
+        page = resource_path("guide", language, "index.html")
+        if not page.is_file():
+            missing.append(f"guide/{language}/index.html")
+            continue
+        for src in re.findall(r'<img[^>]*\ssrc="([^"]+)"', page.read_text(encoding="utf-8")):
+            if not (page.parent / src).is_file():
+                missing.append(f"guide/{language}/{src}")
+    return missing
+
+
 def _resources() -> Check:
-    wanted = ["samples/flagos.plan", "icons/app-256.png"]
+    wanted = [f"samples/{name}.plan" for name in ("flagos", "otlp_rust", "okr")] + ["icons/app-256.png"]
     missing = [w for w in wanted if not resource_path(w).exists()]
+    missing += guide_missing()
     qm = list(resource_path("translations").glob("*.qm")) if resource_path("translations").exists() else []
     if not qm:
         missing.append("translations/*.qm")

@@ -227,6 +227,22 @@ class DocumentManager(QObject):
         self.controller.set_project(project)
         return True
 
+    def open_sample(self, name: str) -> bool:
+        """File > Open Sample: a bundled sample as an untitled copy; the installed file is never written."""
+        from planner.samples import sample_path
+
+        if not self.maybe_save():
+            return False
+        try:
+            source = sample_path(name)
+        except KeyError:
+            source = None
+        if source is None or not source.is_file():
+            self.show_error(tr("The sample plan %1 is missing from this installation. Reinstall Roadmap Planner "
+                               "to restore it.").replace("%1", name))
+            return False
+        return self.open_untitled_copy(source)
+
     def save(self) -> bool:
         if self.project is None:
             return False

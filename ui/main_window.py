@@ -7,8 +7,8 @@ import importlib.util
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from planner.resources import resource_path
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
                                            "document-save-as")
         self.close_action = self._action(tr("&Close"), d.close_document, K.Close, tr("Close the plan"))
         self.properties_action = self._action(tr("Plan &properties…"), self._edit_properties, None,
-                                              tr("Name, start date, status date, holidays and template language"))
+                                              tr("Name, start date, status date, holidays, week numbering and template language"))
         self.baseline_action = self._action(tr("Set &baseline…"), self._set_baseline, None,
                                             tr("Keep every task's planned dates under a name, to compare with later"))
         self.quit_action = self._action(tr("&Quit"), self.close, K.Quit, tr("Quit Roadmap Planner"))
@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions(self.server_actions)
         self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
         self._fill_recent()
+        self.sample_menu = file_menu.addMenu(tr("Open Sa&mple"))
+        self._fill_samples()
         file_menu.addSeparator()
         for action in (self.save_action, self.save_as_action, self.close_action):
             file_menu.addAction(action)
@@ -235,6 +237,21 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, p=path: self.documents.open_path(p))
         self.recent_menu.setEnabled(bool(files))
 
+    def _fill_samples(self) -> None:
+        """File > Open Sample: each bundled sample, opened as an untitled copy (Save asks for a name)."""
+        from planner.samples import SAMPLES
+
+        tips = {"flagos": tr("A staged roadmap with tasks, links, RACI, indicators and readings"),
+                "otlp_rust": tr("A software project in task groups, with links and milestones"),
+                "okr": tr("Objectives and key results linked to tasks and indicators")}
+        labels = {"flagos": "FlagOS", "otlp_rust": "OTLP_RUST", "okr": "OKR"}
+        for name in SAMPLES:
+            action = self.sample_menu.addAction(labels.get(name, name))
+            action.setStatusTip(tips.get(name, ""))
+            action.setToolTip(tips.get(name, ""))
+            action.setData(name)
+            action.triggered.connect(lambda _c=False, n=name: self.documents.open_sample(n))
+
     # --- slots ---------------------------------------------------------------------------
     def _update_title(self) -> None:
         name = self.documents.display_name()
@@ -270,8 +287,8 @@ class MainWindow(QMainWindow):
         return replacement
 
     def _open_guide(self) -> None:
-        guide = resource_path("..", "docs", "user-guide.md")
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide.resolve())))
+        from ui.user_guide import show_guide
+        return show_guide(self)
 
     def _about(self) -> None:
         from planner import __version__

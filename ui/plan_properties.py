@@ -1,4 +1,4 @@
-"""Plan properties (File > Plan properties…, and on File > New): name, start, status date, holidays, language.
+"""Plan properties (File > Plan properties…, and on File > New): name, start, status date, holidays, week numbering, language.
 
 The status date (统计日期) is the "today" of progress, lateness, charts and reports; left on
 "today" the plan follows the real date. One OK is one undo step.
@@ -55,6 +55,11 @@ class PlanPropertiesDialog(QDialog):
         self.holidays.addItem(tr("China (statutory holidays and make-up workdays)"), "CN")
         self.holidays.addItem(tr("None (weekends only)"), "")
         self.holidays.setCurrentIndex(max(0, self.holidays.findData(programme.holiday_region)))
+        self.week_numbering = QComboBox(self)
+        self.week_numbering.addItem(tr("Programme weeks (week 1 is the plan's first week)"), "programme")
+        self.week_numbering.addItem(tr("ISO 8601 weeks (W01-W53, Monday to Sunday)"), "iso")
+        self.week_numbering.setCurrentIndex(max(0, self.week_numbering.findData(programme.week_numbering)))
+        self.week_numbering.setToolTip(tr("How the Gantt chart, its printouts and the charts number the weeks"))
         self.language = QComboBox(self)
         self.language.addItem(tr("Chinese"), m.Language.zh.value)
         self.language.addItem(tr("English"), m.Language.en.value)
@@ -65,6 +70,7 @@ class PlanPropertiesDialog(QDialog):
         form.addRow(tr("Start date:"), self.start)
         form.addRow(tr("Status date:"), status_row)
         form.addRow(tr("Holiday calendar:"), self.holidays)
+        form.addRow(tr("Week numbering:"), self.week_numbering)
         form.addRow(tr("Template language:"), self.language)
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #da3633;")
@@ -90,6 +96,8 @@ class PlanPropertiesDialog(QDialog):
                 self.status.setDate(_qdate(value))
         elif key == "holiday_region":
             self.holidays.setCurrentIndex(self.holidays.findData(value))
+        elif key == "week_numbering":
+            self.week_numbering.setCurrentIndex(self.week_numbering.findData(value))
         elif key == "language":
             self.language.setCurrentIndex(self.language.findData(value))
         else:
@@ -101,6 +109,7 @@ class PlanPropertiesDialog(QDialog):
             "start_date": _pydate(self.start.date()),
             "status_date": None if self.follow_today.isChecked() else _pydate(self.status.date()),
             "holiday_region": self.holidays.currentData(),
+            "week_numbering": self.week_numbering.currentData(),
             "language": self.language.currentData(),
         }
 

@@ -47,7 +47,8 @@ def build_gantt_figure(plan, schedule, *, scale: str | TimeScale = "week", lang:
     lang = "en" if lang.startswith("en") else "zh"
     level = scale if isinstance(scale, str) else None
     if level is not None:
-        scale = TimeScale.at_level(plan.programme.start_date, level, mode=mode, lang=lang)
+        scale = TimeScale.at_level(plan.programme.start_date, level, mode=mode, lang=lang,
+                                   weeks=plan.programme.week_numbering)
     lay = gantt_for(plan, schedule, scale=scale, group_by=group_by, baseline_id=baseline_id, lang=lang)
     if level is not None:
         lay = _fit_width(lay, level, first, last, max_width - NAMES_WIDTH)
@@ -95,7 +96,7 @@ def _fit_width(lay: GanttLayout, level: str, first, last, width: float) -> Gantt
     lo = (first - origin).days if first else lo - 3
     hi = (last - origin).days + 1 if last else hi + 3
     for name in _COARSER[_COARSER.index(level):]:
-        scale = TimeScale.at_level(origin, name, mode=lay.scale.mode, lang=lay.scale.lang)
+        scale = TimeScale.at_level(origin, name, mode=lay.scale.mode, lang=lay.scale.lang, weeks=lay.scale.weeks)
         if (hi - lo) * scale.px_per_day <= width or name == _COARSER[-1]:
             return GanttLayout(lay.data, scale)
     return lay  # pragma: no cover - the loop always returns

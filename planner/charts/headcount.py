@@ -29,7 +29,7 @@ def build_headcount(ctx: ChartContext) -> ChartResult:
         empty_note(fig, ctx.t("headcount.none"))
         return ChartResult("headcount", fig, data)
     x = np.arange(len(data.periods))
-    labels = [data.label(n) for n in range(len(data.periods))]
+    labels = [data.label(n, ctx.lang) for n in range(len(data.periods))]
     step = max(1, len(labels) // 6)
     for number, series in enumerate(shown):
         ax = fig.add_subplot(rows, cols, number + 1)

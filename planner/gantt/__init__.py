@@ -18,7 +18,8 @@ def gantt_for(plan, schedule=None, *, scale: TimeScale | None = None, group_by: 
         "ungrouped_label": "Ungrouped", "milestones_label": "Milestones"}
     rows = build_rows(plan, group_by, collapsed, **labels)
     data = build_data(plan, schedule, rows, baseline_id=baseline_id)
-    scale = scale or TimeScale.at_level(plan.programme.start_date, "week", lang=lang)
+    scale = scale or TimeScale.at_level(plan.programme.start_date, "week", lang=lang,
+                                        weeks=plan.programme.week_numbering)
     return layout(data, scale)
 
 

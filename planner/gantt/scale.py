@@ -16,6 +16,10 @@ MAX_PX_PER_DAY = 80.0
 CALENDAR = "calendar"
 PROJECT = "project"
 
+# Programme.week_numbering: week 1 is the programme's first week, or ISO 8601 weeks (Monday to Sunday).
+PROGRAMME_WEEKS = "programme"
+ISO_WEEKS = "iso"
+
 # The (minor, major) header units shown at each zoom level.
 _UNITS = {"day": ("day", "week"), "week": ("week", "month"), "month": ("month", "quarter"), "quarter": ("quarter", "year")}
 
@@ -56,6 +60,7 @@ class TimeScale:
     px_per_day: float = LEVELS["week"]
     mode: str = CALENDAR  # or PROJECT: 第N周 / M1..M36 instead of calendar dates
     lang: str = "zh"
+    weeks: str = PROGRAMME_WEEKS  # project time's weeks: 第N周 from the start, or ISO W14 (Monday to Sunday)
 
     @classmethod
     def at_level(cls, origin: dt.date, level: str, **kw) -> "TimeScale":
@@ -116,10 +121,11 @@ class TimeScale:
     def periods(self, unit: str, d0: dt.date, d1: dt.date) -> Iterator[tuple[dt.date, dt.date, int]]:
         """(first day, day after the last, 1-based project index) of each period meeting [d0, d1)."""
         start, index = self._period_start(unit, d0)
+        iso = unit == "week" and self.mode == PROJECT and self.weeks == ISO_WEEKS
         while start < d1:
             end = self._next(unit, start)
             yield start, end, index
-            start, index = end, index + 1
+            start, index = end, (end.isocalendar()[1] if iso else index + 1)
 
     def _period_start(self, unit: str, day: dt.date) -> tuple[dt.date, int]:
         if unit == "day":
@@ -136,6 +142,9 @@ class TimeScale:
         return dt.date(day.year, 1, 1), 0
 
     def _project_period_start(self, unit: str, day: dt.date) -> tuple[dt.date, int]:
+        if unit == "week" and self.weeks == ISO_WEEKS:
+            start = day - dt.timedelta(days=day.weekday())
+            return start, start.isocalendar()[1]
         if unit == "week":
             n = self.day_index(day) // 7
             return self.origin + dt.timedelta(weeks=n), n + 1
@@ -168,6 +177,8 @@ class TimeScale:
             if unit == "day":
                 return str(index)
             if unit == "week":
+                if self.weeks == ISO_WEEKS:  # ISO 8601 writes weeks the same way in every language
+                    return f"W{index:02d}"
                 return f"第{index}周" if zh else f"W{index}"
             if unit == "month":
                 return f"M{index}"
@@ -176,8 +187,8 @@ class TimeScale:
             return f"第{index}年" if zh else f"Y{index}"
         if unit == "day":
             return str(start.day)
-        if unit == "week":
-            return f"{start.month:02d}-{start.day:02d}"
+        if unit == "week":  # calendar weeks: each Monday's date, or its ISO week number
+            return f"W{start.isocalendar()[1]:02d}" if self.weeks == ISO_WEEKS else f"{start.month:02d}-{start.day:02d}"
         if unit == "month":
             if self.level == "week":
                 return f"{start.year}-{start.month:02d}"

@@ -1830,10 +1830,6 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>计划属性(&amp;P)…</translation>
     </message>
     <message>
-        <source>Name, start date, status date, holidays and template language</source>
-        <translation>名称、开始日期、统计日期、节假日和模板语言</translation>
-    </message>
-    <message>
         <source>Plan properties</source>
         <translation>计划属性</translation>
     </message>
@@ -2498,6 +2494,62 @@ Delete them anyway? These links are removed too.</source>
 %1
 
 仍要删除吗？这些依赖关系也会一并删除。</translation>
+    </message>
+    <message>
+        <source>The sample plan %1 is missing from this installation. Reinstall Roadmap Planner to restore it.</source>
+        <translation>此安装中缺少示例计划 %1。请重新安装路线图规划器以恢复它。</translation>
+    </message>
+    <message>
+        <source>Name, start date, status date, holidays, week numbering and template language</source>
+        <translation>名称、开始日期、统计日期、节假日、周编号和模板语言</translation>
+    </message>
+    <message>
+        <source>Open Sa&amp;mple</source>
+        <translation>打开示例(&amp;M)</translation>
+    </message>
+    <message>
+        <source>A staged roadmap with tasks, links, RACI, indicators and readings</source>
+        <translation>分阶段路线图，含任务、依赖、RACI、指标和填报数据</translation>
+    </message>
+    <message>
+        <source>A software project in task groups, with links and milestones</source>
+        <translation>按任务组划分的软件项目，含依赖和里程碑</translation>
+    </message>
+    <message>
+        <source>Objectives and key results linked to tasks and indicators</source>
+        <translation>目标与关键结果，关联任务和指标</translation>
+    </message>
+    <message>
+        <source>Programme weeks (week 1 is the plan&apos;s first week)</source>
+        <translation>项目周（第 1 周是计划的第一周）</translation>
+    </message>
+    <message>
+        <source>ISO 8601 weeks (W01-W53, Monday to Sunday)</source>
+        <translation>ISO 8601 周（W01-W53，周一至周日）</translation>
+    </message>
+    <message>
+        <source>How the Gantt chart, its printouts and the charts number the weeks</source>
+        <translation>甘特图、其打印件和图表如何给周编号</translation>
+    </message>
+    <message>
+        <source>Week numbering:</source>
+        <translation>周编号：</translation>
+    </message>
+    <message>
+        <source>Roadmap Planner user guide</source>
+        <translation>路线图规划器用户指南</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation (expected at %1). Reinstall Roadmap Planner to restore it.</source>
+        <translation>此安装中缺少用户指南（应在 %1）。请重新安装路线图规划器以恢复它。</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ LATIN = re.compile(r"[A-Za-z]+")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Terms both windows use as they are (the list), file types, shortcut keys and units.
 TERMS = {
-    "RACI", "OKR", "OKRs", "KR", "KRs", "PDF", "Excel", "Gantt", "WBS", "ID", "IDs", "FlagOS", "OTLP", "Rust",
+    "RACI", "OKR", "OKRs", "KR", "KRs", "PDF", "Excel", "Gantt", "WBS", "ID", "IDs", "FlagOS", "OTLP", "Rust", "RUST",
     "xlsx", "plan", "csv", "png", "svg", "pdf", "xml", "mpp", "mpx", "json", "ics", "mpp", "MS", "Project", "MSPDI",
     "MPXJ", "iCalendar", "SS", "FS", "FF", "SF", "Ctrl", "Shift", "Alt", "Del", "Esc", "PgUp", "PgDown",
     "Meta", "Home", "End", "Enter", "Return", "Tab", "Backspace", "Ins", "Space", "Up", "Down", "Left", "Right",

@@ -7,6 +7,7 @@ Slow (a full build): run with `pytest tests/packaging --runslow`; CI runs it aft
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -54,6 +55,18 @@ def test_frozen_cli_runs_headless(built, tmp_path):
     out = _run([str(APP), "info", str(sample)], tmp_path)
     assert out.returncode == 0, out.stderr
     assert "FlagOS" in out.stdout
+
+
+def test_frozen_app_carries_the_user_guide_and_samples(built):
+    """F1 and File > Open Sample read these from the bundle (the self-test checks them too)."""
+    resources = APP.parent / "_internal" / "resources"
+    for language in ("zh_CN", "en"):
+        page = resources / "guide" / language / "index.html"
+        assert page.is_file(), page
+        for src in re.findall(r'<img[^>]*\ssrc="([^"]+)"', page.read_text(encoding="utf-8")):
+            assert (page.parent / src).is_file(), src
+    for name in ("flagos", "otlp_rust", "okr"):
+        assert (resources / "samples" / f"{name}.plan").is_file()
 
 
 def test_package_sizes_within_budget(built):

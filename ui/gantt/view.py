@@ -150,9 +150,11 @@ class GanttView(QWidget):
     def _rebuild(self, plan) -> None:
         schedule = self.controller.schedule() or dates_only(plan)
         lang = "en" if plan.programme.language.startswith("en") else "zh"
-        if self.scale is None or self.scale.origin != plan.programme.start_date or self.scale.lang != lang:
+        weeks = plan.programme.week_numbering
+        if (self.scale is None or self.scale.origin != plan.programme.start_date or self.scale.lang != lang
+                or self.scale.weeks != weeks):
             ppd = self.scale.px_per_day if self.scale else LEVELS["week"]
-            self.scale = TimeScale(plan.programme.start_date, ppd, self.mode, lang)
+            self.scale = TimeScale(plan.programme.start_date, ppd, self.mode, lang, weeks)
         labels = {"ungrouped_label": tr("Ungrouped"), "milestones_label": tr("Milestones")}
         shut = frozenset(self.collapsed) | {f"task:{t}" for t in self.controller.collapsed}
         rows = build_rows(plan, self.group_by, shut, **labels)
@@ -242,7 +244,7 @@ class GanttView(QWidget):
             return
         self.mode = mode
         _show_value(self.mode_box, mode)
-        self._apply_scale(TimeScale(self.scale.origin, self.scale.px_per_day, mode, self.scale.lang))
+        self._apply_scale(TimeScale(self.scale.origin, self.scale.px_per_day, mode, self.scale.lang, self.scale.weeks))
 
     def set_group_by(self, group_by: str) -> None:
         self.group_by = group_by
