@@ -266,3 +266,34 @@ def test_a_months_returned_collection_workbooks_with_status_per_file(qtbot, tmp_
         assert "Period 2025-03: 2 team(s) returned" in wizard.collection.text()
     finally:
         project.close()
+
+
+def test_a_wizard_deleted_while_it_reads_does_not_take_the_app_down(qtbot, tmp_path, monkeypatch):
+    """Qt aborts the whole process when a running QThread is destroyed: a wizard window deleted
+    (or collected) before its read ended used to do that; now the read ends on its own, unseen."""
+    import gc
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from ui.import_wizard import reader
+
+    book = team_plan(tmp_path / "a.xlsx")
+    release = threading.Event()
+    real_open = reader.open_workbooks
+
+    def slow_open(paths):
+        release.wait(10)  # the user closes the window while the file is being read
+        return real_open(paths)
+
+    monkeypatch.setattr(reader, "open_workbooks", slow_open)
+    wizard = ImportWizard([book])
+    thread = wizard.reader
+    assert thread.isRunning()
+    wizard.deleteLater()
+    del wizard
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    release.set()
+    assert thread.wait(10_000) and thread.cancelled  # deleting the window cancelled the read
+    qtbot.waitUntil(lambda: thread not in reader.ReadThread._running)

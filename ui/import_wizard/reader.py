@@ -39,11 +39,24 @@ class ReadThread(QThread):
     progress = Signal(int, int, str)
     read = Signal(object, object, object)
 
-    def __init__(self, paths: list[Path], plan=None, parent=None):
-        super().__init__(parent)
+    # Qt aborts the process when a QThread is destroyed while it runs. A wizard closed without
+    # done() (its window deleted, or collected) must not take a running reader with it, so the
+    # thread has no parent and a running one is kept here until it finishes.
+    _running: set["ReadThread"] = set()
+
+    def __init__(self, paths: list[Path], plan=None):
+        super().__init__()
         self.paths = [Path(p) for p in paths]
         self.plan = plan
         self._cancelled = False
+        self.finished.connect(self._forget)
+
+    def start(self, *args) -> None:
+        ReadThread._running.add(self)
+        super().start(*args)
+
+    def _forget(self) -> None:
+        ReadThread._running.discard(self)
 
     def cancel(self) -> None:
         self._cancelled = True
