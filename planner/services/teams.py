@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from planner import model as m
 from planner.changes import Changes
 from planner.errors import ValidationError
+from planner.i18n import _
 from planner.services import generic
 from planner.services.journal import Journal
 
@@ -61,3 +62,23 @@ def merge_teams(s: Session, source_id: int, target_id: int) -> Changes:
 def delete_team(s: Session, team_id: int) -> Changes:
     """Delete a team with its RACI letters; roles and indicators it owned keep no team."""
     return generic.delete(s, m.Team, team_id)
+
+
+def set_role_team(s: Session, role_id: int, team_id: int | None) -> Changes:
+    """Put a role (算子组工程师) in a team, or in none (`team_id` None)."""
+    role = generic.get(s, m.Role, role_id)
+    if team_id is not None:
+        generic.get(s, m.Team, team_id)
+    return generic.update(s, m.Role, role.id, team_id=team_id)
+
+
+def add_role(s: Session, name: str, team_id: int | None = None) -> Changes:
+    """A new role, optionally in a team; the name must be new (roles are named once per plan)."""
+    name = name.strip()
+    if not name:
+        raise ValidationError(_("A role needs a name."), where="Role")
+    if s.exec(select(m.Role).where(m.Role.name == name)).first() is not None:
+        raise ValidationError(_("Role {name}: there is already a role of that name.", name=name), where=f"Role {name}")
+    if team_id is not None:
+        generic.get(s, m.Team, team_id)
+    return generic.add(s, m.Role, name=name, team_id=team_id)
