@@ -750,6 +750,14 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>删除所选指标及其数据</translation>
     </message>
     <message>
+        <source>From roadmap cell…</source>
+        <translation>从路线图单元格生成…</translation>
+    </message>
+    <message>
+        <source>Indicators from the lines of a roadmap cell&apos;s acceptance indicators, previewed first</source>
+        <translation>由路线图单元格“量化验收指标”的各行生成指标，先预览</translation>
+    </message>
+    <message>
         <source>Write a period as a month (2025-03) or a week (2025-W12), not %1</source>
         <translation>期间请写作月（2025-03）或周（2025-W12），而不是 %1</translation>
     </message>
@@ -910,6 +918,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>编辑单元格 %1 / %2</translation>
     </message>
     <message>
+        <source>Indicators from cell…</source>
+        <translation>由单元格生成指标…</translation>
+    </message>
+    <message>
         <source>Add stage</source>
         <translation>添加阶段</translation>
     </message>
@@ -948,6 +960,10 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Move the current stage (stage column) or module later</source>
         <translation>将当前阶段（阶段列）或模块后移</translation>
+    </message>
+    <message>
+        <source>Turn the lines of the current cell&apos;s acceptance indicators into indicators, previewed first</source>
+        <translation>把当前单元格“量化验收指标”的各行转为指标，先预览</translation>
     </message>
     <message>
         <source>Stage %1</source>
@@ -992,6 +1008,14 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Rename module %1</source>
         <translation>重命名模块 %1</translation>
+    </message>
+    <message>
+        <source>A task-ID prefix is letters and digits, starting with a letter (TP, EC, BM2): %1</source>
+        <translation>任务ID前缀由字母和数字组成，以字母开头（TP、EC、BM2）：%1</translation>
+    </message>
+    <message>
+        <source>Set the task-ID prefix of %1</source>
+        <translation>设置 %1 的任务ID前缀</translation>
     </message>
     <message>
         <source>no data</source>
@@ -2154,6 +2178,46 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
         <translation>删除…</translation>
     </message>
     <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Add role…</source>
+        <translation>添加角色…</translation>
+    </message>
+    <message>
+        <source>Roles and their teams</source>
+        <translation>角色及所属团队</translation>
+    </message>
+    <message>
+        <source>Put role %1 in team %2</source>
+        <translation>将角色 %1 归入团队 %2</translation>
+    </message>
+    <message>
+        <source>Take role %1 out of its team</source>
+        <translation>将角色 %1 移出所属团队</translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation>添加角色</translation>
+    </message>
+    <message>
+        <source>Role name:</source>
+        <translation>角色名称：</translation>
+    </message>
+    <message>
+        <source>There is already a role named %1.</source>
+        <translation>已有名为 %1 的角色。</translation>
+    </message>
+    <message>
+        <source>Add role %1</source>
+        <translation>添加角色 %1</translation>
+    </message>
+    <message>
         <source>No teams yet: add one.</source>
         <translation>还没有团队：请添加一个。</translation>
     </message>
@@ -2232,6 +2296,74 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Set baseline %1</source>
         <translation>设置基线 %1</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>Indicators from a roadmap cell</source>
+        <translation>由路线图单元格生成指标</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Target as written</source>
+        <translation>目标（原文）</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>This cell has no acceptance indicators yet: write them in the roadmap first.</source>
+        <translation>该单元格还没有量化验收指标：请先在路线图中填写。</translation>
+    </message>
+    <message>
+        <source>Acceptance indicators of the cell, one indicator per figure:</source>
+        <translation>该单元格的量化验收指标，每个数值一个指标：</translation>
+    </message>
+    <message>
+        <source>No target figure in this line</source>
+        <translation>此行没有目标数值</translation>
+    </message>
+    <message>
+        <source>Already indicator %1</source>
+        <translation>已有指标 %1</translation>
+    </message>
+    <message>
+        <source>Tick at least one line to add.</source>
+        <translation>请至少勾选一行。</translation>
+    </message>
+    <message>
+        <source>Line %1: an indicator needs a code and a name.</source>
+        <translation>第 %1 行：指标需要编号和名称。</translation>
+    </message>
+    <message>
+        <source>Line %1: the target %2 cannot be read.</source>
+        <translation>第 %1 行：无法识别目标 %2。</translation>
+    </message>
+    <message>
+        <source>The roadmap has no cells yet: add a stage and a module first.</source>
+        <translation>路线图还没有单元格：请先添加阶段和模块。</translation>
+    </message>
+    <message>
+        <source>Add %1 indicators from %2 / %3</source>
+        <translation>由 %2 / %3 添加 %1 个指标</translation>
     </message>
 </context>
 <context>
@@ -2367,6 +2499,14 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     <message>
         <source>Evaluation method</source>
         <translation>评估方法</translation>
+    </message>
+    <message>
+        <source>Task-ID prefix</source>
+        <translation>任务ID前缀</translation>
+    </message>
+    <message>
+        <source>The module&apos;s task IDs start with it: TP gives TP-01, TP-02 ...</source>
+        <translation>该模块的任务ID以此开头：TP 即 TP-01、TP-02 ……</translation>
     </message>
     <message>
         <source>Task ID</source>
