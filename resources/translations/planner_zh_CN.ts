@@ -1011,7 +1011,7 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     </message>
     <message>
         <source>A task-ID prefix is letters and digits, starting with a letter (TP, EC, BM2): %1</source>
-        <translation>任务ID前缀由字母和数字组成，以字母开头（TP、EC、BM2）：%1</translation>
+        <translation>任务ID前缀须由字母和数字组成，并以字母开头：%1</translation>
     </message>
     <message>
         <source>Set the task-ID prefix of %1</source>
@@ -2506,7 +2506,7 @@ Staged roadmaps, task matrices, RACI, OKRs and indicators.</source>
     </message>
     <message>
         <source>The module&apos;s task IDs start with it: TP gives TP-01, TP-02 ...</source>
-        <translation>该模块的任务ID以此开头：TP 即 TP-01、TP-02 ……</translation>
+        <translation>该模块新任务的ID以此前缀开头，后接两位编号（-01、-02 ……）</translation>
     </message>
     <message>
         <source>Task ID</source>
