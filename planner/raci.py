@@ -20,8 +20,16 @@ from typing import Iterable
 from planner.i18n import _
 from planner.model import RaciRole
 
-_SEPARATORS = "、，,+＋;；"
+_SEPARATORS = "、，,+＋;；/／\n\r"
 _ALL_TEAMS = re.compile(r"^(所有|全部|全体|各)")  # "所有业务及技术团队": every other team
+
+
+_NO_TEAM = {"无", "-", "—", "/", "none", "n/a", "na", "nil", "tbd", "待定"}
+
+
+def named_teams(text: str) -> list[str]:
+    """The teams a 责任团队/协作团队 cell names, each once: "无" and "所有业务及技术团队" (every team) name none."""
+    return [t for t in split_teams(text) if t.lower() not in _NO_TEAM and not _ALL_TEAMS.match(t)]
 
 
 # --- the division-of-work mapping --------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Screenshots of the plan-building dialogs (plan properties, set baseline, add indicator, teams, the RACI tab's team buttons), zh and en.
+"""Screenshots of the plan-building dialogs (plan properties, set baseline, add indicator, teams and roles, indicators from a roadmap cell, the RACI tab's team buttons), zh and en.
 
     .venv/bin/python scripts/plan_dialog_screenshots.py [--out docs/screenshots]
 
@@ -8,6 +8,7 @@ Runs itself under xvfb-run (xcb) unless a display or QT_QPA_PLATFORM=offscreen i
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -27,6 +28,9 @@ def shoot(out: Path, language: str) -> list[Path]:
     from ui.plan_properties import BaselineDialog, PlanPropertiesDialog
     from ui.indicator_dialog import IndicatorDialog
     from ui.teams_dialog import TeamsDialog
+    from ui.indicators_from_cell import IndicatorsFromCellDialog
+    from ui.commands import JournalCommand
+    from planner.services import teams as team_service
 
     settings.set_language(language)
     create_app([])
@@ -38,9 +42,9 @@ def shoot(out: Path, language: str) -> list[Path]:
     window.show()
     written = []
 
-    def grab(widget, name: str) -> None:
+    def grab(widget, name: str, prefix: str = "build-") -> None:
         QTest.qWait(400)
-        target = out / f"build-{name}-{suffix}.png"
+        target = out / f"{prefix}{name}-{suffix}.png"
         widget.grab().save(str(target))
         written.append(target)
 
@@ -65,6 +69,26 @@ def shoot(out: Path, language: str) -> list[Path]:
     teams.show()
     grab(teams, "teams")
     teams.close()
+    plan = window.controller.plan()
+    core = plan.teams[0]
+    for role in plan.roles[:3]:  # roles put in the first team, as the dialog's boxes do
+        window.controller.try_push(JournalCommand(window.controller, "role", team_service.set_role_team, role.id, core.id))
+    teams = TeamsDialog(window.controller, window)
+    teams.resize(620, 640)
+    teams.show()
+    teams.select(core.name)
+    grab(teams, "roles", prefix="teams-")
+    teams.close()
+    plan = window.controller.plan()
+    stage, module = plan.stages[0], plan.modules[0]
+    cell_names = {"AI芯片适配数量", "框架兼容通过率", "Qwen2.5-7B 推理提速", "超节点适配效率"}
+    shown = dataclasses.replace(plan, indicators=[i for i in plan.indicators if not (
+        i.stage_id == stage.id and i.module_id == module.id and i.name in cell_names)])
+    from_cell = IndicatorsFromCellDialog(shown, stage.id, module.id, window)
+    from_cell.set_checked(3, False)
+    from_cell.show()
+    grab(from_cell, "from-cell", prefix="indicators-")
+    from_cell.close()
     window.views.show("raci")
     grab(window, "raci-team-buttons")
     window.controller.undo_stack.clear()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
 )
 
 from planner.errors import PlannerError
+from planner.indicators.from_cell import next_codes
 from planner.services import indicators as indicator_service
 from ui.commands import JournalCommand
 from ui.messages import user_message
@@ -20,8 +19,7 @@ def tr(text: str) -> str:
 
 
 def next_indicator_code(plan) -> str:
-    numbers = [int(m.group(1)) for i in plan.indicators if (m := re.fullmatch(r"IND-(\d+)", i.code))]
-    return f"IND-{max(numbers, default=0) + 1:03d}"
+    return next_codes({i.code for i in plan.indicators}, 1)[0]
 
 
 def _choices(box: QComboBox, rows, none_label: str) -> None:

@@ -1,4 +1,5 @@
-"""Teams (RACI tab > Teams…): add, rename, merge, delete; what uses a team is shown before it goes.
+"""Teams (RACI tab > Teams…): add, rename, merge, delete; what uses a team is shown before it goes;
+the plan's roles (算子组工程师) each put in a team, or a new role added.
 
 Every change is one undo step, applied at once (the RACI tab gains or loses its column).
 """
@@ -7,8 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-    QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
+    QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
 )
 
 from planner.services import structure, teams
@@ -62,12 +64,30 @@ class TeamsDialog(QDialog):
         row.addLayout(buttons)
         close = QDialogButtonBox(QDialogButtonBox.Close, self)
         close.rejected.connect(self.reject)
+        self.roles = QTableWidget(0, 2, self)
+        self.roles.setHorizontalHeaderLabels([tr("Role"), tr("Team")])
+        self.roles.verticalHeader().hide()
+        self.roles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.roles.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.roles.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.add_role_button = QPushButton(tr("Add role…"), self)
+        self.add_role_button.clicked.connect(lambda _c=False: self.add_role())
+        roles_box = QGroupBox(tr("Roles and their teams"), self)
+        roles_layout = QVBoxLayout(roles_box)
+        roles_layout.addWidget(self.roles)
+        roles_row = QHBoxLayout()
+        roles_row.addStretch(1)
+        roles_row.addWidget(self.add_role_button)
+        roles_layout.addLayout(roles_row)
         box = QVBoxLayout(self)
         box.addLayout(row)
         box.addWidget(self.uses)
+        box.addWidget(roles_box, 1)
         box.addWidget(close)
         self.list.currentRowChanged.connect(lambda _r: self._show_uses())
         controller.changed.connect(lambda _c: self.reload())
+        self._roles_shape: tuple = ()
+        self.resize(560, 520)
         self.reload()
 
     def reload(self) -> None:
@@ -83,6 +103,54 @@ class TeamsDialog(QDialog):
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(0)
         self._show_uses()
+        self._reload_roles()
+
+    # --- roles -----------------------------------------------------------------------------
+    def _reload_roles(self) -> None:
+        """One row per role with its team in a box; rebuilt only when roles or teams change, so a
+        box that has just been changed is never deleted under its own signal."""
+        plan = self.controller.plan()
+        shape = (tuple((r.id, r.name) for r in plan.roles), tuple((t.id, t.name) for t in plan.teams))
+        if shape != self._roles_shape:
+            self._roles_shape = shape
+            self.roles.setRowCount(0)
+            self.roles.setRowCount(len(plan.roles))
+            for row, role in enumerate(plan.roles):
+                item = QTableWidgetItem(role.name)
+                item.setData(Qt.ItemDataRole.UserRole, role.id)
+                self.roles.setItem(row, 0, item)
+                box = QComboBox(self.roles)
+                box.addItem(tr("(no team)"), None)
+                for team in plan.teams:
+                    box.addItem(team.name, team.id)
+                box.currentIndexChanged.connect(lambda _i, b=box, rid=role.id, n=role.name: self._role_team_chosen(rid, n, b))
+                self.roles.setCellWidget(row, 1, box)
+        for row, role in enumerate(plan.roles):
+            box = self.roles.cellWidget(row, 1)
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(role.team_id)) if role.team_id is not None else 0)
+            box.blockSignals(False)
+
+    def role_box(self, name: str) -> QComboBox:
+        row = next(r for r in range(self.roles.rowCount()) if self.roles.item(r, 0).text() == name)
+        return self.roles.cellWidget(row, 1)
+
+    def _role_team_chosen(self, role_id: int, name: str, box: QComboBox) -> None:
+        team_id = box.currentData()
+        text = (tr("Put role %1 in team %2").replace("%1", name).replace("%2", box.currentText()) if team_id is not None
+                else tr("Take role %1 out of its team").replace("%1", name))
+        self.controller.try_push(JournalCommand(self.controller, text, teams.set_role_team, role_id, team_id))
+
+    def add_role(self) -> None:
+        name, ok = QInputDialog.getText(self, tr("Add role"), tr("Role name:"))
+        name = name.strip()
+        if not ok or not name:
+            return
+        if any(r.name == name for r in self.controller.plan().roles):
+            QMessageBox.information(self, tr("Add role"), tr("There is already a role named %1.").replace("%1", name))
+            return
+        self.controller.try_push(JournalCommand(self.controller, tr("Add role %1").replace("%1", name),
+                                                teams.add_role, name, self.current_id()))
 
     def current_id(self) -> int | None:
         item = self.list.currentItem()

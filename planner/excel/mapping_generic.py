@@ -23,6 +23,7 @@ from planner.excel.colmap import Lifted, LiftedRow
 from planner.excel.mapping import Context, ensure_named, set_order
 from planner.excel.records import Record
 from planner.i18n import _
+from planner.raci import named_teams
 
 HAS_OUTLINE = "parent_id" in m.Task.model_fields  # the work-breakdown model (summary tasks, owners)
 UNDATED_OK = not m.Task.model_fields["start_date"].is_required()
@@ -174,6 +175,9 @@ def map_generic_tasks(ctx: Context, lifted: Lifted) -> None:
     _outline(tasks, by_wbs, summaries)
     for task in tasks:
         _store_task(ctx, lifted, task)
+        for team in task.get("_collaborators", ()):  # 协作团队 -> C, unless the team has a letter there already
+            ctx.records.put(Record(m.RaciCell, {"module_id": None, "task_id": (task["code"],), "team_id": (team,),
+                                                "role": m.RaciRole.C.value}, _origin(lifted, task["_row"])))
     # a bare number is the row's 序号 (as MS Project's predecessors name the ID), a dotted one its WBS number
     refs = {**{k: t["code"] for k, t in by_wbs.items()}, **{k: t["code"] for k, t in by_seq.items()}}
     for task in tasks:
@@ -246,6 +250,12 @@ def _task_values(ctx: Context, lifted: Lifted, row: LiftedRow, readers: _ColumnR
         t["roles_text"] = cv.read_text(row.values["roles"])
     if row.values.get("milestone") is not None:
         t["milestone_text"] = cv.read_text(row.values["milestone"])
+    collaborators = [] if cv.is_placeholder(row.values.get("collaborators")) else \
+        named_teams(cv.read_text(row.values.get("collaborators")))
+    if collaborators:
+        for team in collaborators:
+            ensure_named(ctx, m.Team, team, ctx.known_names(m.Team), {})
+        t["_collaborators"] = collaborators
     for use, fld in (("module", "module_id"), ("stage", "stage_id")):
         text = cv.read_text(row.values.get(use))
         if text:

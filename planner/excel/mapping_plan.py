@@ -35,9 +35,24 @@ def map_tasks(ctx: Context, table: Table) -> None:
         set_order(ctx, record, scope=("parent", parent) if parent else module)
         add_record(ctx, table, row, record)
         _task_roles(ctx, table, row, values)
+        _task_collaborators(ctx, table, row, values["code"])
         if "deps" in table.cols:
             ctx.dep_columns.setdefault(table.sheet, row.place("deps")[1])
             ctx.pending_deps.append((values["code"], cv.read_text(row.cells.get("deps")), row, table))
+
+
+def _task_collaborators(ctx: Context, table: Table, row: Row, code: str) -> None:
+    """协作团队 on a task row: each team named is a team of the plan, consulted (C) on the task
+    unless the row already gives it a letter (a RACI sheet read first keeps its own)."""
+    from planner.raci import named_teams
+
+    raw = row.cells.get("collaborators")
+    if raw is None or cv.is_placeholder(raw):
+        return
+    for team in named_teams(cv.read_text(raw)):
+        ensure_named(ctx, m.Team, team, ctx.known_names(m.Team), where(table, row, "collaborators"))
+        ctx.records.put(Record(m.RaciCell, {"module_id": None, "task_id": (code,), "team_id": (team,),
+                                            "role": m.RaciRole.C.value}, origin(ctx, table, row)))
 
 
 def _made_code(ctx: Context, table: Table, row: Row) -> str:
@@ -210,26 +225,29 @@ def map_division(ctx: Context, table: Table) -> None:
 
 def _division_teams(ctx: Context, table: Table, row: Row) -> None:
     """Every team a division row names (责任团队, 协作团队) is a team of the plan, with or without a RACI sheet."""
-    from planner.raci import _ALL_TEAMS, split_teams
+    from planner.raci import named_teams
 
     for key in ("responsible", "collaborators"):
-        for team in split_teams(cv.read_text(row.cells.get(key))):
-            if not _ALL_TEAMS.match(team):
-                ensure_named(ctx, m.Team, team, ctx.known_names(m.Team), where(table, row, key))
+        for team in named_teams(cv.read_text(row.cells.get(key))):
+            ensure_named(ctx, m.Team, team, ctx.known_names(m.Team), where(table, row, key))
 
 
 def division_letters(ctx: Context) -> None:
     """Without a RACI sheet, 责任团队/协作团队/决策人 become R/C/A letters (planner.raci's mapping)."""
-    from planner.raci import division_to_raci
+    from planner.raci import division_to_raci, named_teams
 
     if ctx.has_raci_grid:
         return
+    named: list[str] = []  # "所有业务及技术团队" consults every team the matrix names
+    for _record, row, _table in ctx.division_rows:
+        for key in ("responsible", "collaborators"):
+            named += [t for t in named_teams(cv.read_text(row.cells.get(key))) if t not in named]
     for record, row, table in ctx.division_rows:
         module = record.values["module_id"]
         ctx.replace_scopes.add((m.RaciCell, "module_id", module))
         letters = division_to_raci(
             cv.read_text(row.cells.get("responsible")), cv.read_text(row.cells.get("collaborators")),
-            record.values.get("decision_maker") or "",
+            record.values.get("decision_maker") or "", all_teams=named,
         )
         for a in letters:
             ensure_named(ctx, m.Team, a.team, ctx.known_names(m.Team), where(table, row, "responsible"))

@@ -158,6 +158,8 @@ TASKS = TableSpec("tasks", "阶段任务计划表", "Task plan", m.Task, (
     C("end_date", "结束日期", "End date", "date", synonyms=["结束", "完成日期", "finish", "end", "due"]),
     C("roles_text", "责任角色", "Responsible roles", width=28, synonyms=["角色", "roles", "owner roles"]),
     C("owner", "负责人", "Owner", width=10, synonyms=["责任人", "owner", "assignee"]),
+    C("collaborators", "协作团队", "Collaborating teams", "teams", width=28, export=False,
+      synonyms=["协作部门", "配合团队", "配合部门", "collaborators", "supporting teams"]),
     C("deps", "依赖项", "Dependencies", "deps", width=24, synonyms=["依赖", "前置任务", "dependencies", "predecessors", "depends on"]),
     C("milestone_text", "里程碑", "Milestone", width=30, synonyms=["milestone"]),
     C("acceptance", "核心验收指标", "Acceptance", width=28, synonyms=["核心指标", "验收指标", "acceptance", "kpi"]),

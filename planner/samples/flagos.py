@@ -6,7 +6,9 @@ import datetime as dt
 import re
 
 from planner import model as m
-from planner.indicators.targets import parse_target, split_acceptance, split_numbered
+from planner.indicators.from_cell import propose
+from planner.indicators.rates import default_rule
+from planner.indicators.targets import parse_target
 from planner.raci import division_to_raci, split_teams
 from planner.samples import flagos_data as data
 from planner.samples.snapshots import Report, add_reports
@@ -155,24 +157,17 @@ def _add_cells_and_indicators(book, stages, modules, teams) -> None:
         stage, module = stages[stage_index], modules[module_name]
         book.add(m.RoadmapCell(stage_id=stage.id, module_id=module.id, scope=scope, actions=actions,
                                acceptance=acceptance, evaluation_method=method, data_source=source))
-        methods, sources = split_numbered(method), split_numbered(source)
         owner = teams[responsible_team(module_name)]
-        for item in split_acceptance(acceptance):
-            name, text = TEMPLATE_NAMES.get((stage_index, module_name, item.name), (item.name, item.target_text))
+        proposals = propose(acceptance, evaluation_method=method, data_source=source,
+                            taken_codes={i.code for i in book.all(m.Indicator)},
+                            extra={"module_id": module.id, "stage_id": stage.id, "owner_team_id": owner.id})
+        for p in (p for p in proposals if p.addable):
+            name, text = TEMPLATE_NAMES.get((stage_index, module_name, p.name), (p.name, p.target_text))
             target = parse_target(text)
-            book.add(m.Indicator(
-                order=len(book.all(m.Indicator)), code=f"IND-{len(book.all(m.Indicator)) + 1:03d}",
-                name=name, module_id=module.id, stage_id=stage.id, target_text=text,
-                baseline=target.baseline, target=target.value, comparator=target.comparator,
-                unit=target.unit, direction=target.direction,
-                rule=(m.AchievementRule.ratio if target.direction == m.Direction.higher.value
-                      else m.AchievementRule.inverse).value,
-                owner_team_id=owner.id,
-                evaluation_method=_nth(methods, item.number), data_source=_nth(sources, item.number)))
-
-
-def _nth(items: list[str], number: int) -> str:
-    return items[number - 1] if 0 < number <= len(items) else ""
+            fields = {**p.fields(), "name": name, "target_text": text, "unit": target.unit,
+                      "direction": target.direction, "rule": default_rule(target.direction)}
+            book.add(m.Indicator(order=len(book.all(m.Indicator)), baseline=target.baseline, target=target.value,
+                                 comparator=target.comparator, **fields))
 
 
 # --- tasks ---------------------------------------------------------------------------------

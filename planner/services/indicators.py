@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from planner import model as m
 from planner.changes import Changes
+from planner.i18n import _
 from planner.services import generic
 from planner.services.journal import Journal
 
@@ -30,6 +31,29 @@ def add_indicator(s: Session, code: str, name: str, *, target_text: str = "", **
     values = {**_target_fields(target_text, where), **fields} if target_text else fields
     return generic.add(s, m.Indicator, code=code, name=name, target_text=target_text, **{
         k: v for k, v in values.items() if k != "target_text"})
+
+
+def add_indicators(s: Session, rows: list[dict[str, Any]]) -> Changes:
+    """Several indicators at once (those proposed from a roadmap cell), one undo step.
+
+    Each row holds `code`, `name` and the other fields; its `target_text` is parsed as in
+    `add_indicator`. A code the plan already has is refused before anything is added.
+    """
+    from planner.errors import DuplicateId
+
+    taken = set(s.exec(select(m.Indicator.code)).all())
+    j = Journal(s)
+    for row in rows:
+        code = row["code"]
+        if code in taken:
+            raise DuplicateId(_("Indicator {code}: the plan already has an indicator with this code.", code=code),
+                              where=f"Indicator {code}")
+        taken.add(code)
+        text = row.get("target_text", "")
+        values = {**row, **_target_fields(text, f"Indicator {code}, field target")} if text else dict(row)
+        created = generic.add_row(j, m.Indicator, values)
+        j.touch(created.id)
+    return j.changes()
 
 
 def update_indicator(s: Session, indicator_id: int, **fields: Any) -> Changes:

@@ -93,3 +93,15 @@ def set_role_team(s: Session, role_id: int, team_id: int | None) -> Changes:
     generic.update_row(j, role, {"team_id": team_id}, where=f"Role {role.name}")
     j.touch(role.id, team_id)
     return j.changes()
+
+
+def add_role(s: Session, name: str, team_id: int | None = None) -> Changes:
+    """A new role, optionally in a team; the name must be new (roles are named once per plan)."""
+    name = name.strip()
+    if not name:
+        raise ValidationError(_("A role needs a name."), where="Role")
+    if s.exec(select(m.Role).where(m.Role.name == name)).first() is not None:
+        raise ValidationError(_("Role {name}: there is already a role of that name.", name=name), where=f"Role {name}")
+    if team_id is not None:
+        generic.get(s, m.Team, team_id)
+    return generic.add(s, m.Role, name=name, team_id=team_id)

@@ -2551,6 +2551,122 @@ Delete them anyway? These links are removed too.</source>
         <source>The user guide is missing from this installation (expected at %1). Reinstall Roadmap Planner to restore it.</source>
         <translation>此安装中缺少用户指南（应在 %1）。请重新安装路线图规划器以恢复它。</translation>
     </message>
+    <message>
+        <source>From roadmap cell…</source>
+        <translation>从路线图单元格生成…</translation>
+    </message>
+    <message>
+        <source>Indicators from the lines of a roadmap cell&apos;s acceptance indicators, previewed first</source>
+        <translation>由路线图单元格“量化验收指标”的各行生成指标，先预览</translation>
+    </message>
+    <message>
+        <source>Indicators from cell…</source>
+        <translation>由单元格生成指标…</translation>
+    </message>
+    <message>
+        <source>Turn the lines of the current cell&apos;s acceptance indicators into indicators, previewed first</source>
+        <translation>把当前单元格“量化验收指标”的各行转为指标，先预览</translation>
+    </message>
+    <message>
+        <source>A task-ID prefix is letters and digits, starting with a letter (TP, EC, BM2): %1</source>
+        <translation>任务ID前缀须由字母和数字组成，并以字母开头：%1</translation>
+    </message>
+    <message>
+        <source>Set the task-ID prefix of %1</source>
+        <translation>设置 %1 的任务ID前缀</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Add role…</source>
+        <translation>添加角色…</translation>
+    </message>
+    <message>
+        <source>Roles and their teams</source>
+        <translation>角色及所属团队</translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation>添加角色</translation>
+    </message>
+    <message>
+        <source>Role name:</source>
+        <translation>角色名称：</translation>
+    </message>
+    <message>
+        <source>There is already a role named %1.</source>
+        <translation>已有名为 %1 的角色。</translation>
+    </message>
+    <message>
+        <source>Add role %1</source>
+        <translation>添加角色 %1</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>Indicators from a roadmap cell</source>
+        <translation>由路线图单元格生成指标</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Target as written</source>
+        <translation>目标（原文）</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>This cell has no acceptance indicators yet: write them in the roadmap first.</source>
+        <translation>该单元格还没有量化验收指标：请先在路线图中填写。</translation>
+    </message>
+    <message>
+        <source>Acceptance indicators of the cell, one indicator per figure:</source>
+        <translation>该单元格的量化验收指标，每个数值一个指标：</translation>
+    </message>
+    <message>
+        <source>No target figure in this line</source>
+        <translation>此行没有目标数值</translation>
+    </message>
+    <message>
+        <source>Already indicator %1</source>
+        <translation>已有指标 %1</translation>
+    </message>
+    <message>
+        <source>Tick at least one line to add.</source>
+        <translation>请至少勾选一行。</translation>
+    </message>
+    <message>
+        <source>Line %1: an indicator needs a code and a name.</source>
+        <translation>第 %1 行：指标需要编号和名称。</translation>
+    </message>
+    <message>
+        <source>Line %1: the target %2 cannot be read.</source>
+        <translation>第 %1 行：无法识别目标 %2。</translation>
+    </message>
+    <message>
+        <source>The roadmap has no cells yet: add a stage and a module first.</source>
+        <translation>路线图还没有单元格：请先添加阶段和模块。</translation>
+    </message>
+    <message>
+        <source>Add %1 indicators from %2 / %3</source>
+        <translation>由 %2 / %3 添加 %1 个指标</translation>
+    </message>
 </context>
 <context>
     <name>Column</name>
@@ -2833,6 +2949,14 @@ Delete them anyway? These links are removed too.</source>
     <message>
         <source>Working days longer (+) or shorter than in the compared baseline</source>
         <translation>与所对比基线相比，工期延长（+）或缩短的工作日数</translation>
+    </message>
+    <message>
+        <source>Task-ID prefix</source>
+        <translation>任务ID前缀</translation>
+    </message>
+    <message>
+        <source>The module&apos;s task IDs start with it: TP gives TP-01, TP-02 ...</source>
+        <translation>该模块新任务的ID以此前缀开头，后接两位编号（-01、-02 ……）</translation>
     </message>
 </context>
 <context>

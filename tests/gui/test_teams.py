@@ -67,3 +67,37 @@ def test_rename_merge_delete_show_uses_first(window, controller, answers, dialog
         controller.undo_stack.undo()
     assert team_names(controller)[:2] == [first, second]
     assert len([c for c in controller.plan().raci if c.team_id in (plan.teams[0].id, plan.teams[1].id)]) == letters_before
+
+
+def test_roles_are_put_in_teams_in_the_dialog_one_undo_step_each(window, controller, answers, dialogs, qtbot):
+    plan = controller.plan()
+    first, second = plan.teams[0], plan.teams[1]
+    dialog = TeamsDialog(controller, window)
+    qtbot.addWidget(dialog)
+    roles_before = dialog.roles.rowCount()
+    # Add role: into the team selected in the list; a name already used is refused with a message
+    dialog.select(first.name)
+    answers["text"].append("编译工程师")
+    dialog.add_role_button.click()
+    role = next(r for r in controller.plan().roles if r.name == "编译工程师")
+    assert role.team_id == first.id and dialog.roles.rowCount() == roles_before + 1
+    box = dialog.role_box("编译工程师")
+    assert box.currentText() == first.name
+    answers["text"].append("编译工程师")
+    dialog.add_role_button.click()
+    assert dialogs.shown[-1] == ("information", "There is already a role named 编译工程师.")
+    # another team, then none: one undo step each, the same box kept
+    box.setCurrentIndex(box.findText(second.name))
+    assert next(r for r in controller.plan().roles if r.id == role.id).team_id == second.id
+    assert dialog.role_box("编译工程师") is box and box.currentText() == second.name
+    dialog.select(second.name)
+    assert "1 roles" in dialog.uses.text()
+    box.setCurrentIndex(0)  # (no team)
+    assert next(r for r in controller.plan().roles if r.id == role.id).team_id is None
+    controller.undo_stack.undo()
+    assert dialog.role_box("编译工程师").currentText() == second.name
+    controller.undo_stack.undo()
+    assert dialog.role_box("编译工程师").currentText() == first.name
+    controller.undo_stack.undo()
+    assert "编译工程师" not in [r.name for r in controller.plan().roles]
+    assert dialog.roles.rowCount() == roles_before

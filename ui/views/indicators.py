@@ -19,6 +19,7 @@ from ui.commands import JournalCommand
 from ui.column_widths import fit_columns
 from ui.delegates import SpecDelegate
 from ui.indicator_status import deviation_of, reading_status
+from ui.indicators_from_cell import indicators_from_cell
 from ui.plan_text import format_percent, parse_number
 from ui.table_model import Column, PlanTableModel
 
@@ -204,7 +205,12 @@ class IndicatorView(QWidget):
         self.delete_button.setToolTip(tr("Delete the selected indicators and their readings"))
         self.delete_button.clicked.connect(
             lambda: indicator_dialog.delete_indicators(self, self.controller, self.selected_indicators()))
+        self.from_cell_button = QPushButton(tr("From roadmap cell…"), self)
+        self.from_cell_button.setToolTip(tr("Indicators from the lines of a roadmap cell's acceptance indicators, "
+                                            "previewed first"))
+        self.from_cell_button.clicked.connect(lambda: indicators_from_cell(self, self.controller))
         bar.addWidget(self.add_button)
+        bar.addWidget(self.from_cell_button)
         bar.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

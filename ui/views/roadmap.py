@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QInputDialog, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView,
+    QFormLayout, QHBoxLayout, QInputDialog, QLabel, QMenu, QPlainTextEdit, QPushButton, QSplitter, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -122,7 +122,26 @@ class RoadmapView(QWidget):
         self.model.modelReset.connect(self._layout_rows)
         self.model.dataChanged.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.selectionModel().currentRowChanged.connect(self._on_selection_currentRowChanged)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self._layout_rows()
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(tr("Indicators from cell…"), self.indicators_from_cell)
+        menu.addAction(tr("Rename…"), self.rename_current)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def indicators_from_cell(self) -> None:
+        from ui.indicators_from_cell import indicators_from_cell
+
+        row = self.current_row()
+        self.panel.apply()  # texts typed in the side panel count
+        indicators_from_cell(self, self.controller, row.stage.id if row else None, row.module.id if row else None)
 
     def _tool_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -132,6 +151,8 @@ class RoadmapView(QWidget):
             (tr("Rename…"), tr("Rename the current stage (stage column) or module"), self.rename_current),
             (tr("Move up"), tr("Move the current stage (stage column) or module earlier"), lambda: self.move_current(-1)),
             (tr("Move down"), tr("Move the current stage (stage column) or module later"), lambda: self.move_current(1)),
+            (tr("Indicators from cell…"), tr("Turn the lines of the current cell's acceptance indicators into "
+                                             "indicators, previewed first"), self.indicators_from_cell),
         ):
             button = QPushButton(text, self)
             button.setToolTip(tip)

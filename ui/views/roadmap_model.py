@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 
 from planner import model as m
 from planner.changes import Area
+from planner.errors import ParseError
 from planner.services import structure
 from planner.services.stage_span import set_stage_span
 from planner.stages import parse_stage_span, stage_dates_text, stage_span_text
@@ -77,6 +79,18 @@ def _module_name(model, row, value):
                           structure.update_module, row.module.id, name=name)
 
 
+def _module_prefix(model, row, value):
+    """The module's task-ID prefix (TP, EC): new tasks of the module are numbered TP-01, TP-02 ..."""
+    prefix = str(value).strip().upper().rstrip("-")
+    if prefix == (row.module.prefix or ""):
+        return None
+    if prefix and not re.fullmatch(r"[A-Z][A-Z0-9]{0,7}", prefix):
+        raise ParseError(tr("A task-ID prefix is letters and digits, starting with a letter (TP, EC, BM2): %1").replace(
+            "%1", prefix), where=row.module.name)
+    return JournalCommand(model.controller, tr("Set the task-ID prefix of %1").replace("%1", row.module.name),
+                          structure.update_module, row.module.id, prefix=prefix)
+
+
 def _cell_text(key):
     def get(model, row):
         cell = model.plan.cell(row.stage.id, row.module.id)
@@ -100,6 +114,8 @@ COLUMNS = [
            tip=QT_TRANSLATE_NOOP("Column", "Achievement at the latest reading: green on target, amber within 10%, red below")),
     _cell_column("evaluation_method", QT_TRANSLATE_NOOP("Column", "Evaluation method"), 180),
     _cell_column("data_source", QT_TRANSLATE_NOOP("Column", "Data source"), 180),
+    Column("prefix", QT_TRANSLATE_NOOP("Column", "Task-ID prefix"), 60, get=lambda mo, r: r.module.prefix or "",
+           set=_module_prefix, tip=QT_TRANSLATE_NOOP("Column", "The module's task IDs start with it: TP gives TP-01, TP-02 ...")),
 ]
 
 
