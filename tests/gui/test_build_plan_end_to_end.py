@@ -180,10 +180,6 @@ def empty_window(qtbot):
         controller.project.close()
 
 
-# The Indicators tab opens the exception-note cell itself after a value more than 10% off; while the
-# value's own editor is still closing that open fails with Qt's "edit: editing failed" (the message
-# is shown, the user clicks the cell): a known defect, reported, not hidden elsewhere.
-@pytest.mark.qt_log_ignore("edit: editing failed")
 def test_build_the_flagos_stage_1_plan_in_the_window(empty_window, qtbot, tmp_path):
     window = empty_window
     controller = window.controller

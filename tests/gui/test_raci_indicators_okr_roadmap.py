@@ -102,6 +102,10 @@ def test_indicator_deviation_asks_for_an_exception_note(qtbot, controller):
     assert model.index(row, note).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert "exception note" in view.message.text()
     assert view.table.currentIndex().column() == note
+    # the note's cell opens for typing by itself (the user was not typing elsewhere)
+    from PySide6.QtWidgets import QAbstractItemView
+
+    qtbot.waitUntil(lambda: view.table.state() == QAbstractItemView.State.EditingState)
     assert model.setData(model.index(row, note), "样本机故障，重测中")
     assert model.index(row, note).data(Qt.ItemDataRole.BackgroundRole) is None
 

@@ -8,7 +8,7 @@ import re
 from PySide6.QtCore import (
     QCoreApplication, QDate, QLocale, QModelIndex, QPersistentModelIndex, QT_TRANSLATE_NOOP, Qt, QTimer,
 )
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from planner import model as m
 from planner.changes import Area
@@ -258,5 +258,12 @@ class IndicatorView(QWidget):
                 index = self.model.index(row, note_column)
                 self.table.setCurrentIndex(index)
                 if self.isVisible():  # after the current editor has closed
-                    QTimer.singleShot(0, lambda i=QPersistentModelIndex(index): self.table.edit(QModelIndex(i)))
+                    QTimer.singleShot(0, lambda i=QPersistentModelIndex(index): self._open_note(QModelIndex(i)))
                 return
+
+    def _open_note(self, index: QModelIndex) -> None:
+        """Open the note's editor unless the user is already typing in a cell or has moved on."""
+        if not index.isValid() or self.table.state() == QAbstractItemView.State.EditingState:
+            return
+        if self.table.currentIndex() == index:
+            self.table.edit(index)
