@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable
 
 from PySide6.QtGui import QUndoCommand
@@ -22,10 +23,20 @@ class ServiceCommand(QUndoCommand):
 
     def __init__(self, controller, text: str):
         super().__init__(text)
-        self.controller = controller
+        # Weakly: the controller's undo stack owns this command on the C++ side, so a strong
+        # reference back made a cycle (controller -> QUndoStack -> command -> controller) that only
+        # the cyclic collector could free, in an arbitrary order: it could free this wrapper first
+        # and then let ~QUndoStack delete the C++ command under it (a segfault inside the
+        # collector, scripts/repro_window_cycles.py). Now the controller is freed by reference
+        # counting and its stack deletes its commands while they are still whole.
+        self._controller = weakref.ref(controller)
         self.last = None
         self.error: PlannerError | None = None
         self._pushed = False
+
+    @property
+    def controller(self):
+        return self._controller()
 
     def redo(self) -> None:
         try:
