@@ -24,11 +24,8 @@ class ServiceCommand(QUndoCommand):
     def __init__(self, controller, text: str):
         super().__init__(text)
         # Weakly: the controller's undo stack owns this command on the C++ side, so a strong
-        # reference back made a cycle (controller -> QUndoStack -> command -> controller) that only
-        # the cyclic collector could free, in an arbitrary order: it could free this wrapper first
-        # and then let ~QUndoStack delete the C++ command under it (a segfault inside the
-        # collector, scripts/repro_window_cycles.py). Now the controller is freed by reference
-        # counting and its stack deletes its commands while they are still whole.
+        # reference back is one more cycle through C++ (controller -> QUndoStack -> command ->
+        # controller) that only the cyclic collector can break (see DocumentController.__del__).
         self._controller = weakref.ref(controller)
         self.last = None
         self.error: PlannerError | None = None

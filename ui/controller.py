@@ -100,6 +100,19 @@ class DocumentController(QObject):
             old.close()
             collect_soon()  # the views of the last plan dropped its rows and their caches
 
+    def __del__(self) -> None:
+        # A controller nobody closed (a view's test, a window dropped without closing) may be
+        # freed by the cyclic collector together with its undo commands. The collector calls
+        # this finalizer while every object of the cycle is still whole (PEP 442); left to
+        # tp_clear, PySide could free the commands' wrappers first and ~QUndoStack then crashed
+        # on them. Emptying the stack here deletes the commands in order.
+        try:
+            stack = self.undo_stack
+            stack.blockSignals(True)
+            stack.clear()
+        except (AttributeError, RuntimeError):  # never fully built, or the C++ side is already gone
+            pass
+
     def release(self) -> None:
         """The window is closing: close the plan and free its undo commands and snapshot now.
 
