@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable
 
 from PySide6.QtGui import QUndoCommand
@@ -22,10 +23,17 @@ class ServiceCommand(QUndoCommand):
 
     def __init__(self, controller, text: str):
         super().__init__(text)
-        self.controller = controller
+        # Weakly: the controller's undo stack owns this command on the C++ side, so a strong
+        # reference back is one more cycle through C++ (controller -> QUndoStack -> command ->
+        # controller) that only the cyclic collector can break (see DocumentController.__del__).
+        self._controller = weakref.ref(controller)
         self.last = None
         self.error: PlannerError | None = None
         self._pushed = False
+
+    @property
+    def controller(self):
+        return self._controller()
 
     def redo(self) -> None:
         try:

@@ -11,7 +11,7 @@ import gc
 import logging
 from functools import cached_property
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlmodel import SQLModel, select
 
@@ -30,6 +30,38 @@ log = logging.getLogger(__name__)
 _KEY_COLUMNS = {"id", "code", "order", "stage_id", "module_id", "task_id", "team_id", "period",
                 "indicator_id", "objective_id", "key_result_id", "predecessor_id", "successor_id",
                 "role_id", "baseline_id", "parent_id"}
+
+
+def collect_all() -> None:
+    """One full collection including what `gc.freeze()` set aside, then everything alive frozen again.
+
+    The frozen generation is never collected, so a window or plan closed after a freeze stays in
+    memory until this runs; it costs one walk of every tracked object (~250 ms with a 10,000-task
+    plan open), so it runs when a plan or window is closed, not on edits.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
+_collect_pending = False
+
+
+def collect_soon() -> None:
+    """`collect_all` shortly after control is back in the event loop (once per burst of closes)."""
+    global _collect_pending
+    if _collect_pending:
+        return
+    _collect_pending = True
+
+    def run() -> None:
+        global _collect_pending
+        _collect_pending = False
+        collect_all()
+
+    # After the closing gesture's deferred deletes (a closed window's C++ side goes first, then
+    # its Python side is a plain cycle the collection frees).
+    QTimer.singleShot(100, run)
 
 
 class DocumentController(QObject):
@@ -69,17 +101,57 @@ class DocumentController(QObject):
         self.document_replaced.emit()
         if old is not None and old is not project:
             old.close()
+            collect_soon()  # the views of the last plan dropped its rows and their caches
+
+    def __del__(self) -> None:
+        # A controller nobody closed (a view's test, a window dropped without closing) may be
+        # freed by the cyclic collector together with its undo commands. The collector calls
+        # this finalizer while every object of the cycle is still whole (PEP 442); left to
+        # tp_clear, PySide could free the commands' wrappers first and ~QUndoStack then crashed
+        # on them. Emptying the stack here deletes the commands in order.
+        try:
+            stack = self.undo_stack
+            stack.blockSignals(True)
+            stack.clear()
+        except (AttributeError, RuntimeError):  # never fully built, or the C++ side is already gone
+            pass
+
+    def release(self) -> None:
+        """The window is closing: close the plan and free its undo commands and snapshot now.
+
+        The undo commands must go here, on a live controller: left to the cyclic garbage
+        collector (the window, its views and this controller refer to each other), PySide could
+        free a command's Python wrapper, and with it the C++ command, before ~QUndoStack deleted
+        that command again - a segfault inside the collector (scripts/repro_window_cycles.py).
+        """
+        self.undo_stack.clear()
+        self._plan = None
+        self._schedule = None
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+        collect_soon()
 
     # --- cached reads (rebuilt lazily after a change) ----------------------------------
     def plan(self) -> Plan:
         if self._plan is None:
             # A snapshot is ~5 objects per row and lives until the next reload. Freezing it keeps
             # the cyclic garbage collector from re-scanning it on every burst of allocations (on
-            # a 10,000-task plan that scanning was most of an edit's cost); unfreezing first lets
-            # the previous snapshot be collected.
+            # a 10,000-task plan a full collection walks ~500,000 objects, ~250 ms, against ~15 ms
+            # with the snapshot frozen: docs/benchmarks.md). The collector is paused while the
+            # snapshot is read, so no collection runs between unfreeze and freeze: it would walk
+            # everything, and it is the moment the frozen garbage of closed windows became
+            # collectable (that is where a crash was seen; see `release`). Cycles that died while
+            # frozen are freed by `collect_soon` when a plan or window is closed.
             gc.unfreeze()
-            self._plan = self.project.read(load_plan)
-            gc.freeze()
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                self._plan = self.project.read(load_plan)
+            finally:
+                gc.freeze()
+                if enabled:
+                    gc.enable()
         return self._plan
 
     def schedule(self) -> ScheduleResult | None:

@@ -323,9 +323,7 @@ class DocumentManager(QObject):
     def shutdown(self) -> None:
         """At exit: the work copy is dropped, so no recovery is offered next time."""
         self.autosave_timer.stop()
-        if self.project is not None:
-            self.project.close()
-            self.controller.project = None
+        self.controller.release()
 
     # --- autosave and recovery ---------------------------------------------------------
     def autosave(self) -> None:
