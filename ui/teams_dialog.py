@@ -85,9 +85,12 @@ class TeamsDialog(QDialog):
         box.addWidget(roles_box, 1)
         box.addWidget(close)
         self.list.currentRowChanged.connect(lambda _r: self._show_uses())
-        controller.changed.connect(lambda _c: self.reload())
+        controller.changed.connect(self._on_controller_changed)  # a method: dropped when the dialog goes
         self._roles_shape: tuple = ()
         self.resize(560, 520)
+        self.reload()
+
+    def _on_controller_changed(self, _changes) -> None:
         self.reload()
 
     def reload(self) -> None:

@@ -131,10 +131,15 @@ class TaskMatrixView(QWidget):
         self.row_actions.addSeparator()
         self.baseline_box = baseline_box.make(self.row_actions, self.controller)  # the variance columns' baseline
         self.row_actions.addWidget(self.baseline_box)
-        self.controller.baseline_chosen.connect(lambda _id: baseline_box.fill(self.baseline_box, self.controller))
-        self.controller.document_replaced.connect(lambda: baseline_box.fill(self.baseline_box, self.controller))
+        # bound methods, not lambdas: Qt drops a method's connection when this view is deleted,
+        # while a lambda would keep the view (and the controller) alive after its window closed
+        self.controller.baseline_chosen.connect(self._refill_baseline_box)
+        self.controller.document_replaced.connect(self._refill_baseline_box)
         bar.addWidget(self.row_actions)
         return bar
+
+    def _refill_baseline_box(self, *_args) -> None:
+        baseline_box.fill(self.baseline_box, self.controller)
 
     def _fill_filters(self) -> None:
         if self.controller.project is None:
