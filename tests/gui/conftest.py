@@ -18,6 +18,9 @@ def isolated(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("PLANNER_DATA_DIR", str(home / "appdata"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
+    # Qt's own settings (QtProject.conf: the file dialog's last folder and history) are native
+    # format: without this, tests wrote them to the real user's config and read them back later.
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(home / "settings"))
     yield
 
 

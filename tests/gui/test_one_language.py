@@ -439,12 +439,16 @@ def test_dialogs_speak_one_language(qtbot, language, tmp_path):
             box = make()
             box.setOption(box.Option.DontUseNativeDialog, True) if hasattr(box, "Option") else None
             if isinstance(box, QFileDialog):
-                # Qt restores the folder an earlier dialog of the process visited over the one
-                # given; that folder's file types come from the system's MIME database (some
-                # untranslated upstream, e.g. "TOML document"), not from the app.
+                # Only plans are listed, as in the app's own dialogs: Qt may restore the folder an
+                # earlier dialog of the run visited, and other files' types come from the system's
+                # MIME database (some untranslated upstream, e.g. "TOML document"), not from us.
+                box.setNameFilter("*.plan")
                 box.setDirectory(str(tmp_path))
             qtbot.addWidget(box)
             box.show()
+            if isinstance(box, QFileDialog):
+                box.setDirectory(str(tmp_path))  # again: showing the dialog may restore its saved folder
+                qtbot.waitUntil(lambda: Path(box.directory().absolutePath()) == tmp_path)
             qtbot.wait(50)
             seen.widget(box, where)
             box.close()
