@@ -46,12 +46,17 @@ def child(paths: list[str], repeat: int) -> dict:
     from planner.schedule.network import build
 
     plain_cpm = _floor_module().plain_cpm
+    # the outline rebuilt every time, as after an outline edit (trees before the outline was reused
+    # between snapshots rebuild it anyway)
+    import planner.outline
+    forget = getattr(getattr(planner.outline, "outline_of", None), "forget", lambda: None)
     out = {}
     for path in paths:
         plan = fast_load_plan(path, SCHEDULE_TABLES)
 
         def fresh():
             plan.__dict__.pop("outline", None)
+            forget()
             return schedule_plan(plan)
 
         net = build(plan).net

@@ -53,9 +53,9 @@ class Plan:
         """The work breakdown: outline order, depth, WBS numbers, summaries (planner.outline).
 
         Top-level tasks come in the plan's task order (as the task matrix lists them)."""
-        from planner.outline import build_outline
+        from planner.outline import outline_of
 
-        return build_outline(self.tasks)
+        return outline_of(self.tasks)
 
     @cached_property
     def stage_by_id(self) -> dict[int, m.Stage]:

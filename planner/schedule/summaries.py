@@ -51,6 +51,19 @@ def outline_shape(plan, index_of: dict[int, int], parents: list | None = None,
         return None
     outline = plan.outline
     ids = [t.id for t in plan.tasks] if ids is None else ids
+    last = _last_shape
+    if last and last[0] is outline and last[1] == ids:  # the outline is shared while unchanged (outline_of)
+        return last[2]
+    shape = _shape(outline, index_of, ids)
+    _last_shape[:] = [outline, list(ids), shape]
+    return shape
+
+
+# the last (outline, task ids, shape): a Shape, like an Outline, is never changed once built
+_last_shape: list = []
+
+
+def _shape(outline, index_of: dict[int, int], ids: list[int]) -> Shape | None:
     # by index, from the outline's maps (C-level); children in task order, as the roll-up sums them
     parent: list[int | None] = list(map(index_of.get, map(outline.parent.get, ids)))
     to_index = index_of.__getitem__
