@@ -20,10 +20,8 @@ import json
 from operator import attrgetter
 from typing import Any
 
-from sqlmodel import SQLModel
-
-from planner import model as m
-from planner.plan import LIST_OF_TABLE, Plan, load_plan
+from planner import rowschema
+from planner.plan import Plan
 
 FORMAT = "roadmap-planner-dump/1"
 
@@ -56,40 +54,44 @@ def _num(v: Any) -> Any:
     return _float(v) if isinstance(v, float) else v
 
 
-def _layout(table: type[SQLModel], skip: tuple[str, ...] = ()) -> tuple[list[str], Any, list[tuple[int, Any]]]:
+# Tables are described by `planner.rowschema` (columns, types, references), so a dump needs no ORM.
+_TABLES = rowschema.TABLE_BY_NAME
+_DATE_LIKE = ("dates", "datetimes")
+
+
+def _layout(table: dict, skip: tuple[str, ...] = ()) -> tuple[list[str], Any, list[tuple[int, Any]]]:
     """Sorted column names, a getter returning them as a tuple, and (index, converter) to apply."""
-    names = sorted(c.name for c in table.__table__.columns if c.name not in skip)
-    kinds = {c.name: c.type.python_type for c in table.__table__.columns}
-    convert = [(i, _iso if kinds[n] in (dt.date, dt.datetime) else _num)
-               for i, n in enumerate(names) if kinds[n] in (dt.date, dt.datetime, float)]
+    names = sorted(n for n in table["columns"] if n not in skip)
+    dated = {n for kind in _DATE_LIKE for n in table[kind]}
+    convert = [(i, _iso if n in dated else _num) for i, n in enumerate(names) if n in dated or n in table["floats"]]
     return names, attrgetter(*names), convert
 
 
-def _fk_targets(table: type[SQLModel]) -> dict[str, type[SQLModel]]:
-    by_name = {t.__tablename__: t for t in m.ALL_TABLES}
-    return {fk.parent.name: by_name[fk.column.table.name] for fk in table.__table__.foreign_keys}
+def _fk_targets(table: dict) -> dict[str, str]:
+    """Column -> the name of the table it refers to."""
+    return dict(table["references"])
 
 
-def _rows(plan: Plan, table: type[SQLModel]) -> list[SQLModel]:
-    if table is m.Programme:
+def _rows(plan: Plan, table: dict) -> list:
+    if table["list"] is None:
         return [plan.programme]
-    return getattr(plan, LIST_OF_TABLE[table])
+    return getattr(plan, table["list"])
 
 
 def dump_plan(plan: Plan, *, natural: bool = False) -> dict[str, Any]:
     """Every table of the plan as lists of plain dicts with sorted keys (see the module docstring)."""
     tables: dict[str, list[dict[str, Any]]] = {}
-    keys: dict[type[SQLModel], dict[int, str]] = {}
-    for table in m.ALL_TABLES:
+    keys: dict[str, dict[int, str]] = {}
+    for table in rowschema.TABLES:
         rows = _rows(plan, table)
         if natural:
-            tables[table.__tablename__] = _natural_rows(table, rows, keys)
+            tables[table["name"]] = _natural_rows(table, rows, keys)
         else:
-            tables[table.__tablename__] = _plain_rows(table, sorted(rows, key=attrgetter("id")))
+            tables[table["name"]] = _plain_rows(table, sorted(rows, key=attrgetter("id")))
     return {"format": FORMAT, "tables": tables}
 
 
-def _plain_rows(table: type[SQLModel], rows: list, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+def _plain_rows(table: dict, rows: list, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     names, getter, convert = _layout(table, skip)
     out = []
     for row in rows:
@@ -101,40 +103,42 @@ def _plain_rows(table: type[SQLModel], rows: list, skip: tuple[str, ...] = ()) -
 
 
 def _natural_rows(table, rows, keys) -> list[dict[str, Any]]:
+    name = table["name"]
     refs = _fk_targets(table)
     dumped = _plain_rows(table, rows, skip=("id",))
-    if table in refs.values():  # a reference within the table (a task's summary): keys first
-        outer = {c: t for c, t in refs.items() if t is not table}
-        keys[table] = {row.id: _natural_key(table, _with_refs(dict(data), outer, keys))
-                       for row, data in zip(rows, dumped)}
+    if name in refs.values():  # a reference within the table (a task's summary): keys first
+        outer = {c: t for c, t in refs.items() if t != name}
+        keys[name] = {row.id: _natural_key(name, _with_refs(dict(data), outer, keys))
+                      for row, data in zip(rows, dumped)}
     table_keys = {}
     for row, data in zip(rows, dumped):
         _with_refs(data, refs, keys)
-        table_keys[row.id] = _natural_key(table, data)
-    keys[table] = table_keys
+        table_keys[row.id] = _natural_key(name, data)
+    keys[name] = table_keys
     return sorted(dumped, key=_ENCODER.encode)
 
 
-def _with_refs(data: dict[str, Any], refs: dict[str, type[SQLModel]], keys) -> dict[str, Any]:
+def _with_refs(data: dict[str, Any], refs: dict[str, str], keys) -> dict[str, Any]:
     for column, target in refs.items():
         if data[column] is not None:
             data[column] = keys[target].get(data[column])
     return data
 
 
-_KEY_FIELDS: dict[type[SQLModel], tuple[str, ...]] = {
-    m.Programme: ("name",), m.CalendarException: ("day",), m.Stage: ("name",), m.Module: ("name",),
-    m.RoadmapCell: ("stage_id", "module_id"), m.Task: ("code",), m.Team: ("name",),
-    m.Role: ("name",), m.TaskRole: ("task_id", "role_id"),
-    m.Dependency: ("predecessor_id", "successor_id"), m.Milestone: ("name", "date"),
-    m.Risk: ("category", "description"), m.RaciCell: ("module_id", "task_id", "team_id"),
-    m.DivisionOfWork: ("module_id",), m.Objective: ("code",), m.Indicator: ("code",),
-    m.KeyResult: ("objective_id", "code"), m.KeyResultLink: ("key_result_id", "indicator_id", "task_id"),
-    m.Reading: ("indicator_id", "period"), m.Baseline: ("name",), m.BaselineTask: ("baseline_id", "task_id"),
+_KEY_FIELDS: dict[str, tuple[str, ...]] = {
+    # table name -> the columns of its natural key
+    "programme": ("name",), "calendarexception": ("day",), "stage": ("name",), "module": ("name",),
+    "roadmapcell": ("stage_id", "module_id"), "task": ("code",), "team": ("name",),
+    "role": ("name",), "taskrole": ("task_id", "role_id"),
+    "dependency": ("predecessor_id", "successor_id"), "milestone": ("name", "date"),
+    "risk": ("category", "description"), "racicell": ("module_id", "task_id", "team_id"),
+    "divisionofwork": ("module_id",), "objective": ("code",), "indicator": ("code",),
+    "keyresult": ("objective_id", "code"), "keyresultlink": ("key_result_id", "indicator_id", "task_id"),
+    "reading": ("indicator_id", "period"), "baseline": ("name",), "baselinetask": ("baseline_id", "task_id"),
 }
 
 
-def _natural_key(table: type[SQLModel], data: dict[str, Any]) -> str:
+def _natural_key(table: str, data: dict[str, Any]) -> str:
     return "/".join("" if data[f] is None else str(data[f]) for f in _KEY_FIELDS[table])
 
 
@@ -159,6 +163,8 @@ def _compact(row: dict[str, Any]) -> str:
 
 def dump_session(session, *, natural: bool = False) -> dict[str, Any]:
     """Convenience for tests and services: load the plan from a session and dump it."""
+    from planner.plan import load_plan
+
     return dump_plan(load_plan(session), natural=natural)
 
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-
-from sqlmodel import Session, select
+from typing import TYPE_CHECKING
 
 from planner.i18n import _
-from planner import model as m
+
+if TYPE_CHECKING:  # the ORM is imported on first use of a table map or `load_plan` (see `__getattr__`)
+    from sqlmodel import Session
+
+    from planner import model as m
 
 
 @dataclass
@@ -106,46 +109,69 @@ class Plan:
         return {(c.stage_id, c.module_id): c for c in self.cells}
 
 
-TABLE_OF_LIST: dict[str, type] = {
-    # Plan attribute -> table; the one map every reader of a Plan uses.
-    "calendar_exceptions": m.CalendarException,
-    "stages": m.Stage,
-    "modules": m.Module,
-    "cells": m.RoadmapCell,
-    "tasks": m.Task,
-    "teams": m.Team,
-    "roles": m.Role,
-    "task_roles": m.TaskRole,
-    "dependencies": m.Dependency,
-    "milestones": m.Milestone,
-    "risks": m.Risk,
-    "raci": m.RaciCell,
-    "division": m.DivisionOfWork,
-    "objectives": m.Objective,
-    "indicators": m.Indicator,
-    "key_results": m.KeyResult,
-    "kr_links": m.KeyResultLink,
-    "readings": m.Reading,
-    "baselines": m.Baseline,
-    "baseline_tasks": m.BaselineTask,
-}
+def _table_maps() -> dict[str, object]:
+    from planner import model as m
 
-LIST_OF_TABLE: dict[type, str] = {table: name for name, table in TABLE_OF_LIST.items()}
+    table_of_list: dict[str, type] = {
+        # Plan attribute -> table; the one map every reader of a Plan uses.
+        "calendar_exceptions": m.CalendarException,
+        "stages": m.Stage,
+        "modules": m.Module,
+        "cells": m.RoadmapCell,
+        "tasks": m.Task,
+        "teams": m.Team,
+        "roles": m.Role,
+        "task_roles": m.TaskRole,
+        "dependencies": m.Dependency,
+        "milestones": m.Milestone,
+        "risks": m.Risk,
+        "raci": m.RaciCell,
+        "division": m.DivisionOfWork,
+        "objectives": m.Objective,
+        "indicators": m.Indicator,
+        "key_results": m.KeyResult,
+        "kr_links": m.KeyResultLink,
+        "readings": m.Reading,
+        "baselines": m.Baseline,
+        "baseline_tasks": m.BaselineTask,
+    }
+    return {
+        "TABLE_OF_LIST": table_of_list,
+        "LIST_OF_TABLE": {table: name for name, table in table_of_list.items()},
+        "_ORDERED": {m.Stage, m.Module, m.Task, m.Team, m.Milestone, m.Risk, m.Objective, m.Indicator, m.KeyResult},
+    }
 
-_ORDERED = {m.Stage, m.Module, m.Task, m.Team, m.Milestone, m.Risk, m.Objective, m.Indicator, m.KeyResult}
+
+def _maps() -> dict:
+    if "TABLE_OF_LIST" not in globals():  # once: the maps keep their identity
+        globals().update(_table_maps())
+    return globals()
+
+
+def __getattr__(name: str):
+    """`TABLE_OF_LIST`, `LIST_OF_TABLE` and `_ORDERED` name model classes: built on first use, so
+    that a `Plan` read with sqlite3 alone (`planner.readonly`) never imports the ORM."""
+    if name in ("TABLE_OF_LIST", "LIST_OF_TABLE", "_ORDERED"):
+        return _maps()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load_plan(session: Session) -> Plan:
     """Read every table once, in user order, and detach the rows from the session."""
+    from sqlmodel import select
+
+    from planner import model as m
+
     programme = session.exec(select(m.Programme)).first()
     if programme is None:
         from planner.errors import FileDamaged
 
         raise FileDamaged(_("The plan has no programme record."))
     lists = {}
-    for name, table in TABLE_OF_LIST.items():
+    maps = _maps()
+    for name, table in maps["TABLE_OF_LIST"].items():
         query = select(table)
-        if table in _ORDERED:
+        if table in maps["_ORDERED"]:
             query = query.order_by(table.order, table.id)
         else:
             query = query.order_by(table.id)

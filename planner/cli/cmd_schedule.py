@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from planner.i18n import _
-from planner.cli.common import parse_date_arg
+from planner.cli.common import parse_date_arg, read_plan
 from planner.errors import FileDamaged
 from planner.plan import Plan
 from planner.schedule import ScheduleResult, schedule_plan
@@ -68,19 +68,13 @@ def report(plan: Plan, result: ScheduleResult) -> dict:
 def read_for_schedule(path: str | Path) -> Plan:
     """Open the plan (checks, migrations) and read only what scheduling needs, as plain rows:
     several times faster than the full ORM load on big plans."""
-    from planner.document import Project
-    from planner.schedule.loader import SCHEDULE_TABLES, fast_load_plan
-
+    from planner.schedule.loader import SCHEDULE_TABLES
     from planner.server.url import is_server_url
 
     path = path if is_server_url(path) else Path(path)  # postgresql://host/db?plan=NAME: a plan on a server
     if isinstance(path, Path) and path.is_dir():
         raise FileDamaged(_("{path} is a folder, not a plan file.", path=path), where=str(path))
-    project = Project.open(path, read_only=True)
-    try:
-        return fast_load_plan(project, SCHEDULE_TABLES)
-    finally:
-        project.close()
+    return read_plan(path, SCHEDULE_TABLES)
 
 
 def run(args) -> int:

@@ -7,25 +7,36 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from sqlalchemy.exc import DatabaseError
-
 from planner.i18n import _
 from planner.errors import FileDamaged, ValidationError
 from planner.plan import Plan
-from planner.schedule.loader import fast_load_plan
 
 
-def read_plan(path: str | Path) -> Plan:
+def read_plan(path: str | Path, tables: tuple[str, ...] | None = None) -> Plan:
     """Open a plan read-only (all the document's checks), load it as plain rows, close it.
 
-    Damage found while reading becomes FileDamaged."""
+    A current-format file is read with sqlite3 alone (`planner.document.readonly`: no ORM, no
+    working copy); an older one (its migration) and a plan on a server go through `Project.open`.
+    `tables` names the `Plan` lists to fill (default: all). Damage found while reading becomes
+    FileDamaged."""
+    from planner.document.readonly import read_plan_file
+
+    plan = read_plan_file(path, tables)
+    return plan if plan is not None else read_plan_with_project(path, tables)
+
+
+def read_plan_with_project(path: str | Path, tables: tuple[str, ...] | None = None) -> Plan:
+    """`read_plan` through `Project.open(read_only=True)`: its working copy, migrations, servers."""
+    from sqlalchemy.exc import DatabaseError
+
     from planner.document import Project
+    from planner.schedule.loader import fast_load_plan
     from planner.server.url import is_server_url
 
     path = path if is_server_url(path) else Path(path)  # postgresql://host/db?plan=NAME: a plan on a server
     project = Project.open(path, read_only=True)  # a folder, no permission ...: a FileAccessError
     try:
-        return fast_load_plan(project)
+        return fast_load_plan(project, tables)
     except (DatabaseError, sqlite3.DatabaseError) as exc:
         raise FileDamaged(_("{name} is damaged and cannot be read ({value}).", name=getattr(path, 'name', path), value=_reason(exc)), where=str(path)) from None
     finally:

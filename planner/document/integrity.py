@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlalchemy import CheckConstraint
-from sqlmodel import SQLModel
-
-from planner import model as m  # noqa: F401 - registers the tables on SQLModel.metadata
 from planner.i18n import _
+from planner.rowschema import CHECKS
 
 _NAMES = ("code", "name", "period", "title")
 MAX_LAG_DAYS = 36_500  # a hundred years: the scheduler and charts handle any lag within it
@@ -37,17 +34,15 @@ def violations(con: sqlite3.Connection, limit: int = 5) -> list[str]:
     for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check").fetchmany(limit):
         found.append(_("{row} refers to a {parent} that does not exist", row=_label(con, table, rowid),
                        parent=parent))
-    for table in SQLModel.metadata.sorted_tables:
-        for constraint in table.constraints:
-            if not isinstance(constraint, CheckConstraint) or len(found) >= limit:
-                continue
-            rule = str(constraint.sqltext)
-            try:
-                rows = con.execute(f'SELECT rowid FROM "{table.name}" WHERE NOT ({rule}) LIMIT ?', (limit,)).fetchall()
-            except sqlite3.OperationalError:  # a column of a later format: not a rule of this file
-                continue
-            for (rowid,) in rows:
-                found.append(_("{row} breaks the rule {rule}", row=_label(con, table.name, rowid), rule=rule))
+    for table, rule in CHECKS:  # the model's CHECK constraints (planner.rowschema, kept equal by a test)
+        if len(found) >= limit:
+            continue
+        try:
+            rows = con.execute(f'SELECT rowid FROM "{table}" WHERE NOT ({rule}) LIMIT ?', (limit,)).fetchall()
+        except sqlite3.OperationalError:  # a column of a later format: not a rule of this file
+            continue
+        for (rowid,) in rows:
+            found.append(_("{row} breaks the rule {rule}", row=_label(con, table, rowid), rule=rule))
     try:
         rows = con.execute("SELECT rowid FROM dependency WHERE abs(lag) * (CASE lag_unit WHEN 'w' THEN 7 ELSE 1 END)"
                            " > ? LIMIT ?", (MAX_LAG_DAYS, limit)).fetchall()

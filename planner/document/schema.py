@@ -8,9 +8,7 @@ import re
 import sqlite3
 from importlib import resources
 
-from sqlmodel import SQLModel, create_engine
-
-from planner import model as m
+from planner import rowschema
 
 FROZEN_VERSIONS = (1, 2, 3)
 """Versions whose DDL is frozen as `schema_v<N>.sql` (released formats; never edited)."""
@@ -23,7 +21,13 @@ def frozen_sql(version: int) -> str:
 
 
 def current_ddl() -> list[str]:
-    """The DDL `create_all` emits for the model as it is now (the head schema)."""
+    """The DDL `create_all` emits for the model as it is now (the head schema).
+
+    Opening a plan compares with `planner.rowschema.DDL`, this list stored (a test keeps them equal)."""
+    from sqlmodel import SQLModel, create_engine
+
+    from planner import model as _model  # noqa: F401 - registers the tables on SQLModel.metadata
+
     engine = create_engine("sqlite://")
     SQLModel.metadata.create_all(engine)
     with engine.connect() as con:
@@ -36,11 +40,11 @@ def current_ddl() -> list[str]:
 
 def _memory_db(version: int) -> sqlite3.Connection:
     con = sqlite3.connect(":memory:")
-    if version == m.SCHEMA_VERSION:
-        for ddl in current_ddl():
-            con.execute(ddl)
-    elif version in FROZEN_VERSIONS:
+    if version in FROZEN_VERSIONS:
         con.executescript(frozen_sql(version))
+    elif version == rowschema.SCHEMA_VERSION:  # the head schema, as `current_ddl()` emits it
+        for ddl in rowschema.DDL:
+            con.execute(ddl)
     else:
         raise KeyError(f"no schema known for version {version}")
     return con

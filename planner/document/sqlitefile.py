@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from planner.i18n import _
-from planner import model as m
+from planner import rowschema
 from planner.document import schema
 from planner.errors import FileDamaged, FileTooNew, FileTooOld, NotAPlanFile
 
@@ -25,6 +26,13 @@ DOCUMENT_PRAGMAS = (
     "foreign_keys=ON",
 )
 """Set on every connection to a document file (RELIABILITY-MATRIX section 8)."""
+
+
+def schema_version() -> int:
+    """The newest file format this build reads and writes: `planner.model.SCHEMA_VERSION`, or
+    the same number from `planner.rowschema` when the ORM is not loaded (a test keeps them equal)."""
+    model = sys.modules.get("planner.model")
+    return model.SCHEMA_VERSION if model is not None else rowschema.SCHEMA_VERSION
 
 
 class FileTooLarge(NotAPlanFile):
@@ -112,9 +120,10 @@ def check_header(path: Path) -> Header:
         )
     if size % header.page_size:
         raise FileDamaged(_("{name} is incomplete or damaged (size is not whole pages).", name=path.name), where=where)
-    if header.user_version > m.SCHEMA_VERSION:
+    newest = schema_version()
+    if header.user_version > newest:
         raise FileTooNew(
-            _("{name} was saved by a newer version of Roadmap Planner (file format {user_version}; this version reads formats up to {schema_version}). Please update the app; the file was not changed.", name=path.name, user_version=header.user_version, schema_version=m.SCHEMA_VERSION),
+            _("{name} was saved by a newer version of Roadmap Planner (file format {user_version}; this version reads formats up to {schema_version}). Please update the app; the file was not changed.", name=path.name, user_version=header.user_version, schema_version=newest),
             where=where,
         )
     if header.user_version < MIN_SCHEMA_VERSION:
@@ -227,7 +236,7 @@ def verify_snapshot(path: Path) -> None:
     failures = []
     if app_id != APPLICATION_ID:
         failures.append(f"application_id {app_id:#x}")
-    if version != m.SCHEMA_VERSION:
+    if version != schema_version():
         failures.append(f"schema version {version}")
     if journal != "delete" or write_version != 1:
         failures.append(f"journal mode {journal}")

@@ -17,24 +17,38 @@ from contextlib import closing
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Boolean, Date, DateTime
-
 from planner.i18n import _
-from planner import model as m
+from planner import rowschema
 from planner.errors import FileDamaged
-from planner.plan import _ORDERED, TABLE_OF_LIST, Plan
+from planner.plan import Plan
 
 
-_ROW_CLASSES: dict[type, type] = {}
+def __getattr__(name: str):
+    if name == "TABLE_OF_LIST":  # the model classes: imported only when asked for
+        from planner.plan import TABLE_OF_LIST
+
+        return TABLE_OF_LIST
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def row_class(table: type) -> type:
+def _describe(table) -> dict:
+    """The `planner.rowschema` entry of a model class, a table name or an entry itself
+    (the columns and types come from there, so reading needs no ORM)."""
+    if isinstance(table, dict):
+        return table
+    return rowschema.TABLE_BY_NAME[table if isinstance(table, str) else table.__tablename__]
+
+
+_ROW_CLASSES: dict[str, type] = {}
+
+
+def row_class(table) -> type:
     """An immutable named tuple per table (`TaskRow` ...) with the model's column names:
     a third of the memory of an instance dict and built in C straight from sqlite's tuples."""
-    cls = _ROW_CLASSES.get(table)
+    desc = _describe(table)
+    cls = _ROW_CLASSES.get(desc["name"])
     if cls is None:
-        names = [col.name for col in table.__table__.columns]
-        cls = _ROW_CLASSES[table] = namedtuple(f"{table.__name__}Row", names)
+        cls = _ROW_CLASSES[desc["name"]] = namedtuple(f"{desc['class']}Row", desc["columns"])
     return cls
 
 
@@ -49,19 +63,19 @@ def _shared():
     return lambda column: map(cache.setdefault, column, column)
 
 
-def _converters(table: type) -> list[tuple[str, object]]:
+def _converters(desc: dict) -> list[tuple[str, object]]:
     out = []
-    for col in table.__table__.columns:
-        if col.name in _SHARED:
-            out.append((col.name, "shared"))
-        elif isinstance(col.type, Date):
-            out.append((col.name, _to_date))
-        elif isinstance(col.type, DateTime):
-            out.append((col.name, _to_datetime))
-        elif isinstance(col.type, Boolean):
-            out.append((col.name, _to_bool))
+    for name in desc["columns"]:
+        if name in _SHARED:
+            out.append((name, "shared"))
+        elif name in desc["dates"]:
+            out.append((name, _to_date))
+        elif name in desc["datetimes"]:
+            out.append((name, _to_datetime))
+        elif name in desc["booleans"]:
+            out.append((name, _to_bool))
         else:
-            out.append((col.name, None))
+            out.append((name, None))
     return out
 
 
@@ -86,20 +100,21 @@ _CHUNK = 20_000  # rows converted at a time: bounds the temporary copies on 100,
 _SLIM_CLASSES: dict[tuple, type] = {}
 
 
-def _read_table(con: sqlite3.Connection, table: type, only: tuple[str, ...] | None = None) -> list:
-    convs = _converters(table)
+def _read_table(con: sqlite3.Connection, table, only: tuple[str, ...] | None = None) -> list:
+    desc = _describe(table)
+    convs = _converters(desc)
     if only is not None:  # a few columns (what scheduling reads), in a row class of their own
         convs = [c for c in convs if c[0] in only]
     names = [name for name, _ in convs]
-    order = ' ORDER BY "order", id' if table in _ORDERED else " ORDER BY id"
+    order = ' ORDER BY "order", id' if desc["ordered"] else " ORDER BY id"
     cols = ", ".join(f'"{n}"' for n in names)
-    cursor = con.execute(f'SELECT {cols} FROM "{table.__tablename__}"{order}')
+    cursor = con.execute(f'SELECT {cols} FROM "{desc["name"]}"{order}')
     if only is None:
-        make = row_class(table)._make
+        make = row_class(desc)._make
     else:
-        key = (table, tuple(names))
+        key = (desc["name"], tuple(names))
         if key not in _SLIM_CLASSES:
-            _SLIM_CLASSES[key] = namedtuple(f"{table.__name__}Slim", names)
+            _SLIM_CLASSES[key] = namedtuple(f"{desc['class']}Slim", names)
         make = _SLIM_CLASSES[key]._make
     needs_conversion = any(conv is not None for _, conv in convs)
     shared = {j: _shared() for j, (_, conv) in enumerate(convs) if conv == "shared"}
@@ -159,13 +174,13 @@ def read_plan_from(con: sqlite3.Connection, path: Path, tables: tuple[str, ...] 
 
 def _load(con: sqlite3.Connection, path: Path, tables: tuple[str, ...] | None,
           columns: dict[str, tuple[str, ...]] | None = None) -> Plan:
-    unknown = set(tables or ()) - set(TABLE_OF_LIST)
+    unknown = set(tables or ()) - set(rowschema.TABLE_BY_LIST)
     if unknown:
         raise ValueError(f"unknown plan tables: {sorted(unknown)}")
     try:
-        programme = _read_table(con, m.Programme)
+        programme = _read_table(con, "programme")
         only = columns or {}
-        lists = {name: _read_table(con, table, only.get(name)) for name, table in TABLE_OF_LIST.items()
+        lists = {name: _read_table(con, desc, only.get(name)) for name, desc in rowschema.TABLE_BY_LIST.items()
                  if tables is None or name in tables}
     except sqlite3.DatabaseError as exc:
         raise FileDamaged(_("{name} cannot be read: {exc}", name=path.name, exc=exc), where=str(path)) from exc
