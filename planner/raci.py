@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from planner.i18n import _
-from planner.model import RaciRole
+from planner.kinds import RaciRole
 
 _SEPARATORS = "、，,+＋;；/／\n\r"
 _ALL_TEAMS = re.compile(r"^(所有|全部|全体|各)")  # "所有业务及技术团队": every other team

@@ -20,12 +20,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from planner import model as m
+from planner.bounds import DATE_MAX, DATE_MIN
 from planner.errors import ParseError
 from planner.i18n import _
+from planner.kinds import PeriodStyle
 from planner.schedule.notation import add_months, format_span, parse_months, parse_span, parse_weeks
-from planner.services.fields import DATE_MAX, DATE_MIN
+
+if TYPE_CHECKING:  # rows are read by attribute: the ORM is not needed to judge them
+    from planner import model as m
 
 CLEARED = {"start_month": None, "end_month": None, "start_date": None, "end_date": None}
 OUTSIDE_STAGE = "outside_stage"
@@ -53,7 +57,7 @@ def parse_stage_span(text: str, programme_start: dt.date) -> dict:
         raise _refusal(written, normalised) from None
     except (ValueError, OverflowError):  # a week or month number so large the date overflows
         raise _out_of_range(written) from None
-    if span.style == m.PeriodStyle.month.value:
+    if span.style == PeriodStyle.month.value:
         return {**CLEARED, "start_month": span.first, "end_month": span.last}
     if not (DATE_MIN <= span.start and span.end <= DATE_MAX):
         raise _out_of_range(written)

@@ -16,7 +16,7 @@ from planner.cli.common import read_plan
 from planner.errors import CycleError
 from planner.i18n import _
 from planner.plan import Plan
-from planner.services.fields import DATE_MAX, DATE_MIN
+from planner.bounds import DATE_MAX, DATE_MIN
 
 
 @dataclass(frozen=True)

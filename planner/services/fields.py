@@ -17,9 +17,8 @@ from planner.i18n import _
 from planner import model as m
 from planner.errors import NotFound, ValidationError
 
-DATE_MIN = dt.date(1970, 1, 1)
-DATE_MAX = dt.date(2199, 12, 31)
-"""The supported range of plan dates; outside it a date is almost surely a typing mistake."""
+# the supported range of plan dates (outside it a date is almost surely a typing mistake)
+from planner.bounds import DATE_MAX, DATE_MIN  # noqa: E402,F401 - re-exported
 
 ENUMS: dict[tuple[type[SQLModel], str], type[Enum]] = {
     (m.Programme, "language"): m.Language,

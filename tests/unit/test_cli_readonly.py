@@ -110,7 +110,7 @@ def test_same_message_for_a_file_that_cannot_be_read(make, verb, tmp_path, capsy
     assert fast[0] == 2 and fast[2].startswith("error: ")
 
 
-@pytest.mark.parametrize("verb", ["dump", "schedule", "info"])
+@pytest.mark.parametrize("verb", ["dump", "schedule", "validate", "info"])
 def test_no_orm_is_imported(verb):
     code = ("import sys; sys.argv = ['planner', %r, %r]; "
             "from planner.__main__ import main; rc = main(); "
