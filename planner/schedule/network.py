@@ -130,7 +130,7 @@ def build(plan, calendar: WorkCalendar | None = None) -> Built:
         pred, succ, kinds, lags, units, thresholds, weight = (
             expanded.pred, expanded.succ, expanded.kinds, expanded.lags, expanded.units, expanded.thresholds,
             expanded.weight)
-        dep_ids = [dep_ids[o] if o >= 0 else None for o in expanded.origin]
+        dep_ids = list(map((dep_ids + [None]).__getitem__, expanded.origin))  # origin -1 (a gate): None
     net = Network(duration, fixed, cal.index(plan.programme.start_date), pred, succ, weight, earliest)
     return Built(net, tasks, cal, dep_ids, kinds, lags, units, thresholds, conflicts, shape, expanded)
 
@@ -185,7 +185,7 @@ def _summaries_in_network(shape: Shape, tasks: TaskArrays, duration, fixed, dep_
 
     free = [f is None for f in fixed]  # follows its links (automatic, not started; gates too)
     expanded = expand(shape, pred, succ, kinds, lags, units, thresholds, first_leaf, free, weight, duration)
-    kept = len(expanded.weight)  # edges between leaves keep their weights; the rest are new
+    kept = expanded.direct  # edges between leaves keep their weights; the rest are new
     ex = expanded
     expanded.weight += edge_weights(duration, ex.pred[kept:], ex.succ[kept:], ex.kinds[kept:], ex.lags[kept:],
                                     ex.units[kept:], ex.thresholds[kept:], per_week)

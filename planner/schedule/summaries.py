@@ -110,6 +110,7 @@ class Expanded:
     rep_edges: list[int] = field(default_factory=list)  # edges leaving a representative leaf
     rep_of: dict[int, int] = field(default_factory=dict)  # summary -> its representative leaf
     dropped: list[int] = field(default_factory=list)  # dependencies between a summary and its own task
+    direct: int = 0  # the first `direct` edges are the links between two leaf tasks, as written
 
 
 def expand(shape: Shape, pred: list[int], succ: list[int], kinds: list[str], lags: list[int], units: list[str],
@@ -127,7 +128,8 @@ def expand(shape: Shape, pred: list[int], succ: list[int], kinds: list[str], lag
     origin = list(compress(range(len(pred)), keep))  # links between two leaf tasks stay as they are
     out = Expanded(list(compress(pred, keep)), list(compress(succ, keep)), list(compress(kinds, keep)),
                    list(compress(lags, keep)), list(compress(units, keep)), list(compress(thresholds, keep)),
-                   origin, list(compress(pred, keep)), list(compress(succ, keep)), list(compress(weight, keep)))
+                   origin, list(compress(pred, keep)), list(compress(succ, keep)), list(compress(weight, keep)),
+                   direct=len(origin))
     gates: set[int] = set()
     leaves = shape.leaves
     covered = _Covered(shape, out, free, duration)

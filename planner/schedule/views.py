@@ -93,8 +93,12 @@ def link_map(b, res, states, slacks) -> LazyMap:
     keys, positions = dep_ids, None
     if b.expanded is not None:
         shown_p, shown_s = b.expanded.shown_pred, b.expanded.shown_succ
-        tightest: dict[int, int] = {}
-        for k, dep in enumerate(dep_ids):
+        # the first edges are the links between two leaf tasks, one edge each; only the rest
+        # (links on summaries, gates) can stand several to a link
+        direct = b.expanded.direct
+        tightest: dict[int, int] = dict(zip(dep_ids[:direct], range(direct)))
+        for k in range(direct, len(dep_ids)):
+            dep = dep_ids[k]
             if dep is not None and (dep not in tightest or slacks[k] < slacks[tightest[dep]]):
                 tightest[dep] = k
         keys = list(tightest)

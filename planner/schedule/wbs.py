@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from itertools import compress
+from itertools import compress, repeat
+from operator import add, sub
 
 from planner.schedule import rollup
 from planner.schedule.cpm import Pass, link_weight, solve
@@ -84,7 +85,7 @@ def summary_timings(b: Built, res: Pass) -> Summaries | None:
     s_start, s_finish, s_dur = rollup.roll_up_dates(shape, start, finish, cal.count_working_days)
     s_prog, s_done, s_started = rollup.roll_up_progress(shape, dur, t.progress, t.done, t.started, s_dur)
     ls = res.late_start
-    lf = [s + d - 1 if d else s for s, d in zip(ls, dur)]
+    lf = last_days(ls, dur)
     s_ls, s_lf = rollup.roll_up_late_dates(shape, ls, lf)  # as working-day indices
     sms = list(s_ls)
     return Summaries(s_start, s_finish, s_dur, s_prog, s_done, s_started,
@@ -106,7 +107,7 @@ def shown_dates(b: Built, res: Pass) -> tuple[list[dt.date], list[dt.date]]:
     """Start and finish of every task as its timing shows it (a manual task not started keeps its dates)."""
     t, dur, dates = b.tasks, b.net.duration, b.calendar.dates
     start = dates(res.start)
-    finish = dates([s + d - 1 if d else s for s, d in zip(res.start, dur)])
+    finish = dates(last_days(res.start, dur))
     for i in compress(range(len(start)), [m and not st for m, st in zip(t.manual, t.started)]):
         start[i], finish[i] = t.planned_start[i], t.planned_finish[i]
     return start, finish
@@ -122,3 +123,8 @@ def status_view(b: Built, rolled: Summaries | None) -> Built:
     for sm in rolled.progress:
         progress[sm], started[sm], done[sm] = rolled.progress[sm], rolled.started[sm], rolled.done[sm]
     return replace(b, tasks=replace(t, progress=progress, started=started, done=done))
+
+
+def last_days(start: list[int], duration: list[int]) -> list[int]:
+    """Each task's last working day: start + duration - 1, a milestone's start (C-level maps)."""
+    return list(map(add, start, map(max, map(sub, duration, repeat(1)), repeat(0))))
