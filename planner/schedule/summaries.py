@@ -51,16 +51,18 @@ def outline_shape(plan, index_of: dict[int, int], parents: list | None = None,
         return None
     outline = plan.outline
     ids = [t.id for t in plan.tasks] if ids is None else ids
+    global _last_shape
     last = _last_shape
-    if last and last[0] is outline and last[1] == ids:  # the outline is shared while unchanged (outline_of)
+    if last is not None and last[0] is outline and last[1] == ids:  # the outline is shared while unchanged (outline_of)
         return last[2]
     shape = _shape(outline, index_of, ids)
-    _last_shape[:] = [outline, list(ids), shape]
+    _last_shape = (outline, list(ids), shape)
     return shape
 
 
-# the last (outline, task ids, shape): a Shape, like an Outline, is never changed once built
-_last_shape: list = []
+# the last (outline, task ids, shape), swapped whole (safe across threads); a Shape, like an
+# Outline, is never changed once built
+_last_shape: tuple | None = None
 
 
 def _shape(outline, index_of: dict[int, int], ids: list[int]) -> Shape | None:
