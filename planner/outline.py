@@ -130,10 +130,9 @@ class _LastOutline:
 
     The app takes a new plan snapshot after every edit and reschedules it; most edits (dates,
     progress, links, names) leave the outline as it was, and rebuilding it (with the scheduler's
-    shape of it) is about a seventh of
-    scheduling a 10,000-task work breakdown. One entry (the plan being edited), compared
-    column by column (tuples of ints: equal objects compare by identity). An `Outline` is
-    never changed after it is built, so snapshots can share it."""
+    shape of it) is about a seventh of scheduling a 10,000-task work breakdown. One entry (the
+    plan being edited), compared column by column (tuples of ints: equal objects compare by
+    identity). An `Outline` is never changed after it is built, so snapshots can share it."""
 
     def __init__(self):
         self._last: tuple[tuple, Outline] | None = None  # one tuple, swapped whole: safe across threads
