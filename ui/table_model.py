@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from planner.changes import Area, Changes
 from planner.errors import PlannerError
+from ui.hidden_refresh import HiddenRefresh
 from ui.messages import user_message
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the value a column sorts by
@@ -59,6 +60,7 @@ class PlanTableModel(QAbstractTableModel):
         self._filter: Callable[[Any], bool] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.last_error = ""
+        self._hidden_refresh: HiddenRefresh | None = None
         controller.changed.connect(self._on_controller_changed)
         controller.document_replaced.connect(self.reload)
         self.reload()
@@ -79,13 +81,24 @@ class PlanTableModel(QAbstractTableModel):
     def plan(self):
         return self.controller.plan()
 
+    def refresh_when_shown(self, view) -> None:
+        """While `view` is on a hidden tab, edits only mark the rows out of date; showing it reloads."""
+        self._hidden_refresh = HiddenRefresh(view, self.reload)
+
+    def catch_up(self) -> None:
+        """Bring rows left out of date behind a hidden tab up to date now."""
+        if self._hidden_refresh is not None:
+            self._hidden_refresh.catch_up()
+
     def row_at(self, row: int) -> Any:
         return self._rows[row]
 
     def visible_rows(self) -> list[Any]:
+        self.catch_up()
         return list(self._rows)
 
     def row_of(self, predicate: Callable[[Any], bool]) -> int:
+        self.catch_up()
         for number, row in enumerate(self._rows):
             if predicate(row):
                 return number
@@ -97,6 +110,8 @@ class PlanTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Re-read the rows; the same rows in a new state keep the view's current cell."""
+        if self._hidden_refresh is not None:
+            self._hidden_refresh.pending = False
         old_rows, old_columns = self._rows, len(self.columns)
         if self.controller.project is None:
             new_all = []
@@ -140,6 +155,11 @@ class PlanTableModel(QAbstractTableModel):
 
     def _on_controller_changed(self, changes: Changes) -> None:
         if not changes.areas & self.areas:
+            return
+        deferred = self._hidden_refresh
+        if deferred is not None and (deferred.defer() or deferred.pending):
+            if deferred.pending and not deferred.hidden():
+                self.reload()  # out of date, and no Show event will come first
             return
         if self.controller.patched is not None and self._rows:
             # Rows are the same objects, patched in place: repaint, keep selection and order.

@@ -31,6 +31,7 @@ class TaskMatrixView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = TaskTableModel(controller, self)
+        self.model.refresh_when_shown(self)  # behind another tab: refreshed when shown
         self.model.add_row = self._add_from_blank_row
         self.table = SheetTable(self, self)
         self.table.setModel(self.model)
