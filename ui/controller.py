@@ -20,6 +20,7 @@ from planner import plan as plan_module
 from planner.changes import Area, Changes
 from planner.document import Project
 from planner.errors import PlannerError
+from planner.model import Task
 from planner.plan import LIST_OF_TABLE, Plan, load_plan
 from planner.schedule.result import ScheduleResult
 from planner.services.journal import Patch
@@ -311,7 +312,11 @@ class DocumentController(QObject):
         """Copy the edited rows' fields into the snapshot; False when a reload is needed."""
         if self._plan is None or table not in LIST_OF_TABLE or not ids:
             return False
-        current = {row.id: row for row in getattr(self._plan, LIST_OF_TABLE[table]) if row.id in ids}
+        by_id = self._plan.__dict__.get("task_by_id") if table is Task else None  # built already: no walk
+        if by_id is not None:
+            current = {row_id: by_id[row_id] for row_id in ids if row_id in by_id}
+        else:
+            current = {row.id: row for row in getattr(self._plan, LIST_OF_TABLE[table]) if row.id in ids}
         fresh = self.project.read(lambda s: list(s.exec(select(table).where(table.id.in_(ids)))))
         if len(fresh) != len(ids) or set(current) != set(ids):
             return False
