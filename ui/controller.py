@@ -7,6 +7,7 @@ one core service through `run_service`; the controller broadcasts the returned `
 
 from __future__ import annotations
 
+import bisect
 import gc
 import logging
 from functools import cached_property
@@ -19,6 +20,7 @@ from planner import plan as plan_module
 from planner.changes import Area, Changes
 from planner.document import Project
 from planner.errors import PlannerError
+from planner.model import Task
 from planner.plan import LIST_OF_TABLE, Plan, load_plan
 from planner.schedule.result import ScheduleResult
 from planner.services.journal import Patch
@@ -30,6 +32,16 @@ log = logging.getLogger(__name__)
 _KEY_COLUMNS = {"id", "code", "order", "stage_id", "module_id", "task_id", "team_id", "period",
                 "indicator_id", "objective_id", "key_result_id", "predecessor_id", "successor_id",
                 "role_id", "baseline_id", "parent_id"}
+
+# The lists each of the Plan's cached lookups is built from: after a journaled edit only the
+# lookups of the lists it touched are rebuilt (a task added leaves `predecessors_of` alone).
+# A lookup missing here is rebuilt after every edit.
+_LOOKUP_READS = {
+    "task_by_id": {"tasks"}, "task_by_code": {"tasks"}, "outline": {"tasks"}, "stage_by_id": {"stages"},
+    "module_by_id": {"modules"}, "team_by_id": {"teams"}, "role_by_id": {"roles"},
+    "indicator_by_id": {"indicators"}, "roles_of_task": {"task_roles"}, "predecessors_of": {"dependencies"},
+    "readings_of": {"readings"}, "_cells": {"cells"},
+}
 
 
 def collect_all() -> None:
@@ -256,8 +268,9 @@ class DocumentController(QObject):
         """Bring the snapshot up to date from the rows a journaled service touched.
 
         Rows are re-read by id and replaced, added or removed in their lists, which are then put
-        back in load order; the Plan's lookups are dropped so they rebuild on next use. Much
-        cheaper than a full reload on big plans; False (reload) when there is no snapshot.
+        back in load order (new rows alone are inserted in place); the Plan's lookups built from
+        those lists are dropped so they rebuild on next use. Much cheaper than a full reload on
+        big plans; False (reload) when there is no snapshot.
         """
         if self._plan is None or not patch.entries:
             return self._plan is not None
@@ -275,21 +288,35 @@ class DocumentController(QObject):
             return found
 
         fresh = self.project.read(read)
+        created = {(table, row_id) for table, row_id, before in patch.entries if before is None}
         for table, ids in wanted.items():
             rows = getattr(self._plan, LIST_OF_TABLE[table])
+            key = (lambda r: (r.order, r.id)) if table in plan_module._ORDERED else (lambda r: r.id)
+            if all((table, row_id) in created for row_id in ids):
+                # Only new rows (a task added): the rest stay in load order, each new one is put
+                # in its place - no walk over the 10,000 others.
+                for row in sorted(fresh[table].values(), key=key):
+                    bisect.insort(rows, row, key=key)
+                continue
             kept = [row for row in rows if row.id not in ids]
             kept.extend(fresh[table].values())
-            kept.sort(key=(lambda r: (r.order, r.id)) if table in plan_module._ORDERED else (lambda r: r.id))
+            kept.sort(key=key)
             rows[:] = kept
+        changed = {LIST_OF_TABLE[table] for table in wanted}
         for name in [k for k, v in vars(Plan).items() if isinstance(v, cached_property)]:
-            self._plan.__dict__.pop(name, None)
+            if _LOOKUP_READS.get(name, changed) & changed:  # a lookup not listed is always rebuilt
+                self._plan.__dict__.pop(name, None)
         return True
 
     def _patch_plan(self, table: type[SQLModel], ids: frozenset[int]) -> bool:
         """Copy the edited rows' fields into the snapshot; False when a reload is needed."""
         if self._plan is None or table not in LIST_OF_TABLE or not ids:
             return False
-        current = {row.id: row for row in getattr(self._plan, LIST_OF_TABLE[table]) if row.id in ids}
+        by_id = self._plan.__dict__.get("task_by_id") if table is Task else None  # built already: no walk
+        if by_id is not None:
+            current = {row_id: by_id[row_id] for row_id in ids if row_id in by_id}
+        else:
+            current = {row.id: row for row in getattr(self._plan, LIST_OF_TABLE[table]) if row.id in ids}
         fresh = self.project.read(lambda s: list(s.exec(select(table).where(table.id.in_(ids)))))
         if len(fresh) != len(ids) or set(current) != set(ids):
             return False

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from planner.changes import Area, Changes
 from planner.errors import PlannerError
+from ui.hidden_refresh import HiddenRefresh
 from ui.messages import user_message
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the value a column sorts by
@@ -59,6 +60,9 @@ class PlanTableModel(QAbstractTableModel):
         self._filter: Callable[[Any], bool] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.last_error = ""
+        self._hidden_refresh: HiddenRefresh | None = None
+        self.inserted = range(0)
+        """The rows the last reload inserted (a row just added is looked for there first)."""
         controller.changed.connect(self._on_controller_changed)
         controller.document_replaced.connect(self.reload)
         self.reload()
@@ -79,13 +83,24 @@ class PlanTableModel(QAbstractTableModel):
     def plan(self):
         return self.controller.plan()
 
+    def refresh_when_shown(self, view) -> None:
+        """While `view` is on a hidden tab, edits only mark the rows out of date; showing it reloads."""
+        self._hidden_refresh = HiddenRefresh(view, self.reload)
+
+    def catch_up(self) -> None:
+        """Bring rows left out of date behind a hidden tab up to date now."""
+        if self._hidden_refresh is not None:
+            self._hidden_refresh.catch_up()
+
     def row_at(self, row: int) -> Any:
         return self._rows[row]
 
     def visible_rows(self) -> list[Any]:
+        self.catch_up()
         return list(self._rows)
 
     def row_of(self, predicate: Callable[[Any], bool]) -> int:
+        self.catch_up()
         for number, row in enumerate(self._rows):
             if predicate(row):
                 return number
@@ -97,13 +112,20 @@ class PlanTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Re-read the rows; the same rows in a new state keep the view's current cell."""
+        if self._hidden_refresh is not None:
+            self._hidden_refresh.pending = False
         old_rows, old_columns = self._rows, len(self.columns)
+        old_titles = [(c.key, c.label) for c in self.columns]
+        self.inserted = range(0)
         if self.controller.project is None:
             new_all = []
         else:
             self.prepare()
             new_all = self.collect(self.plan)
         new_rows = self._arrange(new_all)
+        if old_rows and new_rows and old_titles == [(c.key, c.label) for c in self.columns]:
+            if self._insert_or_remove(old_rows, new_all, new_rows):
+                return
         same_shape = bool(old_rows) and len(self.columns) == old_columns and len(old_rows) == len(new_rows)
         old_keys = [self.row_key(r) for r in old_rows] if same_shape else []
         new_keys = [self.row_key(r) for r in new_rows] if same_shape else []
@@ -122,7 +144,30 @@ class PlanTableModel(QAbstractTableModel):
         self._all, self._rows = new_all, new_rows
         self.endResetModel()
 
+    def _insert_or_remove(self, old_rows: list, new_all: list, new_rows: list) -> bool:
+        """Rows added or removed in one run, the others the same in the same order: insert or remove
+        just those rows (the view keeps its selection and scroll, nothing is re-laid out); False
+        when more changed."""
+        first, old_end, new_end = _changed_run(old_rows, new_rows, self.row_key)
+        if old_end != first and new_end != first:
+            return False  # rows replaced in the middle
+        if new_end > first:
+            self.inserted = range(first, new_end)
+            self.beginInsertRows(QModelIndex(), first, new_end - 1)
+            self._all, self._rows = new_all, new_rows
+            self.endInsertRows()
+        elif old_end > first:
+            self.beginRemoveRows(QModelIndex(), first, old_end - 1)
+            self._all, self._rows = new_all, new_rows
+            self.endRemoveRows()
+        else:
+            self._all, self._rows = new_all, new_rows
+        # Values of other rows may follow from the edit (WBS numbers, roll-ups, float): repaint.
+        self.dataChanged.emit(self.index(0, 0), self.index(len(new_rows) - 1, len(self.columns) - 1))
+        return True
+
     def set_filter(self, predicate: Callable[[Any], bool] | None) -> None:
+        self.inserted = range(0)
         self.beginResetModel()
         self._filter = predicate
         self._rows = self._arrange(self._all)
@@ -140,6 +185,11 @@ class PlanTableModel(QAbstractTableModel):
 
     def _on_controller_changed(self, changes: Changes) -> None:
         if not changes.areas & self.areas:
+            return
+        deferred = self._hidden_refresh
+        if deferred is not None and (deferred.defer() or deferred.pending):
+            if deferred.pending and not deferred.hidden():
+                self.reload()  # out of date, and no Show event will come first
             return
         if self.controller.patched is not None and self._rows:
             # Rows are the same objects, patched in place: repaint, keep selection and order.
@@ -225,6 +275,7 @@ class PlanTableModel(QAbstractTableModel):
             self._sort = None
         else:
             self._sort = (column, order)
+        self.inserted = range(0)
         self.layoutAboutToBeChanged.emit()
         old = list(self._rows)
         self._rows = self._arrange(self._all)
@@ -235,6 +286,21 @@ class PlanTableModel(QAbstractTableModel):
                 self.changePersistentIndex(
                     persistent, self.index(new_row, persistent.column()) if new_row >= 0 else QModelIndex())
         self.layoutChanged.emit()
+
+
+def _changed_run(old: list, new: list, key: Callable[[Any], Any]) -> tuple[int, int, int]:
+    """(first, old_end, new_end): `old[first:old_end]` became `new[first:new_end]`, the rows before
+    and after being the same rows (the same object, or the same key) in the same order."""
+    n, m = len(old), len(new)
+    limit = min(n, m)
+    first = 0
+    while first < limit and (old[first] is new[first] or key(old[first]) == key(new[first])):
+        first += 1
+    tail = 0
+    while tail < limit - first and (old[n - 1 - tail] is new[m - 1 - tail]
+                                    or key(old[n - 1 - tail]) == key(new[m - 1 - tail])):
+        tail += 1
+    return first, n - tail, m - tail
 
 
 def _display(value: Any) -> str:

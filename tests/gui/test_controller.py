@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 
-from planner.plan import TABLE_OF_LIST, load_plan
+from planner.plan import TABLE_OF_LIST, Plan, load_plan
 from planner.services import dependencies, okr, raci, structure, tasks
 from ui.commands import JournalCommand
 
@@ -16,11 +17,30 @@ def dump(plan) -> dict:
     return out
 
 
+def ids_of(value):
+    """A lookup's content by row ids (rows of two snapshots are different objects)."""
+    if isinstance(value, dict):
+        return {k: ids_of(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [ids_of(v) for v in value]
+    return getattr(value, "id", value)
+
+
+def lookups(plan) -> dict:
+    out = {}
+    for name in [k for k, v in vars(Plan).items() if isinstance(v, cached_property)]:
+        value = getattr(plan, name)
+        out[name] = ids_of(value) if isinstance(value, (dict, list)) else ids_of(vars(value))
+    return out
+
+
 def same_as_file(controller) -> None:
     cached = dump(controller.plan())
-    assert cached == dump(controller.project.read(load_plan))
+    fresh = controller.project.read(load_plan)
+    assert cached == dump(fresh)
     plan = controller.plan()
     assert set(plan.task_by_code) == {t.code for t in plan.tasks}  # lookups rebuilt
+    assert lookups(plan) == lookups(fresh)  # every lookup kept or rebuilt agrees with the file
 
 
 def test_snapshot_follows_every_edit_without_reloading(qtbot, controller, monkeypatch):

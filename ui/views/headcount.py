@@ -329,6 +329,7 @@ class HeadcountView(QWidget):
         bar.addWidget(self.summary, 1)
 
         self.model = CapacityModel(controller, self)
+        self.model.refresh_when_shown(self)  # behind another tab: refreshed when shown
         self.model.visible = self.isVisible
         self.table = QTableView(self)
         self.table.setObjectName("headcount_capacity")

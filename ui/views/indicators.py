@@ -180,6 +180,7 @@ class IndicatorView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = IndicatorModel(controller, self)
+        self.model.refresh_when_shown(self)  # behind another tab: refreshed when shown
         self.period = QComboBox(self)
         self.period.setEditable(True)
         self.period.setToolTip(tr("Reporting period: a month (2025-03) or a week (2025-W12); type a new one"))

@@ -14,6 +14,7 @@ from planner.changes import Area
 from planner.errors import PlannerError
 from planner.services import okr
 from ui.commands import JournalCommand
+from ui.hidden_refresh import HiddenRefresh
 from ui.indicator_status import latest_status
 from ui.messages import user_message
 from ui.plan_text import format_percent, parse_percent
@@ -113,11 +114,18 @@ class OkrModel(QAbstractItemModel):
         self.controller = controller
         self.nodes: list[Node] = []
         self.top: list[int] = []
+        self._hidden_refresh: HiddenRefresh | None = None
         controller.changed.connect(self._on_controller_changed)
         controller.document_replaced.connect(self.reload)
         self.reload()
 
+    def refresh_when_shown(self, view) -> None:
+        """While `view` is on a hidden tab, edits only mark the tree out of date; showing it reloads."""
+        self._hidden_refresh = HiddenRefresh(view, self.reload)
+
     def reload(self) -> None:
+        if self._hidden_refresh is not None:
+            self._hidden_refresh.pending = False
         self.beginResetModel()
         self.nodes = rollup(self.controller.plan()) if self.controller.project is not None else []
         self.top = [n for n, node in enumerate(self.nodes) if node.parent == -1]
@@ -125,7 +133,8 @@ class OkrModel(QAbstractItemModel):
 
     def _on_controller_changed(self, changes) -> None:
         if changes.areas & (Area.OKR | Area.INDICATORS | Area.READINGS | Area.TASKS):
-            self.reload()
+            if self._hidden_refresh is None or not self._hidden_refresh.defer():
+                self.reload()
 
     # --- structure -----------------------------------------------------------------------
     def node(self, index: QModelIndex) -> Node | None:
@@ -242,6 +251,7 @@ class OkrView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = OkrModel(controller, self)
+        self.model.refresh_when_shown(self)  # behind another tab: refreshed when shown
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setAlternatingRowColors(True)

@@ -214,6 +214,7 @@ class RaciView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = RaciModel(controller, self)
+        self.model.refresh_when_shown(self)  # behind another tab: refreshed when shown
         self.table = RaciTable(self.model, self)
         self.table.setItemDelegate(SpecDelegate(self.model, self.table))
         self.table.setWordWrap(False)

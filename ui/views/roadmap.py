@@ -104,6 +104,7 @@ class RoadmapView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = RoadmapModel(controller, self)
+        self.model.refresh_when_shown(self)  # behind another tab: refreshed when shown
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setWordWrap(True)

@@ -31,6 +31,7 @@ class TaskMatrixView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = TaskTableModel(controller, self)
+        self.model.refresh_when_shown(self)  # behind another tab: refreshed when shown
         self.model.add_row = self._add_from_blank_row
         self.table = SheetTable(self, self)
         self.table.setModel(self.model)
@@ -96,6 +97,7 @@ class TaskMatrixView(QWidget):
         # No labels beside the boxes: each box says what it filters ("All owners"), which keeps the
         # bar within the window's minimum width with five filters.
         self._all_text = {}
+        self._filled: dict[QComboBox, list] = {}  # the choices each box was last filled with
         for combo, all_text, tip in (
                 (self.stage_filter, tr("All stages"), tr("Show only the tasks of one stage")),
                 (self.module_filter, tr("All modules"), tr("Show only the tasks of one module")),
@@ -152,6 +154,10 @@ class TaskMatrixView(QWidget):
         self._fill(self.status_filter, [(status_label(v), v) for v in STATUS_LABELS])
 
     def _fill(self, combo: QComboBox, items) -> None:
+        items = list(items)
+        if self._filled.get(combo) == items:
+            return  # the same choices (most edits): the box, and its open list, stay as they are
+        self._filled[combo] = items
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
@@ -253,7 +259,12 @@ class TaskMatrixView(QWidget):
             window.statusBar().showMessage(text, 10000)
 
     def select_task(self, code: str) -> None:
-        row = self.model.row_of(lambda t: t.code == code)
+        # a task just added is among the rows just inserted: look there before the whole table
+        shown = self.model.rowCount()
+        row = next((r for r in self.model.inserted
+                    if r < shown and not self.model.is_entry_row(r) and self.model.row_at(r).code == code), -1)
+        if row < 0:
+            row = self.model.row_of(lambda t: t.code == code)
         if row >= 0:
             self.table.setCurrentIndex(self.model.index(row, 0))
 
@@ -350,8 +361,12 @@ class TaskMatrixView(QWidget):
 def next_code(plan, module_id: int | None) -> str:
     """The module's next free task ID ("TP-05"), as `tasks.next_task_code` makes it, from memory."""
     module = plan.module_by_id.get(module_id)
-    own = [t.code for t in plan.tasks if t.module_id == module_id] if module else []
-    return tasks.code_after(list(plan.task_by_code), tasks.module_prefix(module, own))
+    if module is not None and module.prefix.strip():
+        prefix = module.prefix.strip()  # the module's own: no need to look at its tasks' IDs
+    else:
+        prefix = tasks.module_prefix(module, [t.code for t in plan.tasks if t.module_id == module_id] if module else [])
+    # only IDs with that prefix can be the highest one or be taken
+    return tasks.code_after([c for c in plan.task_by_code if c.startswith(prefix)], prefix)
 
 
 def _column(model, key: str) -> int:
