@@ -15,8 +15,9 @@ written by the services), is treated as top level so every task appears exactly 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Iterable, Iterator, Sequence
+
+from planner.columns import columns
 
 
 @dataclass
@@ -87,16 +88,27 @@ class Outline:
         return out
 
 
+_COLUMNS = ("id", "parent_id", "order", "module_id")
+
+
 def build_outline(tasks: Sequence, modules: Sequence | None = None) -> Outline:
     """The outline of `tasks` (rows with id, parent_id, module_id, order); see the module docstring."""
-    rows = sorted(tasks, key=attrgetter("order", "id"))
-    known = set(map(attrgetter("id"), rows))
+    return _from_columns(*columns(tasks, _COLUMNS), modules)
+
+
+def _from_columns(ids: list[int], parents: list, orders: list[int], module_ids: list,
+                  modules: Sequence | None = None) -> Outline:
+    """`build_outline` on the tasks' columns (read in one go: ORM rows are slow to read one by one)."""
+    place = sorted(range(len(ids)), key=ids.__getitem__)  # by (order, id): two stable sorts on ints,
+    place.sort(key=orders.__getitem__)  # each a single pass when the rows come in that order already
+    known = set(ids)
     if modules is not None:  # top-level tasks by module first (the task sheet's grouping); the sort
         rank = {mod.id: i for i, mod in enumerate(modules)}  # is stable: children keep (order, id)
         unranked = len(rank)
-        rows.sort(key=lambda t: rank.get(t.module_id, unranked) if t.parent_id not in known else 0)
-    ids = list(map(attrgetter("id"), rows))
-    parents = [p if p in known and p != t else None for t, p in zip(ids, map(attrgetter("parent_id"), rows))]
+        group = [rank.get(module_ids[i], unranked) if parents[i] not in known else 0 for i in place]
+        place = list(map(place.__getitem__, sorted(range(len(place)), key=group.__getitem__)))
+    ids, raw = list(map(ids.__getitem__, place)), list(map(parents.__getitem__, place))
+    parents = [p if p in known and p != t else None for t, p in zip(ids, raw)]
     kids: dict[int | None, list[int]] = {None: []}
     for tid, p in zip(ids, parents):
         got = kids.get(p)
@@ -131,19 +143,19 @@ class _LastOutline:
     The app takes a new plan snapshot after every edit and reschedules it; most edits (dates,
     progress, links, names) leave the outline as it was, and rebuilding it (with the scheduler's
     shape of it) is about a seventh of scheduling a 10,000-task work breakdown. One entry (the
-    plan being edited), compared column by column (tuples of ints: equal objects compare by
+    plan being edited), compared column by column (lists of ints: equal objects compare by
     identity). An `Outline` is never changed after it is built, so snapshots can share it."""
 
     def __init__(self):
         self._last: tuple[tuple, Outline] | None = None  # one tuple, swapped whole: safe across threads
 
     def __call__(self, tasks: Sequence) -> Outline:
-        key = (tuple(map(attrgetter("id"), tasks)), tuple(map(attrgetter("parent_id"), tasks)),
-               tuple(map(attrgetter("order"), tasks)))
+        cols = columns(tasks, _COLUMNS)
+        key = cols[:3]  # id, parent_id, order
         last = self._last
         if last is not None and last[0] == key:
             return last[1]
-        outline = build_outline(tasks)
+        outline = _from_columns(*cols)
         self._last = (key, outline)
         return outline
 

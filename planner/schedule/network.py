@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import add, attrgetter, ge, gt, is_not, itemgetter, mul, ne, or_, sub
+from operator import add, ge, gt, is_not, mul, ne, or_, sub
 
+from planner.columns import columns  # noqa: F401 - also read from here by the benchmarks
 from planner.i18n import _
 from planner.schedule.calendar import WorkCalendar, calendar_for
 from planner.errors import ValidationError
@@ -24,28 +25,6 @@ _SUCC_FINISH_OF = {k: int(k in _SUCC_FINISH) for k in _KINDS}
 _TASK_COLUMNS = ("id", "code", "start_date", "end_date", "scheduling", "is_milestone", "progress",
                  "status", "actual_start", "actual_finish", "duration_days", "not_before", "parent_id")
 _DEP_COLUMNS = ("id", "predecessor_id", "successor_id", "type", "lag", "lag_unit", "threshold")
-
-
-def columns(rows: list, names: tuple[str, ...]) -> list[list]:
-    """The named attributes of every row, column by column.
-
-    Named-tuple rows are transposed in one go; detached ORM rows are read through their
-    instance dict (SQLAlchemy's instrumented attributes are several times slower over
-    10,000+ rows); anything else by attribute.
-    """
-    if not rows:
-        return [[] for _ in names]
-    fields = getattr(rows[0], "_fields", None)
-    if fields is not None:  # named-tuple rows (the fast loader): one C-level transpose
-        every = list(zip(*rows))
-        return [list(every[fields.index(n)]) for n in names]
-    first = getattr(rows[0], "__dict__", None)
-    if first is not None and all(n in first for n in names):
-        get = itemgetter(*names)
-        tuples = [get(r.__dict__) for r in rows]
-    else:
-        tuples = list(map(attrgetter(*names), rows))
-    return [list(c) for c in zip(*tuples)]
 
 
 @dataclass
