@@ -28,13 +28,11 @@ from planner.document.atomic import remove_stale_temps
 from planner.document.identity import FileIdentity
 from planner.document.lock import DocumentLock, LockOwner
 from planner.document.save import Progress, write_snapshot
-from planner.document.sqlitefile import APPLICATION_ID, check_header
+from planner.document.sqlitefile import APPLICATION_ID, check_plan_path
 from planner.document.workcopy import RecoveryEntry
 from planner.errors import (
     ChangedOnDisk,
-    FileAccessError,
     FileDamaged,
-    FileMissing,
     PlannerError,
     ReadOnlyDocument,
     SaveFailed,
@@ -165,13 +163,7 @@ class Project:
 
     @classmethod
     def _open(cls, path: Path, read_only: bool, take_over: bool) -> "Project":
-        if not path.exists():
-            raise FileMissing(_("{name} does not exist (moved or deleted?): {path}", name=path.name, path=path),
-                              where=str(path), key="not_found")
-        if path.is_dir():
-            raise FileAccessError(_("{name} is a folder, not a plan file.", name=path.name), where=str(path),
-                                  key="is_folder")
-        header = check_header(path)
+        header = check_plan_path(path)
         reason = "requested" if read_only else ""
         if not read_only and not opening.writable(path):
             read_only, reason = True, "folder"

@@ -20,8 +20,8 @@ import sqlite3
 from pathlib import Path
 
 from planner.document import oserrors
-from planner.document.sqlitefile import check_contents, check_header, connect_read_only, schema_version
-from planner.errors import FileAccessError, FileDamaged, FileMissing, PlannerError
+from planner.document.sqlitefile import check_contents, check_plan_path, connect_read_only, schema_version
+from planner.errors import FileDamaged, PlannerError
 from planner.i18n import _
 
 log = logging.getLogger("planner.document.project")  # where Project.open reports a refused file
@@ -46,13 +46,7 @@ def read_plan_file(path: str | Path, tables: tuple[str, ...] | None = None):
 
 
 def _read(path: Path, tables: tuple[str, ...] | None):
-    if not path.exists():
-        raise FileMissing(_("{name} does not exist (moved or deleted?): {path}", name=path.name, path=path),
-                          where=str(path), key="not_found")
-    if path.is_dir():
-        raise FileAccessError(_("{name} is a folder, not a plan file.", name=path.name), where=str(path),
-                              key="is_folder")
-    header = check_header(path)
+    header = check_plan_path(path)
     if header.user_version < schema_version():
         return None  # upgraded in a working copy by Project.open
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 from planner.i18n import _
 from planner import rowschema
 from planner.document import schema
-from planner.errors import FileDamaged, FileTooNew, FileTooOld, NotAPlanFile
+from planner.errors import FileAccessError, FileDamaged, FileMissing, FileTooNew, FileTooOld, NotAPlanFile
 
 APPLICATION_ID = 0x524D504C  # "RMPL"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -71,6 +71,17 @@ def _describe_foreign(head: bytes) -> str:
     if head.startswith(b"%PDF"):
         return "is a PDF document"
     return "is not a Roadmap Planner plan (unknown content)"
+
+
+def check_plan_path(path: Path) -> Header:
+    """A plan file that exists, is not a folder, and whose header is right (see `check_header`)."""
+    if not path.exists():
+        raise FileMissing(_("{name} does not exist (moved or deleted?): {path}", name=path.name, path=path),
+                          where=str(path), key="not_found")
+    if path.is_dir():
+        raise FileAccessError(_("{name} is a folder, not a plan file.", name=path.name), where=str(path),
+                              key="is_folder")
+    return check_header(path)
 
 
 def check_header(path: Path) -> Header:
