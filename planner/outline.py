@@ -147,7 +147,7 @@ class _LastOutline:
     identity). An `Outline` is never changed after it is built, so snapshots can share it."""
 
     def __init__(self):
-        self._last: tuple[tuple, Outline] | None = None  # one tuple, swapped whole: safe across threads
+        self._last: tuple[list, Outline] | None = None  # one tuple, swapped whole: safe across threads
 
     def __call__(self, tasks: Sequence) -> Outline:
         cols = columns(tasks, _COLUMNS)
