@@ -46,12 +46,12 @@ def outline_shape(plan, index_of: dict[int, int], parents: list | None = None,
                   ids: list[int] | None = None) -> Shape | None:
     """The plan's outline by index, or None when no task has a sub-task (the common, fast case).
     `parents` and `ids` are the tasks' parent_id and id columns when the caller has them already."""
+    global _last_shape
     parents = [t.parent_id for t in plan.tasks] if parents is None else parents
     if parents.count(None) == len(parents):
         return None
     outline = plan.outline
     ids = [t.id for t in plan.tasks] if ids is None else ids
-    global _last_shape
     last = _last_shape
     if last is not None and last[0] is outline and last[1] == ids:  # the outline is shared while unchanged (outline_of)
         return last[2]
