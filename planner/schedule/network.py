@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import add, ge, gt, is_not, mul, ne, or_, sub
 
-from planner.columns import columns  # noqa: F401 - also read from here by the benchmarks
+from planner.columns import columns
 from planner.i18n import _
 from planner.schedule.calendar import WorkCalendar, calendar_for
 from planner.errors import ValidationError
