@@ -149,7 +149,7 @@ def memory_child(path: str) -> None:
     del result
     gc.collect()
     tracemalloc.start()  # a second run, traced (tracing itself costs memory, so not for RSS)
-    schedule_plan(plan)
+    from_scratch(plan)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(json.dumps({"rss_mb": rss, "rss_after_load_mb": loaded, "rss_scheduled_mb": scheduled,
@@ -246,7 +246,7 @@ def comparison(folder: Path, n: int, repeat: int, with_tj: bool) -> dict:
     plan = fast_load_plan(project)
     project.close()
     cal = plan_calendar(plan)
-    ours_s, result = timed(lambda: schedule_plan(plan), repeat, "ours")
+    ours_s, result = timed(lambda: from_scratch(plan), repeat, "ours")
     nx_s, nx_finish = timed(lambda: networkx_makespan(plan, cal), max(3, repeat // 3), "nx")
     out = {"tasks": len(plan.tasks), "deps": len(plan.dependencies), "ours_s": ours_s,
            "ours_finish": result.project_finish.isoformat(), "networkx_s": nx_s,
@@ -280,13 +280,15 @@ def run(args) -> dict:
             gen_s = time.perf_counter() - t0
             plan = open_fast(path)
             rep = args.repeat if n <= 10000 else max(5, args.repeat // 3)
-            sched_s, result = timed(lambda: schedule_plan(plan), rep, f"s{n}")
-            full_s, _ = timed(lambda: materialise(schedule_plan(plan)), rep, f"f{n}")
+            sched_s, result = timed(lambda: from_scratch(plan), rep, f"s{n}")
+            full_s, _ = timed(lambda: materialise(from_scratch(plan)), rep, f"f{n}")
+            progress_s, _ = timed(progress_reported(plan), rep, f"p{n}")
             floor = floor_entry(plan, rep, f"c{n}")
             entry = {"tasks": len(plan.tasks), "deps": len(plan.dependencies), "generate_s": gen_s,
                      "schedule_s": sched_s, "schedule_and_touch_all_s": full_s,
                      "schedule_cpu_s": CPU[f"s{n}"], "schedule_and_touch_all_cpu_s": CPU[f"f{n}"],
                      "schedule_best_s": BEST[f"s{n}"],
+                     "progress_s": progress_s, "progress_cpu_s": CPU[f"p{n}"],
                      "critical_path": len(result.critical_path), "conflicts": len(result.conflicts),
                      "finish": result.project_finish.isoformat(), **floor}
             if n == sizes[0] or n == 10000:
@@ -320,14 +322,48 @@ def forget_outline() -> None:
         reuse.forget()
 
 
+def forget_network() -> None:
+    """Make the next schedule build and solve its network again, as after an edit of dates or links
+    (the network is kept between schedules only while nothing but progress changed)."""
+    try:
+        from planner.schedule.reuse import forget
+    except ImportError:  # an earlier tree: never kept
+        return
+    forget()
+
+
+def from_scratch(plan):
+    """`schedule_plan` with the network built and solved afresh (the outline may be kept)."""
+    forget_network()
+    return schedule_plan(plan)
+
+
+def progress_reported(plan):
+    """A function that reports a new progress on one task of `plan` (a plain-row plan) and schedules
+    it, as the app does after a progress edit: the network is kept, status judged afresh."""
+    rows = plan.tasks
+    leaves = [k for k, row in enumerate(rows) if not plan.outline.is_summary(row.id)] if any(
+        row.parent_id is not None for row in rows) else list(range(len(rows)))
+    turn = iter(range(10 ** 9))
+
+    def report():
+        k = leaves[next(turn) % len(leaves)]
+        rows[k] = rows[k]._replace(progress=round((rows[k].progress + 0.1) % 1.0, 2))
+        plan.__dict__.pop("outline", None)
+        return schedule_plan(plan)
+
+    schedule_plan(plan)  # the network of the plan as it is
+    return report
+
+
 def outline_entry(folder: Path, repeat: int, n: int = 10000, levels: int = 4) -> dict:
     """The mixed plan as a work breakdown `levels` deep: summaries rolled up, links on summaries."""
     path = generate_plan(folder / f"outline{n}.plan", n, seed=1, mixed_types=True, outline_levels=levels)
     plan = open_fast(path)
 
-    def kept():  # a new snapshot, as after an edit of dates, progress or links: the outline is reused
+    def kept():  # a new snapshot, as after an edit of dates or links: the outline is reused
         plan.__dict__.pop("outline", None)
-        return schedule_plan(plan)
+        return from_scratch(plan)
 
     def rebuilt():  # as after an outline edit (indent, outdent, a new task): the outline is built again
         forget_outline()
@@ -335,10 +371,12 @@ def outline_entry(folder: Path, repeat: int, n: int = 10000, levels: int = 4) ->
 
     rebuilt_s, _ = timed(rebuilt, repeat, "or")
     sched_s, result = timed(kept, repeat, "o")
+    progress_s, _ = timed(progress_reported(plan), repeat, "op")
     summaries = len(plan.outline.summaries)
     return {"tasks": len(plan.tasks), "deps": len(plan.dependencies), "levels": levels, "summaries": summaries,
             "schedule_s": sched_s, "schedule_cpu_s": CPU["o"], "schedule_best_s": BEST["o"],
             "rebuilt_s": rebuilt_s, "rebuilt_cpu_s": CPU["or"], "rebuilt_best_s": BEST["or"],
+            "progress_s": progress_s, "progress_cpu_s": CPU["op"],
             "finish": result.project_finish.isoformat(), **floor_entry(plan, repeat, "oc")}
 
 
@@ -364,6 +402,10 @@ def markdown(r: dict) -> str:
                        f"({_ms(e['floor_cpu_s'])}) | {e['schedule_s'] / e['floor_s']:.2f}x "
                        f"({e['schedule_cpu_s'] / e['floor_cpu_s']:.2f}x) | {_ms(e['schedule_best_s'])} | "
                        f"{_ms(e['schedule_and_touch_all_s'])} ({_ms(e['schedule_and_touch_all_cpu_s'])}) | {tgt} |")
+            out.append(f"| the same, after a progress report (network kept, status judged afresh) | "
+                       f"{e['tasks']:,} / {e['deps']:,} | {_ms(e['progress_s'])} ({_ms(e['progress_cpu_s'])}) | "
+                       f"{_ms(e['floor_s'])} ({_ms(e['floor_cpu_s'])}) | {e['progress_s'] / e['floor_s']:.2f}x "
+                       f"({e['progress_cpu_s'] / e['floor_cpu_s']:.2f}x) | | | |")
     o = r.get("outline")
     if o:
         out.append(f"| the same as a {o['levels']}-level work breakdown ({o['summaries']:,} summaries rolled up, "
@@ -375,6 +417,10 @@ def markdown(r: dict) -> str:
                    f"{_ms(o['rebuilt_s'])} ({_ms(o['rebuilt_cpu_s'])}) | {_ms(o['floor_s'])} ({_ms(o['floor_cpu_s'])}) | "
                    f"{o['rebuilt_s'] / o['floor_s']:.2f}x ({o['rebuilt_cpu_s'] / o['floor_cpu_s']:.2f}x) | "
                    f"{_ms(o['rebuilt_best_s'])} | | |")
+        out.append(f"| the same, after a progress report (network kept, status judged afresh) | {o['tasks']:,} / "
+                   f"{o['deps']:,} | {_ms(o['progress_s'])} ({_ms(o['progress_cpu_s'])}) | {_ms(o['floor_s'])} "
+                   f"({_ms(o['floor_cpu_s'])}) | {o['progress_s'] / o['floor_s']:.2f}x "
+                   f"({o['progress_cpu_s'] / o['floor_cpu_s']:.2f}x) | | | |")
     for key, e in r.items():
         if key.startswith("mixed_") and "load_orm_s" in e:
             out += ["", f"Opening the {e['tasks']:,}-task plan file ready to schedule (`Project.open` + loader, "
@@ -467,6 +513,7 @@ def phases(n: int, repeat: int, levels: int = 0) -> str:
         clock = time.process_time()
         plan.__dict__.pop("outline", None)
         forget()
+        forget_network()
         schedule_plan(plan); mark("whole schedule_plan")
         gc.collect()
     gc.enable()

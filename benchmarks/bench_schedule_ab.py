@@ -49,7 +49,15 @@ def child(paths: list[str], repeat: int) -> dict:
     # the outline rebuilt every time, as after an outline edit (trees before the outline was reused
     # between snapshots rebuild it anyway)
     import planner.outline
-    forget = getattr(getattr(planner.outline, "outline_of", None), "forget", lambda: None)
+    forget_outline = getattr(getattr(planner.outline, "outline_of", None), "forget", lambda: None)
+    try:  # and the network solved afresh (trees before it was kept between progress reports lack it)
+        from planner.schedule.reuse import forget as forget_network
+    except ImportError:
+        forget_network = lambda: None  # noqa: E731
+
+    def forget():
+        forget_outline()
+        forget_network()
     out = {}
     for path in paths:
         plan = fast_load_plan(path, SCHEDULE_TABLES)

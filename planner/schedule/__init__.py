@@ -16,7 +16,7 @@ from operator import add
 from planner.schedule.calendar import WorkCalendar, calendar_for
 from planner.schedule.cpm import critical_chain
 from planner.schedule.links import ParsedLink, format_link, format_links, parse_dependencies
-from planner.schedule.network import Built, build, plan_span
+from planner.schedule.network import Built, plan_span
 from planner.schedule.notation import Span, format_span, parse_date, parse_span, week_of
 from planner.schedule.result import (
     Conflict,
@@ -29,7 +29,8 @@ from planner.schedule.result import (
 )
 from planner.schedule.status import link_conflicts, link_states, milestone_forecasts, task_flags
 from planner.schedule.views import computed_once, link_map, timing_map
-from planner.schedule.wbs import add_flags, solve_outline, status_view, summary_timings
+from planner.schedule.reuse import solved
+from planner.schedule.wbs import add_flags, status_view, summary_timings
 
 __all__ = [
     "schedule_plan",
@@ -80,8 +81,7 @@ def schedule_plan(plan, status_date: dt.date | None = None) -> ScheduleResult:
 
 
 def _schedule(plan, status_date: dt.date) -> ScheduleResult:
-    b = build(plan)
-    res = solve_outline(b)  # cpm.solve; with summaries, links from their starts settled too
+    b, res = solved(plan)  # cpm.solve; with summaries, links from their starts settled too (reuse.py)
     cal = b.calendar
     status_idx = cal.index_before(status_date)
     rolled = summary_timings(b, res)  # None without summaries

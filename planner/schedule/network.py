@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress, repeat
 from operator import add, ge, gt, is_not, mul, ne, or_, sub
 
@@ -74,13 +74,16 @@ def plan_span(plan, task_cols: list[list] | None = None) -> tuple[dt.date, dt.da
     return lo, hi
 
 
-def build(plan, calendar: WorkCalendar | None = None) -> Built:
-    task_cols = columns(plan.tasks, _TASK_COLUMNS)
+def build(plan, calendar: WorkCalendar | None = None, task_cols: list[list] | None = None,
+          dep_cols: list[list] | None = None) -> Built:
+    """The network of `plan`; `task_cols` and `dep_cols` are its `_TASK_COLUMNS` and `_DEP_COLUMNS`
+    when the caller has read them already."""
+    task_cols = task_cols or columns(plan.tasks, _TASK_COLUMNS)
     cal = calendar or calendar_for(plan.programme, plan.calendar_exceptions, span=plan_span(plan, task_cols))
     tasks, duration, fixed = _tasks(task_cols, cal)
     earliest = _earliest(task_cols[-2], tasks, fixed, cal)
     index_of = tasks.index_of
-    dep_ids, pred_ids, succ_ids, kinds, lags, units, thresholds = columns(plan.dependencies, _DEP_COLUMNS)
+    dep_ids, pred_ids, succ_ids, kinds, lags, units, thresholds = dep_cols or columns(plan.dependencies, _DEP_COLUMNS)
     pred = list(map(index_of.get, pred_ids))
     succ = list(map(index_of.get, succ_ids))
     conflicts: list[Conflict] = []
@@ -138,13 +141,28 @@ def edge_weights(duration: list[int], pred: list[int], succ: list[int], kinds: l
 
 
 def _summaries_as_gates(shape: Shape, tasks: TaskArrays, duration, fixed) -> None:
-    """Summaries become zero-length automatic nodes (their finish gates); a summary counts as
-    started and done when all its leaves are done (what the forecast needs of a gate)."""
+    """Summaries become zero-length automatic nodes (their finish gates)."""
     for sm in shape.children:
         duration[sm], fixed[sm] = 0, None
         tasks.manual[sm] = tasks.milestone[sm] = False
-        tasks.done[sm] = tasks.started[sm] = all(tasks.done[leaf] for leaf in shape.leaves[sm])
-        tasks.progress[sm] = 1.0 if tasks.done[sm] else 0.0
+    _gates_progress(shape, tasks.progress, tasks.started, tasks.done)
+
+
+def _gates_progress(shape: Shape, progress: list[float], started: list[bool], done: list[bool]) -> None:
+    """A summary's gate counts as started and done when all its leaves are done (what the
+    forecast needs of a gate), in place."""
+    for sm in shape.children:
+        done[sm] = started[sm] = all(done[leaf] for leaf in shape.leaves[sm])
+        progress[sm] = 1.0 if done[sm] else 0.0
+
+
+def with_progress(b: Built, task_cols: list[list]) -> Built:
+    """`b` with the tasks' progress, started and done read again from `task_cols` (the plan's
+    `_TASK_COLUMNS`): what a progress or status edit changes, and nothing in the network does."""
+    progress, started, done = _progress_state(task_cols)
+    if b.shape is not None:
+        _gates_progress(b.shape, progress, started, done)
+    return replace(b, tasks=replace(b.tasks, progress=progress, started=started, done=done))
 
 
 def _summaries_in_network(shape: Shape, tasks: TaskArrays, duration, fixed, dep_ids, pred, succ, kinds, lags,
@@ -188,20 +206,16 @@ def _earliest(not_before: list, tasks: TaskArrays, fixed: list, cal: WorkCalenda
 
 
 def _tasks(cols: list[list], cal: WorkCalendar):
-    ids, codes, pstart, pfinish, scheduling, is_ms, progress, status, a_start, a_finish, dur_days, _nb, _p = cols
+    ids, codes, pstart, pfinish, scheduling, is_ms, _pr, _st, a_start, a_finish, dur_days, _nb, _p = cols
     n = len(ids)
     # a task without dates is not scheduled yet: it is placed from its links like an automatic one
     undated = None in pstart
     manual = list(map(ne, scheduling, repeat("auto"))) if not undated else [
         s != "auto" and d is not None for s, d in zip(scheduling, pstart)]
     milestone = list(map(bool, is_ms))
-    progress = list(map(float, progress)) if None not in progress else [p or 0.0 for p in progress]
+    progress, started, done = _progress_state(cols)
     pindex = cal.indices(pstart) if not undated else _indices_or_none(cal, pstart)
     fixed: list[int | None] = [si if m else None for si, m in zip(pindex, manual)]
-    # done: at 100%, closed or finished; started: done, some progress or an actual start (C-level maps)
-    done = list(map(or_, map(or_, map(ge, progress, repeat(1.0)), map(_CLOSED_SET.__contains__, status)),
-                    map(is_not, a_finish, repeat(None))))
-    started = list(map(or_, map(or_, done, map(gt, progress, repeat(0))), map(is_not, a_start, repeat(None))))
     # the common case, an automatic task with its duration set, needs no calendar work
     duration = [d if d is not None and d > 0 else 1 for d in dur_days]
     count = cal.count_working_days
@@ -225,6 +239,17 @@ def _tasks(cols: list[list], cal: WorkCalendar):
     arrays = TaskArrays(ids, codes, manual, pstart, pfinish, pindex, progress, started, done, milestone)
     arrays.index_of = dict(zip(ids, range(n)))
     return arrays, duration, fixed
+
+
+def _progress_state(cols: list[list]) -> tuple[list[float], list[bool], list[bool]]:
+    """(progress, started, done) per task: done at 100%, closed or finished; started when done,
+    with some progress or an actual start (C-level maps)."""
+    progress, status, a_start, a_finish = cols[6], cols[7], cols[8], cols[9]
+    progress = list(map(float, progress)) if None not in progress else [p or 0.0 for p in progress]
+    done = list(map(or_, map(or_, map(ge, progress, repeat(1.0)), map(_CLOSED_SET.__contains__, status)),
+                    map(is_not, a_finish, repeat(None))))
+    started = list(map(or_, map(or_, done, map(gt, progress, repeat(0))), map(is_not, a_start, repeat(None))))
+    return progress, started, done
 
 
 def _indices_or_none(cal: WorkCalendar, days: list) -> list[int | None]:

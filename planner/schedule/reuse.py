@@ -1,0 +1,73 @@
+"""The network and its solved passes, kept between schedules while only progress and status changed.
+
+Reporting progress is what a plan's owner does most once the plan is made (a percentage, a
+status, week after week), and none of it moves a date: links are weighed on planned
+durations, and a task is fixed by its actual start, not by its progress. So while nothing the
+network is built from has changed, the next schedule takes the last network and its forward
+and backward passes as they are and reads only the tasks' progress again; the link states,
+flags, roll-ups and conflicts that do depend on progress are judged afresh by the caller.
+
+What the network is built from, compared value by value: every task column the scheduler
+reads except progress and status, every dependency column, the calendar's inputs (week,
+holiday region, programme start, exceptions), the outline (the shared `planner.outline`
+object, so any change of parent or order misses) and the language of the messages built with
+the network. One entry, swapped whole (safe across threads); a `Built` and a `Pass` are not
+changed once solved (readers copy what they change).
+"""
+
+from __future__ import annotations
+
+from planner.columns import columns
+from planner.i18n import language
+from planner.schedule.cpm import Pass
+from planner.schedule.network import _DEP_COLUMNS, _TASK_COLUMNS, Built, build, with_progress
+from planner.schedule.result import ConflictKind
+from planner.schedule.wbs import solve_outline
+
+# the task columns the network does not read (they only change what status judges)
+_STATUS_ONLY = frozenset({_TASK_COLUMNS.index("progress"), _TASK_COLUMNS.index("status")})
+
+_last: tuple[list, Built, Pass] | None = None
+
+
+def solved(plan) -> tuple[Built, Pass]:
+    """`network.build(plan)` and `wbs.solve_outline` of it, reused as described above.
+
+    Raises what they raise (a cycle is never kept: nothing is stored before it is solved)."""
+    global _last
+    task_cols = columns(plan.tasks, _TASK_COLUMNS)
+    dep_cols = columns(plan.dependencies, _DEP_COLUMNS)
+    key = _key(plan, task_cols, dep_cols)
+    last = _last
+    if last is not None and _same(last[0], key):
+        return with_progress(last[1], task_cols), last[2]
+    b = build(plan, task_cols=task_cols, dep_cols=dep_cols)
+    res = solve_outline(b)
+    # a link to an unknown task is reported with its text, which is not in the key: not kept
+    if not any(c.kind is ConflictKind.unknown_predecessor for c in b.conflicts):
+        _last = (key, b, res)
+    return b, res
+
+
+def forget() -> None:
+    """Build and solve the next network afresh (benchmarks: the cost of a schedule from scratch)."""
+    global _last
+    _last = None
+
+
+def _key(plan, task_cols: list[list], dep_cols: list[list]) -> list:
+    prog = plan.programme
+    has_outline = task_cols[-1].count(None) != len(task_cols[-1])
+    return [
+        [col for k, col in enumerate(task_cols) if k not in _STATUS_ONLY],
+        dep_cols,
+        (prog.start_date, prog.workweek, prog.holiday_region),
+        [(e.day, e.working) for e in plan.calendar_exceptions],
+        plan.outline if has_outline else None,
+        language(),
+    ]
+
+
+def _same(a: list, b: list) -> bool:
+    outline_a, outline_b = a[4], b[4]
+    return outline_a is outline_b and a[:4] == b[:4] and a[5] == b[5]
