@@ -42,7 +42,7 @@ def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], 
     pred, succ = net.pred, net.succ
     at = start.__getitem__
     s_start = list(map(at, succ))
-    slacks = list(map(sub, s_start, map(add, map(at, pred), net.weight)))
+    slacks = _network_column(res, "slacks", None, lambda: list(map(sub, s_start, map(add, map(at, pred), net.weight))))
     progress, started, done = t.progress, t.started, t.done
     if b.expanded is not None:  # judge a link from a summary by the summary, not its gate or leaf
         pred = b.expanded.shown_pred
@@ -59,6 +59,22 @@ def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], 
         for sl, p, s, k, thr, st in zip(slacks, pred, succ, b.edge_type, b.edge_threshold, s_start)
     ]
     return states, slacks
+
+
+def _network_column(res: Pass, name: str, key, compute):
+    """A column that depends only on the network, its solved passes and `key`, computed once per
+    `Pass` and key (a progress report reuses the passes: reuse.py); the last key's is kept."""
+    memo = res.__dict__.setdefault("_status_memo", {})
+    kept = memo.get(name)
+    if kept is None or kept[0] != key:
+        kept = memo[name] = (key, compute())
+    return kept[1]
+
+
+def _last_days(net, res: Pass) -> list[int]:
+    """Each task's last working day in the schedule (a milestone's is its start)."""
+    return _network_column(res, "last_days", None, lambda: list(
+        map(add, res.start, map(max, map(sub, net.duration, repeat(1)), repeat(0)))))
 
 
 def link_conflicts(b: Built, res: Pass, states: list[LinkState], slacks: list[int]) -> list[Conflict]:
@@ -133,13 +149,14 @@ def task_flags(b: Built, res: Pass, status_idx: int, states: list[LinkState]) ->
     blocked = [False] * net.n
     for s in compress(net.succ, map(is_, states, repeat(LinkState.blocking))):
         blocked[s] = True
-    start, dur = res.start, net.duration
-    last = list(map(add, start, map(max, map(sub, dur, repeat(1)), repeat(0))))  # a milestone's is its start
+    last = _last_days(net, res)
     late = list(map(gt, map(lt, last, repeat(status_idx)), t.done))  # finished before the date, not done
-    # planned progress at the status date: worked days so far / duration
-    planned = [
-        0.0 if not d or status_idx < s else min(1.0, (status_idx - s + 1) / d) for s, d in zip(start, dur)
-    ]
+
+    def planned_progress():  # worked days so far / duration
+        return [0.0 if not d or status_idx < s else min(1.0, (status_idx - s + 1) / d)
+                for s, d in zip(res.start, net.duration)]
+
+    planned = _network_column(res, "planned", status_idx, planned_progress)
     gap = AT_RISK_GAP - 1e-9
     risk = [
         not (dn or lt) and (pl - p >= gap or bl or tf < 0)
