@@ -19,7 +19,12 @@ def columns(rows: list, names: tuple[str, ...]) -> list[list]:
         every = list(zip(*rows))
         return [list(every[fields.index(n)]) for n in names]
     first = getattr(rows[0], "__dict__", None)
-    if first is not None and all(n in first for n in names):
+    by_dict = first is not None and all(n in first for n in names)
+    if len(names) == 1:  # the getters give the value itself, not a 1-tuple
+        if by_dict:
+            return [list(map(itemgetter(names[0]), map(vars, rows)))]
+        return [list(map(attrgetter(names[0]), rows))]
+    if by_dict:
         get = itemgetter(*names)
         tuples = [get(r.__dict__) for r in rows]
     else:

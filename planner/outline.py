@@ -27,6 +27,7 @@ class Outline:
     parent: dict[int, int | None]  # the effective parent (None when top level)
     children: dict[int | None, list[int]]  # ordered; children[None] = top-level tasks in plan order
     position: dict[int, int] = field(default_factory=dict)  # task id -> index in `order`
+    _wbs: dict[int, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def summaries(self) -> set[int]:
@@ -37,7 +38,13 @@ class Outline:
         return bool(self.children.get(task_id))
 
     def wbs(self) -> dict[int, str]:
-        """Outline numbers: "1", "1.1", "1.1.2" ... (computed from positions)."""
+        """Outline numbers: "1", "1.1", "1.1.2" ... (computed from positions, once per outline: an
+        outline is shared by the snapshots of an unchanged hierarchy, so callers must not change it)."""
+        if self._wbs is None:
+            self._wbs = self._numbers()
+        return self._wbs
+
+    def _numbers(self) -> dict[int, str]:
         out: dict[int, str] = {}
         stack: list[tuple[int | None, str]] = [(None, "")]
         while stack:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from planner import model as m
 from planner.changes import Area
+from planner.columns import columns
 from planner.services import tasks
 from ui import baseline_box, outline_actions
 from ui.commands import JournalCommand
@@ -150,7 +151,10 @@ class TaskMatrixView(QWidget):
         self._fill(self.stage_filter, [(s.name, s.id) for s in plan.stages])
         self._fill(self.module_filter, [(x.name, x.id) for x in plan.modules])
         self._fill(self.team_filter, [(t.name, t.id) for t in plan.teams])
-        self._fill(self.owner_filter, [(o, o) for o in sorted({t.owner for t in plan.tasks if t.owner})])
+        owners = set(columns(plan.tasks, ("owner",))[0])  # read column-wise: this runs after every task edit
+        owners.discard(None)
+        owners.discard("")
+        self._fill(self.owner_filter, [(o, o) for o in sorted(owners)])
         self._fill(self.status_filter, [(status_label(v), v) for v in STATUS_LABELS])
 
     def _fill(self, combo: QComboBox, items) -> None:
