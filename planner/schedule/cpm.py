@@ -82,6 +82,16 @@ class Pass:
     edges: tuple[list[int], list[int], list[int]]  # (pred, succ, weight) per edge, as solved
     by_succ: list[int] | None = None  # edge numbers sorted by successor (stable), when solve had them
 
+    def derived(self, name: str, key, compute):
+        """`compute()`, a column that depends only on these passes, the network they solved and
+        `key`: computed once per pass and key, the last key's kept (a progress report reuses the
+        passes, see reuse.py, and with them what status and roll-up derive from dates alone)."""
+        memo = self.__dict__.setdefault("_derived", {})
+        kept = memo.get(name)
+        if kept is None or kept[0] != key:
+            kept = memo[name] = (key, compute())
+        return kept[1]
+
     @cached_property
     def _out(self) -> tuple[list[int], list[int], list[int], list[int]]:
         pred, succ, weight = self.edges

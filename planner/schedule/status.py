@@ -42,7 +42,7 @@ def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], 
     pred, succ = net.pred, net.succ
     at = start.__getitem__
     s_start = list(map(at, succ))
-    slacks = _network_column(res, "slacks", None, lambda: list(map(sub, s_start, map(add, map(at, pred), net.weight))))
+    slacks = res.derived("slacks", None, lambda: list(map(sub, s_start, map(add, map(at, pred), net.weight))))
     progress, started, done = t.progress, t.started, t.done
     if b.expanded is not None:  # judge a link from a summary by the summary, not its gate or leaf
         pred = b.expanded.shown_pred
@@ -61,19 +61,9 @@ def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], 
     return states, slacks
 
 
-def _network_column(res: Pass, name: str, key, compute):
-    """A column that depends only on the network, its solved passes and `key`, computed once per
-    `Pass` and key (a progress report reuses the passes: reuse.py); the last key's is kept."""
-    memo = res.__dict__.setdefault("_status_memo", {})
-    kept = memo.get(name)
-    if kept is None or kept[0] != key:
-        kept = memo[name] = (key, compute())
-    return kept[1]
-
-
 def _last_days(net, res: Pass) -> list[int]:
     """Each task's last working day in the schedule (a milestone's is its start)."""
-    return _network_column(res, "last_days", None, lambda: list(
+    return res.derived("last_days", None, lambda: list(
         map(add, res.start, map(max, map(sub, net.duration, repeat(1)), repeat(0)))))
 
 
@@ -156,7 +146,7 @@ def task_flags(b: Built, res: Pass, status_idx: int, states: list[LinkState]) ->
         return [0.0 if not d or status_idx < s else min(1.0, (status_idx - s + 1) / d)
                 for s, d in zip(res.start, net.duration)]
 
-    planned = _network_column(res, "planned", status_idx, planned_progress)
+    planned = res.derived("planned", status_idx, planned_progress)
     gap = AT_RISK_GAP - 1e-9
     risk = [
         not (dn or lt) and (pl - p >= gap or bl or tf < 0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from itertools import compress, repeat
-from operator import add, sub
+from operator import add, gt, sub
 
 from planner.schedule import rollup
 from planner.schedule.cpm import Pass, link_weight, solve
@@ -80,18 +80,25 @@ def summary_timings(b: Built, res: Pass) -> Summaries | None:
     shape = b.shape
     if shape is None:
         return None
-    t, dur, cal = b.tasks, b.net.duration, b.calendar
+    t, dur = b.tasks, b.net.duration
+    # the dates depend on progress only through manual tasks not started (they keep their own)
+    kept_own = tuple(compress(range(len(t.manual)), map(gt, t.manual, t.started)))
+    s_start, s_finish, s_dur, s_ls, s_lf, s_float = res.derived("summary dates", kept_own,
+                                                                 lambda: _rolled_dates(b, res))
+    s_prog, s_done, s_started = rollup.roll_up_progress(shape, dur, t.progress, t.done, t.started, s_dur)
+    return Summaries(s_start, s_finish, s_dur, s_prog, s_done, s_started, s_float, s_ls, s_lf, {}, {})
+
+
+def _rolled_dates(b: Built, res: Pass) -> tuple[dict, ...]:
+    """(start, finish, duration, late start, late finish, total float) per summary."""
+    shape, dur, cal = b.shape, b.net.duration, b.calendar
     start, finish = shown_dates(b, res)
     s_start, s_finish, s_dur = rollup.roll_up_dates(shape, start, finish, cal.count_working_days)
-    s_prog, s_done, s_started = rollup.roll_up_progress(shape, dur, t.progress, t.done, t.started, s_dur)
     ls = res.late_start
-    lf = last_days(ls, dur)
-    s_ls, s_lf = rollup.roll_up_late_dates(shape, ls, lf)  # as working-day indices
+    s_ls, s_lf = rollup.roll_up_late_dates(shape, ls, last_days(ls, dur))  # as working-day indices
     sms = list(s_ls)
-    return Summaries(s_start, s_finish, s_dur, s_prog, s_done, s_started,
-                     rollup.roll_up_float(shape, res.total_float),
-                     dict(zip(sms, cal.dates(s_ls[sm] for sm in sms))), dict(zip(sms, cal.dates(s_lf[sm] for sm in sms))),
-                     {}, {})
+    return (s_start, s_finish, s_dur, dict(zip(sms, cal.dates(s_ls[sm] for sm in sms))),
+            dict(zip(sms, cal.dates(s_lf[sm] for sm in sms))), rollup.roll_up_float(shape, res.total_float))
 
 
 def add_flags(b: Built, rolled: Summaries | None, late: list[bool], risk: list[bool], status_date: dt.date) -> None:

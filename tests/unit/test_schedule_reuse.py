@@ -18,6 +18,7 @@ from planner.schedule.result import ConflictKind
 from tests.unit.schedule_plans import MONDAY, a_plan, day
 
 STATUS = day(12)
+SUNDAY = day(9) + dt.timedelta(days=2)
 
 
 def _builder():
@@ -152,3 +153,20 @@ def test_messages_follow_a_change_of_language():
 
 def _within_summary(result) -> list[str]:
     return [c.message for c in result.conflicts if c.kind is ConflictKind.link_within_summary]
+
+
+def test_a_manual_task_started_by_a_progress_report_moves_its_summary():
+    b = (a_plan(status=STATUS).summary("S")
+         .manual("M", day(5), SUNDAY, parent="S")
+         .task("A", 3, parent="S")
+         .task("P", 8)
+         .link("P", "M"))
+    plan = b.build()
+    first = schedule_plan(plan)
+    assert first.timings[b.id("S")].finish == SUNDAY  # M not started: it keeps its own dates, to a day off
+    b.tasks[b.id("M") - 1].progress = 0.2  # started: M is where it actually is, its summary too
+    b.tasks[b.id("M") - 1].actual_start = None
+    plan = b.build()
+    after = everything(schedule_plan(plan))
+    assert after == _fresh(plan)
+    assert after["timings"][b.id("S")].finish == day(9)  # started: where the schedule has it, the Friday
