@@ -93,17 +93,7 @@ def link_map(b, res, states, slacks) -> LazyMap:
     keys, positions = dep_ids, None
     if b.expanded is not None:
         shown_p, shown_s = b.expanded.shown_pred, b.expanded.shown_succ
-        # the first edges are the links between two leaf tasks, one edge each; only the rest
-        # (links on summaries, gates) can stand several to a link
-        direct = b.expanded.direct
-        tightest: dict[int, int] = dict(zip(dep_ids[:direct], range(direct)))
-        for k in range(direct, len(dep_ids)):
-            dep = dep_ids[k]
-            if dep is not None and (dep not in tightest or slacks[k] < slacks[tightest[dep]]):
-                tightest[dep] = k
-        keys = list(tightest)
-        positions = {dep: i for i, dep in enumerate(keys)}
-        edge_of = list(tightest.values())
+        keys, positions, edge_of = res.derived("tightest edges", None, lambda: _tightest(b.expanded, dep_ids, slacks))
 
     def make(k: int) -> LinkStatus:
         if positions is not None:
@@ -115,6 +105,21 @@ def link_map(b, res, states, slacks) -> LazyMap:
         return LinkStatus(dep_ids[k], ids[shown_p[k]], ids[shown_s[k]], states[k], date(need), slacks[k])
 
     return LazyMap(keys, make, positions)
+
+
+def _tightest(expanded, dep_ids: list, slacks: list[int]) -> tuple[list[int], dict[int, int], list[int]]:
+    """(dependency ids, their positions, the edge shown for each): the tightest edge of a link.
+
+    The first edges are the links between two leaf tasks, one edge each; only the rest (links
+    on summaries, gates) can stand several to a link."""
+    direct = expanded.direct
+    tightest: dict[int, int] = dict(zip(dep_ids[:direct], range(direct)))
+    for k in range(direct, len(dep_ids)):
+        dep = dep_ids[k]
+        if dep is not None and (dep not in tightest or slacks[k] < slacks[tightest[dep]]):
+            tightest[dep] = k
+    keys = list(tightest)
+    return keys, {dep: i for i, dep in enumerate(keys)}, list(tightest.values())
 
 
 def computed_once(keys: list[int], compute: Callable[[], dict]) -> LazyMap:
