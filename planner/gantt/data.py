@@ -103,6 +103,16 @@ def build_data(plan, schedule, rows: list[Row], *, baseline_id: int | None = Non
         return _build(plan, schedule, rows, baseline_id, status_date)
 
 
+def patch_data(old: GanttData, plan, schedule, *, baseline_id: int | None = None,
+               status_date: dt.date | None = None) -> GanttData:
+    """`build_data(plan, schedule, old.rows, ...)` for a plan whose rows, links and milestones are
+    those `old` was built from (only task fields and the schedule changed): the row lookup, the
+    markers and the links' rows are kept, every bar is filled again from the new schedule (one
+    moved task can change any task's float and critical flag)."""
+    with no_gc():
+        return _build(plan, schedule, old.rows, baseline_id, status_date, old)
+
+
 @contextlib.contextmanager
 def no_gc():
     """Pause the cyclic garbage collector while building Gantt data.
@@ -120,11 +130,11 @@ def no_gc():
             gc.enable()
 
 
-def _build(plan, schedule, rows, baseline_id, status_date) -> GanttData:
+def _build(plan, schedule, rows, baseline_id, status_date, old: GanttData | None = None) -> GanttData:
     origin = plan.programme.start_date
     n = len(rows)
     cols = _empty_columns(n)  # plain lists while filling: numpy item assignment is slow
-    row_of_task: dict[int, int] = {}
+    row_of_task: dict[int, int] = {} if old is None else old.row_of_task
     roles: list[str] = [""] * n
     today = status_date or schedule.status_date or plan.programme.status_date or dt.date.today()
     base = _baseline_spans(plan, baseline_id)
@@ -132,7 +142,8 @@ def _build(plan, schedule, rows, baseline_id, status_date) -> GanttData:
     for r, row in enumerate(rows):
         cols["kind"][r] = KIND_CODE[row.kind]
         if row.kind == TASK:
-            row_of_task[row.task_id] = r
+            if old is None:
+                row_of_task[row.task_id] = r
             task = tasks[row.task_id]
             roles[r] = task.roles_text
             _fill_task(cols, r, task, timings.get(task.id), origin, today, base.get(task.id))
@@ -143,8 +154,12 @@ def _build(plan, schedule, rows, baseline_id, status_date) -> GanttData:
             _fill_group(cols, r, row, plan, schedule, origin)
     arrays = {name: np.array(values, _DTYPES[name]) for name, values in cols.items()}
     data = GanttData(origin=origin, rows=rows, roles=roles, row_of_task=row_of_task, **arrays)
-    data.markers = _markers(plan, rows, row_of_task, origin)
-    _fill_links(data, plan, schedule)
+    if old is None:
+        data.markers = _markers(plan, rows, row_of_task, origin)
+        _fill_links(data, plan, schedule)
+    else:
+        data.markers = old.markers
+        _keep_links(data, old, schedule)
     return data
 
 
@@ -232,11 +247,27 @@ def _fill_links(data: GanttData, plan, schedule) -> None:
     data.link_succ = np.array(cols[4], np.int32)
     data.link_type = np.array(cols[5], np.int8)
     data.link_threshold = np.array(cols[6], np.float32)
-    data.link_broken = np.full(len(recs), -1, np.int8)
+    _link_days(data, schedule)
+    for i, (p, s) in enumerate(zip(cols[3], cols[4])):
+        data.links_of_row.setdefault(p, []).append(i)
+        data.links_of_row.setdefault(s, []).append(i)
+
+
+def _link_days(data: GanttData, schedule) -> None:
+    """What a link takes from the schedule and its ends' bars: its state (looked up when drawn)
+    and the days it spans."""
+    data.link_broken = np.full(len(data.link_dep), -1, np.int8)
     data.link_states = schedule.links
     ends = (data.start[data.link_pred], data.end[data.link_pred], data.start[data.link_succ], data.end[data.link_succ])
     data.link_day_lo = np.minimum.reduce([ends[0], ends[2]]) - 2
     data.link_day_hi = np.maximum.reduce([ends[1], ends[3]]) + 2
-    for i, (p, s) in enumerate(zip(cols[3], cols[4])):
-        data.links_of_row.setdefault(p, []).append(i)
-        data.links_of_row.setdefault(s, []).append(i)
+
+
+def _keep_links(data: GanttData, old: GanttData, schedule) -> None:
+    """The links of `old` (same dependencies, same rows) on the new bars."""
+    if not len(old.link_dep):
+        return
+    for name in ("link_lo", "link_hi", "link_dep", "link_pred", "link_succ", "link_type", "link_threshold"):
+        setattr(data, name, getattr(old, name))
+    data.links_of_row = old.links_of_row
+    _link_days(data, schedule)
