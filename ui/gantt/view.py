@@ -3,7 +3,8 @@
 API for the main window (selection is shared with the task matrix through these):
 
 - ``GanttView(controller)``: a QWidget; add it as a tab. It follows ``controller.changed`` and
-  ``controller.document_replaced`` and rebuilds lazily (only while visible).
+  ``controller.document_replaced`` and rebuilds lazily (only while visible); an edit of task fields
+  alone keeps the rows and fills the bars again (``_rows_kept``).
 - ``selection_changed(list[int])``: emitted when the user selects tasks here (task ids).
 - ``select_tasks(ids)``: select (and scroll to) tasks chosen elsewhere; does not emit.
 - ``open_task_requested(int)``: a task was double-clicked; the window opens its editor.
