@@ -10,6 +10,7 @@ moved here; tasks without dates stay undated (they are placed when the plan is s
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from sqlalchemy import text
@@ -44,6 +45,19 @@ def sync_schedule(j: Journal) -> None:
     s.flush()
     if not s.execute(_ANYTHING_TO_SYNC).scalar():
         return
+    # as in `schedule_plan`: reading and scheduling allocate ~25,000 rows and big lists on a
+    # 10,000-task plan; a cyclic-GC pass triggered mid-way walks everything the app holds
+    # (its plan snapshot, the views' rows) and cost several times the work itself
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _sync(j, s)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _sync(j: Journal, s: Session) -> None:
     from planner.schedule.loader import SCHEDULING_COLUMNS, read_plan_from
     from planner.schedule.network import build
     from planner.schedule.wbs import solve_outline, summary_timings

@@ -162,6 +162,29 @@ def test_a_loop_closed_through_a_summary_is_refused(project):
     assert dump_project(project) == before
 
 
+def test_syncing_leaves_the_garbage_collector_as_it_found_it(project):
+    """The collector is paused while the plan is read and scheduled (as `schedule_plan` does) and
+    given back as it was, also when the edit is refused; the dates written are unchanged by it."""
+    import gc
+
+    s, a, x = _add(project, "S", START), _add(project, "A", START), _add(project, "X", START)
+    project.run(outline.indent_tasks, [a])
+    project.run(deps.add_dependency, a, x)
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            project.run(tasks.update_task, a, duration_days=3 if enabled else 4)
+            assert gc.isenabled() is enabled
+            with pytest.raises(CycleError):
+                project.run(deps.add_dependency, x, s)
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    by_code = _plan(project).task_by_code
+    assert by_code["X"].start_date == by_code["A"].end_date + D(days=1)  # X after A's 4 days
+
+
 # --- move successors ------------------------------------------------------------------------------
 def test_move_successors_pushes_a_manual_chain_after_its_moved_predecessor(project):
     p = _add(project, "P", START, days=5, scheduling="manual")

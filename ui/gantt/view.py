@@ -3,7 +3,8 @@
 API for the main window (selection is shared with the task matrix through these):
 
 - ``GanttView(controller)``: a QWidget; add it as a tab. It follows ``controller.changed`` and
-  ``controller.document_replaced`` and rebuilds lazily (only while visible).
+  ``controller.document_replaced`` and rebuilds lazily (only while visible); an edit of task fields
+  alone keeps the rows and fills the bars again (``_rows_kept``).
 - ``selection_changed(list[int])``: emitted when the user selects tasks here (task ids).
 - ``select_tasks(ids)``: select (and scroll to) tasks chosen elsewhere; does not emit.
 - ``open_task_requested(int)``: a task was double-clicked; the window opens its editor.
@@ -33,7 +34,7 @@ from planner.gantt import BY_MODULE, BY_STAGE, CALENDAR, FLAT, LEVELS, PROJECT, 
 from planner.gantt.hit import hit_test
 from planner.gantt.layout import GanttLayout, stage_lanes
 from planner.gantt.rows import GROUP, TASK
-from planner.gantt.data import no_gc
+from planner.gantt.data import no_gc, patch_data
 from planner.gantt.source import dates_only
 from planner.gantt.workdays import calendar_for
 from ui import baseline_box, settings
@@ -44,6 +45,7 @@ from ui.gantt.tooltip import tooltip_for
 
 _REBUILD = (Area.TASKS | Area.DEPENDENCIES | Area.SCHEDULE | Area.STAGES | Area.MODULES | Area.MILESTONES
             | Area.BASELINES | Area.PROGRAMME)
+_PATCHED = Area.TASKS | Area.SCHEDULE  # edits of task rows alone keep the rows and links (see `_rows_kept`)
 
 
 def tr(text: str) -> str:
@@ -69,6 +71,8 @@ class GanttView(QWidget):
         self.header_height = paint.header_height(1)
         self._names_cache: dict = {}
         self._dirty = True
+        self._outline = self._shut = None  # the plan outline and folded rows the rows were built from
+        self._group_of: dict[int, str] = {}  # task id -> its group row's key
         self.timeline = TimelineArea(self)
         self.names = NamesPane(self)
         self._build_ui()
@@ -132,15 +136,19 @@ class GanttView(QWidget):
     def plan(self):
         return self.controller.plan()
 
-    def rebuild(self) -> None:
-        """Rows, day-space data and layout from the controller's plan and schedule."""
+    def rebuild(self, keep_rows: bool = False) -> None:
+        """Rows, day-space data and layout from the controller's plan and schedule; with
+        `keep_rows`, the rows, links and markers of the current data (see `_rows_kept`)."""
         if self.controller.project is None:
             self.layout = self.data = None
             self.repaint_all()
             return
         self.baseline_id = self.controller.compared_baseline_id()  # the one the task matrix compares with too
         with no_gc():
-            self._rebuild(self.plan())
+            if keep_rows:
+                self._refill(self.plan())
+            else:
+                self._rebuild(self.plan())
         self._refresh_baselines(self.plan())
         self._dirty = False
         self._names_cache.clear()  # rows changed
@@ -159,6 +167,17 @@ class GanttView(QWidget):
         shut = frozenset(self.collapsed) | {f"task:{t}" for t in self.controller.collapsed}
         rows = build_rows(plan, self.group_by, shut, **labels)
         self.data = build_data(plan, schedule, rows, baseline_id=self.baseline_id)
+        self._outline, self._shut = plan.outline, shut
+        self._group_of = {t: r.key for r in rows if r.kind == GROUP for t in r.children}
+        self._finish_build(plan)
+
+    def _refill(self, plan) -> None:
+        """The bars of the current rows filled again from the plan and its new schedule."""
+        schedule = self.controller.schedule() or dates_only(plan)
+        self.data = patch_data(self.data, plan, schedule, baseline_id=self.baseline_id)
+        self._finish_build(plan)
+
+    def _finish_build(self, plan) -> None:
         self.calendar = calendar_for(plan)
         bands = GanttLayout(self.data, self.scale).stage_bands(plan.stages)
         self.header_height = paint.header_height(stage_lanes(bands))
@@ -386,9 +405,46 @@ class GanttView(QWidget):
 
     def _on_controller_changed(self, changes) -> None:
         if changes.areas & _REBUILD:
+            current = not self._dirty and self.data is not None  # built from the plan before this edit
             self._dirty = True
             if self.isVisible():
-                self.rebuild()
+                self.rebuild(keep_rows=current and self._rows_kept(changes))
+
+    def _rows_kept(self, changes) -> bool:
+        """Whether an edit leaves the rows, the links and the markers as they were: it changed task
+        rows alone (a bar dragged, a date or progress typed; the scheduler's moves are task rows
+        too), the outline is the same (`outline_of` keeps it while no id, parent or order
+        changed), and no changed task got another name, ID or group. Then `_refill` fills the
+        bars again and nothing else; any other edit rebuilds everything."""
+        from planner.model import Task
+        from planner.services.journal import Patch
+
+        undo = changes.undo
+        if changes.areas & _REBUILD & ~_PATCHED or not isinstance(undo, Patch) or not undo.entries:
+            return False
+        if any(table is not Task for table, _id, _before in undo.entries):
+            return False
+        plan = self.plan()
+        shut = frozenset(self.collapsed) | {f"task:{t}" for t in self.controller.collapsed}
+        if (plan.outline is not self._outline or shut != self._shut
+                or self.controller.compared_baseline_id() != self.baseline_id):
+            return False
+        data, by_id = self.data, plan.task_by_id
+        if self.group_by != FLAT:
+            attr = "stage_id" if self.group_by == BY_STAGE else "module_id"
+            owners = {o.id for o in (plan.stages if self.group_by == BY_STAGE else plan.modules)}
+        for _table, task_id, _before in undo.entries:
+            task = by_id.get(task_id)
+            if task is None:
+                return False
+            row = data.row_of_task.get(task_id)
+            if row is not None and (data.rows[row].label != task.name or data.rows[row].code != task.code):
+                return False
+            if self.group_by != FLAT:
+                owner = getattr(task, attr)
+                if self._group_of.get(task_id) != f"{self.group_by}:{owner if owner in owners else 'none'}":
+                    return False
+        return True
 
     def _on_controller_document_replaced(self) -> None:
         self.scale, self.collapsed, self.selected, self.baseline_id = None, set(), frozenset(), None
