@@ -59,13 +59,14 @@ def sync_schedule(j: Journal) -> None:
 
 def _sync(j: Journal, s: Session) -> None:
     from planner.schedule.loader import SCHEDULING_COLUMNS, read_plan_from
-    from planner.schedule.network import build
-    from planner.schedule.wbs import solve_outline, summary_timings
+    from planner.schedule.reuse import solved
+    from planner.schedule.wbs import summary_timings
 
     plan = read_plan_from(s.connection().connection.driver_connection, Path(""), _SYNC_TABLES, SCHEDULING_COLUMNS)
     try:
-        b = build(plan)
-        res = solve_outline(b)
+        # kept (reuse.py): when the sync moves nothing, the views' schedule of the new snapshot,
+        # which has the same network, takes these passes instead of solving again
+        b, res = solved(plan)
     except CycleError:
         raise
     except PlannerError:
