@@ -74,13 +74,20 @@ class Pass:
     The edges grouped by predecessor (`out_*`, CSR) and by successor (`in_*`) are built when
     first read (free float, forecasts, the critical chain), from the edges as they were solved."""
 
-    order: list[int]  # topological order
+    order: list[int] | None  # topological order; None until `topological()` sorts it from `rank`
     start: list[int]
     late_start: list[int]
     total_float: list[int]
     finish: int  # project finish (exclusive working-day index)
     edges: tuple[list[int], list[int], list[int]]  # (pred, succ, weight) per edge, as solved
     by_succ: list[int] | None = None  # edge numbers sorted by successor (stable), when solve had them
+    rank: list[int] | None = None  # a topological rank per task, when solve walked one
+
+    def topological(self) -> list[int]:
+        """Every task in a topological order (sorted when first asked: only forecasts walk it)."""
+        if self.order is None:
+            self.order = sorted(range(len(self.start)), key=self.rank.__getitem__)
+        return self.order
 
     def derived(self, name: str, key, compute):
         """`compute()`, a column that depends only on these passes, the network they solved and
@@ -201,10 +208,9 @@ def solve(net: Network, codes: list[str] | None = None, hint: list[int] | None =
         if t < late[u]:
             late[u] = t
     total = list(map(sub, late, start))
-    order = list(range(n)) if identity else sorted(range(n), key=rank.__getitem__)
     # copies: solve_outline rewrites the network's edges in place before solving again
-    return Pass(order, start, late, total, finish, (list(pred), list(succ), list(weight)),
-                edges if identity else None)
+    return Pass(range(n) if identity else None, start, late, total, finish, (list(pred), list(succ), list(weight)),
+                edges if identity else None, None if identity else rank)
 
 
 def _solve_kahn(net: Network, codes: list[str] | None = None) -> Pass:
@@ -357,7 +363,7 @@ def forward_only(res: Pass, fixed: list[int | None], floors: list[int], delay: l
     allowed = list(floors)
     start = [0] * len(floors)
     if finish_based is None:
-        for u in res.order:
+        for u in res.topological():
             f = fixed[u]
             su = allowed[u] if f is None else f
             start[u] = su
@@ -369,7 +375,7 @@ def forward_only(res: Pass, fixed: list[int | None], floors: list[int], delay: l
         return start
     out_add = [delay[u] if finish_based[k] else 0
                for u, k in zip(_owners(ptr), res.out_edge)]  # per CSR slot: the predecessor's delay
-    for u in res.order:
+    for u in res.topological():
         f = fixed[u]
         su = allowed[u] if f is None else f
         start[u] = su
