@@ -99,6 +99,10 @@ class Pass:
             kept = memo[name] = (key, compute())
         return kept[1]
 
+    def last_days(self, duration: list[int]) -> list[int]:
+        """Each task's last working day in these passes (`last_days` of the starts), computed once."""
+        return self.derived("last days", None, lambda: last_days(self.start, duration))
+
     @cached_property
     def _out(self) -> tuple[list[int], list[int], list[int], list[int]]:
         pred, succ, weight = self.edges
@@ -130,6 +134,11 @@ class Pass:
         if self.by_succ is not None:
             return _ptr(len(self.start), succ), self.by_succ
         return _csr(len(self.start), succ)
+
+
+def last_days(start: list[int], duration: list[int]) -> list[int]:
+    """Each task's last working day: start + duration - 1, a milestone's start (C-level maps)."""
+    return list(map(add, start, map(max, map(sub, duration, repeat(1)), repeat(0))))
 
 
 def _csr(n: int, node_of_edge: list[int]) -> tuple[list[int], list[int]]:
@@ -330,7 +339,7 @@ def critical_chain(net: Network, res: Pass) -> list[int]:
     if not n:
         return []
     tf, start, dur, late = res.total_float, res.start, net.duration, res.late_start
-    pred, succ, weight = net.pred, net.succ, net.weight
+    pred, weight = net.pred, net.weight
     in_ptr, in_edge = res.incoming  # edges by successor: the walk reads only the chain's
     ends = list(map(add, start, dur))
     last = max(ends)

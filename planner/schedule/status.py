@@ -61,12 +61,6 @@ def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], 
     return states, slacks
 
 
-def _last_days(net, res: Pass) -> list[int]:
-    """Each task's last working day in the schedule (a milestone's is its start)."""
-    return res.derived("last_days", None, lambda: list(
-        map(add, res.start, map(max, map(sub, net.duration, repeat(1)), repeat(0)))))
-
-
 def link_conflicts(b: Built, res: Pass, states: list[LinkState], slacks: list[int]) -> list[Conflict]:
     out: list[Conflict] = []
     t, net, cal = b.tasks, b.net, b.calendar
@@ -139,7 +133,7 @@ def task_flags(b: Built, res: Pass, status_idx: int, states: list[LinkState]) ->
     blocked = [False] * net.n
     for s in compress(net.succ, map(is_, states, repeat(LinkState.blocking))):
         blocked[s] = True
-    last = _last_days(net, res)
+    last = res.last_days(net.duration)
     late = list(map(gt, map(lt, last, repeat(status_idx)), t.done))  # finished before the date, not done
 
     def planned_progress():  # worked days so far / duration

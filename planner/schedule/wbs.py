@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from itertools import compress, repeat
-from operator import add, gt, sub
+from itertools import compress
+from operator import gt
 
 from planner.schedule import rollup
-from planner.schedule.cpm import Pass, link_weight, solve
+from planner.schedule.cpm import Pass, last_days, link_weight, solve
 from planner.schedule.network import Built
 from planner.schedule.summaries import representatives
 
@@ -114,7 +114,7 @@ def shown_dates(b: Built, res: Pass) -> tuple[list[dt.date], list[dt.date]]:
     """Start and finish of every task as its timing shows it (a manual task not started keeps its dates)."""
     t, dur, dates = b.tasks, b.net.duration, b.calendar.dates
     start = dates(res.start)
-    finish = dates(last_days(res.start, dur))
+    finish = dates(res.last_days(dur))
     for i in compress(range(len(start)), [m and not st for m, st in zip(t.manual, t.started)]):
         start[i], finish[i] = t.planned_start[i], t.planned_finish[i]
     return start, finish
@@ -130,8 +130,3 @@ def status_view(b: Built, rolled: Summaries | None) -> Built:
     for sm in rolled.progress:
         progress[sm], started[sm], done[sm] = rolled.progress[sm], rolled.started[sm], rolled.done[sm]
     return replace(b, tasks=replace(t, progress=progress, started=started, done=done))
-
-
-def last_days(start: list[int], duration: list[int]) -> list[int]:
-    """Each task's last working day: start + duration - 1, a milestone's start (C-level maps)."""
-    return list(map(add, start, map(max, map(sub, duration, repeat(1)), repeat(0))))
