@@ -215,12 +215,19 @@ def _tasks(cols: list[list], cal: WorkCalendar):
     milestone = list(map(bool, is_ms))
     progress, started, done = _progress_state(cols)
     pindex = cal.indices(pstart) if not undated else _indices_or_none(cal, pstart)
-    fixed: list[int | None] = [si if m else None for si, m in zip(pindex, manual)]
-    # the common case, an automatic task with its duration set, needs no calendar work
-    duration = [d if d is not None and d > 0 else 1 for d in dur_days]
+    any_manual = True in manual
+    fixed: list[int | None] = [si if m else None for si, m in zip(pindex, manual)] if any_manual else [None] * n
+    # the common case, an automatic task with its duration set, needs no calendar work; a plan
+    # of such tasks alone is told apart by C-level scans
+    no_duration = None in dur_days
+    duration = [d if d is not None and d > 0 else 1 for d in dur_days] if no_duration or min(dur_days, default=1) < 1 \
+        else list(dur_days)
     count = cal.count_working_days
-    special = compress(range(n), [ms or m or d is None or a is not None
-                                  for ms, m, d, a in zip(milestone, manual, dur_days, a_start)])
+    if any_manual or no_duration or True in milestone or a_start.count(None) != n:
+        special = compress(range(n), [ms or m or d is None or a is not None
+                                      for ms, m, d, a in zip(milestone, manual, dur_days, a_start)])
+    else:
+        special = ()
     for i in special:
         if milestone[i]:
             duration[i] = 0
@@ -245,10 +252,12 @@ def _progress_state(cols: list[list]) -> tuple[list[float], list[bool], list[boo
     """(progress, started, done) per task: done at 100%, closed or finished; started when done,
     with some progress or an actual start (C-level maps)."""
     progress, status, a_start, a_finish = cols[6], cols[7], cols[8], cols[9]
+    n = len(progress)
     progress = list(map(float, progress)) if None not in progress else [p or 0.0 for p in progress]
-    done = list(map(or_, map(or_, map(ge, progress, repeat(1.0)), map(_CLOSED_SET.__contains__, status)),
-                    map(is_not, a_finish, repeat(None))))
-    started = list(map(or_, map(or_, done, map(gt, progress, repeat(0))), map(is_not, a_start, repeat(None))))
+    done = map(or_, map(ge, progress, repeat(1.0)), map(_CLOSED_SET.__contains__, status))
+    done = list(done if a_finish.count(None) == n else map(or_, done, map(is_not, a_finish, repeat(None))))
+    started = map(or_, done, map(gt, progress, repeat(0)))
+    started = list(started if a_start.count(None) == n else map(or_, started, map(is_not, a_start, repeat(None))))
     return progress, started, done
 
 
