@@ -43,6 +43,8 @@ _LOOKUP_READS = {
     "readings_of": {"readings"}, "_cells": {"cells"},
 }
 
+_BY_TASK_FIELD = {"task_by_id": "id", "task_by_code": "code"}  # lookups of the tasks by one unique field
+
 
 def collect_all() -> None:
     """One full collection including what `gc.freeze()` set aside, then everything alive frozen again.
@@ -289,6 +291,7 @@ class DocumentController(QObject):
 
         fresh = self.project.read(read)
         created = {(table, row_id) for table, row_id, before in patch.entries if before is None}
+        added: list = []  # new tasks, when tasks were only added
         for table, ids in wanted.items():
             rows = getattr(self._plan, LIST_OF_TABLE[table])
             key = (lambda r: (r.order, r.id)) if table in plan_module._ORDERED else (lambda r: r.id)
@@ -297,15 +300,21 @@ class DocumentController(QObject):
                 # in its place - no walk over the 10,000 others.
                 for row in sorted(fresh[table].values(), key=key):
                     bisect.insort(rows, row, key=key)
+                if table is Task:
+                    added = list(fresh[table].values())
                 continue
             kept = [row for row in rows if row.id not in ids]
             kept.extend(fresh[table].values())
             kept.sort(key=key)
             rows[:] = kept
         changed = {LIST_OF_TABLE[table] for table in wanted}
+        lookups = self._plan.__dict__
         for name in [k for k, v in vars(Plan).items() if isinstance(v, cached_property)]:
-            if _LOOKUP_READS.get(name, changed) & changed:  # a lookup not listed is always rebuilt
-                self._plan.__dict__.pop(name, None)
+            if name in _BY_TASK_FIELD and added and lookups.get(name) is not None:
+                field_name = _BY_TASK_FIELD[name]  # a task added: its entry added, no walk over the others
+                lookups[name].update((getattr(row, field_name), row) for row in added)
+            elif _LOOKUP_READS.get(name, changed) & changed:  # a lookup not listed is always rebuilt
+                lookups.pop(name, None)
         return True
 
     def _patch_plan(self, table: type[SQLModel], ids: frozenset[int]) -> bool:
