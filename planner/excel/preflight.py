@@ -201,10 +201,10 @@ class _Scan:
                package: pk.ReaderPackage, target: str) -> None:
         scanner = SheetScanner(self.path, sheet, styles, self.limits, cells)
         stream = self.stream(info, where=lambda: scanner.where())
-        start, starts, finish = scanner.fast(stream)
+        start, starts, rebase, finish = scanner.fast(stream)
         try:
             with package.writer(target, info.file_size) as out:
-                stream.run(start, starts=starts, sink=out.write, sheet=sheet.name, ordered=True)
+                stream.run(start, starts=starts, rebase=rebase, sink=out.write, sheet=sheet.name, ordered=True)
         except _NeedStrict:
             # Rewritten from the start with the strict model (the fast pass may have written part of it).
             sheet.merges.clear(), sheet.formulas.clear(), sheet.styles.clear()
