@@ -254,12 +254,24 @@ class SheetScanner:
                     filled += 1
                 pending = -1
             if name == "c":
-                if attrs and attrs[0] == "r":
+                k = len(attrs)
+                if k and attrs[0] == "r":  # where writers put r, then s: found without a call
                     r = attrs[1]
+                    if k == 2:
+                        s = None
+                    elif attrs[2] == "s":
+                        s = attrs[3]
+                    elif k == 4:  # r and one other attribute (the t="s" of a text cell)
+                        s = None
+                    elif attrs[4] == "s":
+                        s = attrs[5]
+                    else:
+                        s = _attr(attrs, "s")
                 else:
                     r = _attr(attrs, "r")
                     if r is None:
                         raise _NeedStrict
+                    s = _attr(attrs, "s")
                 last = r
                 letters = r.rstrip(digits_of)
                 cc = cols.get(letters, -1)
@@ -276,16 +288,8 @@ class SheetScanner:
                 cells += 1
                 if cells > budget:
                     raise self.too_many_cells()
-                k = len(attrs)
-                if k > 2:
-                    if attrs[2] == "s":
-                        s = attrs[3]
-                    elif k > 4 and attrs[4] == "s":
-                        s = attrs[5]
-                    else:
-                        s = _attr(attrs, "s")
-                    if s in interesting:
-                        styles[cr, cc] = styles_of[s]
+                if s in interesting:
+                    styles[cr, cc] = styles_of[s]
             elif name in plain:
                 return
             elif name == "row":

@@ -153,3 +153,54 @@ def test_the_scan_does_not_depend_on_where_the_chunks_end(tmp_path, monkeypatch)
     for size in (1, 2, 3, 5, 7, 13, 29, 64, 100):
         monkeypatch.setattr(xmlparts, "CHUNK", size)
         assert scan() == reference, size
+
+
+def test_the_fast_pass_and_the_strict_pass_agree_whatever_the_attribute_order(tmp_path):
+    """Styles, formulas and the grid found by the fast pass (which looks for r and s where writers
+    put them) against the strict pass (attributes by name), over cells with their attributes in
+    every order a writer may choose."""
+    import io
+    import itertools
+    import zipfile
+
+    from planner.excel.preflight import LIMITS
+    from planner.excel.sheetscan import SheetScan, SheetScanner
+    from planner.excel.styles import CellStyle, Styles
+    from planner.excel.xmlparts import Budget, PartStream
+
+    cells = []
+    for i, (attrs, child) in enumerate(itertools.product(
+            itertools.chain.from_iterable(itertools.permutations(["s", "t", "x"], k) for k in range(4)),
+            ["", "<v>1</v>", "<f>1</f><v>1</v>"])):
+        r = 2 + i // 6
+        ref = f"{'ABCDEF'[i % 6]}{r}"
+        values = {"s": str(1 + i % 3), "t": "n", "x": "y"}
+        spelled = [f'{a}="{values[a]}"' for a in attrs]
+        spelled.insert(i % (len(spelled) + 1), f'r="{ref}"')  # r first, last or between
+        cells.append((r, f"<c {' '.join(spelled)}>{child}</c>" if child else f"<c {' '.join(spelled)}/>"))
+    rows = "".join(f'<row r="{r}">' + "".join(c for rr, c in cells if rr == r) + "</row>"
+                   for r in sorted({r for r, _c in cells}))
+    xml = (f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}'
+           f'</sheetData></worksheet>').encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("sheet.xml", xml)
+    styles = Styles(by_index={"1": CellStyle(number_format="0%"), "2": CellStyle(fill="FF0000")})
+
+    def run(strict: bool):
+        sheet = SheetScan("s", "sheet.xml")
+        with zipfile.ZipFile(buf) as zf:
+            scanner = SheetScanner(tmp_path / "x.xlsx", sheet, styles, LIMITS, [0])
+            stream = PartStream(tmp_path / "x.xlsx", zf, zf.getinfo("sheet.xml"), Budget(tmp_path, 10**9), LIMITS)
+            if strict:
+                start, end, finish = scanner.strict()
+                stream.run(start, end=end)
+            else:
+                start, starts, rebase, finish = scanner.fast(stream)
+                stream.run(start, starts=starts, rebase=rebase, ordered=True)
+            finish()
+        return sheet.rows, sheet.cols, sheet.cells, sheet.filled, sorted(sheet.formulas), sheet.styles
+
+    fast, strict = run(False), run(True)
+    assert fast == strict
+    assert len(fast[5]) > 15 and fast[2] == len(cells)
