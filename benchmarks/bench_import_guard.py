@@ -2,10 +2,15 @@
 and the reader on the checked package, against python-calamine reading the file bare.
 
     python -m benchmarks.bench_import_guard [--tasks 10000] [--repeat 5] [--book FILE.xlsx]
+    valgrind --tool=callgrind python -m benchmarks.bench_import_guard --book FILE.xlsx --once STAGE
 
 Builds the seeded 10,000-task whole-plan workbook (as `bench_excel`) unless --book is given.
 Medians of CPU time (process_time, the figure a loaded machine distorts least) and wall time,
 each stage with its ratio to the bare read measured in the same run. Prints a Markdown table.
+
+`--once` runs one stage (bare, preflight, whole or none: imports only) once with the cyclic
+collector off, as the import runs, for an instruction count that load does not move (subtract
+the count of `none`).
 """
 
 from __future__ import annotations
@@ -76,12 +81,38 @@ def measure(book: Path, repeat: int) -> dict[str, tuple[float, float]]:
     return out
 
 
+def once(book: Path, stage: str) -> None:
+    import gc
+
+    from python_calamine import CalamineWorkbook
+
+    from planner.excel.preflight import preflight
+    from planner.excel.preview import read_workbooks
+
+    gc.disable()
+    if stage == "bare":
+        wb = CalamineWorkbook.from_path(str(book))
+        for name in wb.sheet_names:
+            wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        wb.close()
+    elif stage == "preflight":
+        preflight(book).close()
+    elif stage == "whole":
+        read_workbooks([book])
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tasks", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--book", type=Path)
+    parser.add_argument("--once", choices=("none", "bare", "preflight", "whole"))
     args = parser.parse_args(argv)
+    if args.once:
+        if args.book is None:
+            parser.error("--once needs --book")
+        once(args.book, args.once)
+        return
     book = args.book
     if book is None:
         from benchmarks.bench_excel import build_plan

@@ -1,16 +1,23 @@
 """Big tables written straight to sheet XML: openpyxl's cell-by-cell writer needs seconds per 100k cells.
 
 openpyxl still writes the workbook, the header row, styles, widths, validations and print
-settings; the data rows of large tables are rendered here as XML text (inline strings, style ids
-taken from openpyxl's own style table) and spliced into the saved file. User text goes through
-the same checks as `sheetwriter.put`: cleaned, cut with a note, quote-prefixed when it looks like
-a formula, always a string cell.
+settings; the data rows of large tables are rendered here as XML text (style ids taken from
+openpyxl's own style table) and spliced into the saved file. User text goes through the same
+checks as `sheetwriter.put`: cleaned, cut with a note, quote-prefixed when it looks like a
+formula, always a string cell.
+
+Their text cells refer to a shared strings part written here (`<c t="s"><v>7</v></c>`), which
+openpyxl (3.1) does not write: its own cells keep inline strings. Each distinct text is stored
+once, and every reader of the file (our import's pre-flight, python-calamine, Excel) parses one
+element fewer per text cell than with an inline string (`<c><is><t>`). Should openpyxl write a
+shared strings part of its own, the fast rows go back to inline strings (`save`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any
 from xml.sax.saxutils import escape
@@ -26,6 +33,10 @@ from planner.excel.schema import ENUM_LABELS, PRIORITY_LABELS, Column
 FAST_ROWS = 400  # tables longer than this take the fast path
 EPOCH = dt.date(1899, 12, 30)
 _SECTION_FILL = PatternFill("solid", fgColor="F2F2F2")
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+STRINGS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+STRINGS_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_STRING_CELL = re.compile(rb' t="s"><v>(\d+)</v>')  # only the fast rows' text cells have this shape
 
 
 def _style(ws: Worksheet, **attrs: Any) -> int:
@@ -46,6 +57,16 @@ class FastSheet:
         }
         self.parts: list[str] = []
         self.last = start
+        self.strings = strings_of(ws.parent)
+        self.refs = 0  # text cells written (the shared strings part's count)
+
+    def _text(self, text: str) -> int:
+        """The shared string index of a (cleaned) text."""
+        index = self.strings.get(text)
+        if index is None:
+            index = self.strings[text] = len(self.strings)
+        self.refs += 1
+        return index
 
     def add_rows(self, rows: list[dict[str, Any]], lang: str, notes: ExportNotes, sections: dict[int, str]) -> int:
         r = self.start
@@ -53,8 +74,8 @@ class FastSheet:
         for i, values in enumerate(rows):
             if i in sections:
                 r += 1
-                text = escape(clean_text(sections[i], f"{self.ws.title}!A{r}", notes))
-                out.append(f'<row r="{r}"><c r="A{r}" t="inlineStr" s="{self.styles["section"]}"><is><t>{text}</t></is></c></row>')
+                index = self._text(clean_text(sections[i], f"{self.ws.title}!A{r}", notes))
+                out.append(f'<row r="{r}"><c r="A{r}" s="{self.styles["section"]}" t="s"><v>{index}</v></c></row>')
             r += 1
             cells = [self._cell(letter, r, column, values.get(column.key), lang, notes)
                      for letter, column in zip(self.letters, self.columns)]
@@ -78,7 +99,7 @@ class FastSheet:
         if isinstance(value, str):
             text = clean_text(value, f"{self.ws.title}!{ref}", notes)
             style = f' s="{self.styles["quote"]}"' if is_formula_like(text) else ""
-            return f'<c r="{ref}" t="inlineStr"{style}><is><t xml:space="preserve">{escape(text)}</t></is></c>'
+            return f'<c r="{ref}"{style} t="s"><v>{self._text(text)}</v></c>'
         if isinstance(value, (dt.date, dt.datetime)):
             day = value.date() if isinstance(value, dt.datetime) else value
             return f'<c r="{ref}" s="{self.styles["date"]}"><v>{(day - EPOCH).days}</v></c>'
@@ -86,8 +107,61 @@ class FastSheet:
         return f'<c r="{ref}"{style}><v>{value!r}</v></c>'
 
 
+def strings_of(wb) -> dict[str, int]:
+    """The workbook's shared strings table of the fast rows: text -> index, in order."""
+    return wb.__dict__.setdefault("_fast_strings", {})
+
+
 def register(ws: Worksheet, sheet: FastSheet) -> None:
     ws.parent.__dict__.setdefault("_fast_sheets", []).append(sheet)
+
+
+def _string_item(text: str) -> str:
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f"<si><t{space}>{escape(text)}</t></si>"
+
+
+def _strings_part(strings: dict[str, int], refs: int) -> bytes:
+    items = "".join(_string_item(text) for text in strings)  # dicts keep the order of the indices
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{MAIN_NS}" count="{refs}" '
+            f'uniqueCount="{len(strings)}">{items}</sst>').encode("utf-8")
+
+
+def _has_strings(rels: bytes) -> bool:
+    return STRINGS_TYPE.encode() in rels
+
+
+def _add_strings_rel(rels: bytes) -> bytes:
+    ids = set(re.findall(rb'Id="([^"]*)"', rels))
+    rid, n = b"rIdStrings", 1
+    while rid in ids:
+        n += 1
+        rid = b"rIdStrings%d" % n
+    rel = b'<Relationship Id="%s" Type="%s" Target="sharedStrings.xml"/>' % (rid, STRINGS_TYPE.encode())
+    head, sep, tail = rels.rpartition(b"</Relationships>")
+    if not sep:
+        raise ValueError("the workbook relationships have no closing tag")
+    return head + rel + sep + tail
+
+
+def _add_strings_type(types: bytes) -> bytes:
+    override = b'<Override PartName="/xl/sharedStrings.xml" ContentType="%s"/>' % STRINGS_CONTENT.encode()
+    head, sep, tail = types.rpartition(b"</Types>")
+    if not sep:
+        raise ValueError("the content types part has no closing tag")
+    return head + override + sep + tail
+
+
+def _inline(rows: bytes, strings: dict[str, int]) -> bytes:
+    """The fast rows with their shared string references turned back into inline strings."""
+    texts = list(strings)
+
+    def inline(match: re.Match) -> bytes:
+        text = texts[int(match[1])]
+        space = ' xml:space="preserve"' if text != text.strip() else ""
+        return f' t="inlineStr"><is><t{space}>{escape(text)}</t></is>'.encode("utf-8")
+
+    return _STRING_CELL.sub(inline, rows)
 
 
 def save(wb, target) -> None:
@@ -99,18 +173,32 @@ def save(wb, target) -> None:
     buf = io.BytesIO()
     wb.save(buf)
     by_part = {s.ws.path.lstrip("/"): s for s in sheets}
+    strings = strings_of(wb)
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, \
             zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
+        names = set(src.namelist())
+        rels_name, types_name = "xl/_rels/workbook.xml.rels", "[Content_Types].xml"
+        shared = bool(strings) and rels_name in names and types_name in names and "xl/sharedStrings.xml" not in names
+        shared = shared and not _has_strings(src.read(rels_name))
         for info in src.infolist():
             data = src.read(info.filename)
             sheet = by_part.get(info.filename)
             if sheet is not None:
-                data = _splice(data, sheet)
+                data = _splice(data, sheet, None if shared else strings)
+            elif shared and info.filename == rels_name:
+                data = _add_strings_rel(data)
+            elif shared and info.filename == types_name:
+                data = _add_strings_type(data)
             dst.writestr(info.filename, data)
+        if shared:
+            dst.writestr("xl/sharedStrings.xml", _strings_part(strings, sum(s.refs for s in sheets)))
 
 
-def _splice(xml: bytes, sheet: FastSheet) -> bytes:
+def _splice(xml: bytes, sheet: FastSheet, inline: dict[str, int] | None = None) -> bytes:
+    """The sheet's XML with the fast rows in; `inline`: the strings table, to write them inline."""
     rows = "".join(sheet.parts).encode("utf-8")
+    if inline is not None:
+        rows = _inline(rows, inline)
     head, sep, tail = xml.partition(b"</sheetData>")
     if not sep:  # openpyxl wrote <sheetData/> for a sheet without cells
         head, sep, tail = xml.partition(b"<sheetData/>")

@@ -131,30 +131,33 @@ def cell_warning(ctx: Context, table: Table, row: Row, key: str, raw: Any, reaso
 def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozenset()) -> tuple[dict, bool]:
     """Model field values of the columns present in this table; False if any cell was bad."""
     out, ok = {}, True
-    for column, reader, is_field, default in _plan(table):
-        if column.key in skip:
+    cells = row.cells
+    max_text = cv.MAX_TEXT
+    for column, key, reader, is_field, default, read_none, needed in _plan(table):
+        if key in skip:
             continue
-        raw = row.cells.get(column.key)
-        if raw is None and column.kind != "enum":
+        raw = cells.get(key)
+        if raw is None and not read_none:
             value = None
         else:
             try:
                 value = reader(raw)
             except cv.CellError as exc:
-                cell_warning(ctx, table, row, column.key, raw, str(exc))
+                cell_warning(ctx, table, row, key, raw, str(exc))
                 if ctx.strict:
                     ok = False
                     continue
                 value = None  # a cell never refuses the workbook: the row imports without it
-            if isinstance(raw, str) and len(raw) > cv.MAX_TEXT:
-                ctx.problems.warning(_("text longer than {n} characters was cut", n=cv.MAX_TEXT), **where(table, row, column.key),
-                                     value=raw[:40])
-            if isinstance(raw, str) and not raw.isprintable() and cv.has_control(raw):
-                ctx.problems.warning(_("control characters were removed"), **where(table, row, column.key),
-                                     value=cv.read_text(raw)[:40])
+            if isinstance(raw, str) and (len(raw) > max_text or not raw.isprintable()):
+                if len(raw) > max_text:
+                    ctx.problems.warning(_("text longer than {n} characters was cut", n=max_text), **where(table, row, key),
+                                         value=raw[:40])
+                if not raw.isprintable() and cv.has_control(raw):
+                    ctx.problems.warning(_("control characters were removed"), **where(table, row, key),
+                                         value=cv.read_text(raw)[:40])
         if is_field:
-            out[column.key] = default if value is None else value
-        if column.required and not column.blank_ok and cv.is_blank(raw):
+            out[key] = default if value is None else value
+        if needed and cv.is_blank(raw):
             if column.key == "code" and table.spec.key == "tasks" and not ctx.strict:
                 continue  # an ID is made for the row (map_tasks)
             ctx.problems.add(ctx.cell_level(), _("'{column}' is required", column=column.zh), **where(table, row, column.key),
@@ -163,8 +166,9 @@ def generic_values(ctx: Context, table: Table, row: Row, skip: set[str] = frozen
     return out, ok
 
 
-def _plan(table: Table) -> list[tuple[Column, Callable[[Any], Any], bool, Any]]:
-    """Per table, once: each recognised column's reader and its model field default."""
+def _plan(table: Table) -> list[tuple[Column, str, Callable[[Any], Any], bool, Any, bool, bool]]:
+    """Per table, once: each recognised column with its key, reader, whether it is a model field,
+    that field's default, whether an absent cell is read too (enums) and whether it is required."""
     cached = getattr(table, "_readers", None)
     if cached is not None:
         return cached
@@ -176,7 +180,8 @@ def _plan(table: Table) -> list[tuple[Column, Callable[[Any], Any], bool, Any]]:
             continue
         is_field = column.key in fields
         default = _default_for_blank(model, column.key, None) if is_field else None
-        out.append((column, _reader(column), is_field, default))
+        out.append((column, column.key, _reader(column), is_field, default, column.kind == "enum",
+                    bool(column.required and not column.blank_ok)))
     table._readers = out
     return out
 

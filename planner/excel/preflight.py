@@ -179,32 +179,38 @@ class _Scan:
         """Shared strings: the reader reserves room for the count the part declares; it must be true."""
         if info is None:
             return
-        state = {"declared": "", "items": 0}
+        n = items = 0
+        declared = ""
 
-        def start(name, attrs):
-            local = name.rpartition(":")[2]
-            if local == "si":
-                state["items"] += 1
-            elif local == "sst":
-                state["declared"] = attrs.get("uniqueCount", "")
+        def start(name, attrs):  # one call per element of the part: the common names first
+            nonlocal n, items, declared
+            n += 1
+            if name == "si":
+                items += 1
+            elif name != "t":
+                local = name.rpartition(":")[2]
+                if local == "si":
+                    items += 1
+                elif local == "sst":
+                    declared = attrs.get("uniqueCount", "")
 
         with package.writer("xl/sharedStrings.xml", info.file_size) as out:
-            self.stream(info).run(start, sink=out.write)
+            self.stream(info).run(start, starts=lambda: n, sink=out.write)
         # Every digit of the attribute, joined: never less than whatever number the reader parses from it.
-        digits = "".join(ch for ch in state["declared"] if ch.isascii() and ch.isdigit()).lstrip("0")
-        if len(digits) > 12 or (digits and int(digits) > 2 * state["items"] + self.limits.max_strings_slack):
+        digits = "".join(ch for ch in declared if ch.isascii() and ch.isdigit()).lstrip("0")
+        if len(digits) > 12 or (digits and int(digits) > 2 * items + self.limits.max_strings_slack):
             raise refuse(self.path, _("the shared strings part declares {declared} strings but holds {items:,}; "
-                                      "refused.", declared=state["declared"][:20], items=state["items"]),
+                                      "refused.", declared=declared[:20], items=items),
                          "shared_strings")
 
     def _sheet(self, sheet: SheetScan, info: zipfile.ZipInfo, styles: Styles, cells: list[int],
                package: pk.ReaderPackage, target: str) -> None:
         scanner = SheetScanner(self.path, sheet, styles, self.limits, cells)
         stream = self.stream(info, where=lambda: scanner.where())
-        start, starts, finish = scanner.fast(stream)
+        start, starts, rebase, finish = scanner.fast(stream)
         try:
             with package.writer(target, info.file_size) as out:
-                stream.run(start, starts=starts, sink=out.write, sheet=sheet.name, ordered=True)
+                stream.run(start, starts=starts, rebase=rebase, sink=out.write, sheet=sheet.name, ordered=True)
         except _NeedStrict:
             # Rewritten from the start with the strict model (the fast pass may have written part of it).
             sheet.merges.clear(), sheet.formulas.clear(), sheet.styles.clear()

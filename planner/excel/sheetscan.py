@@ -209,13 +209,16 @@ class SheetScanner:
 
     # --- the fast pass ---------------------------------------------------------------------------
     def fast(self, stream):
-        """(start handler, start counter, finish) for a sheet whose cells all carry `r`; `stream`
-        is the PartStream that will parse it (its end-tag count tells a cell's child from the
-        next cell: a cell with no child element is empty, and the reader leaves it out of its grid).
+        """(start handler, start counter, rebase, finish) for a sheet whose cells all carry `r`;
+        `stream` is the PartStream that will parse it. Its list of the current chunk's end tags
+        tells a cell's child from the next cell: a cell with no child element is empty, and the
+        reader leaves it out of its grid. `rebase(k)` is called with that list's length before
+        the stream clears it after a chunk.
 
         The handler gets attributes as expat's ordered list [name, value, ...] (cheaper to build
         than a dict; the hot path looks where writers put r and s first). It is the cost of the
-        scan, so it keeps its state in closure variables."""
+        scan, so it keeps its state in closure variables and makes no Python call for a cell
+        that follows the common pattern."""
         sheet, styles_of, interesting = self.sheet, self.styles.by_index, self.styles.interesting
         cols: dict[str, int] = {}
         styles = sheet.styles
@@ -226,59 +229,67 @@ class SheetScanner:
         row = -1  # that row's index, worked out for its first cell (a row alone allocates nothing)
         last_row = -1  # furthest row holding a cell
         last_col = -1
-        cell = (0, 0)
+        cr = cc = 0  # the last cell opened: row, column
         last = ""
-        pending = -1  # end-tag count when the last cell opened; -1 once its emptiness is known
+        pending = -1  # len(ends) when the last cell opened; -1 once its emptiness is known
         filled = 0
         budget = self.limits.max_cells - self.workbook_cells[0]
         plain = _PLAIN
         digits_of = _DIGITS
-        end_count = stream.end_count
+        ends = stream.ends
         max_rows, max_cols = self.limits.max_rows, self.limits.max_cols
         self.where = lambda: _(" (near cell {cell})", cell=last) if last else ""  # noqa: E731
 
         def start(name, attrs):
-            nonlocal n, cells, row_text, row, last_row, last_col, cell, last, pending, filled
+            nonlocal n, cells, row_text, row, last_row, last_col, cr, cc, last, pending, filled
             n += 1
             if pending >= 0:
-                if end_count() == pending:  # the cell is still open: this is its first child
-                    rr, c = cell
-                    if rr >= max_rows or c >= max_cols:
-                        raise self.far(rr, c, last)
-                    if rr > last_row:
-                        last_row = rr
-                    if c > last_col:
-                        last_col = c
+                if len(ends) == pending:  # no end tag since the cell opened: this is its first child
+                    if cr >= max_rows or cc >= max_cols:
+                        raise self.far(cr, cc, last)
+                    if cr > last_row:
+                        last_row = cr
+                    if cc > last_col:
+                        last_col = cc
                     filled += 1
                 pending = -1
             if name == "c":
-                if attrs and attrs[0] == "r":
+                k = len(attrs)
+                if k and attrs[0] == "r":  # where writers put r, then s: found without a call
                     r = attrs[1]
+                    if k == 2:
+                        s = None
+                    elif attrs[2] == "s":
+                        s = attrs[3]
+                    elif k == 4:  # r and one other attribute (the t="s" of a text cell)
+                        s = None
+                    elif attrs[4] == "s":
+                        s = attrs[5]
+                    else:
+                        s = _attr(attrs, "s")
                 else:
                     r = _attr(attrs, "r")
                     if r is None:
                         raise _NeedStrict
+                    s = _attr(attrs, "s")
                 last = r
                 letters = r.rstrip(digits_of)
-                c = cols.get(letters)
-                if c is None:
-                    c = cols[letters] = self.column(letters, r, limit=False)
+                cc = cols.get(letters, -1)
+                if cc < 0:
+                    cc = cols[letters] = self.column(letters, r, limit=False)
                 digits = r[len(letters):]
                 if digits == row_text:
                     if row < 0:
                         row = self.row_number(row_text, r, limit=False)
-                    rr = row
+                    cr = row
                 else:
-                    rr = self.row_number(digits, r, limit=False)
-                cell = rr, c
-                pending = end_count()
+                    cr = self.row_number(digits, r, limit=False)
+                pending = len(ends)
                 cells += 1
                 if cells > budget:
                     raise self.too_many_cells()
-                if len(attrs) > 2:
-                    s = attrs[3] if attrs[2] == "s" else _attr(attrs, "s")
-                    if s in interesting:
-                        styles[cell] = styles_of[s]
+                if s in interesting:
+                    styles[cr, cc] = styles_of[s]
             elif name in plain:
                 return
             elif name == "row":
@@ -286,7 +297,7 @@ class SheetScanner:
                 row = -1
                 row_text = None if r is None else r.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
             elif name == "f":
-                formulas.add(cell)
+                formulas.add((cr, cc))
             else:
                 local = name.rpartition(":")[2]
                 if local != name and local in ("c", "row", "f"):
@@ -295,11 +306,16 @@ class SheetScanner:
                 else:
                     self.other(local, dict(zip(attrs[::2], attrs[1::2])))
 
+        def rebase(k):
+            nonlocal pending
+            if pending >= 0:
+                pending -= k  # below 0: the cell closed in the chunk just parsed, with nothing inside
+
         def finish():
             sheet.rows, sheet.cols, sheet.cells, sheet.filled = last_row + 1, last_col + 1, cells, filled
             self.workbook_cells[0] += cells
 
-        return start, (lambda: n), finish
+        return start, (lambda: n), rebase, finish
 
     # --- the strict pass ---------------------------------------------------------------------------
     def strict(self):

@@ -79,18 +79,16 @@ class PartStream:
         self.ends: list[str] = []  # end tags of the chunk being parsed (cleared after each chunk)
         self.ended = 0  # end tags of the chunks before it
 
-    def end_count(self) -> int:
-        """End tags seen so far (a handler compares it to tell a child from a sibling)."""
-        return self.ended + len(self.ends)
-
     def run(self, start: StartHandler | None, *, end: Callable[[str], None] | None = None,
-            starts: Callable[[], int] | None = None, sink: Callable[[bytes], object] | None = None,
-            sheet: str = "", ordered: bool = False) -> None:
+            starts: Callable[[], int] | None = None, rebase: Callable[[int], None] | None = None,
+            sink: Callable[[bytes], object] | None = None, sheet: str = "", ordered: bool = False) -> None:
         """Parse the part, handing each checked chunk to `sink` (the reader's copy of the part).
 
         `starts` returns how many start tags the handler has seen (a hot handler counts for
         itself and saves a call per element); without it `start` is wrapped to count. `end`,
         when given, is called for every end tag (small parts that need the element stack).
+        `rebase`, when given, is called after each chunk with the length of `self.ends` (the end
+        tags of that chunk) just before the list is cleared.
         """
         from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
@@ -133,6 +131,8 @@ class PartStream:
                 if sink is not None:
                     sink(chunk)
                 if start is not None:
+                    if rebase is not None:
+                        rebase(len(ends))
                     self.ended += len(ends)
                     ends.clear()
                     if starts() - self.ended > self.limits.max_depth:

@@ -203,3 +203,43 @@ def test_big_tables_written_as_xml_are_just_as_safe(tmp_path):
     got = sorted(r.values["name"] for r in preview.records.by_table[m.Task].values())
     assert got == sorted(n.replace("\r", "\n").strip() for n in names)
     project.close()
+
+
+def test_big_tables_share_their_strings_and_fall_back_to_inline_ones(tmp_path, monkeypatch):
+    """The fast rows' text goes to a shared strings part (each distinct text once); were openpyxl to
+    write such a part of its own, the same rows are written with inline strings: the same cells."""
+    from planner.excel import fastrows
+    from planner.excel.fastrows import FAST_ROWS
+
+    names = [ADVERSARIAL[i % len(ADVERSARIAL)] + f" {i}" for i in range(FAST_ROWS + 50)] + ["  lead", "trail  "]
+    project = plan_with(names)
+    plan = project.read(load_plan)
+    shared, inline = tmp_path / "shared.xlsx", tmp_path / "inline.xlsx"
+    export_template(plan, "workbook", shared)
+    monkeypatch.setattr(fastrows, "_has_strings", lambda rels: True)
+    export_template(plan, "workbook", inline)
+    project.close()
+    with zipfile.ZipFile(shared) as zf:
+        strings = ET.fromstring(zf.read("xl/sharedStrings.xml"))
+        texts = [si.find(f"{NS}t").text or "" for si in strings]
+        assert len(texts) == len(set(texts)) == int(strings.get("uniqueCount"))
+        assert int(strings.get("count")) > len(texts)  # texts repeat across rows and sheets
+        assert "sharedStrings" in zf.read("[Content_Types].xml").decode()
+        assert "sharedStrings" in zf.read("xl/_rels/workbook.xml.rels").decode()
+    with zipfile.ZipFile(inline) as zf:
+        assert "xl/sharedStrings.xml" not in zf.namelist()
+    assert {t for _p, _r, t, _f, _s in sheet_cells(inline)} <= {None, "inlineStr", "n", "b"}
+
+    def cells(path):
+        wb = load_workbook(path)
+        return {(ws.title, c.coordinate): (c.value, c.data_type, c.quotePrefix, c.number_format)
+                for ws in wb for row in ws.iter_rows() for c in row if c.value is not None}
+
+    assert cells(shared) == cells(inline)
+    names_back = {v[0] for (title, _ref), v in cells(shared).items() if title == "阶段任务计划表"}
+    assert {"  lead", "trail  "} <= names_back  # leading and trailing spaces kept (xml:space="preserve")
+    for path in (shared, inline):
+        preview = read_workbooks([path], None)
+        assert preview.ok
+        got = sorted(r.values["name"] for r in preview.records.by_table[m.Task].values())
+        assert got == sorted(n.replace("\r", "\n").strip() for n in names)

@@ -112,3 +112,95 @@ def test_merge_lookups_in_any_order_agree_with_a_brute_force_check():
     cells = [(r, c) for r in range(210) for c in range(36)]
     for order in (cells, list(reversed(cells)), rng.sample(cells, len(cells))):
         assert all(index.at(r, c) == cover.get((r, c)) for r, c in order)
+
+
+def test_the_scan_does_not_depend_on_where_the_chunks_end(tmp_path, monkeypatch):
+    """The fast pass tells a cell's first child from the next element by the end tags of the chunk
+    being parsed; a chunk may end anywhere (inside a cell, between a cell and its child, right
+    after an empty cell), and the scan and the checked bytes must come out the same."""
+    import sys
+
+    from planner.excel import xmlparts
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data"))
+    import make_workbooks as mw
+
+    body = ('<row r="2"><c r="A2" t="inlineStr"><is><t>TP-01</t></is></c><c r="B2"/><c r="C2" s="0"></c>'
+            '<c r="D2"><f>1+1</f><v>2</v></c><c r="E2"><v>3</v></c><c r="XFD2"/></row>'
+            '<row r="3"><c r="A3" t="inlineStr"><is><t>TP-02</t></is></c><c r="G3"></c></row>'
+            '<row r="4"><c r="B4"><v>1</v></c><c r="XFD1048576"/></row>'
+            '<row r="5"><x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="C5">'
+            '<x:v>1</x:v></x:c><c r="AA5"/></row>')
+    path = tmp_path / "chunks.xlsx"
+    path.write_bytes(mw.with_sheet(mw.sheet_with(body, tail='<mergeCells count="1"><mergeCell ref="A7:B8"/>'
+                                                           '</mergeCells>')))
+
+    def scan():
+        result = preflight(path)
+        try:
+            (sheet,) = result.sheets
+            with __import__("zipfile").ZipFile(result.package.source()) as zf:
+                checked = zf.read("xl/" + result.package.sheets[0][1])
+            return (sheet.rows, sheet.cols, sheet.cells, sheet.filled, sorted(sheet.formulas),
+                    sorted(sheet.merges), sorted(sheet.styles)), checked
+        finally:
+            result.close()
+
+    reference = scan()
+    # Filled: A2, D2, E2, A3, B4, C5 (+ the header row A1:C1); empty cells do not widen the grid.
+    assert reference[0][:4] == (5, 5, 15, 9)
+    assert reference[0][4] == [(1, 3)]
+    for size in (1, 2, 3, 5, 7, 13, 29, 64, 100):
+        monkeypatch.setattr(xmlparts, "CHUNK", size)
+        assert scan() == reference, size
+
+
+def test_the_fast_pass_and_the_strict_pass_agree_whatever_the_attribute_order(tmp_path):
+    """Styles, formulas and the grid found by the fast pass (which looks for r and s where writers
+    put them) against the strict pass (attributes by name), over cells with their attributes in
+    every order a writer may choose."""
+    import io
+    import itertools
+    import zipfile
+
+    from planner.excel.preflight import LIMITS
+    from planner.excel.sheetscan import SheetScan, SheetScanner
+    from planner.excel.styles import CellStyle, Styles
+    from planner.excel.xmlparts import Budget, PartStream
+
+    cells = []
+    for i, (attrs, child) in enumerate(itertools.product(
+            itertools.chain.from_iterable(itertools.permutations(["s", "t", "x"], k) for k in range(4)),
+            ["", "<v>1</v>", "<f>1</f><v>1</v>"])):
+        r = 2 + i // 6
+        ref = f"{'ABCDEF'[i % 6]}{r}"
+        values = {"s": str(1 + i % 3), "t": "n", "x": "y"}
+        spelled = [f'{a}="{values[a]}"' for a in attrs]
+        spelled.insert(i % (len(spelled) + 1), f'r="{ref}"')  # r first, last or between
+        cells.append((r, f"<c {' '.join(spelled)}>{child}</c>" if child else f"<c {' '.join(spelled)}/>"))
+    rows = "".join(f'<row r="{r}">' + "".join(c for rr, c in cells if rr == r) + "</row>"
+                   for r in sorted({r for r, _c in cells}))
+    xml = (f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}'
+           f'</sheetData></worksheet>').encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("sheet.xml", xml)
+    styles = Styles(by_index={"1": CellStyle(number_format="0%"), "2": CellStyle(fill="FF0000")})
+
+    def run(strict: bool):
+        sheet = SheetScan("s", "sheet.xml")
+        with zipfile.ZipFile(buf) as zf:
+            scanner = SheetScanner(tmp_path / "x.xlsx", sheet, styles, LIMITS, [0])
+            stream = PartStream(tmp_path / "x.xlsx", zf, zf.getinfo("sheet.xml"), Budget(tmp_path, 10**9), LIMITS)
+            if strict:
+                start, end, finish = scanner.strict()
+                stream.run(start, end=end)
+            else:
+                start, starts, rebase, finish = scanner.fast(stream)
+                stream.run(start, starts=starts, rebase=rebase, ordered=True)
+            finish()
+        return sheet.rows, sheet.cols, sheet.cells, sheet.filled, sorted(sheet.formulas), sheet.styles
+
+    fast, strict = run(False), run(True)
+    assert fast == strict
+    assert len(fast[5]) > 15 and fast[2] == len(cells)
