@@ -23,6 +23,7 @@ from planner.errors import PlannerError
 from planner.model import Task
 from planner.plan import LIST_OF_TABLE, Plan, load_plan
 from planner.schedule.result import ScheduleResult
+from planner.schedule.reuse import NETWORK_TASK_FIELDS
 from planner.services.journal import Patch
 from ui.messages import user_message
 
@@ -93,6 +94,10 @@ class DocumentController(QObject):
         self._plan: Plan | None = None
         self._schedule: ScheduleResult | None = None
         self._schedule_failed = False
+        # the last schedule while only task fields outside its network changed since (a progress
+        # report): the next schedule takes its network as it is (`schedule_plan(progress_since=)`)
+        self._progress_since: ScheduleResult | None = None
+        self._patched_fields: set[str] = set()  # the fields `_patch_plan` found changed
         self.patched: tuple[type[SQLModel], frozenset[int]] | None = None
         """Set while `changed` is emitted when only non-key fields of these rows changed."""
         self.collapsed: set[int] = set()
@@ -112,6 +117,7 @@ class DocumentController(QObject):
         self._plan = None
         self._schedule = None
         self._schedule_failed = False
+        self._progress_since = None
         self.document_replaced.emit()
         if old is not None and old is not project:
             old.close()
@@ -176,7 +182,8 @@ class DocumentController(QObject):
             except ImportError:
                 return None
             try:
-                self._schedule = schedule_plan(self.plan())
+                since, self._progress_since = self._progress_since, None
+                self._schedule = schedule_plan(self.plan(), progress_since=since)
             except PlannerError as exc:
                 log.info("schedule not computed: %s", exc)
                 self._schedule_failed = True
@@ -259,6 +266,11 @@ class DocumentController(QObject):
             if not (isinstance(changes.undo, Patch) and self._apply_journal(changes.undo)):
                 self._plan = None
         if changes.areas & (Area.SCHEDULE | Area.TASKS | Area.DEPENDENCIES | Area.PROGRAMME | Area.MILESTONES):
+            # task rows patched in place, none of the fields the schedule's network is built from
+            progress_only = (self.patched is not None and patch_table is Task
+                             and not changes.areas & ~(Area.TASKS | Area.SCHEDULE)
+                             and self._patched_fields.isdisjoint(NETWORK_TASK_FIELDS))
+            self._progress_since = (self._schedule or self._progress_since) if progress_only else None
             self._schedule = None
             self._schedule_failed = False
         try:
@@ -329,12 +341,15 @@ class DocumentController(QObject):
         fresh = self.project.read(lambda s: list(s.exec(select(table).where(table.id.in_(ids)))))
         if len(fresh) != len(ids) or set(current) != set(ids):
             return False
+        changed: set[str] = set()
         for row in fresh:
             old = current[row.id]
             values = row.model_dump()
             if any(values[k] != getattr(old, k) for k in values if k in _KEY_COLUMNS):
                 return False
+            changed.update(k for k, v in values.items() if v != getattr(old, k))
         for row in fresh:
             for key, value in row.model_dump().items():
                 setattr(current[row.id], key, value)
+        self._patched_fields = changed
         return True

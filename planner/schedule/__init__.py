@@ -29,8 +29,8 @@ from planner.schedule.result import (
 )
 from planner.schedule.status import link_conflicts, link_states, milestone_forecasts, task_flags
 from planner.schedule.views import computed_once, link_map, timing_map
-from planner.schedule.reuse import solved
-from planner.schedule.wbs import add_flags, status_view, summary_timings
+from planner.schedule.reuse import solved, with_new_progress
+from planner.schedule.wbs import add_flags, kept_as_written, status_view, summary_timings
 
 __all__ = [
     "schedule_plan",
@@ -60,13 +60,19 @@ def plan_calendar(plan) -> WorkCalendar:
     return calendar_for(plan.programme, plan.calendar_exceptions, span=plan_span(plan))
 
 
-def schedule_plan(plan, status_date: dt.date | None = None) -> ScheduleResult:
+def schedule_plan(plan, status_date: dt.date | None = None, *,
+                  progress_since: ScheduleResult | None = None) -> ScheduleResult:
     """Schedule every task of `plan` and judge progress at `status_date`.
 
     `status_date` defaults to the programme's status date, else today. Manual tasks keep
     their dates and automatic ones start as soon as their links and the programme start
     allow; broken links and unknown predecessors come back as `conflicts`, a dependency
     cycle raises `planner.errors.CycleError`.
+
+    `progress_since` is the schedule of this same plan (the same task list, in the same
+    order) before edits that changed no task field in `reuse.NETWORK_TASK_FIELDS` and nothing
+    else but tasks (a progress or status report, a name): its network and passes are taken
+    as they are, without reading and comparing the plan (the caller vouches for it).
     """
     status_date = status_date or plan.programme.status_date or dt.date.today()
     # the passes allocate big lists; a cyclic-GC pass triggered mid-way walks every object of
@@ -74,14 +80,18 @@ def schedule_plan(plan, status_date: dt.date | None = None) -> ScheduleResult:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _schedule(plan, status_date)
+        return _schedule(plan, status_date, progress_since)
     finally:
         if collecting:
             gc.enable()
 
 
-def _schedule(plan, status_date: dt.date) -> ScheduleResult:
-    b, res = solved(plan)  # cpm.solve; with summaries, links from their starts settled too (reuse.py)
+def _schedule(plan, status_date: dt.date, progress_since: ScheduleResult | None) -> ScheduleResult:
+    # cpm.solve; with summaries, links from their starts settled too; kept for progress (reuse.py)
+    if progress_since is not None and progress_since.solved is not None:
+        b, res = with_new_progress(plan, progress_since.solved)
+    else:
+        b, res = solved(plan)
     cal = b.calendar
     status_idx = cal.index_before(status_date)
     rolled = summary_timings(b, res)  # None without summaries
@@ -89,24 +99,28 @@ def _schedule(plan, status_date: dt.date) -> ScheduleResult:
     states, slacks = link_states(judged, res, status_idx)
     late, risk = task_flags(judged, res, status_idx, states)
     add_flags(b, rolled, late, risk, status_date)
-    result = ScheduleResult(status_date=status_date)
+    result = ScheduleResult(status_date=status_date, solved=(b, res))
     result.conflicts = b.conflicts + link_conflicts(judged, res, states, slacks)
     result.timings = timing_map(b, res, late, risk, rolled)
     if rolled is not None:
         ids = b.tasks.ids
         result.summary_progress = {ids[i]: p for i, p in rolled.progress.items()}
     result.links = link_map(b, res, states, slacks)
-    chain = critical_chain(b.net, res)
-    if b.shape is not None:  # a summary's finish gate is not a task of the chain
-        chain = [i for i in chain if not b.shape.is_summary(i)]
-    result.critical_path = [b.tasks.ids[i] for i in chain]
-    result.project_start, result.project_finish = _span(b, res)
+    result.critical_path = res.derived("critical path", None, lambda: _critical_path(b, res))
+    result.project_start, result.project_finish = res.derived("span", kept_as_written(b.tasks), lambda: _span(b, res))
     # the forecast is a second pass over the network; run it when someone reads it
     result.milestones = computed_once(
         [ms.id for ms in plan.milestones],
         lambda: milestone_forecasts(plan, b, res, status_date, status_idx),
     )
     return result
+
+
+def _critical_path(b: Built, res) -> list[int]:
+    chain = critical_chain(b.net, res)
+    if b.shape is not None:  # a summary's finish gate is not a task of the chain
+        chain = [i for i in chain if not b.shape.is_summary(i)]
+    return [b.tasks.ids[i] for i in chain]
 
 
 def _span(b: Built, res) -> tuple[dt.date | None, dt.date | None]:

@@ -156,10 +156,11 @@ def _gates_progress(shape: Shape, progress: list[float], started: list[bool], do
         progress[sm] = 1.0 if done[sm] else 0.0
 
 
-def with_progress(b: Built, task_cols: list[list]) -> Built:
-    """`b` with the tasks' progress, started and done read again from `task_cols` (the plan's
-    `_TASK_COLUMNS`): what a progress or status edit changes, and nothing in the network does."""
-    progress, started, done = _progress_state(task_cols)
+def with_progress(b: Built, cols: list[list]) -> Built:
+    """`b` with the tasks' progress, started and done read again from `cols` (the tasks' progress,
+    status, actual_start and actual_finish): what a progress or status edit changes, and nothing
+    in the network does."""
+    progress, started, done = _progress_state(*cols)
     if b.shape is not None:
         _gates_progress(b.shape, progress, started, done)
     return replace(b, tasks=replace(b.tasks, progress=progress, started=started, done=done))
@@ -213,7 +214,7 @@ def _tasks(cols: list[list], cal: WorkCalendar):
     manual = list(map(ne, scheduling, repeat("auto"))) if not undated else [
         s != "auto" and d is not None for s, d in zip(scheduling, pstart)]
     milestone = list(map(bool, is_ms))
-    progress, started, done = _progress_state(cols)
+    progress, started, done = _progress_state(*cols[6:10])
     pindex = cal.indices(pstart) if not undated else _indices_or_none(cal, pstart)
     any_manual = True in manual
     fixed: list[int | None] = [si if m else None for si, m in zip(pindex, manual)] if any_manual else [None] * n
@@ -248,10 +249,9 @@ def _tasks(cols: list[list], cal: WorkCalendar):
     return arrays, duration, fixed
 
 
-def _progress_state(cols: list[list]) -> tuple[list[float], list[bool], list[bool]]:
+def _progress_state(progress: list, status: list, a_start: list, a_finish: list) -> tuple[list[float], list[bool], list[bool]]:
     """(progress, started, done) per task: done at 100%, closed or finished; started when done,
     with some progress or an actual start (C-level maps)."""
-    progress, status, a_start, a_finish = cols[6], cols[7], cols[8], cols[9]
     n = len(progress)
     progress = list(map(float, progress)) if None not in progress else [p or 0.0 for p in progress]
     done = map(or_, map(ge, progress, repeat(1.0)), map(_CLOSED_SET.__contains__, status))

@@ -81,6 +81,8 @@ class ScheduleResult:
     project_finish: dt.date | None = None
     status_date: dt.date | None = None
     summary_progress: dict[int, float] = field(default_factory=dict)  # summary task id -> rolled-up progress
+    # the network and passes this was computed from (`schedule_plan(..., progress_since=)`), not a result
+    solved: tuple | None = field(default=None, repr=False, compare=False)
 
 
 def conflicts_by_task(conflicts: list[Conflict]) -> dict[int, list[Conflict]]:

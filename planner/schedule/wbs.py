@@ -81,12 +81,16 @@ def summary_timings(b: Built, res: Pass) -> Summaries | None:
     if shape is None:
         return None
     t, dur = b.tasks, b.net.duration
-    # the dates depend on progress only through manual tasks not started (they keep their own)
-    kept_own = tuple(compress(range(len(t.manual)), map(gt, t.manual, t.started)))
-    s_start, s_finish, s_dur, s_ls, s_lf, s_float = res.derived("summary dates", kept_own,
+    s_start, s_finish, s_dur, s_ls, s_lf, s_float = res.derived("summary dates", kept_as_written(t),
                                                                  lambda: _rolled_dates(b, res))
     s_prog, s_done, s_started = rollup.roll_up_progress(shape, dur, t.progress, t.done, t.started, s_dur)
     return Summaries(s_start, s_finish, s_dur, s_prog, s_done, s_started, s_float, s_ls, s_lf, {}, {})
+
+
+def kept_as_written(t) -> tuple[int, ...]:
+    """The manual tasks not started, which keep their dates as written: the one way progress
+    reaches the dates shown (a key of what `Pass.derived` keeps from them)."""
+    return tuple(compress(range(len(t.manual)), map(gt, t.manual, t.started)))
 
 
 def _rolled_dates(b: Built, res: Pass) -> tuple[dict, ...]:

@@ -79,3 +79,12 @@ class PlanBuilder:
 
 def a_plan(**kw) -> PlanBuilder:
     return PlanBuilder(**kw)
+
+
+def everything(result) -> dict:
+    """Every field of a `ScheduleResult` a view shows, for comparing two schedules."""
+    return {
+        "timings": dict(result.timings), "links": dict(result.links), "conflicts": list(result.conflicts),
+        "critical": list(result.critical_path), "milestones": dict(result.milestones),
+        "span": (result.project_start, result.project_finish), "summaries": dict(result.summary_progress),
+    }

@@ -15,7 +15,7 @@ import pytest
 from planner.i18n import language, set_language
 from planner.schedule import reuse, schedule_plan
 from planner.schedule.result import ConflictKind
-from tests.unit.schedule_plans import MONDAY, a_plan, day
+from tests.unit.schedule_plans import MONDAY, a_plan, day, everything
 
 STATUS = day(12)
 SUNDAY = day(9) + dt.timedelta(days=2)
@@ -39,14 +39,6 @@ def _builder():
             .link("E", "F")
             .link("S", "A")  # a summary linked to its own task: ignored, reported when the network is built
             .milestone("Done", day(20), task="F"))
-
-
-def everything(result) -> dict:
-    return {
-        "timings": dict(result.timings), "links": dict(result.links), "conflicts": list(result.conflicts),
-        "critical": list(result.critical_path), "milestones": dict(result.milestones),
-        "span": (result.project_start, result.project_finish), "summaries": dict(result.summary_progress),
-    }
 
 
 def _fresh(plan) -> dict:
