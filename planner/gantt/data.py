@@ -138,7 +138,7 @@ def _build(plan, schedule, rows, baseline_id, status_date, old: GanttData | None
     roles: list[str] = [""] * n
     today = status_date or schedule.status_date or plan.programme.status_date or dt.date.today()
     base = _baseline_spans(plan, baseline_id)
-    tasks, timings = _task_fields(plan), schedule.timings
+    tasks, timing_of = _task_fields(plan), _timings(schedule)
     for r, row in enumerate(rows):
         cols["kind"][r] = KIND_CODE[row.kind]
         if row.kind == TASK:
@@ -146,12 +146,12 @@ def _build(plan, schedule, rows, baseline_id, status_date, old: GanttData | None
                 row_of_task[row.task_id] = r
             task = tasks[row.task_id]
             roles[r] = task[_ROLES]
-            _fill_task(cols, r, row.task_id, task, timings.get(row.task_id), origin, today, base.get(row.task_id))
+            _fill_task(cols, r, row.task_id, task, timing_of(row.task_id), origin, today, base.get(row.task_id))
             if row.summary:
                 cols["is_summary"][r] = True
                 cols["progress"][r] = schedule.summary_progress.get(row.task_id, task[_PROGRESS])
         elif row.kind == GROUP:
-            _fill_group(cols, r, row, tasks, schedule, origin)
+            _fill_group(cols, r, row, tasks, timing_of, origin)
     arrays = {name: np.array(values, _DTYPES[name]) for name, values in cols.items()}
     data = GanttData(origin=origin, rows=rows, roles=roles, row_of_task=row_of_task, **arrays)
     if old is None:
@@ -188,9 +188,30 @@ def _task_fields(plan) -> dict[int, tuple]:
     return dict(zip(cols[0], zip(*cols[1:])))
 
 
+def _timings(schedule):
+    """task id -> (start, finish, late finish, total float, critical) of its timing, or None: from the
+    schedule's columns when it has them (no `TaskTiming` built per task), else its timings."""
+    if schedule.timing_columns is not None:
+        c = schedule.timing_columns()
+        index_of, start, finish, late_finish, total = c.index_of, c.start, c.finish, c.late_finish, c.total_float
+
+        def of_columns(task_id):
+            i = index_of.get(task_id)
+            return None if i is None else (start[i], finish[i], late_finish[i], total[i], total[i] <= 0)
+
+        return of_columns
+    timings = schedule.timings
+
+    def of_timings(task_id):
+        t = timings.get(task_id)
+        return None if t is None else (t.start, t.finish, t.late_finish, t.total_float, t.critical)
+
+    return of_timings
+
+
 def _fill_task(cols, r, task_id, task, timing, origin, today, base) -> None:
-    start = timing.start if timing else task[_START]
-    finish = timing.finish if timing else task[_END]
+    start = timing[0] if timing else task[_START]
+    finish = timing[1] if timing else task[_END]
     cols["task_id"][r] = task_id
     if start is None:  # not scheduled yet and no schedule to place it: no bar
         return
@@ -198,8 +219,8 @@ def _fill_task(cols, r, task_id, task, timing, origin, today, base) -> None:
     cols["end"][r] = (finish - origin).days + 1
     cols["progress"][r] = task[_PROGRESS]
     cols["is_milestone"][r] = task[_IS_MILESTONE]
-    cols["critical"][r] = bool(timing and timing.critical)
-    late_finish = timing.late_finish if timing and timing.total_float > 0 else finish
+    cols["critical"][r] = bool(timing and timing[4])
+    late_finish = timing[2] if timing and timing[3] > 0 else finish
     cols["float_end"][r] = (max(late_finish, finish) - origin).days + 1
     actual_start = task[_ACTUAL_START]
     if actual_start:
@@ -211,14 +232,13 @@ def _fill_task(cols, r, task_id, task, timing, origin, today, base) -> None:
         cols["base_end"][r] = (base[1] - origin).days + 1
 
 
-def _fill_group(arr, r, row, tasks, schedule, origin) -> None:
+def _fill_group(arr, r, row, tasks, timing_of, origin) -> None:
     """A summary bar over the group's tasks; progress weighted by span."""
     spans = []
-    timings = schedule.timings
     for tid in row.children:
         t = tasks[tid]
-        timing = timings.get(tid)
-        s, f = (timing.start, timing.finish) if timing else (t[_START], t[_END])
+        timing = timing_of(tid)
+        s, f = (timing[0], timing[1]) if timing else (t[_START], t[_END])
         spans.append(((s - origin).days, (f - origin).days + 1, t[_PROGRESS]))
     if not spans:
         return

@@ -28,7 +28,7 @@ from planner.schedule.result import (
     TaskTiming,
 )
 from planner.schedule.status import link_conflicts, link_states, milestone_forecasts, task_flags
-from planner.schedule.views import computed_once, link_map, timing_map
+from planner.schedule.views import computed_once, link_map, timing_columns, timing_map
 from planner.schedule.reuse import solved, with_new_progress
 from planner.schedule.wbs import add_flags, kept_as_written, status_view, summary_timings
 
@@ -102,6 +102,7 @@ def _schedule(plan, status_date: dt.date, progress_since: ScheduleResult | None)
     result = ScheduleResult(status_date=status_date, solved=(b, res))
     result.conflicts = b.conflicts + link_conflicts(judged, res, states, slacks)
     result.timings = timing_map(b, res, late, risk, rolled)
+    result.timing_columns = lambda: timing_columns(b, res, rolled)
     if rolled is not None:
         ids = b.tasks.ids
         result.summary_progress = {ids[i]: p for i, p in rolled.progress.items()}

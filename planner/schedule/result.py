@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+from typing import Callable
 
 
 class LinkState(str, enum.Enum):
@@ -83,6 +84,9 @@ class ScheduleResult:
     summary_progress: dict[int, float] = field(default_factory=dict)  # summary task id -> rolled-up progress
     # the network and passes this was computed from (`schedule_plan(..., progress_since=)`), not a result
     solved: tuple | None = field(default=None, repr=False, compare=False)
+    # () -> `views.TimingColumns`: the timings' dates and float as columns by task index, for a view
+    # that reads every task (the Gantt) without building a `TaskTiming` per task; None without a scheduler
+    timing_columns: Callable[[], object] | None = field(default=None, repr=False, compare=False)
 
 
 def conflicts_by_task(conflicts: list[Conflict]) -> dict[int, list[Conflict]]:

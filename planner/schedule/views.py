@@ -9,10 +9,12 @@ once, when it is first asked for.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from planner.schedule.cpm import free_float
+from planner.schedule.cpm import free_float, last_days
 from planner.schedule.result import LinkStatus, TaskTiming
 
 
@@ -73,6 +75,36 @@ def timing_map(b, res, late: list[bool], risk: list[bool], rolled=None) -> LazyM
                           free_float(res, dur, i), tf <= 0, late[i], risk[i])
 
     return LazyMap(ids, make, t.index_of)
+
+
+@dataclass(frozen=True)
+class TimingColumns:
+    """What `timing_map` holds for every task, as columns by task index (`index_of` maps a task id):
+    the shown start and finish, the late finish and total float (critical when <= 0)."""
+
+    index_of: dict[int, int]
+    start: list[dt.date]
+    finish: list[dt.date]
+    late_finish: list[dt.date]
+    total_float: list[int]
+
+
+def timing_columns(b, res, rolled=None) -> TimingColumns:
+    """The columns of `timing_map(b, res, ..., rolled)` in C-level maps (kept on the passes: only
+    manual tasks not started reach them through progress, and they are the key)."""
+    from planner.schedule.wbs import kept_as_written, shown_dates
+
+    def compute() -> TimingColumns:
+        start, finish = shown_dates(b, res)
+        late_finish = b.calendar.dates(last_days(res.late_start, b.net.duration))
+        total = list(res.total_float)
+        if rolled is not None:
+            for sm, day in rolled.start.items():
+                start[sm], finish[sm] = day, rolled.finish[sm]
+                late_finish[sm], total[sm] = rolled.late_finish[sm], rolled.total_float[sm]
+        return TimingColumns(b.tasks.index_of, start, finish, late_finish, total)
+
+    return res.derived("timing columns", kept_as_written(b.tasks), compute)
 
 
 def _summary_timing(b, res, rolled, i: int, late: bool, risk: bool) -> TaskTiming:
