@@ -198,6 +198,16 @@ class WorkCalendar:
         zero = self._zero
         return list(map(sub, map(cum.__getitem__, map(sub, ordinals, repeat(base))), repeat(zero)))
 
+    def indices_before(self, days: Iterable[dt.date]) -> list[int]:
+        """Many `index_before` conversions at once (last working day for days off)."""
+        ordinals = list(map(dt.date.toordinal, days))
+        if not ordinals:
+            return []
+        self._ensure(min(ordinals) + 1)
+        self._ensure(max(ordinals) + 1)
+        cum, base = self._cum, self._lo - 1  # cum[o + 1 - lo]
+        return list(map(sub, map(cum.__getitem__, map(sub, ordinals, repeat(base))), repeat(self._zero + 1)))
+
     def add_working_days(self, day: dt.date, n: int) -> dt.date:
         """The working day `n` working days after `day` (before it when n < 0)."""
         start = self.index(day) if n >= 0 else self.index_before(day)

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from planner import model as m
+from planner.columns import columns
 from planner.errors import CycleError, PlannerError
 from planner.services.journal import Journal
 
@@ -80,16 +81,17 @@ def _automatic(j: Journal, s: Session, plan, b, res) -> None:
     """Automatic dated leaf tasks whose stored span is not the scheduled one, compared as working
     days ("第1-8周" typed Monday to Sunday is kept: the schedule ends it on the Friday)."""
     t, cal, dur = b.tasks, b.calendar, b.net.duration
-    summary = b.shape.is_summary if b.shape is not None else (lambda i: False)
-    rows = plan.tasks
-    auto = [i for i, row in enumerate(rows) if row.scheduling == m.Scheduling.auto.value
-            and row.start_date is not None and not summary(i)]
+    summaries = b.shape.children if b.shape is not None else {}
+    scheduling, starts, ends = columns(plan.tasks, ("scheduling", "start_date", "end_date"))
+    auto_value = m.Scheduling.auto.value
+    auto = [i for i, sc, st in zip(range(len(starts)), scheduling, starts)
+            if sc == auto_value and st is not None and i not in summaries]
     if not auto:
         return
-    start = [res.start[i] for i in auto]
+    start = list(map(res.start.__getitem__, auto))
     last = [st + dur[i] - 1 if dur[i] else st for st, i in zip(start, auto)]
-    stored_start = cal.indices(rows[i].start_date for i in auto)
-    stored_last = [cal.index_before(rows[i].end_date) for i in auto]
+    stored_start = cal.indices(map(starts.__getitem__, auto))
+    stored_last = cal.indices_before(map(ends.__getitem__, auto))
     moved = [(i, a, z) for i, a, z, sa, sz in zip(auto, start, last, stored_start, stored_last) if (a, z) != (sa, sz)]
     if not moved:
         return

@@ -105,3 +105,10 @@ def test_far_dates_work_and_an_endless_schedule_is_a_clear_error():
     assert cal.index(D(9999, 12, 31)) > 0  # the arrays stop at the last date Python has
     with pytest.raises(ValidationError, match="beyond the calendar"):
         cal.date(10**7)
+
+
+def test_indices_before_is_index_before_for_every_day():
+    cal = WorkCalendar("1111100", region="CN", origin=dt.date(2025, 1, 6))
+    days = [dt.date(2024, 12, 1) + dt.timedelta(days=k) for k in range(800)]  # beyond the first span too
+    assert cal.indices_before(days) == [cal.index_before(d) for d in days]
+    assert cal.indices_before([]) == []

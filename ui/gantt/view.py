@@ -169,16 +169,18 @@ class GanttView(QWidget):
         self.data = build_data(plan, schedule, rows, baseline_id=self.baseline_id)
         self._outline, self._shut = plan.outline, shut
         self._group_of = {t: r.key for r in rows if r.kind == GROUP for t in r.children}
-        self._finish_build(plan)
+        self._finish_build(plan, schedule)
 
     def _refill(self, plan) -> None:
         """The bars of the current rows filled again from the plan and its new schedule."""
         schedule = self.controller.schedule() or dates_only(plan)
         self.data = patch_data(self.data, plan, schedule, baseline_id=self.baseline_id)
-        self._finish_build(plan)
+        self._finish_build(plan, schedule)
 
-    def _finish_build(self, plan) -> None:
-        self.calendar = calendar_for(plan)
+    def _finish_build(self, plan, schedule) -> None:
+        # the scheduler's own calendar when it scheduled the plan (the same days; no second read
+        # of every task for its span), else the plan's
+        self.calendar = schedule.solved[0].calendar if schedule.solved is not None else calendar_for(plan)
         bands = GanttLayout(self.data, self.scale).stage_bands(plan.stages)
         self.header_height = paint.header_height(stage_lanes(bands))
 
