@@ -146,7 +146,7 @@ class DocumentController(QObject):
         """
         self.undo_stack.clear()
         self._plan = None
-        self._schedule = None
+        self._schedule = self._progress_since = None
         if self.project is not None:
             self.project.close()
             self.project = None
