@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner import model as m
-from planner.gantt.workdays import calendar_for, working_days
 
 
 @dataclass(frozen=True)
@@ -24,6 +23,8 @@ def latest(plan) -> m.Baseline | None:
 
 def shift(cal, before: dt.date, after: dt.date) -> int:
     """Signed working days from `before` to `after` (0 when the same day)."""
+    from planner.gantt.workdays import working_days  # the Gantt package (and numpy) only once needed
+
     if after > before:
         return working_days(cal, before + dt.timedelta(days=1), after)
     if after < before:
@@ -56,6 +57,8 @@ class VarianceTable:
         kept, now = self.kept.get(task.id), self.current_span(task)
         found = None
         if kept is not None and now is not None:
+            from planner.gantt.workdays import calendar_for, working_days
+
             if self._cal is None:
                 self._cal = calendar_for(self.plan)
             cal = self._cal

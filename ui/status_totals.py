@@ -18,11 +18,17 @@ def tr(text: str) -> str:
 
 def totals(plan, schedule) -> dict[str, int | None]:
     """Counts shown in the status bar; late and critical are None until a schedule exists."""
-    timings = schedule.timings.values() if schedule is not None else None
+    late = critical = None
+    if schedule is not None and schedule.timing_columns is not None:  # no timing object built per task
+        cols = schedule.timing_columns()
+        late, critical = sum(cols.late), sum(tf <= 0 for tf in cols.total_float)
+    elif schedule is not None:
+        timings = schedule.timings.values()
+        late, critical = sum(t.late for t in timings), sum(t.critical for t in timings)
     return {
         "tasks": len(plan.tasks),
-        "late": None if timings is None else sum(t.late for t in timings),
-        "critical": None if timings is None else sum(t.critical for t in timings),
+        "late": late,
+        "critical": critical,
         # the schedule's conflicts: what `planner validate` lists and the matrix's conflict column counts
         "conflicts": None if schedule is None else len(schedule.conflicts),
         "raci": len(raci.check_plan(plan)),

@@ -102,7 +102,7 @@ def _schedule(plan, status_date: dt.date, progress_since: ScheduleResult | None)
     result = ScheduleResult(status_date=status_date, solved=(b, res))
     result.conflicts = b.conflicts + link_conflicts(judged, res, states, slacks)
     result.timings = timing_map(b, res, late, risk, rolled)
-    result.timing_columns = lambda: timing_columns(b, res, rolled)
+    result.timing_columns = lambda: timing_columns(b, res, late, risk, rolled)
     if rolled is not None:
         ids = b.tasks.ids
         result.summary_progress = {ids[i]: p for i, p in rolled.progress.items()}

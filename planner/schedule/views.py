@@ -80,21 +80,24 @@ def timing_map(b, res, late: list[bool], risk: list[bool], rolled=None) -> LazyM
 @dataclass(frozen=True)
 class TimingColumns:
     """What `timing_map` holds for every task, as columns by task index (`index_of` maps a task id):
-    the shown start and finish, the late finish and total float (critical when <= 0)."""
+    the shown start and finish, the late finish, total float (critical when <= 0), late and at risk."""
 
     index_of: dict[int, int]
     start: list[dt.date]
     finish: list[dt.date]
     late_finish: list[dt.date]
     total_float: list[int]
+    late: list[bool]
+    at_risk: list[bool]
 
 
-def timing_columns(b, res, rolled=None) -> TimingColumns:
-    """The columns of `timing_map(b, res, ..., rolled)` in C-level maps (kept on the passes: only
-    manual tasks not started reach them through progress, and they are the key)."""
+def timing_columns(b, res, late: list[bool], risk: list[bool], rolled=None) -> TimingColumns:
+    """The columns of `timing_map(b, res, late, risk, rolled)` in C-level maps; the dates and float
+    are kept on the passes (only manual tasks not started reach them through progress, and they
+    are the key)."""
     from planner.schedule.wbs import kept_as_written, shown_dates
 
-    def compute() -> TimingColumns:
+    def dates() -> tuple[list, list, list, list]:
         start, finish = shown_dates(b, res)
         late_finish = b.calendar.dates(last_days(res.late_start, b.net.duration))
         total = list(res.total_float)
@@ -102,9 +105,10 @@ def timing_columns(b, res, rolled=None) -> TimingColumns:
             for sm, day in rolled.start.items():
                 start[sm], finish[sm] = day, rolled.finish[sm]
                 late_finish[sm], total[sm] = rolled.late_finish[sm], rolled.total_float[sm]
-        return TimingColumns(b.tasks.index_of, start, finish, late_finish, total)
+        return start, finish, late_finish, total
 
-    return res.derived("timing columns", kept_as_written(b.tasks), compute)
+    return TimingColumns(b.tasks.index_of, *res.derived("timing columns", kept_as_written(b.tasks), dates),
+                         late, risk)
 
 
 def _summary_timing(b, res, rolled, i: int, late: bool, risk: bool) -> TaskTiming:

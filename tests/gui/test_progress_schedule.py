@@ -47,3 +47,13 @@ def test_an_edit_of_dates_solves_again(controller):
     assert after.solved[1] is not before.solved[1]
     assert everything(after) == _from_scratch(controller)
     assert everything(after) != everything(before)
+
+
+def test_the_status_bar_counts_what_the_timings_say(controller):
+    from ui.status_totals import totals
+
+    plan = controller.plan()
+    schedule = schedule_plan(plan, dt.date(2026, 6, 1))  # a status date after several finishes: late tasks
+    counted = totals(plan, schedule)
+    assert counted["late"] == sum(t.late for t in schedule.timings.values()) > 0
+    assert counted["critical"] == sum(t.critical for t in schedule.timings.values()) > 0

@@ -166,8 +166,8 @@ def test_a_manual_task_started_by_a_progress_report_moves_its_summary():
 
 def _columns_as_timings(result) -> dict:
     cols = result.timing_columns()
-    return {tid: (cols.start[i], cols.finish[i], cols.late_finish[i], cols.total_float[i])
-            for tid, i in cols.index_of.items()}
+    return {tid: (cols.start[i], cols.finish[i], cols.late_finish[i], cols.total_float[i], cols.late[i],
+                  cols.at_risk[i]) for tid, i in cols.index_of.items()}
 
 
 def test_the_timing_columns_are_the_timings():
@@ -176,5 +176,6 @@ def test_the_timing_columns_are_the_timings():
     for progress in (0.0, 0.4):  # not started, then started: its shown dates change
         b.tasks[b.id("K") - 1].progress = progress
         result = schedule_plan(b.build())
-        want = {tid: (t.start, t.finish, t.late_finish, t.total_float) for tid, t in result.timings.items()}
+        want = {tid: (t.start, t.finish, t.late_finish, t.total_float, t.late, t.at_risk)
+                for tid, t in result.timings.items()}
         assert _columns_as_timings(result) == want
