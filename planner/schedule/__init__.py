@@ -88,18 +88,19 @@ def schedule_plan(plan, status_date: dt.date | None = None, *,
 
 def _schedule(plan, status_date: dt.date, progress_since: ScheduleResult | None) -> ScheduleResult:
     # cpm.solve; with summaries, links from their starts settled too; kept for progress (reuse.py)
-    if progress_since is not None and progress_since.solved is not None:
-        b, res = with_new_progress(plan, progress_since.solved)
+    before = progress_since.solved if progress_since is not None else None
+    if before is not None:
+        b, res = with_new_progress(plan, before[:2])
     else:
         b, res = solved(plan)
     cal = b.calendar
     status_idx = cal.index_before(status_date)
     rolled = summary_timings(b, res)  # None without summaries
     judged = status_view(b, rolled)
-    states, slacks = link_states(judged, res, status_idx)
+    states, slacks = link_states(judged, res, status_idx, before[2:] if before is not None else None)
     late, risk = task_flags(judged, res, status_idx, states)
     add_flags(b, rolled, late, risk, status_date)
-    result = ScheduleResult(status_date=status_date, solved=(b, res))
+    result = ScheduleResult(status_date=status_date, solved=(b, res, judged.tasks, states, status_idx))
     result.conflicts = b.conflicts + link_conflicts(judged, res, states, slacks)
     result.timings = timing_map(b, res, late, risk, rolled)
     result.timing_columns = lambda: timing_columns(b, res, late, risk, rolled)

@@ -82,7 +82,8 @@ class ScheduleResult:
     project_finish: dt.date | None = None
     status_date: dt.date | None = None
     summary_progress: dict[int, float] = field(default_factory=dict)  # summary task id -> rolled-up progress
-    # the network and passes this was computed from (`schedule_plan(..., progress_since=)`), not a result
+    # (network, passes, judged task arrays, link states, status index) this was computed from, for
+    # `schedule_plan(..., progress_since=)`; not a result
     solved: tuple | None = field(default=None, repr=False, compare=False)
     # () -> `views.TimingColumns`: the timings' dates and float as columns by task index, for a view
     # that reads every task (the Gantt) without building a `TaskTiming` per task; None without a scheduler

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import compress, repeat
-from operator import add, gt, is_, lt, sub
+from operator import add, gt, is_, lt, ne, or_, sub
 
 from planner.i18n import _
-from planner.schedule.cpm import Pass, forward_only
+from planner.schedule.cpm import Pass, _csr, forward_only
 from planner.schedule.network import Built
 from planner.schedule.result import (
     Conflict,
@@ -35,30 +35,54 @@ _START_BASED = ("SS", "SF")  # predecessor side is its start
 _SUCC_FINISH = ("FF", "SF")  # successor side is its finish
 
 
-def link_states(b: Built, res: Pass, status_idx: int) -> tuple[list[LinkState], list[int]]:
-    """Per edge: state and slack (working days). Column-wise: no per-edge objects."""
+def link_states(b: Built, res: Pass, status_idx: int, since: tuple | None = None) -> tuple[list[LinkState], list[int]]:
+    """Per edge: state and slack (working days). Column-wise: no per-edge objects.
+
+    `since` is (the judged task arrays, the states, the status index) of the last schedule on these
+    same passes (a progress report): only the links at a task whose progress, start or finish
+    changed are judged again."""
     net, t = b.net, b.tasks
-    start, dur = res.start, net.duration
+    start = res.start
     pred, succ = net.pred, net.succ
     at = start.__getitem__
-    s_start = list(map(at, succ))
-    slacks = res.derived("slacks", None, lambda: list(map(sub, s_start, map(add, map(at, pred), net.weight))))
-    progress, started, done = t.progress, t.started, t.done
+    slacks = res.derived("slacks", None, lambda: list(map(sub, map(at, succ), map(add, map(at, pred), net.weight))))
     if b.expanded is not None:  # judge a link from a summary by the summary, not its gate or leaf
         pred = b.expanded.shown_pred
+    columns = (slacks, pred, succ, b.edge_type, b.edge_threshold)
+    if since is None or since[2] != status_idx:
+        return _judged(b, res, status_idx, *columns), slacks
+    before, states, _idx = since
+    changed = set(compress(range(len(t.progress)), map(or_, map(or_, map(ne, t.progress, before.progress),
+                                                                  map(ne, t.started, before.started)),
+                                                          map(ne, t.done, before.done))))
+    if not changed:
+        return list(states), slacks
+    from_ptr, from_edge = res.derived("edges by shown predecessor", None, lambda: _csr(len(start), pred))
+    to_ptr, to_edge = res.incoming
+    edges = sorted({k for u in changed for k in from_edge[from_ptr[u]:from_ptr[u + 1]]}
+                   | {k for v in changed for k in to_edge[to_ptr[v]:to_ptr[v + 1]]})
+    states = list(states)
+    for k, state in zip(edges, _judged(b, res, status_idx, *([col[k] for k in edges] for col in columns))):
+        states[k] = state
+    return states, slacks
+
+
+def _judged(b: Built, res: Pass, status_idx: int, slacks, pred, succ, kinds, thresholds) -> list[LinkState]:
+    """The state of each edge given column-wise (all of them, or some picked out)."""
+    t, start, dur = b.tasks, res.start, b.net.duration
+    progress, started, done = t.progress, t.started, t.done
     satisfied, pending, blocking, broken = (
         LinkState.satisfied, LinkState.pending, LinkState.blocking, LinkState.broken,
     )
-    states = [
+    return [
         broken if sl < 0
         # reached: the predecessor's start (SS/SF) or its threshold/finish (FS/FF)
         else satisfied if (started[p] if k in _START_BASED else (done[p] or progress[p] + 1e-9 >= thr))
         # due: the successor's constrained side (finish for FF/SF) is at or before the status date
         else blocking if (started[s] or (st + dur[s] - 1 if k in _SUCC_FINISH and dur[s] else st) <= status_idx)
         else pending
-        for sl, p, s, k, thr, st in zip(slacks, pred, succ, b.edge_type, b.edge_threshold, s_start)
+        for sl, p, s, k, thr, st in zip(slacks, pred, succ, kinds, thresholds, map(start.__getitem__, succ))
     ]
-    return states, slacks
 
 
 def link_conflicts(b: Built, res: Pass, states: list[LinkState], slacks: list[int]) -> list[Conflict]:

@@ -179,3 +179,19 @@ def test_the_timing_columns_are_the_timings():
         want = {tid: (t.start, t.finish, t.late_finish, t.total_float, t.late, t.at_risk)
                 for tid, t in result.timings.items()}
         assert _columns_as_timings(result) == want
+
+
+@pytest.mark.parametrize("name", PROGRESS_EDITS)
+def test_a_caller_that_knows_only_progress_changed_gets_what_a_fresh_schedule_gives(name):
+    """`schedule_plan(progress_since=)`: the passes taken as they are and only the links at the tasks
+    whose progress changed judged again, as the window does after a progress edit."""
+    b = _builder()
+    first = schedule_plan(b.build())
+    PROGRESS_EDITS[name](b)
+    b.tasks[b.id("C") - 1].progress = 0.5  # and a second task, whose links to and from it change state
+    plan = b.build()
+    after = schedule_plan(plan, progress_since=first)
+    assert after.solved[1] is first.solved[1]
+    assert everything(after) == _fresh(plan)
+    again = schedule_plan(plan, progress_since=after)  # nothing changed since: every state kept
+    assert everything(again) == everything(after)
