@@ -25,6 +25,10 @@ _SUCC_FINISH_OF = {k: int(k in _SUCC_FINISH) for k in _KINDS}
 _TASK_COLUMNS = ("id", "code", "start_date", "end_date", "scheduling", "is_milestone", "progress",
                  "status", "actual_start", "actual_finish", "duration_days", "not_before", "parent_id")
 _DEP_COLUMNS = ("id", "predecessor_id", "successor_id", "type", "lag", "lag_unit", "threshold")
+# what `with_progress` reads, in this order: a run of `_TASK_COLUMNS`
+PROGRESS_COLUMNS = ("progress", "status", "actual_start", "actual_finish")
+PROGRESS = slice(_TASK_COLUMNS.index(PROGRESS_COLUMNS[0]), _TASK_COLUMNS.index(PROGRESS_COLUMNS[-1]) + 1)
+assert _TASK_COLUMNS[PROGRESS] == PROGRESS_COLUMNS
 
 
 @dataclass
@@ -157,9 +161,8 @@ def _gates_progress(shape: Shape, progress: list[float], started: list[bool], do
 
 
 def with_progress(b: Built, cols: list[list]) -> Built:
-    """`b` with the tasks' progress, started and done read again from `cols` (the tasks' progress,
-    status, actual_start and actual_finish): what a progress or status edit changes, and nothing
-    in the network does."""
+    """`b` with the tasks' progress, started and done read again from `cols` (the tasks'
+    `PROGRESS_COLUMNS`): what a progress or status edit changes, and nothing in the network does."""
     progress, started, done = _progress_state(*cols)
     if b.shape is not None:
         _gates_progress(b.shape, progress, started, done)
@@ -214,7 +217,7 @@ def _tasks(cols: list[list], cal: WorkCalendar):
     manual = list(map(ne, scheduling, repeat("auto"))) if not undated else [
         s != "auto" and d is not None for s, d in zip(scheduling, pstart)]
     milestone = list(map(bool, is_ms))
-    progress, started, done = _progress_state(*cols[6:10])
+    progress, started, done = _progress_state(*cols[PROGRESS])
     pindex = cal.indices(pstart) if not undated else _indices_or_none(cal, pstart)
     any_manual = True in manual
     fixed: list[int | None] = [si if m else None for si, m in zip(pindex, manual)] if any_manual else [None] * n

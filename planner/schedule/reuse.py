@@ -20,7 +20,9 @@ from __future__ import annotations
 from planner.columns import columns
 from planner.i18n import language
 from planner.schedule.cpm import Pass
-from planner.schedule.network import _DEP_COLUMNS, _TASK_COLUMNS, Built, build, with_progress
+from planner.schedule.network import (
+    _DEP_COLUMNS, _TASK_COLUMNS, PROGRESS, PROGRESS_COLUMNS, Built, build, with_progress,
+)
 from planner.schedule.result import ConflictKind
 from planner.schedule.wbs import solve_outline
 
@@ -30,7 +32,6 @@ _STATUS_ONLY = frozenset({_TASK_COLUMNS.index("progress"), _TASK_COLUMNS.index("
 # the task fields the network is built from: an edit of any other field (progress, status, name,
 # notes, owner...) leaves the network and its passes as they are
 NETWORK_TASK_FIELDS = frozenset(name for k, name in enumerate(_TASK_COLUMNS) if k not in _STATUS_ONLY)
-_PROGRESS_COLUMNS = ("progress", "status", "actual_start", "actual_finish")  # what `with_progress` reads
 
 _last: tuple[list, Built, Pass] | None = None
 
@@ -45,7 +46,7 @@ def solved(plan) -> tuple[Built, Pass]:
     key = _key(plan, task_cols, dep_cols)
     last = _last
     if last is not None and _same(last[0], key):
-        return with_progress(last[1], task_cols[6:10]), last[2]
+        return with_progress(last[1], task_cols[PROGRESS]), last[2]
     b = build(plan, task_cols=task_cols, dep_cols=dep_cols)
     res = solve_outline(b)
     # a link to an unknown task is reported with its text, which is not in the key: not kept
@@ -59,7 +60,7 @@ def with_new_progress(plan, previous: tuple[Built, Pass]) -> tuple[Built, Pass]:
     read again: for a caller that knows nothing but fields outside `NETWORK_TASK_FIELDS` changed
     since (the app's snapshot after a progress edit), without reading and comparing the rest."""
     b, res = previous
-    return with_progress(b, columns(plan.tasks, _PROGRESS_COLUMNS)), res
+    return with_progress(b, columns(plan.tasks, PROGRESS_COLUMNS)), res
 
 
 def forget() -> None:
