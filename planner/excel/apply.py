@@ -144,8 +144,8 @@ def _resolve(table, values: dict[str, Any], ids) -> dict[str, Any]:
 
 
 def _scope(table, values) -> Any:
-    if table is m.Task:  # children are ordered under their summary, top-level tasks within their module
-        return ("parent", values["parent_id"]) if values.get("parent_id") is not None else values.get("module_id")
+    if table is m.Task:  # children are ordered under their summary, top-level tasks as one list
+        return ("parent", values["parent_id"]) if values.get("parent_id") is not None else None
     return values.get("objective_id") if table is m.KeyResult else None
 
 

@@ -221,6 +221,37 @@ def set_order(ctx: Context, record: Record, scope: Any = None) -> None:
         record.auto.add("order")
 
 
+def _order_scope(record: Record) -> Any:
+    """The list a record is ordered in: a task's summary (or the top level), a key result's
+    objective; one list for the other tables (as `services.generic.scope_value`)."""
+    if record.table is m.Task:
+        return record.values.get("parent_id")
+    return record.values.get("objective_id") if record.table is m.KeyResult else None
+
+
+def sheet_order_when_numbered_again(ctx: Context) -> None:
+    """A 序号 column that starts again in each section (1, 2, 3 under one module, 1, 2 under the
+    next) numbers rows within a group, not in the plan's lists: where the same number comes
+    twice in one list, that table's rows take the sheet's order instead, as the user sees them."""
+    for table in ORDERED:
+        records = list(ctx.records.of(table).values())  # in the order the rows were read
+        seen: set = set()
+        for r in records:
+            if "order" in r.auto or r.values.get("order") is None:
+                continue
+            key = (_order_scope(r), r.values["order"])
+            if key in seen:
+                break
+            seen.add(key)
+        else:
+            continue
+        counters: dict[Any, int] = {}
+        for r in records:
+            scope = _order_scope(r)
+            r.values["order"] = counters[scope] = counters.get(scope, -1) + 1
+            r.auto.add("order")
+
+
 def add_record(ctx: Context, table: Table, row: Row, record: Record) -> None:
     """Store a record; the same key twice is a duplicate unless the values agree exactly."""
     old = ctx.records.put(record)

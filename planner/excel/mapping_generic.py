@@ -398,7 +398,7 @@ def _store_task(ctx: Context, lifted: Lifted, t: dict[str, Any]) -> None:
     if "scheduling" in m.Task.model_fields and values.get("start_date") is None:
         values["scheduling"] = m.Scheduling.auto.value
     record = Record(m.Task, values, _origin(lifted, row))
-    scope = ("parent", values["parent_id"]) if values.get("parent_id") else values.get("module_id")
+    scope = ("parent", values["parent_id"]) if values.get("parent_id") else None  # top level: one list
     set_order(ctx, record, scope=scope)
     old = ctx.records.put(record)
     if old is not None:

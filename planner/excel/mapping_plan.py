@@ -31,8 +31,8 @@ def map_tasks(ctx: Context, table: Table) -> None:
             continue
         _refs(ctx, table, row, values)
         record = Record(m.Task, values, origin(ctx, table, row))
-        parent = values.get("parent_id")  # children are ordered under their summary task
-        set_order(ctx, record, scope=("parent", parent) if parent else module)
+        parent = values.get("parent_id")  # children are ordered under their summary task, the
+        set_order(ctx, record, scope=("parent", parent) if parent else None)  # top level as one list
         add_record(ctx, table, row, record)
         _task_roles(ctx, table, row, values)
         _task_collaborators(ctx, table, row, values["code"])

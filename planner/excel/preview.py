@@ -301,6 +301,7 @@ _MAPPERS = {
 
 
 def _finish(ctx: mp.Context, index: PlanIndex) -> None:
+    mp.sheet_order_when_numbered_again(ctx)
     mpp.resolve_dependency_phrases(ctx)
     mpp.division_letters(ctx)
     mpp.fix_refs(ctx, m.Milestone, {"stage_id": m.Stage})

@@ -71,7 +71,7 @@ class TaskMapper:
             values = self._task(t, parents.get(t.uid))
             if values is None:
                 continue
-            scope = values.get("parent_id") or values.get("module_id")
+            scope = values.get("parent_id")  # under its summary, or the top level as one list
             data = self.data[t.uid]
             auto = set()
             if "order" in data and isinstance(data["order"], int):

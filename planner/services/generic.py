@@ -24,7 +24,7 @@ ORDER_SCOPE: dict[type[SQLModel], str | None] = {
     m.Risk: None,
     m.Objective: None,
     m.Indicator: None,
-    m.Task: "module_id",  # top-level tasks; a summary's children are ordered under it (scope_value)
+    m.Task: None,  # top-level tasks form one list across modules; a summary's children are ordered under it
     m.KeyResult: "objective_id",
     m.TaskRole: "task_id",
 }
@@ -165,8 +165,9 @@ def _values(row: SQLModel) -> dict[str, Any]:
 
 
 def scope_value(table: type[SQLModel], values: Any) -> Any:
-    """The value that scopes a row's order: for a task its summary task ("parent", id), or its
-    module when it is at the top of the outline; for other tables the ORDER_SCOPE column."""
+    """The value that scopes a row's order: for a task its summary task ("parent", id), or None at
+    the top of the outline (top-level tasks are one list, whatever their module: the task matrix
+    shows them in that order); for other tables the ORDER_SCOPE column."""
     get = values.get if isinstance(values, dict) else lambda k: getattr(values, k, None)
     if table is m.Task and get("parent_id") is not None:
         return ("parent", get("parent_id"))
@@ -179,7 +180,7 @@ def _scoped(query, table: type[SQLModel], scope_value: Any):
     if table is m.Task and isinstance(scope_value, tuple):
         return query.where(m.Task.parent_id == scope_value[1])
     if table is m.Task:
-        return query.where(m.Task.parent_id.is_(None), m.Task.module_id == scope_value)
+        return query.where(m.Task.parent_id.is_(None))
     if scope is not None:
         return query.where(getattr(table, scope) == scope_value)
     return query
@@ -223,10 +224,8 @@ def reorder(s: Session, table: type[SQLModel], row_id: int, new_index: int) -> C
         raise ValidationError(_("{name} rows have no user order.", name=table.__name__), where=table.__name__)
     j = Journal(s)
     row = get(s, table, row_id)
-    siblings = ordered_siblings(s, table, scope_value(table, row))
-    siblings = [r for r in siblings if r.id != row.id]
-    siblings.insert(max(0, min(new_index, len(siblings))), row)
-    renumber(j, siblings)
+    siblings = [r for r in ordered_siblings(s, table, scope_value(table, row)) if r.id != row.id]
+    place(j, siblings, row, new_index)
     j.touch(row_id)
     return j.changes()
 
@@ -238,5 +237,23 @@ def ordered_siblings(s: Session, table: type[SQLModel], scope_value: Any) -> lis
 
 
 def renumber(j: Journal, rows: list[SQLModel]) -> None:
-    for index, row in enumerate(rows):
-        j.update(row, order=index)
+    j.update_all((row, {"order": index}) for index, row in enumerate(rows))  # one flush for all
+
+
+def place(j: Journal, siblings: list[SQLModel], row: SQLModel, index: int) -> None:
+    """Give `row` the order that puts it at `index` among `siblings` (in their order, without
+    `row`), changing only the rows after it whose order would not stay above it. Orders may have
+    gaps (a row moved away leaves one): the rows' sequence is what counts, and rewriting a
+    10,000-task top level for every indent would make each edit as slow as the whole list."""
+    index = max(0, min(index, len(siblings)))
+    if index == len(siblings):
+        j.update(row, order=max((r.order for r in siblings), default=-1) + 1)
+        return
+    order = siblings[index - 1].order + 1 if index else siblings[0].order
+    moved = [(row, {"order": order})]
+    for r in siblings[index:]:
+        if r.order > order:
+            break  # the rest are above it already (and keep their own sequence)
+        order += 1
+        moved.append((r, {"order": order}))
+    j.update_all(moved)

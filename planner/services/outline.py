@@ -36,9 +36,9 @@ def indent_tasks(s: Session, task_ids: Iterable[int]) -> Changes:
                                     task=task.code), where=f"Task {task.code}.parent_id",
                                   key="outline_no_previous_sibling")
         new_parent = siblings[at - 1]
-        generic.renumber(j, [t for t in siblings if t.id != task.id])
         kids = generic.ordered_siblings(s, m.Task, ("parent", new_parent.id))
-        j.update(task, parent_id=new_parent.id, order=len(kids))
+        # the siblings it leaves keep their orders: a gap does not change their sequence
+        j.update(task, parent_id=new_parent.id, order=_after(kids))
         j.touch(task.id, new_parent.id)
     sync_schedule(j)
     return j.changes()
@@ -55,16 +55,14 @@ def outdent_tasks(s: Session, task_ids: Iterable[int]) -> Changes:
         siblings = _siblings(s, task)
         at = [t.id for t in siblings].index(task.id)
         below = siblings[at + 1:]
-        kids = generic.ordered_siblings(s, m.Task, ("parent", task.id))
-        for n, t in enumerate(below, start=len(kids)):  # they now hang under the outdented task
-            j.update(t, parent_id=task.id, order=n)
-        generic.renumber(j, siblings[:at])
+        first = _after(generic.ordered_siblings(s, m.Task, ("parent", task.id)))
+        # they now hang under the outdented task
+        j.update_all((t, {"parent_id": task.id, "order": n}) for n, t in enumerate(below, start=first))
         if parent.parent_id is None:  # to the top level: next to the summary, in its module
             j.update(task, module_id=parent.module_id)
         upper = [t for t in _siblings(s, parent) if t.id != task.id]
-        upper.insert([t.id for t in upper].index(parent.id) + 1, task)
         j.update(task, parent_id=parent.parent_id)
-        generic.renumber(j, upper)
+        generic.place(j, upper, task, [t.id for t in upper].index(parent.id) + 1)
         j.touch(task.id, parent.id)
     sync_schedule(j)
     return j.changes()
@@ -75,17 +73,20 @@ def set_parent(s: Session, task_id: int, parent_id: int | None, index: int | Non
     children (default: last); refused when the parent is the task or one of its sub-tasks."""
     j = Journal(s)
     task = generic.get(s, m.Task, task_id)
-    old = _siblings(s, task)
+    old_parent = task.parent_id
     generic.update_row(j, task, {"parent_id": parent_id}, where=f"Task {task.code}")
-    generic.renumber(j, [t for t in old if t.id != task.id])
-    if parent_id is None and old and old[0].parent_id is not None:
-        j.update(task, module_id=generic.get(s, m.Task, old[0].parent_id).module_id)
+    if parent_id is None and old_parent is not None:  # to the top level: in its old summary's module
+        j.update(task, module_id=generic.get(s, m.Task, old_parent).module_id)
     new = [t for t in _siblings(s, task) if t.id != task.id]
-    new.insert(len(new) if index is None else max(0, min(index, len(new))), task)
-    generic.renumber(j, new)
+    generic.place(j, new, task, len(new) if index is None else index)
     j.touch(task_id)
     sync_schedule(j)
     return j.changes()
+
+
+def _after(rows: list[m.Task]) -> int:
+    """The order that puts a task after `rows` (orders may have gaps)."""
+    return max((t.order for t in rows), default=-1) + 1
 
 
 def _siblings(s: Session, task: m.Task) -> list[m.Task]:
@@ -98,17 +99,10 @@ def _chosen(s: Session, task_ids: Iterable[int]) -> list[m.Task]:
 
     wanted = set(task_ids)
     rows = s.exec(select(m.Task.id, m.Task.parent_id, m.Task.module_id, m.Task.order)).all()
-    modules = s.exec(select(m.Module.id).order_by(m.Module.order, m.Module.id)).all()
-    outline = build_outline(rows, [_Id(i) for i in modules])
+    outline = build_outline(rows)  # the task matrix's order: top-level tasks are one list
     missing = wanted - set(outline.position)
     if missing:
         generic.get(s, m.Task, min(missing))  # raises NotFound naming it
     return [generic.get(s, m.Task, t) for t in outline.order
             if t in wanted and not any(a in wanted for a in outline.ancestors(t))]
 
-
-class _Id:
-    __slots__ = ("id",)
-
-    def __init__(self, row_id: int):
-        self.id = row_id

@@ -25,9 +25,13 @@ def task_label(s: Session, task_id: int) -> str:
 
 def add_task(
     s: Session, code: str, *, start: Any = None, end: Any = None, module_id: int | None = None,
-    stage_id: int | None = None, name: str = "", **fields: Any,
+    stage_id: int | None = None, name: str = "", after: int | None = None, **fields: Any,
 ) -> Changes:
     """Create a task; a code already in the plan raises DuplicateId.
+
+    It goes last at the top of the outline, or last under `parent_id`; given `after` (a task's id)
+    it goes right below that task, at its level (under the same summary), as a new row inserted
+    under the selected one.
 
     Without `start` and `end` the task is not scheduled yet: it takes its place from its links
     and shows its duration as an estimate. Unless `scheduling` is given it follows the plan's
@@ -43,9 +47,15 @@ def add_task(
         fields["estimated"] = True  # "1天?": a first guess until someone gives dates or a duration
     if start is not None and fields["scheduling"] == m.Scheduling.auto.value:
         fields.setdefault("not_before", start)  # where it was put, unless its links need it later
+    above = generic.get(s, m.Task, after) if after is not None else None
+    if above is not None:
+        fields["parent_id"] = above.parent_id
     values = dict(code=code, module_id=module_id, stage_id=stage_id, name=name,
                   start_date=start, end_date=end, **fields)
     task = generic.add_row(j, m.Task, values, where=f"Task {code}")
+    if above is not None:
+        siblings = [t for t in generic.ordered_siblings(s, m.Task, generic.scope_value(m.Task, task)) if t.id != task.id]
+        generic.place(j, siblings, task, next(i for i, t in enumerate(siblings) if t.id == above.id) + 1)
     j.touch(task.id)
     programme = s.exec(select(m.Programme)).first()
     if task.parent_id is not None or (task.start_date is not None and programme is not None
@@ -199,22 +209,16 @@ def restore_task(s: Session, undo: Patch) -> Changes:
 
 
 def move_task(s: Session, task_id: int, new_index: int, module_id: int | None = None) -> Changes:
-    """Move a task to `new_index` among its siblings: the sub-tasks of its summary, or the top-level
-    tasks of `module_id` (default: its own module), renumbering both lists. A sub-task given
-    another module changes module and stays under its summary."""
+    """Move a task to `new_index` among its siblings: the sub-tasks of its summary, or the plan's
+    top-level tasks (one list across modules, as the task matrix shows them). `module_id` gives
+    the task another module; it keeps its place in the outline unless `new_index` moves it."""
     j = Journal(s)
     task = generic.get(s, m.Task, task_id)
-    target = task.module_id if module_id is None else module_id
-    if target != task.module_id:
-        generic.get(s, m.Module, target)
-        if task.parent_id is None:
-            old_siblings = [t for t in generic.ordered_siblings(s, m.Task, task.module_id) if t.id != task_id]
-            generic.renumber(j, old_siblings)
-        j.update(task, module_id=target)
-    scope = generic.scope_value(m.Task, task)
-    siblings = [t for t in generic.ordered_siblings(s, m.Task, scope) if t.id != task_id]
-    siblings.insert(max(0, min(new_index, len(siblings))), task)
-    generic.renumber(j, siblings)
+    if module_id is not None and module_id != task.module_id:
+        generic.get(s, m.Module, module_id)
+        j.update(task, module_id=module_id)
+    siblings = [t for t in generic.ordered_siblings(s, m.Task, generic.scope_value(m.Task, task)) if t.id != task_id]
+    generic.place(j, siblings, task, new_index)
     j.touch(task_id)
     return j.changes()
 

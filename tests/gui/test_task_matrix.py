@@ -84,8 +84,10 @@ def test_add_delete_and_move_are_undoable(qtbot, controller, dialogs):
     dialogs.answer = QMessageBox.StandardButton.Yes  # "others depend on TP-01: delete anyway?"
     view = make_view(qtbot, controller)
     view.table.setCurrentIndex(view.model.index(2, 0))  # TP-03
+    before = codes(view)
     view.add_task()
-    assert "TP-04" in codes(view)
+    assert codes(view) == before[:3] + ["TP-04"] + before[3:]  # right below the selected row
+    assert view.current_task().code == "TP-04"
     assert "TP-04" in controller.undo_stack.undoText()
     controller.undo_stack.undo()
     assert "TP-04" not in codes(view)

@@ -218,13 +218,15 @@ class TaskMatrixView(QWidget):
         return self.model.row_at(index.row()) if index.isValid() and not self.model.is_entry_row(index.row()) else None
 
     def add_task(self) -> None:
-        code = self.push_new_task(self.current_task())
+        current = self.current_task()
+        code = self.push_new_task(current, after=current)
         if code is not None:
             self.select_task(code)
 
-    def push_new_task(self, like: m.Task | None, code: str = "") -> str | None:
+    def push_new_task(self, like: m.Task | None, code: str = "", after: m.Task | None = None) -> str | None:
         """Add a task after the way of `like` (its module, stage and week), or of the filters: its
-        ID the module's next one unless `code` is given. The new ID, or None when refused."""
+        ID the module's next one unless `code` is given. It goes right below `after` (at its level)
+        when given, else last. The new ID, or None when refused."""
         plan = self.controller.plan()
         module_id = like.module_id if like else self.module_filter.currentData()
         if module_id is None and plan.modules:
@@ -235,7 +237,8 @@ class TaskMatrixView(QWidget):
         end = start + dt.timedelta(days=6)
         command = JournalCommand(self.controller, tr("Add task %1").replace("%1", code), tasks.add_task, code,
                                  start=start, end=end, module_id=module_id, stage_id=stage_id,
-                                 period_style=like.period_style if like else m.PeriodStyle.week.value)
+                                 period_style=like.period_style if like else m.PeriodStyle.week.value,
+                                 after=after.id if after is not None else None)
         return code if self.controller.try_push(command) else None
 
     def _add_from_blank_row(self, spec, value) -> bool:
@@ -347,12 +350,9 @@ class TaskMatrixView(QWidget):
         task = self.current_task()
         if task is None:
             return
-        plan = self.controller.plan()
-        if task.parent_id is not None:  # among the sub-tasks of its summary
-            siblings = [plan.task_by_id[t] for t in plan.outline.children[task.parent_id]]
-        else:
-            siblings = [t for t in plan.tasks if t.module_id == task.module_id and t.parent_id is None]
-        index = next(i for i, t in enumerate(siblings) if t.id == task.id) + step
+        outline = self.controller.plan().outline  # among the tasks at its level, under its summary
+        siblings = outline.children[outline.parent[task.id]]
+        index = siblings.index(task.id) + step
         if not 0 <= index < len(siblings):
             return
         column = self.table.currentIndex().column()
