@@ -7,12 +7,12 @@ transaction. Several files are read together (a master file, or many returned te
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from planner import model as m
+from planner.collector import paused
 from planner.errors import ImportRejected, Problem, ProblemList
 from planner.excel import mapping as mp
 from planner.excel import mapping_plan as mpp
@@ -79,15 +79,8 @@ def read_workbooks(paths: list[Path | str], plan: Plan | None = None, options: I
     """Check, read and map every workbook; never raises for what is in the files."""
     from planner.excel.sheets import open_workbooks
 
-    # Reading builds hundreds of thousands of small objects that all live until the end:
-    # the cyclic collector would rescan them again and again for nothing.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():  # hundreds of thousands of small objects, all kept until the end
         return preview_grids(open_workbooks(paths), plan, options or ImportOptions())
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def preview_grids(books, plan: Plan | None = None, options: ImportOptions | None = None) -> Preview:

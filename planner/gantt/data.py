@@ -5,13 +5,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from planner.collector import paused
 from planner.gantt.rows import GROUP, MILESTONES, TASK, Row
 
 NONE = np.iinfo(np.int32).min  # "no date" in the day-index arrays
@@ -99,7 +98,7 @@ class GanttData:
 def build_data(plan, schedule, rows: list[Row], *, baseline_id: int | None = None,
                status_date: dt.date | None = None) -> GanttData:
     """Arrays for `rows` from the plan and its schedule (`ScheduleResult`)."""
-    with no_gc():
+    with paused():  # hundreds of thousands of small tuples, no cycles
         return _build(plan, schedule, rows, baseline_id, status_date)
 
 
@@ -109,25 +108,8 @@ def patch_data(old: GanttData, plan, schedule, *, baseline_id: int | None = None
     those `old` was built from (only task fields and the schedule changed): the row lookup, the
     markers and the links' rows are kept, every bar is filled again from the new schedule (one
     moved task can change any task's float and critical flag)."""
-    with no_gc():
+    with paused():  # hundreds of thousands of small tuples, no cycles
         return _build(plan, schedule, old.rows, baseline_id, status_date, old)
-
-
-@contextlib.contextmanager
-def no_gc():
-    """Pause the cyclic garbage collector while building Gantt data.
-
-    Building makes hundreds of thousands of small tuples and no reference cycles; with a big
-    plan in memory, every collection those allocations trigger walks all of its rows, which
-    cost more than the build itself at 100,000 tasks.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build(plan, schedule, rows, baseline_id, status_date, old: GanttData | None = None) -> GanttData:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
+from planner.collector import paused
 from planner.errors import ValidationError
 from planner.i18n import _
 from planner.interop.mpxj import SUFFIXES as MPXJ_SUFFIXES
@@ -32,15 +32,8 @@ def read_preview(paths: list[Path | str], plan: Plan | None):
     if not path.exists():
         raise FileNotFoundError(2, "No such file", str(path))
     reader = mspdi.read if path.suffix.lower() == ".xml" else mpxj.read
-    # Reading builds hundreds of thousands of small objects that all live until the end: the
-    # cyclic collector would rescan them again and again for nothing (as the Excel reader does).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():  # hundreds of thousands of small objects, all kept until the end
         return build_preview([str(path)], reader(path, plan), plan)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def export(plan: Plan, fmt: str, path: Path | str, *, team: str | None = None) -> list[str]:

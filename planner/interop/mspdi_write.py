@@ -70,16 +70,11 @@ def write(plan: Plan, path: Path | str) -> list[str]:
 
 
 def to_xml(plan: Plan) -> tuple[str, list[str]]:
-    import gc
+    from planner.collector import paused
 
-    enabled = gc.isenabled()
-    gc.disable()  # a quarter of a million small strings and dicts, all kept: nothing for the collector to find
-    try:
+    with paused():  # a quarter of a million small strings and dicts, all kept
         w = _Writer(plan)
         return w.build(), w.notes
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Writer:

@@ -30,11 +30,12 @@ from PySide6.QtGui import QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import QComboBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from planner.changes import Area
+from planner.collector import paused
 from planner.gantt import BY_MODULE, BY_STAGE, CALENDAR, FLAT, LEVELS, PROJECT, TimeScale, build_data, build_rows
 from planner.gantt.hit import hit_test
 from planner.gantt.layout import GanttLayout, stage_lanes
 from planner.gantt.rows import GROUP, TASK
-from planner.gantt.data import no_gc, patch_data
+from planner.gantt.data import patch_data
 from planner.gantt.source import dates_only
 from planner.gantt.workdays import calendar_for
 from ui import baseline_box, settings
@@ -144,7 +145,7 @@ class GanttView(QWidget):
             self.repaint_all()
             return
         self.baseline_id = self.controller.compared_baseline_id()  # the one the task matrix compares with too
-        with no_gc():
+        with paused():
             if keep_rows:
                 self._refill(self.plan())
             else:
