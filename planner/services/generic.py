@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import UniqueConstraint
+from sqlalchemy import and_, func, or_
 from sqlmodel import Session, SQLModel, select
 
 from planner import model as m
@@ -48,7 +49,7 @@ def add_row(j: Journal, table: type[SQLModel], values: dict[str, Any], *, where:
     where = where or (f"{table.__name__} {label}" if isinstance(label, str) and label.strip() else describe(table))
     values = clean(j.s, table, values, where=where)
     if table in ORDER_SCOPE and "order" not in values:
-        values["order"] = _next_order(j.s, table, scope_value(table, values))
+        values["order"] = next_order(j.s, table, scope_value(table, values))
     try:
         row = table(**values)
     except (TypeError, ValueError) as exc:  # a required field is missing
@@ -164,6 +165,9 @@ def _values(row: SQLModel) -> dict[str, Any]:
     return {c.name: getattr(row, c.name) for c in type(row).__table__.columns}
 
 
+_OWN = object()  # `place`: the row's own scope
+
+
 def scope_value(table: type[SQLModel], values: Any) -> Any:
     """The value that scopes a row's order: for a task its summary task ("parent", id), or None at
     the top of the outline (top-level tasks are one list, whatever their module: the task matrix
@@ -175,7 +179,7 @@ def scope_value(table: type[SQLModel], values: Any) -> Any:
     return get(scope) if scope is not None else None
 
 
-def _scoped(query, table: type[SQLModel], scope_value: Any):
+def scoped(query, table: type[SQLModel], scope_value: Any):
     scope = ORDER_SCOPE[table]
     if table is m.Task and isinstance(scope_value, tuple):
         return query.where(m.Task.parent_id == scope_value[1])
@@ -186,9 +190,9 @@ def _scoped(query, table: type[SQLModel], scope_value: Any):
     return query
 
 
-def _next_order(s: Session, table: type[SQLModel], scope_value: Any) -> int:
-    orders = s.exec(_scoped(select(table.order), table, scope_value)).all()
-    return max(orders, default=-1) + 1
+def next_order(s: Session, table: type[SQLModel], scope_value: Any) -> int:
+    last = s.exec(scoped(select(func.max(table.order)), table, scope_value)).one()
+    return 0 if last is None else last + 1
 
 
 # --- services -------------------------------------------------------------------------------
@@ -219,20 +223,19 @@ def rename(s: Session, table: type[SQLModel], row_id: int, name: str) -> Changes
 
 
 def reorder(s: Session, table: type[SQLModel], row_id: int, new_index: int) -> Changes:
-    """Move a row to position `new_index` among its siblings (clamped), renumbering `order`."""
+    """Move a row to position `new_index` among its siblings (clamped)."""
     if table not in ORDER_SCOPE:
         raise ValidationError(_("{name} rows have no user order.", name=table.__name__), where=table.__name__)
     j = Journal(s)
     row = get(s, table, row_id)
-    siblings = [r for r in ordered_siblings(s, table, scope_value(table, row)) if r.id != row.id]
-    place(j, siblings, row, new_index)
+    place(j, row, new_index)
     j.touch(row_id)
     return j.changes()
 
 
 def ordered_siblings(s: Session, table: type[SQLModel], scope_value: Any) -> list[SQLModel]:
     """Rows sharing `scope_value` (see `scope_value`), in their order."""
-    query = _scoped(select(table), table, scope_value)
+    query = scoped(select(table), table, scope_value)
     return list(s.exec(query.order_by(table.order, table.id)).all())
 
 
@@ -240,20 +243,52 @@ def renumber(j: Journal, rows: list[SQLModel]) -> None:
     j.update_all((row, {"order": index}) for index, row in enumerate(rows))  # one flush for all
 
 
-def place(j: Journal, siblings: list[SQLModel], row: SQLModel, index: int) -> None:
-    """Give `row` the order that puts it at `index` among `siblings` (in their order, without
-    `row`), changing only the rows after it whose order would not stay above it. Orders may have
-    gaps (a row moved away leaves one): the rows' sequence is what counts, and rewriting a
-    10,000-task top level for every indent would make each edit as slow as the whole list."""
-    index = max(0, min(index, len(siblings)))
-    if index == len(siblings):
-        j.update(row, order=max((r.order for r in siblings), default=-1) + 1)
-        return
-    order = siblings[index - 1].order + 1 if index else siblings[0].order
-    moved = [(row, {"order": order})]
-    for r in siblings[index:]:
-        if r.order > order:
+def place(j: Journal, row: SQLModel, index: int, scope: Any = _OWN) -> None:
+    """Put `row` at position `index` (clamped) among the other rows of `scope` (default: its own,
+    see `scope_value`), as `place_after` does."""
+    table = type(row)
+    scope = scope_value(table, row) if scope is _OWN else scope
+    others = scoped(select(table), table, scope).where(table.id != row.id)
+    anchor = None
+    if index > 0:  # the row it goes after: the one at index - 1, or the last when past the end
+        anchor = (j.s.exec(others.order_by(table.order, table.id).offset(index - 1).limit(1)).first()
+                  or j.s.exec(others.order_by(table.order.desc(), table.id.desc()).limit(1)).first())
+    place_after(j, row, anchor, scope)
+
+
+def place_after(j: Journal, row: SQLModel, anchor: SQLModel | None, scope: Any = _OWN) -> None:
+    """Give `row` the lowest order that sorts it right after `anchor` (None: first) among the
+    rows of `scope`, changing only the rows after it that would not stay above it.
+
+    Rows sort by (order, id), so orders may have gaps and ties: a new task (the highest id) goes
+    after a task of order k with order k itself, and the rows after it need no change. Rewriting
+    every sibling would make an edit on a 10,000-task top level as slow as the whole list, so
+    the rows after the anchor are read in order only until the first that stays above."""
+    table = type(row)
+    scope = scope_value(table, row) if scope is _OWN else scope
+    after = scoped(select(table), table, scope).where(table.id != row.id)
+    if anchor is not None:
+        after = after.where(or_(table.order > anchor.order, and_(table.order == anchor.order, table.id > anchor.id)))
+        last = (anchor.order, anchor.id)
+    else:
+        last = (-1, 0)  # order 0 sorts after it whatever the id
+        first = j.s.exec(after.order_by(table.order, table.id).limit(1)).first()
+        if first is not None:
+            last = (first.order - 1, first.id) if first.order > 0 else (-1, 0)
+    moved = []
+    following = j.s.exec(after.order_by(table.order, table.id).execution_options(yield_per=64))
+    for r in [row]:  # the row itself, then as many of the following as must move up
+        last = _above(last, r, moved)
+    for r in following:
+        if (r.order, r.id) > last:
             break  # the rest are above it already (and keep their own sequence)
-        order += 1
-        moved.append((r, {"order": order}))
+        last = _above(last, r, moved)
+    following.close()
     j.update_all(moved)
+
+
+def _above(last: tuple[int, int], r: SQLModel, moved: list) -> tuple[int, int]:
+    """The lowest order that sorts `r` after the key `last`; recorded in `moved`."""
+    order = last[0] if r.id > last[1] else last[0] + 1
+    moved.append((r, {"order": order}))
+    return order, r.id

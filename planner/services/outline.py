@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from sqlalchemy import and_, or_
 from sqlmodel import Session, select
 
 from planner import model as m
@@ -29,16 +30,13 @@ def indent_tasks(s: Session, task_ids: Iterable[int]) -> Changes:
     """Make each task a sub-task of the task above it at its level; refused for a first child."""
     j = Journal(s)
     for task in _chosen(s, task_ids):
-        siblings = _siblings(s, task)
-        at = [t.id for t in siblings].index(task.id)
-        if at == 0:
+        new_parent = _previous_sibling(s, task)
+        if new_parent is None:
             raise ValidationError(_("Task {task}: there is no task above it at its level to go under.",
                                     task=task.code), where=f"Task {task.code}.parent_id",
                                   key="outline_no_previous_sibling")
-        new_parent = siblings[at - 1]
-        kids = generic.ordered_siblings(s, m.Task, ("parent", new_parent.id))
         # the siblings it leaves keep their orders: a gap does not change their sequence
-        j.update(task, parent_id=new_parent.id, order=_after(kids))
+        j.update(task, parent_id=new_parent.id, order=generic.next_order(s, m.Task, ("parent", new_parent.id)))
         j.touch(task.id, new_parent.id)
     sync_schedule(j)
     return j.changes()
@@ -55,14 +53,13 @@ def outdent_tasks(s: Session, task_ids: Iterable[int]) -> Changes:
         siblings = _siblings(s, task)
         at = [t.id for t in siblings].index(task.id)
         below = siblings[at + 1:]
-        first = _after(generic.ordered_siblings(s, m.Task, ("parent", task.id)))
+        first = generic.next_order(s, m.Task, ("parent", task.id))
         # they now hang under the outdented task
         j.update_all((t, {"parent_id": task.id, "order": n}) for n, t in enumerate(below, start=first))
         if parent.parent_id is None:  # to the top level: next to the summary, in its module
             j.update(task, module_id=parent.module_id)
-        upper = [t for t in _siblings(s, parent) if t.id != task.id]
         j.update(task, parent_id=parent.parent_id)
-        generic.place(j, upper, task, [t.id for t in upper].index(parent.id) + 1)
+        generic.place_after(j, task, parent)
         j.touch(task.id, parent.id)
     sync_schedule(j)
     return j.changes()
@@ -77,16 +74,20 @@ def set_parent(s: Session, task_id: int, parent_id: int | None, index: int | Non
     generic.update_row(j, task, {"parent_id": parent_id}, where=f"Task {task.code}")
     if parent_id is None and old_parent is not None:  # to the top level: in its old summary's module
         j.update(task, module_id=generic.get(s, m.Task, old_parent).module_id)
-    new = [t for t in _siblings(s, task) if t.id != task.id]
-    generic.place(j, new, task, len(new) if index is None else index)
+    if index is None:
+        j.update(task, order=generic.next_order(s, m.Task, generic.scope_value(m.Task, task)))
+    else:
+        generic.place(j, task, index)
     j.touch(task_id)
     sync_schedule(j)
     return j.changes()
 
 
-def _after(rows: list[m.Task]) -> int:
-    """The order that puts a task after `rows` (orders may have gaps)."""
-    return max((t.order for t in rows), default=-1) + 1
+def _previous_sibling(s: Session, task: m.Task) -> m.Task | None:
+    """The task just above `task` at its level (under the same summary), or None for a first one."""
+    before = or_(m.Task.order < task.order, and_(m.Task.order == task.order, m.Task.id < task.id))
+    query = generic.scoped(select(m.Task), m.Task, generic.scope_value(m.Task, task)).where(before)
+    return s.exec(query.order_by(m.Task.order.desc(), m.Task.id.desc()).limit(1)).first()
 
 
 def _siblings(s: Session, task: m.Task) -> list[m.Task]:

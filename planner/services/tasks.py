@@ -54,8 +54,7 @@ def add_task(
                   start_date=start, end_date=end, **fields)
     task = generic.add_row(j, m.Task, values, where=f"Task {code}")
     if above is not None:
-        siblings = [t for t in generic.ordered_siblings(s, m.Task, generic.scope_value(m.Task, task)) if t.id != task.id]
-        generic.place(j, siblings, task, next(i for i, t in enumerate(siblings) if t.id == above.id) + 1)
+        generic.place_after(j, task, above)
     j.touch(task.id)
     programme = s.exec(select(m.Programme)).first()
     if task.parent_id is not None or (task.start_date is not None and programme is not None
@@ -217,8 +216,7 @@ def move_task(s: Session, task_id: int, new_index: int, module_id: int | None = 
     if module_id is not None and module_id != task.module_id:
         generic.get(s, m.Module, module_id)
         j.update(task, module_id=module_id)
-    siblings = [t for t in generic.ordered_siblings(s, m.Task, generic.scope_value(m.Task, task)) if t.id != task_id]
-    generic.place(j, siblings, task, new_index)
+    generic.place(j, task, new_index)
     j.touch(task_id)
     return j.changes()
 

@@ -170,3 +170,23 @@ def test_new_tasks_without_a_place_go_last_in_a_new_plan(tmp_path):
         assert _shown(p) == ["TP-01", "EC-01", "TP-02"]  # in the order they were made
     finally:
         p.close()
+
+
+def test_inserting_into_a_long_list_rewrites_only_the_rows_that_must_move():
+    """A task added or moved in the middle of a 300-task top level writes itself (and the few rows
+    whose order had to go up), not the 150 rows below it: an edit's cost does not grow with the plan."""
+    p = Project.new("long", START)
+    try:
+        ids = [p.run(tasks.add_task, f"T-{n:03}").created for n in range(300)]
+        before = _shown(p)
+        made = []
+        for n in range(4):  # four times right below the same task: each goes right below it
+            changes = p.run(tasks.add_task, f"N-{n}", after=ids[150])
+            assert len(changes.undo.entries) <= 1 + 2 * n
+            made.insert(0, f"N-{n}")
+        assert _shown(p) == before[:151] + made + before[151:]
+        moved = p.run(tasks.move_task, ids[280], 10)
+        assert len(moved.undo.entries) <= 2
+        assert _shown(p).index("T-280") == 10
+    finally:
+        p.close()
