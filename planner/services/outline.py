@@ -99,6 +99,8 @@ def _chosen(s: Session, task_ids: Iterable[int]) -> list[m.Task]:
     from planner.outline import build_outline
 
     wanted = set(task_ids)
+    if len(wanted) == 1:  # one task (the usual gesture): no order to work out
+        return [generic.get(s, m.Task, next(iter(wanted)))]
     rows = s.exec(select(m.Task.id, m.Task.parent_id, m.Task.module_id, m.Task.order)).all()
     outline = build_outline(rows)  # the task matrix's order: top-level tasks are one list
     missing = wanted - set(outline.position)
