@@ -89,9 +89,15 @@ class Plan:
 
     @cached_property
     def predecessors_of(self) -> dict[int, list[m.Dependency]]:
+        from planner.columns import columns
+
         out: dict[int, list[m.Dependency]] = {}
-        for d in self.dependencies:
-            out.setdefault(d.successor_id, []).append(d)
+        (successors,) = columns(self.dependencies, ("successor_id",))  # not the ORM attribute per link
+        for successor, d in zip(successors, self.dependencies):
+            if successor in out:
+                out[successor].append(d)
+            else:
+                out[successor] = [d]
         return out
 
     @cached_property
