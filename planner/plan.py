@@ -45,11 +45,15 @@ class Plan:
     # --- lookups (computed once; a Plan is a read-only snapshot) -----------------------
     @cached_property
     def task_by_id(self) -> dict[int, m.Task]:
-        return {t.id: t for t in self.tasks}
+        from planner.columns import columns
+
+        return dict(zip(columns(self.tasks, ("id",))[0], self.tasks))
 
     @cached_property
     def task_by_code(self) -> dict[str, m.Task]:
-        return {t.code: t for t in self.tasks}
+        from planner.columns import columns
+
+        return dict(zip(columns(self.tasks, ("code",))[0], self.tasks))
 
     @cached_property
     def outline(self):
