@@ -13,7 +13,7 @@ import logging
 from contextlib import contextmanager
 from functools import cached_property
 from itertools import compress, islice
-from operator import lt
+from operator import lt, not_
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -394,7 +394,7 @@ def _replaced(rows: list, ids: set[int], fresh: list, ordered: bool) -> list:
     row_ids = cols[-1]
     keys = list(zip(*cols)) if ordered else row_ids
     if ids:
-        stay = [row_id not in ids for row_id in row_ids]
+        stay = list(map(not_, map(ids.__contains__, row_ids)))
         rows, keys = list(compress(rows, stay)), list(compress(keys, stay))
     new_cols = columns(fresh, names)
     new_keys = list(zip(*new_cols)) if ordered else new_cols[0]

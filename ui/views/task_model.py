@@ -53,8 +53,7 @@ class TaskTableModel(PlanTableModel):
         self.stage_windows = stage_windows(self.plan) if self.controller.project is not None else {}
 
     def collect(self, plan) -> list:
-        by_id = plan.task_by_id
-        return [by_id[t] for t in plan.outline.order]
+        return list(map(plan.task_by_id.__getitem__, plan.outline.order))
 
     def row_key(self, task) -> int:
         return task.id
