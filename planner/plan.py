@@ -105,6 +105,20 @@ class Plan:
         return out
 
     @cached_property
+    def successor_ids_of(self) -> dict[int, list[int]]:
+        """Task id -> the ids of the tasks linked after it (walks forward along the links)."""
+        from planner.columns import columns
+
+        out: dict[int, list[int]] = {}
+        predecessors, successors = columns(self.dependencies, ("predecessor_id", "successor_id"))
+        for predecessor, successor in zip(predecessors, successors):
+            if predecessor in out:
+                out[predecessor].append(successor)
+            else:
+                out[predecessor] = [successor]
+        return out
+
+    @cached_property
     def readings_of(self) -> dict[int, list[m.Reading]]:
         out: dict[int, list[m.Reading]] = {}
         for r in sorted(self.readings, key=lambda r: r.period):

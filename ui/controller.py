@@ -45,6 +45,7 @@ _LOOKUP_READS = {
     "task_by_id": {"tasks"}, "task_by_code": {"tasks"}, "outline": {"tasks"}, "stage_by_id": {"stages"},
     "module_by_id": {"modules"}, "team_by_id": {"teams"}, "role_by_id": {"roles"},
     "indicator_by_id": {"indicators"}, "roles_of_task": {"task_roles"}, "predecessors_of": {"dependencies"},
+    "successor_ids_of": {"dependencies"},
     "readings_of": {"readings"}, "_cells": {"cells"},
 }
 

@@ -1,5 +1,6 @@
-"""The dependencies cell's check walks the plan's links lazily: the same verdict and the same cycle
-named as a check over the whole plan's predecessor map built up front (the code before)."""
+"""The dependencies cell's check walks the plan's links lazily (forward from the task first, then back
+from the typed predecessors when one may close a loop): the same verdict and the same cycle named as
+a check over the whole plan's predecessor map built up front (the code before)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from planner.errors import CycleError, ParseError
 from planner.plan import Plan
 from planner.services import dependencies
 from ui.plan_text import check_dependencies
+from ui.views import task_columns
 from ui.views.task_columns import _PredecessorCodes, check_dependency_text
 
 
@@ -60,8 +62,10 @@ def _outcome(fn, *args):
     return None
 
 
+@pytest.mark.parametrize("budget", [2000, 3])  # the walk forward decides, or gives up to the walk back
 @pytest.mark.parametrize("seed", range(6))
-def test_lazy_walk_names_the_same_cycle_as_the_whole_map(seed):
+def test_lazy_walk_names_the_same_cycle_as_the_whole_map(seed, budget, monkeypatch):
+    monkeypatch.setattr(task_columns, "_FORWARD_BUDGET", budget)
     rnd = random.Random(seed)
     plan = _plan(rnd, 60, 90 + 20 * seed)
     edges = {}

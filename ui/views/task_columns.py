@@ -188,7 +188,33 @@ def check_dependency_text(plan, task, text: str) -> None:
     for spec in specs:
         if spec.code not in codes:
             raise UnknownPredecessor(task.code, spec.code)
+    if _closes_no_loop(plan, task, specs):
+        check_dependencies(task.code, specs, codes, {})  # unknown, self, twice: no loop to look for
+        return
     check_dependencies(task.code, specs, codes, _PredecessorCodes(plan))
+
+
+_FORWARD_BUDGET = 2000  # tasks walked forward before the walk back from the predecessors is taken instead
+
+
+def _closes_no_loop(plan, task, specs) -> bool:
+    """True when no typed predecessor is downstream of `task` (so no new link closes a loop), found
+    by walking forward from the task; False when one is, or when the walk would be long (the walk
+    back from the predecessors then decides, and names the loop)."""
+    by_code = plan.task_by_code
+    wanted = {by_code[spec.code].id for spec in specs if spec.code in by_code}
+    after = plan.successor_ids_of
+    stack, seen = [task.id], {task.id}
+    while stack:
+        for successor in after.get(stack.pop(), ()):
+            if successor in wanted:
+                return False
+            if successor not in seen:
+                if len(seen) >= _FORWARD_BUDGET:
+                    return False
+                seen.add(successor)
+                stack.append(successor)
+    return True
 
 
 def _set_deps(model, task, value):
