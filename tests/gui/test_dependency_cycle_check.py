@@ -1,6 +1,6 @@
-"""The dependencies cell's check walks the plan's links lazily (forward from the task first, then back
-from the typed predecessors when one may close a loop): the same verdict and the same cycle named as
-a check over the whole plan's predecessor map built up front (the code before)."""
+"""The dependencies cell's check walks the plan's links lazily (forward from the task first, then
+back from the typed predecessors when one may close a loop): the same verdict and the same cycle
+named as a check over the whole plan's predecessor map built up front (the code before)."""
 
 from __future__ import annotations
 
