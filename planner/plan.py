@@ -45,11 +45,15 @@ class Plan:
     # --- lookups (computed once; a Plan is a read-only snapshot) -----------------------
     @cached_property
     def task_by_id(self) -> dict[int, m.Task]:
-        return {t.id: t for t in self.tasks}
+        from planner.columns import columns
+
+        return dict(zip(columns(self.tasks, ("id",))[0], self.tasks))
 
     @cached_property
     def task_by_code(self) -> dict[str, m.Task]:
-        return {t.code: t for t in self.tasks}
+        from planner.columns import columns
+
+        return dict(zip(columns(self.tasks, ("code",))[0], self.tasks))
 
     @cached_property
     def outline(self):
@@ -89,9 +93,29 @@ class Plan:
 
     @cached_property
     def predecessors_of(self) -> dict[int, list[m.Dependency]]:
+        from planner.columns import columns
+
         out: dict[int, list[m.Dependency]] = {}
-        for d in self.dependencies:
-            out.setdefault(d.successor_id, []).append(d)
+        (successors,) = columns(self.dependencies, ("successor_id",))  # not the ORM attribute per link
+        for successor, d in zip(successors, self.dependencies):
+            if successor in out:
+                out[successor].append(d)
+            else:
+                out[successor] = [d]
+        return out
+
+    @cached_property
+    def successor_ids_of(self) -> dict[int, list[int]]:
+        """Task id -> the ids of the tasks linked after it (walks forward along the links)."""
+        from planner.columns import columns
+
+        out: dict[int, list[int]] = {}
+        predecessors, successors = columns(self.dependencies, ("predecessor_id", "successor_id"))
+        for predecessor, successor in zip(predecessors, successors):
+            if predecessor in out:
+                out[predecessor].append(successor)
+            else:
+                out[predecessor] = [successor]
         return out
 
     @cached_property

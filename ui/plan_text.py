@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import ChainMap
+from collections.abc import Container, Mapping
 
 from planner import model as m
 from planner.errors import CycleError, ParseError
@@ -110,11 +112,12 @@ def parse_number(text: str) -> float | None:
 
 
 # --- dependencies --------------------------------------------------------------------
-def check_dependencies(task_code: str, specs: list, codes: set[str], edges: dict[str, set[str]]) -> None:
+def check_dependencies(task_code: str, specs: list, codes: Container[str], edges: Mapping[str, set[str]]) -> None:
     """Raise ParseError/CycleError for unknown, self, duplicate or cyclic predecessors.
 
     `edges` maps each task code to its current predecessor codes (the task's own entry is
-    replaced by `specs`).
+    replaced by `specs`); it is only read along the walk back from the new predecessors, so it
+    may compute its entries when asked.
     """
     seen: set[str] = set()
     for spec in specs:
@@ -125,24 +128,31 @@ def check_dependencies(task_code: str, specs: list, codes: set[str], edges: dict
         if spec.code in seen:
             raise ParseError(f"{task_code}: {spec.code} is listed twice", where=spec.code, key="listed_twice")
         seen.add(spec.code)
-    graph = dict(edges)
-    graph[task_code] = seen
+    graph = ChainMap({task_code: seen}, edges)  # the task's entry replaced, `edges` not copied
     cycle = _find_path(graph, task_code, seen)
     if cycle:
         raise CycleError(cycle)
 
 
-def _find_path(graph: dict[str, set[str]], target: str, starts: set[str]) -> list[str] | None:
-    """A predecessor chain from `target` back to itself, if the new edges close a loop."""
-    stack = [(code, [target, code]) for code in sorted(starts)]
+def _find_path(graph: Mapping[str, set[str]], target: str, starts: set[str]) -> list[str] | None:
+    """A predecessor chain from `target` back to itself, if the new edges close a loop.
+
+    Depth first from the new predecessors; each stacked code carries the chain that reached it
+    as a linked pair (code, rest), so a push costs the same however deep the walk is."""
+    root = (target, None)
+    stack = [(code, (code, root)) for code in sorted(starts)]
     visited: set[str] = set()
     while stack:
-        code, path = stack.pop()
+        code, chain = stack.pop()
         if code == target:
-            return path
+            path = []
+            while chain is not None:
+                path.append(chain[0])
+                chain = chain[1]
+            return path[::-1]
         if code in visited:
             continue
         visited.add(code)
         for pred in sorted(graph.get(code, ())):
-            stack.append((pred, path + [pred]))
+            stack.append((pred, (pred, chain)))
     return None

@@ -21,6 +21,17 @@ from ui.messages import user_message
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the value a column sorts by
 
+# looked up once: `data` and `flags` are asked for every painted cell (roles as plain ints)
+_DISPLAY, _EDIT, _TOOLTIP = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole),
+                             int(Qt.ItemDataRole.ToolTipRole))
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ALIGNMENT, int(SORT_ROLE), int(Qt.ItemDataRole.BackgroundRole),
+                    int(Qt.ItemDataRole.ForegroundRole)})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
+
 
 @dataclass(frozen=True)
 class Column:
@@ -61,6 +72,7 @@ class PlanTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.last_error = ""
         self._hidden_refresh: HiddenRefresh | None = None
+        self._flags: tuple | None = None  # (state, flags per column): `column_flags`
         self.inserted = range(0)
         """The rows the last reload inserted (a row just added is looked for there first)."""
         controller.changed.connect(self._on_controller_changed)
@@ -110,6 +122,10 @@ class PlanTableModel(QAbstractTableModel):
         """What identifies a row across reloads (keeps the current cell and selection)."""
         return (type(row).__name__, getattr(row, "id", None))
 
+    def row_keys(self, rows: list[Any]) -> list[Any]:
+        """`row_key` of every row (a subclass may read them column-wise)."""
+        return [self.row_key(r) for r in rows]
+
     def reload(self) -> None:
         """Re-read the rows; the same rows in a new state keep the view's current cell."""
         if self._hidden_refresh is not None:
@@ -127,8 +143,8 @@ class PlanTableModel(QAbstractTableModel):
             if self._insert_or_remove(old_rows, new_all, new_rows):
                 return
         same_shape = bool(old_rows) and len(self.columns) == old_columns and len(old_rows) == len(new_rows)
-        old_keys = [self.row_key(r) for r in old_rows] if same_shape else []
-        new_keys = [self.row_key(r) for r in new_rows] if same_shape else []
+        old_keys = self.row_keys(old_rows) if same_shape else []
+        new_keys = self.row_keys(new_rows) if same_shape else []
         if same_shape and (old_keys == new_keys or set(old_keys) == set(new_keys)):
             self.layoutAboutToBeChanged.emit()
             self._all, self._rows = new_all, new_rows
@@ -218,37 +234,45 @@ class PlanTableModel(QAbstractTableModel):
 
     def flags(self, index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.columns[index.column()].editable and not self._read_only():
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+            return _NO_FLAGS
+        return self.column_flags()[index.column()]
+
+    def column_flags(self) -> list[Qt.ItemFlag]:
+        """Each column's flags (editable or not, as the plan is open), computed once per state:
+        `flags` is asked for every painted cell."""
+        state = (self._read_only(), id(self.columns))
+        cached = self._flags
+        if cached is None or cached[0] != state:
+            editable = not state[0]
+            cached = self._flags = (state, [_EDITABLE if c.editable and editable else _SELECTABLE
+                                            for c in self.columns])
+        return cached[1]
 
     def _read_only(self) -> bool:
         return self.controller.project is None or self.controller.project.read_only
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ROLES or not index.isValid():  # most roles a paint asks for: nothing
             return None
-        row, spec = self._rows[index.row()], self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = self._value(row, spec)
-            return _display(value)
-        if role == Qt.ItemDataRole.EditRole:
+        number = index.row()
+        if not 0 <= number < len(self._rows):
+            return None
+        row, spec = self._rows[number], self.columns[index.column()]
+        if role == _DISPLAY:
+            return _display(spec.get(self, row) if spec.get else getattr(row, spec.key, None))
+        if role == _EDIT:
             return spec.edit_text(self, row) if spec.edit_text else _display(self._value(row, spec))
         if role == SORT_ROLE:
             return _sort_key(self._value(row, spec))
-        if role == Qt.ItemDataRole.TextAlignmentRole and spec.kind in ("percent", "number"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            return self.decorate(row, spec, role)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _ALIGNMENT:
+            return _RIGHT if spec.kind in ("percent", "number") else None
+        if role == _TOOLTIP:
             tip = self.decorate(row, spec, role)
             if tip is None and spec.kind not in ("number", "percent", "letter"):
                 text = _display(self._value(row, spec))
                 return text if len(text) > 12 else None  # long text is elided in the cell
             return tip
-        return None
+        return self.decorate(row, spec, role)  # background, foreground
 
     def _value(self, row: Any, spec: Column) -> Any:
         return spec.get(self, row) if spec.get else getattr(row, spec.key, None)

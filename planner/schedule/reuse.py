@@ -17,6 +17,8 @@ changed once solved (readers copy what they change).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from planner.columns import columns
 from planner.i18n import language
 from planner.schedule.cpm import Pass
@@ -32,6 +34,10 @@ _STATUS_ONLY = frozenset({_TASK_COLUMNS.index("progress"), _TASK_COLUMNS.index("
 # the task fields the network is built from: an edit of any other field (progress, status, name,
 # notes, owner...) leaves the network and its passes as they are
 NETWORK_TASK_FIELDS = frozenset(name for k, name in enumerate(_TASK_COLUMNS) if k not in _STATUS_ONLY)
+
+# where the stored start and end are among the columns of the key (`_key`)
+_KEY_NAMES = [name for k, name in enumerate(_TASK_COLUMNS) if k not in _STATUS_ONLY]
+_KEY_START, _KEY_END = _KEY_NAMES.index("start_date"), _KEY_NAMES.index("end_date")
 
 _last: tuple[list, Built, Pass] | None = None
 
@@ -53,6 +59,34 @@ def solved(plan) -> tuple[Built, Pass]:
     if not any(c.kind is ConflictKind.unknown_predecessor for c in b.conflicts):
         _last = (key, b, res)
     return b, res
+
+
+def dates_written(res: Pass, written: dict) -> None:
+    """The schedule sync wrote these stored dates, {task id: (start, end)}, from the passes `res`
+    (which `solved` returned): the kept entry takes them, in its key and as the tasks' planned
+    dates, so the next schedule of the plan as written takes the same network and passes.
+
+    Only automatic leaf tasks (their durations set, or counted from the dates written, which
+    keep the count) and summaries (zero-length gates, not fixed) are written by the sync, and
+    the network of neither depends on its stored dates. Nothing is kept when `res` is not the
+    kept entry's passes."""
+    global _last
+    last = _last
+    if last is None or last[2] is not res or not written:
+        return
+    key, b, _res = last
+    t, cal = b.tasks, b.calendar
+    starts, ends, planned = list(t.planned_start), list(t.planned_finish), list(t.planned_index)
+    at = t.index_of
+    for task_id, (start, end) in written.items():
+        i = at.get(task_id)
+        if i is None or start is None:
+            return  # not a task of this network (never expected): leave the entry as it was
+        starts[i], ends[i], planned[i] = start, end, cal.index(start)
+    task_key = list(key[0])
+    task_key[_KEY_START], task_key[_KEY_END] = starts, ends
+    kept = replace(b, tasks=replace(t, planned_start=starts, planned_finish=ends, planned_index=planned))
+    _last = ([task_key, *key[1:]], kept, res)
 
 
 def with_new_progress(plan, previous: tuple[Built, Pass]) -> tuple[Built, Pass]:

@@ -60,7 +60,7 @@ def sync_schedule(j: Journal) -> None:
 
 def _sync(j: Journal, s: Session) -> None:
     from planner.schedule.loader import SCHEDULING_COLUMNS, read_plan_from
-    from planner.schedule.reuse import solved
+    from planner.schedule.reuse import dates_written, solved
     from planner.schedule.wbs import summary_timings
 
     plan = read_plan_from(s.connection().connection.driver_connection, Path(""), _SYNC_TABLES, SCHEDULING_COLUMNS)
@@ -72,14 +72,19 @@ def _sync(j: Journal, s: Session) -> None:
         raise
     except PlannerError:
         return  # the plan cannot be scheduled (reported where it is scheduled); keep the dates
-    _automatic(j, s, plan, b, res)
+    written = _automatic(j, s, plan, b, res)
     if b.shape is not None:
-        _summaries(j, s, plan, b, summary_timings(b, res))
+        written.update(_summaries(j, s, plan, b, summary_timings(b, res)))
+    # the network does not depend on the stored dates of the tasks written here (automatic leaves
+    # with their durations, summaries as gates): the views' schedule of the new snapshot takes
+    # the same passes once the kept entry knows these dates
+    dates_written(res, written)
 
 
-def _automatic(j: Journal, s: Session, plan, b, res) -> None:
+def _automatic(j: Journal, s: Session, plan, b, res) -> dict:
     """Automatic dated leaf tasks whose stored span is not the scheduled one, compared as working
-    days ("第1-8周" typed Monday to Sunday is kept: the schedule ends it on the Friday)."""
+    days ("第1-8周" typed Monday to Sunday is kept: the schedule ends it on the Friday). Returns the
+    dates written, {task id: (start, end)}."""
     t, cal, dur = b.tasks, b.calendar, b.net.duration
     summaries = b.shape.children if b.shape is not None else {}
     scheduling, starts, ends = columns(plan.tasks, ("scheduling", "start_date", "end_date"))
@@ -87,23 +92,27 @@ def _automatic(j: Journal, s: Session, plan, b, res) -> None:
     auto = [i for i, sc, st in zip(range(len(starts)), scheduling, starts)
             if sc == auto_value and st is not None and i not in summaries]
     if not auto:
-        return
+        return {}
     start = list(map(res.start.__getitem__, auto))
     last = [st + dur[i] - 1 if dur[i] else st for st, i in zip(start, auto)]
     stored_start = cal.indices(map(starts.__getitem__, auto))
     stored_last = cal.indices_before(map(ends.__getitem__, auto))
     moved = [(i, a, z) for i, a, z, sa, sz in zip(auto, start, last, stored_start, stored_last) if (a, z) != (sa, sz)]
     if not moved:
-        return
+        return {}
     ids = [t.ids[i] for i, _a, _z in moved]
     found = {row.id: row for row in s.exec(select(m.Task).where(m.Task.id.in_(ids)))} if len(ids) < 30000 else None
     get = found.get if found is not None else (lambda tid: s.get(m.Task, tid))
-    j.update_all((get(t.ids[i]), {"start_date": cal.date(a), "end_date": cal.date(z)}) for i, a, z in moved)
+    written = {t.ids[i]: (cal.date(a), cal.date(z)) for i, a, z in moved}
+    j.update_all((get(task_id), {"start_date": start, "end_date": end}) for task_id, (start, end) in written.items())
     j.touch(*ids)
+    return written
 
 
-def _summaries(j: Journal, s: Session, plan, b, rolled) -> None:
+def _summaries(j: Journal, s: Session, plan, b, rolled) -> dict:
+    """Summaries whose stored roll-up is not their sub-tasks'; returns {task id: (start, end)} of those written."""
     by_id, ids, children = plan.task_by_id, b.tasks.ids, b.shape.children
+    written = {}
     for sm in rolled.start:
         task = by_id[ids[sm]]
         kids = [by_id[ids[c]] for c in children[sm]]
@@ -113,6 +122,8 @@ def _summaries(j: Journal, s: Session, plan, b, rolled) -> None:
         if any(getattr(task, k) != v for k, v in wanted.items()):
             j.update(s.get(m.Task, task.id), **wanted)
             j.touch(task.id)
+            written[task.id] = (wanted["start_date"], wanted["end_date"])
+    return written
 
 
 def _rolled_status(kids, progress: float) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from planner.changes import Area
+from planner.columns import columns
 from planner.schedule.result import conflicts_by_task
 from planner.stages import is_outside, outside_message, stage_windows
 from ui import theme
@@ -22,6 +23,7 @@ __all__ = ["TaskTableModel", "STATUS_LABELS", "status_label"]
 
 # a summary's own values are its sub-tasks' roll-up: read-only on its row
 _ROLLED_UP = {"span", "duration", "progress", "status", "scheduling"}
+_FONT = int(Qt.ItemDataRole.FontRole)
 
 
 class TaskTableModel(PlanTableModel):
@@ -36,6 +38,7 @@ class TaskTableModel(PlanTableModel):
         self._wbs: dict[int, str] | None = None
         self._conflicts: tuple[object, dict] | None = None
         self._variances = None
+        self._rolled_up: tuple | None = None  # (columns, indices of the rolled-up columns)
         self._bold = QFont()
         self._bold.setBold(True)
         super().__init__(controller, parent)
@@ -50,11 +53,13 @@ class TaskTableModel(PlanTableModel):
         self.stage_windows = stage_windows(self.plan) if self.controller.project is not None else {}
 
     def collect(self, plan) -> list:
-        by_id = plan.task_by_id
-        return [by_id[t] for t in plan.outline.order]
+        return list(map(plan.task_by_id.__getitem__, plan.outline.order))
 
     def row_key(self, task) -> int:
         return task.id
+
+    def row_keys(self, rows: list) -> list[int]:
+        return columns(rows, ("id",))[0]  # not the ORM attribute of each of 10,000 rows
 
     def outline_shown(self) -> bool:
         """True when the rows are the work breakdown (no filter, no sort): indent and fold."""
@@ -172,18 +177,30 @@ class TaskTableModel(PlanTableModel):
 
     # --- Qt --------------------------------------------------------------------------------
     def flags(self, index) -> Qt.ItemFlag:
-        base = super().flags(index)
         if not index.isValid():
-            return base
-        if self.is_entry_row(index.row()):
-            return base if self.columns[index.column()].paste is not None else base & ~Qt.ItemFlag.ItemIsEditable
-        if self.columns[index.column()].key in _ROLLED_UP and self.is_summary(self._rows[index.row()]):
-            base &= ~Qt.ItemFlag.ItemIsEditable
+            return super().flags(index)
+        number, column = index.row(), index.column()
+        base = self.column_flags()[column]
+        if number >= len(self._rows):  # the blank last row (or past the end)
+            if not self.is_entry_row(number) or self.columns[column].paste is not None:
+                return base
+            return base & ~Qt.ItemFlag.ItemIsEditable
+        if column in self._rolled_up_columns() and self.is_summary(self._rows[number]):
+            return base & ~Qt.ItemFlag.ItemIsEditable
         return base
 
+    def _rolled_up_columns(self) -> frozenset[int]:
+        cached = self._rolled_up
+        if cached is None or cached[0] is not self.columns:
+            cached = self._rolled_up = (self.columns, frozenset(
+                n for n, c in enumerate(self.columns) if c.key in _ROLLED_UP))
+        return cached[1]
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.FontRole and index.isValid() and 0 <= index.row() < len(self._rows):
-            return self._bold if self.is_summary(self._rows[index.row()]) else None
+        if role == _FONT:
+            if index.isValid() and 0 <= index.row() < len(self._rows):
+                return self._bold if self.is_summary(self._rows[index.row()]) else None
+            return None
         return super().data(index, role)
 
     def decorate(self, task, column, role):
