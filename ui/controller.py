@@ -21,6 +21,7 @@ from sqlmodel import SQLModel, select
 
 from planner import plan as plan_module
 from planner.changes import Area, Changes
+from planner.collector import paused
 from planner.columns import columns
 from planner.document import Project
 from planner.errors import PlannerError
@@ -77,14 +78,11 @@ def _collector_paused():
     after a few edits at 10,000 tasks) land in most edits, 100-280 ms each. Frozen objects are
     still freed by reference counting when dropped; only cycles among them wait for
     `collect_all` (a plan or window closed)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
+    with paused():
+        try:
+            yield
+        finally:
+            gc.freeze()
 
 
 def collect_soon() -> None:
@@ -189,14 +187,8 @@ class DocumentController(QObject):
             # collectable (that is where a crash was seen; see `release`). Cycles that died while
             # frozen are freed by `collect_soon` when a plan or window is closed.
             gc.unfreeze()
-            enabled = gc.isenabled()
-            gc.disable()
-            try:
+            with _collector_paused():
                 self._plan = self.project.read(load_plan)
-            finally:
-                gc.freeze()
-                if enabled:
-                    gc.enable()
         return self._plan
 
     def schedule(self) -> ScheduleResult | None:
