@@ -81,8 +81,9 @@ def summary_timings(b: Built, res: Pass) -> Summaries | None:
     if shape is None:
         return None
     t, dur = b.tasks, b.net.duration
-    s_start, s_finish, s_dur, s_ls, s_lf, s_float = res.derived("summary dates", kept_as_written(t),
-                                                                 lambda: _rolled_dates(b, res))
+    kept = kept_as_written(t)
+    s_start, s_finish, s_dur, s_ls, s_lf, s_float = res.derived("summary dates", kept,
+                                                                 lambda: _rolled_dates(b, res, kept))
     s_prog, s_done, s_started = rollup.roll_up_progress(shape, dur, t.progress, t.done, t.started, s_dur)
     return Summaries(s_start, s_finish, s_dur, s_prog, s_done, s_started, s_float, s_ls, s_lf, {}, {})
 
@@ -93,11 +94,15 @@ def kept_as_written(t) -> tuple[int, ...]:
     return tuple(compress(range(len(t.manual)), map(gt, t.manual, t.started)))
 
 
-def _rolled_dates(b: Built, res: Pass) -> tuple[dict, ...]:
-    """(start, finish, duration, late start, late finish, total float) per summary."""
+def _rolled_dates(b: Built, res: Pass, kept: tuple[int, ...]) -> tuple[dict, ...]:
+    """(start, finish, duration, late start, late finish, total float) per summary; `kept` is
+    `kept_as_written(b.tasks)`."""
     shape, dur, cal = b.shape, b.net.duration, b.calendar
-    start, finish = shown_dates(b, res)
-    s_start, s_finish, s_dur = rollup.roll_up_dates(shape, start, finish, cal.count_working_days)
+    if kept:  # some dates are as written, maybe on days off: roll up dates
+        start, finish = shown_dates(b, res)
+        s_start, s_finish, s_dur = rollup.roll_up_dates(shape, start, finish, cal.count_working_days)
+    else:  # every task shows its scheduled days: roll up the day indices, dates per summary only
+        s_start, s_finish, s_dur = rollup.roll_up_days(shape, res.start, res.last_days(dur), cal.dates)
     ls = res.late_start
     s_ls, s_lf = rollup.roll_up_late_dates(shape, ls, last_days(ls, dur))  # as working-day indices
     sms = list(s_ls)
