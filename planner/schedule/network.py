@@ -154,10 +154,12 @@ def _summaries_as_gates(shape: Shape, tasks: TaskArrays, duration, fixed) -> Non
 
 def _gates_progress(shape: Shape, progress: list[float], started: list[bool], done: list[bool]) -> None:
     """A summary's gate counts as started and done when all its leaves are done (what the
-    forecast needs of a gate), in place."""
-    for sm in shape.children:
-        done[sm] = started[sm] = all(done[leaf] for leaf in shape.leaves[sm])
-        progress[sm] = 1.0 if done[sm] else 0.0
+    forecast needs of a gate), in place. Bottom-up over direct children: a sub-summary's entry is
+    set before its parent reads it, and all its leaves are done exactly when all its children are."""
+    children, get = shape.children, done.__getitem__
+    for sm in shape.bottom_up:
+        done[sm] = started[sm] = finished = all(map(get, children[sm]))
+        progress[sm] = 1.0 if finished else 0.0
 
 
 def with_progress(b: Built, cols: list[list]) -> Built:

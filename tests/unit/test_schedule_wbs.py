@@ -216,3 +216,21 @@ def test_every_summary_spans_the_shown_dates_of_the_leaves_under_it(seed, manual
         assert s.late_start == min(t.late_start for t in leaves), summary
         assert s.late_finish == max(t.late_finish for t in leaves), summary
         assert s.total_float == min(t.total_float for t in leaves), summary
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_summary_gate_is_done_when_every_leaf_under_it_is(seed):
+    import random
+
+    from planner.schedule.network import _gates_progress, build
+
+    shape = build(_three_level_plan(seed, 0.0).build()).shape
+    rnd = random.Random(seed)
+    n = len(shape.parent)
+    for share in (0.0, 0.7, 0.95, 1.0):
+        done = [rnd.random() < share for _ in range(n)]
+        progress, started = [0.5] * n, [False] * n
+        _gates_progress(shape, progress, started, done)
+        for sm, leaves in shape.leaves.items():
+            assert done[sm] == started[sm] == all(done[leaf] for leaf in leaves)
+            assert progress[sm] == (1.0 if done[sm] else 0.0)
