@@ -8,6 +8,7 @@ single loop over integer arrays in topological order (Kahn's algorithm). Tasks a
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -82,6 +83,8 @@ class Pass:
     edges: tuple[list[int], list[int], list[int]]  # (pred, succ, weight) per edge, as solved
     by_succ: list[int] | None = None  # edge numbers sorted by successor (stable), when solve had them
     rank: list[int] | None = None  # a topological rank per task, when solve walked one
+    # with `rank`: the edge numbers sorted by their successor's rank (stable) and those ranks
+    by_rank: tuple[list[int], list[int]] | None = None
 
     def topological(self) -> list[int]:
         """Every task in a topological order (sorted when first asked: only forecasts walk it)."""
@@ -126,6 +129,18 @@ class Pass:
     @property
     def out_edge(self) -> list[int]:
         return self._out[3]
+
+    def into(self, v: int) -> list[int]:
+        """The numbers of the edges into task v, in input order. With the edges solve sorted by
+        their successor's rank, a search for v's rank and a filter of that run (ranks may be
+        shared), instead of grouping every edge by successor (`incoming`) for a few tasks."""
+        if self.by_succ is None and self.by_rank is not None and "incoming" not in self.__dict__:
+            edges, ranks = self.by_rank
+            r = self.rank[v]
+            succ = self.edges[1]
+            return [k for k in edges[bisect_left(ranks, r):bisect_right(ranks, r)] if succ[k] == v]
+        ptr, edge = self.incoming
+        return edge[ptr[v]:ptr[v + 1]]
 
     @cached_property
     def incoming(self) -> tuple[list[int], list[int]]:
@@ -183,10 +198,16 @@ def solve(net: Network, codes: list[str] | None = None, hint: list[int] | None =
     identity = rank is True
     # sorted by the successor's rank; links are usually stored by successor already, and then
     # walked as they are (a check in C instead of a sort and three gathers)
+    by_rank = None
     if identity and all(map(le, succ, islice(succ, 1, None))):
         edges, e_pred, e_succ, e_w = range(m), pred, succ, weight
     else:
-        edges = sorted(range(m), key=succ.__getitem__ if identity else list(map(rank.__getitem__, succ)).__getitem__)
+        if identity:
+            edges = sorted(range(m), key=succ.__getitem__)
+        else:  # the sorted ranks are kept: `Pass.into` finds a task's edges among them
+            ranks = list(map(rank.__getitem__, succ))
+            edges = sorted(range(m), key=ranks.__getitem__)
+            by_rank = (edges, list(map(ranks.__getitem__, edges)))
         e_pred = list(map(pred.__getitem__, edges))
         e_succ = list(map(succ.__getitem__, edges))
         e_w = list(map(weight.__getitem__, edges))
@@ -221,7 +242,7 @@ def solve(net: Network, codes: list[str] | None = None, hint: list[int] | None =
     total = list(map(sub, late, start))
     # copies: solve_outline rewrites the network's edges in place before solving again
     return Pass(range(n) if identity else None, start, late, total, finish, (list(pred), list(succ), list(weight)),
-                edges if identity else None, None if identity else rank)
+                edges if identity else None, None if identity else rank, by_rank)
 
 
 def _solve_kahn(net: Network, codes: list[str] | None = None) -> Pass:
@@ -342,7 +363,7 @@ def critical_chain(net: Network, res: Pass) -> list[int]:
         return []
     tf, start, dur, late = res.total_float, res.start, net.duration, res.late_start
     pred, weight = net.pred, net.weight
-    in_ptr, in_edge = res.incoming  # edges by successor: the walk reads only the chain's
+    into = res.into  # edges by successor: the walk reads only the chain's
     ends = list(map(add, start, dur))
     last = max(ends)
     end = min(compress(range(n), map(eq, ends, repeat(last))), key=lambda v: (tf[v], v))
@@ -350,7 +371,7 @@ def critical_chain(net: Network, res: Pass) -> list[int]:
     seen = {end}
     while True:
         cur = chain[-1]
-        tight = [pred[k] for k in in_edge[in_ptr[cur]:in_ptr[cur + 1]] if late[cur] - weight[k] == late[pred[k]]]
+        tight = [pred[k] for k in into(cur) if late[cur] - weight[k] == late[pred[k]]]
         if not tight:
             break
         p = min(tight, key=lambda q: (tf[q], -ends[q], q))
