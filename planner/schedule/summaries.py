@@ -21,6 +21,7 @@ Everything here is by task index (0..n-1, as in `TaskArrays`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import compress
 from operator import not_, or_
 
@@ -40,6 +41,24 @@ class Shape:
 
     def is_summary(self, i: int) -> bool:
         return i in self.children
+
+    @cached_property
+    def leaf_mask(self) -> list[bool]:
+        """Per task, True for a leaf (not a summary); built once per outline (a shape is shared
+        while the outline is unchanged, see `outline_shape`)."""
+        mask = [True] * len(self.parent)
+        for sm in self.children:
+            mask[sm] = False
+        return mask
+
+    @cached_property
+    def rank_hint(self) -> list[int]:
+        """A likely topological rank for `cpm.solve`: the task order, with each summary (its finish
+        gate, which its leaves precede) just after its last leaf. Only a hint: solve checks it."""
+        hint = list(range(0, 2 * len(self.parent), 2))
+        for sm, leaves in self.leaves.items():
+            hint[sm] = 2 * max(leaves) + 1 if leaves else hint[sm]
+        return hint
 
 
 def outline_shape(plan, index_of: dict[int, int], parents: list | None = None,

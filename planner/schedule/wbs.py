@@ -23,7 +23,7 @@ MAX_ROUNDS = 4
 
 
 def solve_outline(b: Built) -> Pass:
-    hint = None if b.shape is None else rank_hint(b.shape, b.net.n)
+    hint = None if b.shape is None else b.shape.rank_hint
     res = solve(b.net, b.tasks.codes, hint)
     ex = b.expanded
     if ex is None or not ex.rep_edges:
@@ -49,15 +49,6 @@ def solve_outline(b: Built) -> Pass:
     return res
 
 
-def rank_hint(shape, n: int) -> list[int]:
-    """A likely topological rank for `cpm.solve`: the task order, with each summary (its finish
-    gate, which its leaves precede) just after its last leaf. Only a hint: solve checks it."""
-    hint = list(range(0, 2 * n, 2))
-    for sm, leaves in shape.leaves.items():
-        hint[sm] = 2 * max(leaves) + 1 if leaves else hint[sm]
-    return hint
-
-
 @dataclass
 class Summaries:
     """Rolled-up values per summary index."""
@@ -75,13 +66,14 @@ class Summaries:
     at_risk: dict[int, bool]
 
 
-def summary_timings(b: Built, res: Pass) -> Summaries | None:
-    """Every summary's rolled-up dates, progress and float (flags come later: `add_flags`)."""
+def summary_timings(b: Built, res: Pass, kept: tuple[int, ...] | None = None) -> Summaries | None:
+    """Every summary's rolled-up dates, progress and float (flags come later: `add_flags`);
+    `kept` is `kept_as_written(b.tasks)` when the caller has it."""
     shape = b.shape
     if shape is None:
         return None
     t, dur = b.tasks, b.net.duration
-    kept = kept_as_written(t)
+    kept = kept_as_written(t) if kept is None else kept
     s_start, s_finish, s_dur, s_ls, s_lf, s_float = res.derived("summary dates", kept,
                                                                  lambda: _rolled_dates(b, res, kept))
     s_prog, s_done, s_started = rollup.roll_up_progress(shape, dur, t.progress, t.done, t.started, s_dur)
