@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress
-from operator import not_, or_
+from itertools import chain, compress
+from operator import not_
 
 _FINISH_BASED = ("FS", "FF")
 
@@ -141,20 +141,26 @@ def expand(shape: Shape, pred: list[int], succ: list[int], kinds: list[str], lag
     `free[i]` says task i follows its links (automatic, not started), see `_Covered`; `weight`
     holds the original edges' weights (`cpm.link_weight`)."""
     children = shape.children
-    summary = [False] * len(shape.parent)
-    for sm in children:
-        summary[sm] = True
-    on_summary = list(map(or_, map(summary.__getitem__, pred), map(summary.__getitem__, succ)))
-    keep = list(map(not_, on_summary))
-    origin = list(compress(range(len(pred)), keep))  # links between two leaf tasks stay as they are
-    out = Expanded(list(compress(pred, keep)), list(compress(succ, keep)), list(compress(kinds, keep)),
-                   list(compress(lags, keep)), list(compress(units, keep)), list(compress(thresholds, keep)),
-                   origin, list(compress(pred, keep)), list(compress(succ, keep)), list(compress(weight, keep)),
-                   direct=len(origin))
+    leaf = shape.leaf_mask
+    # the few links on a summary, by number; the links between two leaf tasks stay as they are,
+    # copied as the runs of edges between those (slices, not a per-edge mask over every column)
+    m = len(pred)
+    is_leaf = leaf.__getitem__
+    on_summary = sorted({*compress(range(m), map(not_, map(is_leaf, pred))),
+                         *compress(range(m), map(not_, map(is_leaf, succ)))})
+    runs = [slice(a + 1, b) for a, b in zip([-1, *on_summary], [*on_summary, m])]
+
+    def direct(col: list) -> list:
+        return list(chain.from_iterable(map(col.__getitem__, runs)))
+
+    origin = direct(range(m))
+    e_pred, e_succ = direct(pred), direct(succ)
+    out = Expanded(e_pred, e_succ, direct(kinds), direct(lags), direct(units), direct(thresholds),
+                   origin, list(e_pred), list(e_succ), direct(weight), direct=len(origin))
     gates: set[int] = set()
     leaves = shape.leaves
     covered = _Covered(shape, out, free, duration)
-    for k in compress(range(len(pred)), on_summary):
+    for k in on_summary:
         p, s, kind, thr = pred[k], succ[k], kinds[k], thresholds[k]
         if _related(shape, p, s):
             out.dropped.append(k)
