@@ -169,15 +169,19 @@ def _ptr(n: int, node_of_edge: list[int]) -> list[int]:
     return [0, *accumulate(map(counts.get, range(n), repeat(0)))]
 
 
-def _rank(pred: list[int], succ: list[int], hint: list[int] | None) -> list[int] | None | bool:
+def _rank(pred: list[int], succ: list[int], hint: list[int] | None) -> tuple[list[int] | None | bool, list[int] | None]:
     """A topological numbering of the tasks, when one is at hand without a graph walk: True when the
     task order itself is one (every link goes from a lower index to a higher, as in most plans, where
-    tasks are written after what they wait for), else `hint` if every link goes up in it, else None."""
-    if all(map(lt, pred, succ)):
-        return True
-    if hint is not None and all(map(lt, map(hint.__getitem__, pred), map(hint.__getitem__, succ))):
-        return hint
-    return None
+    tasks are written after what they wait for), else `hint` if every link goes up in it, else None;
+    with the hint, also each edge's successor's rank (solve sorts the edges by it)."""
+    # the last edge first: a summary's finish-gate edges, appended last, go down in the task order
+    if (not pred or pred[-1] < succ[-1]) and all(map(lt, pred, succ)):
+        return True, None
+    if hint is not None:
+        ranks = list(map(hint.__getitem__, succ))
+        if all(map(lt, map(hint.__getitem__, pred), ranks)):
+            return hint, ranks
+    return None, None
 
 
 def solve(net: Network, codes: list[str] | None = None, hint: list[int] | None = None) -> Pass:
@@ -190,7 +194,7 @@ def solve(net: Network, codes: list[str] | None = None, hint: list[int] | None =
     """
     n = net.n
     pred, succ, weight = net.pred, net.succ, net.weight
-    rank = _rank(pred, succ, hint)
+    rank, ranks = _rank(pred, succ, hint)
     if rank is None:
         return _solve_kahn(net, codes)
     dur, fixed, floor = net.duration, net.fixed, net.floor
@@ -205,7 +209,6 @@ def solve(net: Network, codes: list[str] | None = None, hint: list[int] | None =
         if identity:
             edges = sorted(range(m), key=succ.__getitem__)
         else:  # the sorted ranks are kept: `Pass.into` finds a task's edges among them
-            ranks = list(map(rank.__getitem__, succ))
             edges = sorted(range(m), key=ranks.__getitem__)
             by_rank = (edges, list(map(ranks.__getitem__, edges)))
         e_pred = list(map(pred.__getitem__, edges))
