@@ -131,6 +131,7 @@ class Expanded:
     rep_edges: list[int] = field(default_factory=list)  # edges leaving a representative leaf
     rep_of: dict[int, int] = field(default_factory=dict)  # summary -> its representative leaf
     dropped: list[int] = field(default_factory=list)  # dependencies between a summary and its own task
+    link_runs: list[tuple[int, int]] = field(default_factory=list)  # edges lo:hi of each link on a summary
     direct: int = 0  # the first `direct` edges are the links between two leaf tasks, as written
 
 
@@ -176,6 +177,7 @@ def expand(shape: Shape, pred: list[int], succ: list[int], kinds: list[str], lag
                 out.rep_of[p] = first_leaf(p)
             source = out.rep_of[p]
             out.rep_edges.extend(range(len(out.pred), len(out.pred) + len(targets)))
+        out.link_runs.append((len(out.pred), len(out.pred) + len(targets)))
         _edges(out, [source] * len(targets), targets, kind, lags[k], units[k], thr, k, p, s)
     for g in sorted(gates):  # the leaves that may finish last precede the summary's finish gate
         ends = covered.exits(g)
