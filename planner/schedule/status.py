@@ -160,8 +160,9 @@ def task_flags(b: Built, res: Pass, status_idx: int, states: list[LinkState]) ->
     last = res.last_days(net.duration)
     late = list(map(gt, map(lt, last, repeat(status_idx)), t.done))  # finished before the date, not done
 
-    def planned_progress():  # worked days so far / duration
-        return [0.0 if not d or status_idx < s else min(1.0, (status_idx - s + 1) / d)
+    def planned_progress():  # worked days so far / duration, at most 1 (all of it once its last day is past)
+        after = status_idx + 1
+        return [0.0 if not d or status_idx < s else 1.0 if after - s >= d else (after - s) / d
                 for s, d in zip(res.start, net.duration)]
 
     planned = res.derived("planned", status_idx, planned_progress)
