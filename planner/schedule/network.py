@@ -188,10 +188,20 @@ def _summaries_in_network(shape: Shape, tasks: TaskArrays, duration, fixed, dep_
 
     free = [f is None for f in fixed]  # follows its links (automatic, not started; gates too)
     expanded = expand(shape, pred, succ, kinds, lags, units, thresholds, first_leaf, free, weight, duration)
-    kept = expanded.direct  # edges between leaves keep their weights; the rest are new
-    ex = expanded
-    expanded.weight += edge_weights(duration, ex.pred[kept:], ex.succ[kept:], ex.kinds[kept:], ex.lags[kept:],
-                                    ex.units[kept:], ex.thresholds[kept:], per_week)
+    ex = expanded  # edges between leaves keep their weights; the rest are new
+
+    def weights(lo: int, hi: int) -> list[int]:
+        return edge_weights(duration, ex.pred[lo:hi], ex.succ[lo:hi], ex.kinds[lo:hi], ex.lags[lo:hi],
+                            ex.units[lo:hi], ex.thresholds[lo:hi], per_week)
+
+    # a link on a summary is a run of edges from one task with one type, lag and threshold: for
+    # FS and SS, where the successor's duration plays no part, one weight for the whole run
+    end = ex.direct
+    for lo, hi in ex.link_runs:
+        if hi > lo:
+            ex.weight += weights(lo, lo + 1) * (hi - lo) if ex.kinds[lo] in ("FS", "SS") else weights(lo, hi)
+        end = hi
+    ex.weight += weights(end, len(ex.pred))  # the leaves before a summary's finish gate
     codes = tasks.codes
     for k in expanded.dropped:
         a, b = codes[pred[k]], codes[succ[k]]
