@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import add, ge, gt, is_not, mul, ne, or_, sub
 
 from planner.columns import columns
@@ -116,9 +116,20 @@ def build(plan, calendar: WorkCalendar | None = None, task_cols: list[list] | No
         pred, succ, kinds, lags, units, thresholds, weight = (
             expanded.pred, expanded.succ, expanded.kinds, expanded.lags, expanded.units, expanded.thresholds,
             expanded.weight)
-        dep_ids = list(map((dep_ids + [None]).__getitem__, expanded.origin))  # origin -1 (a gate): None
+        dep_ids = _edge_ids(expanded, dep_ids)
     net = Network(duration, fixed, cal.index(plan.programme.start_date), pred, succ, weight, earliest)
     return Built(net, tasks, cal, dep_ids, kinds, lags, units, thresholds, conflicts, shape, expanded)
+
+
+def _edge_ids(ex: Expanded, dep_ids: list[int]) -> list[int | None]:
+    """The dependency id of each expanded edge (None for a gate's), run by run: the links between
+    leaves as they were, then each link on a summary over its edges, then the gates'."""
+    ids = list(chain.from_iterable(map(dep_ids.__getitem__, ex.leaf_runs)))
+    origin = ex.origin
+    for lo, hi in ex.link_runs:
+        ids += [dep_ids[origin[lo]]] * (hi - lo)
+    ids += [None] * (len(origin) - len(ids))
+    return ids
 
 
 def edge_weights(duration: list[int], pred: list[int], succ: list[int], kinds: list[str], lags: list[int],

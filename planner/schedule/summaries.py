@@ -132,6 +132,7 @@ class Expanded:
     rep_of: dict[int, int] = field(default_factory=dict)  # summary -> its representative leaf
     dropped: list[int] = field(default_factory=list)  # dependencies between a summary and its own task
     link_runs: list[tuple[int, int]] = field(default_factory=list)  # edges lo:hi of each link on a summary
+    leaf_runs: list[slice] = field(default_factory=list)  # the direct edges as runs of the plan's links
     direct: int = 0  # the first `direct` edges are the links between two leaf tasks, as written
 
 
@@ -157,7 +158,7 @@ def expand(shape: Shape, pred: list[int], succ: list[int], kinds: list[str], lag
     origin = direct(range(m))
     e_pred, e_succ = direct(pred), direct(succ)
     out = Expanded(e_pred, e_succ, direct(kinds), direct(lags), direct(units), direct(thresholds),
-                   origin, list(e_pred), list(e_succ), direct(weight), direct=len(origin))
+                   origin, list(e_pred), list(e_succ), direct(weight), direct=len(origin), leaf_runs=runs)
     gates: set[int] = set()
     leaves = shape.leaves
     covered = _Covered(shape, out, free, duration)
