@@ -216,6 +216,8 @@ def test_every_summary_spans_the_shown_dates_of_the_leaves_under_it(seed, manual
         assert s.late_start == min(t.late_start for t in leaves), summary
         assert s.late_finish == max(t.late_finish for t in leaves), summary
         assert s.total_float == min(t.total_float for t in leaves), summary
+    every_leaf = [_timing(r, b, c) for c in under["P0"] + under["P1"] + under["P2"]]
+    assert (r.project_start, r.project_finish) == (min(t.start for t in every_leaf), max(t.finish for t in every_leaf))
 
 
 @pytest.mark.parametrize("seed", range(6))
