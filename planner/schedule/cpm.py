@@ -368,8 +368,7 @@ def critical_chain(net: Network, res: Pass) -> list[int]:
     pred, weight = net.pred, net.weight
     into = res.into  # edges by successor: the walk reads only the chain's
     ends = list(map(add, start, dur))
-    last = max(ends)
-    end = min(compress(range(n), map(eq, ends, repeat(last))), key=lambda v: (tf[v], v))
+    end = min(compress(range(n), map(eq, ends, repeat(res.finish))), key=lambda v: (tf[v], v))  # the last to finish
     chain = [end]
     seen = {end}
     while True:

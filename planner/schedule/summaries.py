@@ -277,6 +277,6 @@ def representatives(shape: Shape, start: list[int], current: dict[int, int]) -> 
     out = {}
     for summary, rep in current.items():
         leaves = shape.leaves[summary]
-        best = min(start[leaf] for leaf in leaves)
+        best = min(map(start.__getitem__, leaves))
         out[summary] = rep if start[rep] == best else next(leaf for leaf in leaves if start[leaf] == best)
     return out

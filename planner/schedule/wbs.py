@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from itertools import compress
-from operator import gt
+from operator import add, gt
 
 from planner.schedule import rollup
 from planner.schedule.cpm import Pass, last_days, link_weight, solve
@@ -32,8 +32,9 @@ def solve_outline(b: Built) -> Pass:
     dur, per_week = net.duration, b.calendar.days_per_week
     for _ in range(MAX_ROUNDS):
         reps = representatives(shape, res.start, ex.rep_of)
-        span = {sm: max(res.start[leaf] + dur[leaf] for leaf in shape.leaves[sm]) - res.start[reps[sm]]
-                for sm in reps}
+        start = res.start
+        span = {sm: max(map(add, map(start.__getitem__, shape.leaves[sm]), map(dur.__getitem__, shape.leaves[sm])))
+                - start[reps[sm]] for sm in reps}
         changed = False
         for e in ex.rep_edges:  # only these edges depend on where the summary starts and how long it is
             sm = ex.shown_pred[e]
