@@ -79,9 +79,11 @@ def _judged(b: Built, res: Pass, status_idx: int, slacks, pred, succ, kinds, thr
         # reached: the predecessor's start (SS/SF) or its threshold/finish (FS/FF)
         else satisfied if (started[p] if k in _START_BASED else (done[p] or progress[p] + 1e-9 >= thr))
         # due: the successor's constrained side (finish for FF/SF) is at or before the status date
-        else blocking if (started[s] or (st + dur[s] - 1 if k in _SUCC_FINISH and dur[s] else st) <= status_idx)
+        # (its start read here, for the edges that get this far, rather than for every edge)
+        else blocking if (started[s] or (start[s] + dur[s] - 1 if k in _SUCC_FINISH and dur[s] else start[s])
+                          <= status_idx)
         else pending
-        for sl, p, s, k, thr, st in zip(slacks, pred, succ, kinds, thresholds, map(start.__getitem__, succ))
+        for sl, p, s, k, thr in zip(slacks, pred, succ, kinds, thresholds)
     ]
 
 
