@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from itertools import chain, compress, repeat
-from operator import ge, gt, is_not, mul, ne, or_
+from operator import gt, mul, ne
 
 from planner.columns import columns
 from planner.i18n import _
@@ -279,13 +279,18 @@ def _tasks(cols: list[list], cal: WorkCalendar):
 
 def _progress_state(progress: list, status: list, a_start: list, a_finish: list) -> tuple[list[float], list[bool], list[bool]]:
     """(progress, started, done) per task: done at 100%, closed or finished; started when done,
-    with some progress or an actual start (C-level maps)."""
+    with some progress or an actual start (comprehensions: faster here than chains of C-level maps)."""
     n = len(progress)
     progress = list(map(float, progress)) if None not in progress else [p or 0.0 for p in progress]
-    done = map(or_, map(ge, progress, repeat(1.0)), map(_CLOSED_SET.__contains__, status))
-    done = list(done if a_finish.count(None) == n else map(or_, done, map(is_not, a_finish, repeat(None))))
-    started = map(or_, done, map(gt, progress, repeat(0)))
-    started = list(started if a_start.count(None) == n else map(or_, started, map(is_not, a_start, repeat(None))))
+    closed = _CLOSED_SET
+    if a_finish.count(None) == n:
+        done = [p >= 1.0 or s in closed for p, s in zip(progress, status)]
+    else:
+        done = [p >= 1.0 or s in closed or f is not None for p, s, f in zip(progress, status, a_finish)]
+    if a_start.count(None) == n:
+        started = [d or p > 0 for d, p in zip(done, progress)]
+    else:
+        started = [d or p > 0 or a is not None for d, p, a in zip(done, progress, a_start)]
     return progress, started, done
 
 
