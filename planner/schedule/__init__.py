@@ -95,7 +95,8 @@ def _schedule(plan, status_date: dt.date, progress_since: ScheduleResult | None)
         b, res = solved(plan)
     cal = b.calendar
     status_idx = cal.index_before(status_date)
-    rolled = summary_timings(b, res)  # None without summaries
+    kept = kept_as_written(b.tasks)  # manual tasks showing their dates as written
+    rolled = summary_timings(b, res, kept)  # None without summaries
     judged = status_view(b, rolled)
     states, slacks = link_states(judged, res, status_idx, before[2:] if before is not None else None)
     late, risk = task_flags(judged, res, status_idx, states)
@@ -109,7 +110,7 @@ def _schedule(plan, status_date: dt.date, progress_since: ScheduleResult | None)
         result.summary_progress = {ids[i]: p for i, p in rolled.progress.items()}
     result.links = link_map(b, res, states, slacks)
     result.critical_path = res.derived("critical path", None, lambda: _critical_path(b, res))
-    result.project_start, result.project_finish = res.derived("span", kept_as_written(b.tasks), lambda: _span(b, res))
+    result.project_start, result.project_finish = res.derived("span", kept, lambda: _span(b, res, kept))
     # the forecast is a second pass over the network; run it when someone reads it
     result.milestones = computed_once(
         [ms.id for ms in plan.milestones],
@@ -125,11 +126,18 @@ def _critical_path(b: Built, res) -> list[int]:
     return [b.tasks.ids[i] for i in chain]
 
 
-def _span(b: Built, res) -> tuple[dt.date | None, dt.date | None]:
-    """First start and last finish over all tasks, from the arrays."""
+def _span(b: Built, res, kept: tuple[int, ...] | None = None) -> tuple[dt.date | None, dt.date | None]:
+    """First start and last finish over all tasks, from the arrays; `kept` is
+    `kept_as_written(b.tasks)` when the caller has it."""
     t, dur, start = b.tasks, b.net.duration, res.start
     if not t.ids:
         return None, None
+    if not (kept_as_written(t) if kept is None else kept):  # every task shows its scheduled days
+        last = res.last_days(dur)  # a task's last day, its start for a milestone
+        if b.shape is not None:  # summaries span their leaves; their gates would only get in the way
+            leaves = b.shape.leaf_mask
+            start, last = list(compress(start, leaves)), list(compress(last, leaves))
+        return b.calendar.date(min(start)), b.calendar.date(max(last))
     if b.shape is not None:  # summaries span their leaves; their gates would only get in the way
         leaves = [True] * len(t.ids)
         for sm in b.shape.children:

@@ -8,11 +8,12 @@ single loop over integer arrays in topological order (Kahn's algorithm). Tasks a
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress, islice, repeat
-from operator import add, eq, le, lt, sub
+from operator import add, eq, le, lt, sub, truth
 
 from planner.errors import CycleError
 
@@ -82,6 +83,8 @@ class Pass:
     edges: tuple[list[int], list[int], list[int]]  # (pred, succ, weight) per edge, as solved
     by_succ: list[int] | None = None  # edge numbers sorted by successor (stable), when solve had them
     rank: list[int] | None = None  # a topological rank per task, when solve walked one
+    # with `rank`: the edge numbers sorted by their successor's rank (stable) and those ranks
+    by_rank: tuple[list[int], list[int]] | None = None
 
     def topological(self) -> list[int]:
         """Every task in a topological order (sorted when first asked: only forecasts walk it)."""
@@ -127,6 +130,18 @@ class Pass:
     def out_edge(self) -> list[int]:
         return self._out[3]
 
+    def into(self, v: int) -> list[int]:
+        """The numbers of the edges into task v, in input order. With the edges solve sorted by
+        their successor's rank, a search for v's rank and a filter of that run (ranks may be
+        shared), instead of grouping every edge by successor (`incoming`) for a few tasks."""
+        if self.by_succ is None and self.by_rank is not None and "incoming" not in self.__dict__:
+            edges, ranks = self.by_rank
+            r = self.rank[v]
+            succ = self.edges[1]
+            return [k for k in edges[bisect_left(ranks, r):bisect_right(ranks, r)] if succ[k] == v]
+        ptr, edge = self.incoming
+        return edge[ptr[v]:ptr[v + 1]]
+
     @cached_property
     def incoming(self) -> tuple[list[int], list[int]]:
         """(in_ptr, in_edge): edge numbers grouped by successor, in input order within a group."""
@@ -137,8 +152,10 @@ class Pass:
 
 
 def last_days(start: list[int], duration: list[int]) -> list[int]:
-    """Each task's last working day: start + duration - 1, a milestone's start (C-level maps)."""
-    return list(map(add, start, map(max, map(sub, duration, repeat(1)), repeat(0))))
+    """Each task's last working day: start + duration - 1, a milestone's start (C-level maps;
+    durations are never negative, so duration - 1 for a task is duration - truth(duration),
+    three times cheaper than max(duration - 1, 0) through a map of the builtin)."""
+    return list(map(add, start, map(sub, duration, map(truth, duration))))
 
 
 def _csr(n: int, node_of_edge: list[int]) -> tuple[list[int], list[int]]:
@@ -152,15 +169,19 @@ def _ptr(n: int, node_of_edge: list[int]) -> list[int]:
     return [0, *accumulate(map(counts.get, range(n), repeat(0)))]
 
 
-def _rank(pred: list[int], succ: list[int], hint: list[int] | None) -> list[int] | None | bool:
+def _rank(pred: list[int], succ: list[int], hint: list[int] | None) -> tuple[list[int] | None | bool, list[int] | None]:
     """A topological numbering of the tasks, when one is at hand without a graph walk: True when the
     task order itself is one (every link goes from a lower index to a higher, as in most plans, where
-    tasks are written after what they wait for), else `hint` if every link goes up in it, else None."""
-    if all(map(lt, pred, succ)):
-        return True
-    if hint is not None and all(map(lt, map(hint.__getitem__, pred), map(hint.__getitem__, succ))):
-        return hint
-    return None
+    tasks are written after what they wait for), else `hint` if every link goes up in it, else None;
+    with the hint, also each edge's successor's rank (solve sorts the edges by it)."""
+    # the last edge first: a summary's finish-gate edges, appended last, go down in the task order
+    if (not pred or pred[-1] < succ[-1]) and all(map(lt, pred, succ)):
+        return True, None
+    if hint is not None:
+        ranks = list(map(hint.__getitem__, succ))
+        if all(map(lt, map(hint.__getitem__, pred), ranks)):
+            return hint, ranks
+    return None, None
 
 
 def solve(net: Network, codes: list[str] | None = None, hint: list[int] | None = None) -> Pass:
@@ -173,7 +194,7 @@ def solve(net: Network, codes: list[str] | None = None, hint: list[int] | None =
     """
     n = net.n
     pred, succ, weight = net.pred, net.succ, net.weight
-    rank = _rank(pred, succ, hint)
+    rank, ranks = _rank(pred, succ, hint)
     if rank is None:
         return _solve_kahn(net, codes)
     dur, fixed, floor = net.duration, net.fixed, net.floor
@@ -181,10 +202,15 @@ def solve(net: Network, codes: list[str] | None = None, hint: list[int] | None =
     identity = rank is True
     # sorted by the successor's rank; links are usually stored by successor already, and then
     # walked as they are (a check in C instead of a sort and three gathers)
+    by_rank = None
     if identity and all(map(le, succ, islice(succ, 1, None))):
         edges, e_pred, e_succ, e_w = range(m), pred, succ, weight
     else:
-        edges = sorted(range(m), key=succ.__getitem__ if identity else list(map(rank.__getitem__, succ)).__getitem__)
+        if identity:
+            edges = sorted(range(m), key=succ.__getitem__)
+        else:  # the sorted ranks are kept: `Pass.into` finds a task's edges among them
+            edges = sorted(range(m), key=ranks.__getitem__)
+            by_rank = (edges, list(map(ranks.__getitem__, edges)))
         e_pred = list(map(pred.__getitem__, edges))
         e_succ = list(map(succ.__getitem__, edges))
         e_w = list(map(weight.__getitem__, edges))
@@ -219,7 +245,7 @@ def solve(net: Network, codes: list[str] | None = None, hint: list[int] | None =
     total = list(map(sub, late, start))
     # copies: solve_outline rewrites the network's edges in place before solving again
     return Pass(range(n) if identity else None, start, late, total, finish, (list(pred), list(succ), list(weight)),
-                edges if identity else None, None if identity else rank)
+                edges if identity else None, None if identity else rank, by_rank)
 
 
 def _solve_kahn(net: Network, codes: list[str] | None = None) -> Pass:
@@ -340,15 +366,14 @@ def critical_chain(net: Network, res: Pass) -> list[int]:
         return []
     tf, start, dur, late = res.total_float, res.start, net.duration, res.late_start
     pred, weight = net.pred, net.weight
-    in_ptr, in_edge = res.incoming  # edges by successor: the walk reads only the chain's
+    into = res.into  # edges by successor: the walk reads only the chain's
     ends = list(map(add, start, dur))
-    last = max(ends)
-    end = min(compress(range(n), map(eq, ends, repeat(last))), key=lambda v: (tf[v], v))
+    end = min(compress(range(n), map(eq, ends, repeat(res.finish))), key=lambda v: (tf[v], v))  # the last to finish
     chain = [end]
     seen = {end}
     while True:
         cur = chain[-1]
-        tight = [pred[k] for k in in_edge[in_ptr[cur]:in_ptr[cur + 1]] if late[cur] - weight[k] == late[pred[k]]]
+        tight = [pred[k] for k in into(cur) if late[cur] - weight[k] == late[pred[k]]]
         if not tight:
             break
         p = min(tight, key=lambda q: (tf[q], -ends[q], q))

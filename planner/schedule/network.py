@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from itertools import compress, repeat
-from operator import add, ge, gt, is_not, mul, ne, or_, sub
+from itertools import chain, compress, repeat
+from operator import gt, mul, ne
 
 from planner.columns import columns
 from planner.i18n import _
@@ -18,10 +18,6 @@ from planner.schedule.summaries import Expanded, Shape, expand, outline_shape
 _CLOSED = ("done", "cancelled")  # nothing more will happen: never late, its links are satisfied
 _CLOSED_SET = frozenset(_CLOSED)
 _KINDS = {"FS", "SS", "FF", "SF"}
-_PRED_FINISH = ("FS", "FF")  # the predecessor's finish (or threshold point) counts
-_SUCC_FINISH = ("FF", "SF")  # the successor's finish is constrained
-_PRED_FINISH_OF = {k: int(k in _PRED_FINISH) for k in _KINDS}
-_SUCC_FINISH_OF = {k: int(k in _SUCC_FINISH) for k in _KINDS}
 _TASK_COLUMNS = ("id", "code", "start_date", "end_date", "scheduling", "is_milestone", "progress",
                  "status", "actual_start", "actual_finish", "duration_days", "not_before", "parent_id")
 _DEP_COLUMNS = ("id", "predecessor_id", "successor_id", "type", "lag", "lag_unit", "threshold")
@@ -116,9 +112,20 @@ def build(plan, calendar: WorkCalendar | None = None, task_cols: list[list] | No
         pred, succ, kinds, lags, units, thresholds, weight = (
             expanded.pred, expanded.succ, expanded.kinds, expanded.lags, expanded.units, expanded.thresholds,
             expanded.weight)
-        dep_ids = list(map((dep_ids + [None]).__getitem__, expanded.origin))  # origin -1 (a gate): None
+        dep_ids = _edge_ids(expanded, dep_ids)
     net = Network(duration, fixed, cal.index(plan.programme.start_date), pred, succ, weight, earliest)
     return Built(net, tasks, cal, dep_ids, kinds, lags, units, thresholds, conflicts, shape, expanded)
+
+
+def _edge_ids(ex: Expanded, dep_ids: list[int]) -> list[int | None]:
+    """The dependency id of each expanded edge (None for a gate's), run by run: the links between
+    leaves as they were, then each link on a summary over its edges, then the gates'."""
+    ids = list(chain.from_iterable(map(dep_ids.__getitem__, ex.leaf_runs)))
+    origin = ex.origin
+    for lo, hi in ex.link_runs:
+        ids += [dep_ids[origin[lo]]] * (hi - lo)
+    ids += [None] * (len(origin) - len(ids))
+    return ids
 
 
 def edge_weights(duration: list[int], pred: list[int], succ: list[int], kinds: list[str], lags: list[int],
@@ -138,10 +145,16 @@ def edge_weights(duration: list[int], pred: list[int], succ: list[int], kinds: l
             pred_dur = list(pred_dur)
         for k in low:
             pred_dur[k] = threshold_days(thresholds[k], pred_dur[k])
-    # weight = lag + (predecessor's point if FS/FF) - (successor's duration if FF/SF), in C-level maps
-    pred_part = map(mul, pred_dur, map(_PRED_FINISH_OF.__getitem__, kinds))
-    succ_part = map(mul, map(duration.__getitem__, succ), map(_SUCC_FINISH_OF.__getitem__, kinds))
-    return list(map(sub, map(add, lag_days, pred_part), succ_part))
+    # weight = lag + (predecessor's point if FS/FF) - (successor's duration if FF/SF): one comprehension
+    # with the type tested in place is a third faster than seven C-level maps through lookup tables
+    d = duration
+    return [lag + p if k == "FS" else lag if k == "SS" else lag + p - d[s] if k == "FF"
+            else lag - d[s] if k == "SF" else _unknown_type(k)
+            for k, lag, p, s in zip(kinds, lag_days, pred_dur, succ)]
+
+
+def _unknown_type(kind: str):
+    raise ValueError(f"unknown dependency type {kind!r}")
 
 
 def _summaries_as_gates(shape: Shape, tasks: TaskArrays, duration, fixed) -> None:
@@ -154,10 +167,12 @@ def _summaries_as_gates(shape: Shape, tasks: TaskArrays, duration, fixed) -> Non
 
 def _gates_progress(shape: Shape, progress: list[float], started: list[bool], done: list[bool]) -> None:
     """A summary's gate counts as started and done when all its leaves are done (what the
-    forecast needs of a gate), in place."""
-    for sm in shape.children:
-        done[sm] = started[sm] = all(done[leaf] for leaf in shape.leaves[sm])
-        progress[sm] = 1.0 if done[sm] else 0.0
+    forecast needs of a gate), in place. Bottom-up over direct children: a sub-summary's entry is
+    set before its parent reads it, and all its leaves are done exactly when all its children are."""
+    children, get = shape.children, done.__getitem__
+    for sm in shape.bottom_up:
+        done[sm] = started[sm] = finished = all(map(get, children[sm]))
+        progress[sm] = 1.0 if finished else 0.0
 
 
 def with_progress(b: Built, cols: list[list]) -> Built:
@@ -186,10 +201,20 @@ def _summaries_in_network(shape: Shape, tasks: TaskArrays, duration, fixed, dep_
 
     free = [f is None for f in fixed]  # follows its links (automatic, not started; gates too)
     expanded = expand(shape, pred, succ, kinds, lags, units, thresholds, first_leaf, free, weight, duration)
-    kept = expanded.direct  # edges between leaves keep their weights; the rest are new
-    ex = expanded
-    expanded.weight += edge_weights(duration, ex.pred[kept:], ex.succ[kept:], ex.kinds[kept:], ex.lags[kept:],
-                                    ex.units[kept:], ex.thresholds[kept:], per_week)
+    ex = expanded  # edges between leaves keep their weights; the rest are new
+
+    def weights(lo: int, hi: int) -> list[int]:
+        return edge_weights(duration, ex.pred[lo:hi], ex.succ[lo:hi], ex.kinds[lo:hi], ex.lags[lo:hi],
+                            ex.units[lo:hi], ex.thresholds[lo:hi], per_week)
+
+    # a link on a summary is a run of edges from one task with one type, lag and threshold: for
+    # FS and SS, where the successor's duration plays no part, one weight for the whole run
+    end = ex.direct
+    for lo, hi in ex.link_runs:
+        if hi > lo:
+            ex.weight += weights(lo, lo + 1) * (hi - lo) if ex.kinds[lo] in ("FS", "SS") else weights(lo, hi)
+        end = hi
+    ex.weight += weights(end, len(ex.pred))  # the leaves before a summary's finish gate
     codes = tasks.codes
     for k in expanded.dropped:
         a, b = codes[pred[k]], codes[succ[k]]
@@ -254,13 +279,18 @@ def _tasks(cols: list[list], cal: WorkCalendar):
 
 def _progress_state(progress: list, status: list, a_start: list, a_finish: list) -> tuple[list[float], list[bool], list[bool]]:
     """(progress, started, done) per task: done at 100%, closed or finished; started when done,
-    with some progress or an actual start (C-level maps)."""
+    with some progress or an actual start (comprehensions: faster here than chains of C-level maps)."""
     n = len(progress)
     progress = list(map(float, progress)) if None not in progress else [p or 0.0 for p in progress]
-    done = map(or_, map(ge, progress, repeat(1.0)), map(_CLOSED_SET.__contains__, status))
-    done = list(done if a_finish.count(None) == n else map(or_, done, map(is_not, a_finish, repeat(None))))
-    started = map(or_, done, map(gt, progress, repeat(0)))
-    started = list(started if a_start.count(None) == n else map(or_, started, map(is_not, a_start, repeat(None))))
+    closed = _CLOSED_SET
+    if a_finish.count(None) == n:
+        done = [p >= 1.0 or s in closed for p, s in zip(progress, status)]
+    else:
+        done = [p >= 1.0 or s in closed or f is not None for p, s, f in zip(progress, status, a_finish)]
+    if a_start.count(None) == n:
+        started = [d or p > 0 for d, p in zip(done, progress)]
+    else:
+        started = [d or p > 0 or a is not None for d, p, a in zip(done, progress, a_start)]
     return progress, started, done
 
 

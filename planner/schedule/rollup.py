@@ -14,7 +14,8 @@ Computed bottom-up over `Shape.bottom_up`, by task index; summaries only.
 from __future__ import annotations
 
 import datetime as dt
-from operator import mul
+from itertools import repeat
+from operator import add, mul, sub
 
 from planner.schedule.summaries import Shape
 
@@ -39,6 +40,19 @@ def roll_up_dates(shape: Shape, start: list[dt.date], finish: list[dt.date], cou
     s_start, s_finish = _of_summaries(shape, first), _of_summaries(shape, last)
     s_dur = {s: max(count_days(s_start[s], s_finish[s]), 0) for s in shape.bottom_up}
     return s_start, s_finish, s_dur
+
+
+def roll_up_days(shape: Shape, start: list[int], last: list[int], dates) -> tuple[dict, dict, dict]:
+    """What `roll_up_dates` gives when every task shows its scheduled dates, from the tasks' start
+    and last working-day indices: a later index is a later date, so the least start and greatest
+    last day are rolled up as integers and turned into dates once per summary (`dates`, the
+    calendar's bulk conversion); the working days in between are then last - first + 1."""
+    first, final = _up(shape, start, min), _up(shape, last, max)
+    sms = shape.bottom_up
+    a, z = list(map(first.__getitem__, sms)), list(map(final.__getitem__, sms))
+    # a task's last day is never before its start, so z >= a and the count is at least 1
+    return (dict(zip(sms, dates(a))), dict(zip(sms, dates(z))),
+            dict(zip(sms, map(sub, map(add, z, repeat(1)), a))))
 
 
 def roll_up_progress(shape: Shape, duration: list[int], progress: list[float], done: list[bool],

@@ -79,9 +79,11 @@ def _judged(b: Built, res: Pass, status_idx: int, slacks, pred, succ, kinds, thr
         # reached: the predecessor's start (SS/SF) or its threshold/finish (FS/FF)
         else satisfied if (started[p] if k in _START_BASED else (done[p] or progress[p] + 1e-9 >= thr))
         # due: the successor's constrained side (finish for FF/SF) is at or before the status date
-        else blocking if (started[s] or (st + dur[s] - 1 if k in _SUCC_FINISH and dur[s] else st) <= status_idx)
+        # (its start read here, for the edges that get this far, rather than for every edge)
+        else blocking if (started[s] or (start[s] + dur[s] - 1 if k in _SUCC_FINISH and dur[s] else start[s])
+                          <= status_idx)
         else pending
-        for sl, p, s, k, thr, st in zip(slacks, pred, succ, kinds, thresholds, map(start.__getitem__, succ))
+        for sl, p, s, k, thr in zip(slacks, pred, succ, kinds, thresholds)
     ]
 
 
@@ -160,8 +162,9 @@ def task_flags(b: Built, res: Pass, status_idx: int, states: list[LinkState]) ->
     last = res.last_days(net.duration)
     late = list(map(gt, map(lt, last, repeat(status_idx)), t.done))  # finished before the date, not done
 
-    def planned_progress():  # worked days so far / duration
-        return [0.0 if not d or status_idx < s else min(1.0, (status_idx - s + 1) / d)
+    def planned_progress():  # worked days so far / duration, at most 1 (all of it once its last day is past)
+        after = status_idx + 1
+        return [0.0 if not d or status_idx < s else 1.0 if after - s >= d else (after - s) / d
                 for s, d in zip(res.start, net.duration)]
 
     planned = res.derived("planned", status_idx, planned_progress)

@@ -21,8 +21,9 @@ Everything here is by task index (0..n-1, as in `TaskArrays`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import not_, or_
+from functools import cached_property
+from itertools import chain, compress
+from operator import not_
 
 _FINISH_BASED = ("FS", "FF")
 
@@ -40,6 +41,24 @@ class Shape:
 
     def is_summary(self, i: int) -> bool:
         return i in self.children
+
+    @cached_property
+    def leaf_mask(self) -> list[bool]:
+        """Per task, True for a leaf (not a summary); built once per outline (a shape is shared
+        while the outline is unchanged, see `outline_shape`)."""
+        mask = [True] * len(self.parent)
+        for sm in self.children:
+            mask[sm] = False
+        return mask
+
+    @cached_property
+    def rank_hint(self) -> list[int]:
+        """A likely topological rank for `cpm.solve`: the task order, with each summary (its finish
+        gate, which its leaves precede) just after its last leaf. Only a hint: solve checks it."""
+        hint = list(range(0, 2 * len(self.parent), 2))
+        for sm, leaves in self.leaves.items():
+            hint[sm] = 2 * max(leaves) + 1 if leaves else hint[sm]
+        return hint
 
 
 def outline_shape(plan, index_of: dict[int, int], parents: list | None = None,
@@ -112,6 +131,8 @@ class Expanded:
     rep_edges: list[int] = field(default_factory=list)  # edges leaving a representative leaf
     rep_of: dict[int, int] = field(default_factory=dict)  # summary -> its representative leaf
     dropped: list[int] = field(default_factory=list)  # dependencies between a summary and its own task
+    link_runs: list[tuple[int, int]] = field(default_factory=list)  # edges lo:hi of each link on a summary
+    leaf_runs: list[slice] = field(default_factory=list)  # the direct edges as runs of the plan's links
     direct: int = 0  # the first `direct` edges are the links between two leaf tasks, as written
 
 
@@ -122,20 +143,26 @@ def expand(shape: Shape, pred: list[int], succ: list[int], kinds: list[str], lag
     `free[i]` says task i follows its links (automatic, not started), see `_Covered`; `weight`
     holds the original edges' weights (`cpm.link_weight`)."""
     children = shape.children
-    summary = [False] * len(shape.parent)
-    for sm in children:
-        summary[sm] = True
-    on_summary = list(map(or_, map(summary.__getitem__, pred), map(summary.__getitem__, succ)))
-    keep = list(map(not_, on_summary))
-    origin = list(compress(range(len(pred)), keep))  # links between two leaf tasks stay as they are
-    out = Expanded(list(compress(pred, keep)), list(compress(succ, keep)), list(compress(kinds, keep)),
-                   list(compress(lags, keep)), list(compress(units, keep)), list(compress(thresholds, keep)),
-                   origin, list(compress(pred, keep)), list(compress(succ, keep)), list(compress(weight, keep)),
-                   direct=len(origin))
+    leaf = shape.leaf_mask
+    # the few links on a summary, by number; the links between two leaf tasks stay as they are,
+    # copied as the runs of edges between those (slices, not a per-edge mask over every column)
+    m = len(pred)
+    is_leaf = leaf.__getitem__
+    on_summary = sorted({*compress(range(m), map(not_, map(is_leaf, pred))),
+                         *compress(range(m), map(not_, map(is_leaf, succ)))})
+    runs = [slice(a + 1, b) for a, b in zip([-1, *on_summary], [*on_summary, m])]
+
+    def direct(col: list) -> list:
+        return list(chain.from_iterable(map(col.__getitem__, runs)))
+
+    origin = direct(range(m))
+    e_pred, e_succ = direct(pred), direct(succ)
+    out = Expanded(e_pred, e_succ, direct(kinds), direct(lags), direct(units), direct(thresholds),
+                   origin, list(e_pred), list(e_succ), direct(weight), direct=len(origin), leaf_runs=runs)
     gates: set[int] = set()
     leaves = shape.leaves
     covered = _Covered(shape, out, free, duration)
-    for k in compress(range(len(pred)), on_summary):
+    for k in on_summary:
         p, s, kind, thr = pred[k], succ[k], kinds[k], thresholds[k]
         if _related(shape, p, s):
             out.dropped.append(k)
@@ -151,6 +178,7 @@ def expand(shape: Shape, pred: list[int], succ: list[int], kinds: list[str], lag
                 out.rep_of[p] = first_leaf(p)
             source = out.rep_of[p]
             out.rep_edges.extend(range(len(out.pred), len(out.pred) + len(targets)))
+        out.link_runs.append((len(out.pred), len(out.pred) + len(targets)))
         _edges(out, [source] * len(targets), targets, kind, lags[k], units[k], thr, k, p, s)
     for g in sorted(gates):  # the leaves that may finish last precede the summary's finish gate
         ends = covered.exits(g)
@@ -249,6 +277,6 @@ def representatives(shape: Shape, start: list[int], current: dict[int, int]) -> 
     out = {}
     for summary, rep in current.items():
         leaves = shape.leaves[summary]
-        best = min(start[leaf] for leaf in leaves)
+        best = min(map(start.__getitem__, leaves))
         out[summary] = rep if start[rep] == best else next(leaf for leaf in leaves if start[leaf] == best)
     return out

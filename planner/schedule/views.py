@@ -147,15 +147,24 @@ def _tightest(expanded, dep_ids: list, slacks: list[int]) -> tuple[list[int], di
     """(dependency ids, their positions, the edge shown for each): the tightest edge of a link.
 
     The first edges are the links between two leaf tasks, one edge each; only the rest (links
-    on summaries, gates) can stand several to a link."""
+    on summaries, gates) can stand several to a link, each link's edges a run (`link_runs`;
+    the gates' edges, no link the user made, are in none)."""
     direct = expanded.direct
-    tightest: dict[int, int] = dict(zip(dep_ids[:direct], range(direct)))
-    for k in range(direct, len(dep_ids)):
-        dep = dep_ids[k]
-        if dep is not None and (dep not in tightest or slacks[k] < slacks[tightest[dep]]):
-            tightest[dep] = k
-    keys = list(tightest)
-    return keys, {dep: i for i, dep in enumerate(keys)}, list(tightest.values())
+    # a link between leaves is shown by its own edge, the same number as its position
+    positions: dict[int, int] = dict(zip(dep_ids[:direct], range(direct)))
+    edge_of = list(range(direct))
+    slack = slacks.__getitem__
+    for lo, hi in expanded.link_runs:
+        if lo == hi:
+            continue
+        dep, k = dep_ids[lo], min(range(lo, hi), key=slack)  # the first of the least slack
+        i = positions.get(dep)
+        if i is None:
+            positions[dep] = len(edge_of)
+            edge_of.append(k)
+        elif slacks[k] < slacks[edge_of[i]]:
+            edge_of[i] = k
+    return list(positions), positions, edge_of
 
 
 def computed_once(keys: list[int], compute: Callable[[], dict]) -> LazyMap:

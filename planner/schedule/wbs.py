@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from itertools import compress
-from operator import gt
+from operator import add, gt
 
 from planner.schedule import rollup
 from planner.schedule.cpm import Pass, last_days, link_weight, solve
@@ -23,7 +23,7 @@ MAX_ROUNDS = 4
 
 
 def solve_outline(b: Built) -> Pass:
-    hint = None if b.shape is None else rank_hint(b.shape, b.net.n)
+    hint = None if b.shape is None else b.shape.rank_hint
     res = solve(b.net, b.tasks.codes, hint)
     ex = b.expanded
     if ex is None or not ex.rep_edges:
@@ -32,8 +32,9 @@ def solve_outline(b: Built) -> Pass:
     dur, per_week = net.duration, b.calendar.days_per_week
     for _ in range(MAX_ROUNDS):
         reps = representatives(shape, res.start, ex.rep_of)
-        span = {sm: max(res.start[leaf] + dur[leaf] for leaf in shape.leaves[sm]) - res.start[reps[sm]]
-                for sm in reps}
+        start = res.start
+        span = {sm: max(map(add, map(start.__getitem__, shape.leaves[sm]), map(dur.__getitem__, shape.leaves[sm])))
+                - start[reps[sm]] for sm in reps}
         changed = False
         for e in ex.rep_edges:  # only these edges depend on where the summary starts and how long it is
             sm = ex.shown_pred[e]
@@ -47,15 +48,6 @@ def solve_outline(b: Built) -> Pass:
             break
         res = solve(net, b.tasks.codes, hint)
     return res
-
-
-def rank_hint(shape, n: int) -> list[int]:
-    """A likely topological rank for `cpm.solve`: the task order, with each summary (its finish
-    gate, which its leaves precede) just after its last leaf. Only a hint: solve checks it."""
-    hint = list(range(0, 2 * n, 2))
-    for sm, leaves in shape.leaves.items():
-        hint[sm] = 2 * max(leaves) + 1 if leaves else hint[sm]
-    return hint
 
 
 @dataclass
@@ -75,14 +67,16 @@ class Summaries:
     at_risk: dict[int, bool]
 
 
-def summary_timings(b: Built, res: Pass) -> Summaries | None:
-    """Every summary's rolled-up dates, progress and float (flags come later: `add_flags`)."""
+def summary_timings(b: Built, res: Pass, kept: tuple[int, ...] | None = None) -> Summaries | None:
+    """Every summary's rolled-up dates, progress and float (flags come later: `add_flags`);
+    `kept` is `kept_as_written(b.tasks)` when the caller has it."""
     shape = b.shape
     if shape is None:
         return None
     t, dur = b.tasks, b.net.duration
-    s_start, s_finish, s_dur, s_ls, s_lf, s_float = res.derived("summary dates", kept_as_written(t),
-                                                                 lambda: _rolled_dates(b, res))
+    kept = kept_as_written(t) if kept is None else kept
+    s_start, s_finish, s_dur, s_ls, s_lf, s_float = res.derived("summary dates", kept,
+                                                                 lambda: _rolled_dates(b, res, kept))
     s_prog, s_done, s_started = rollup.roll_up_progress(shape, dur, t.progress, t.done, t.started, s_dur)
     return Summaries(s_start, s_finish, s_dur, s_prog, s_done, s_started, s_float, s_ls, s_lf, {}, {})
 
@@ -93,11 +87,15 @@ def kept_as_written(t) -> tuple[int, ...]:
     return tuple(compress(range(len(t.manual)), map(gt, t.manual, t.started)))
 
 
-def _rolled_dates(b: Built, res: Pass) -> tuple[dict, ...]:
-    """(start, finish, duration, late start, late finish, total float) per summary."""
+def _rolled_dates(b: Built, res: Pass, kept: tuple[int, ...]) -> tuple[dict, ...]:
+    """(start, finish, duration, late start, late finish, total float) per summary; `kept` is
+    `kept_as_written(b.tasks)`."""
     shape, dur, cal = b.shape, b.net.duration, b.calendar
-    start, finish = shown_dates(b, res)
-    s_start, s_finish, s_dur = rollup.roll_up_dates(shape, start, finish, cal.count_working_days)
+    if kept:  # some dates are as written, maybe on days off: roll up dates
+        start, finish = shown_dates(b, res)
+        s_start, s_finish, s_dur = rollup.roll_up_dates(shape, start, finish, cal.count_working_days)
+    else:  # every task shows its scheduled days: roll up the day indices, dates per summary only
+        s_start, s_finish, s_dur = rollup.roll_up_days(shape, res.start, res.last_days(dur), cal.dates)
     ls = res.late_start
     s_ls, s_lf = rollup.roll_up_late_dates(shape, ls, last_days(ls, dur))  # as working-day indices
     sms = list(s_ls)

@@ -216,3 +216,29 @@ def test_h1_cycle_in_an_imported_workbook_is_rejected_and_nothing_imported(chain
     with pytest.raises(ImportRejected):
         project.run(apply_import, preview)
     assert dump_project(project) == before  # O4
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=40), st.booleans())
+def test_find_cycle_agrees_with_graphlib_and_names_a_real_cycle(edges, as_codes):
+    """Kahn's algorithm in `find_cycle` against graphlib's verdict, on random graphs with self-loops,
+    repeated edges and isolated pairs; a cycle found is a simple one, along the arrows."""
+    import graphlib
+
+    if as_codes:  # any hashable node, as the import previews pass task codes
+        edges = [(code(p), code(q)) for p, q in edges]
+    graph: dict = {}
+    for p, q in edges:
+        graph.setdefault(q, set()).add(p)
+        graph.setdefault(p, set())
+    try:
+        graphlib.TopologicalSorter(graph).prepare()
+        acyclic = True
+    except graphlib.CycleError:
+        acyclic = False
+    cycle = deps.find_cycle(iter(edges))  # any iterable of pairs
+    assert (cycle is None) == acyclic
+    if cycle is not None:
+        assert cycle[0] == cycle[-1] and len(cycle) >= 2
+        assert all(pair in set(edges) for pair in zip(cycle, cycle[1:])), cycle
+        assert len(set(cycle[:-1])) == len(cycle) - 1, cycle

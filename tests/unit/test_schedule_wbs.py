@@ -158,3 +158,81 @@ def test_project_span_comes_from_the_leaves_not_the_summary_gates():
     b = a_plan().summary("S").manual("A", day(10), day(14), parent="S").manual("B", day(12), day(20), parent="S")
     r = schedule_plan(b.build(), MONDAY)
     assert (r.project_start, r.project_finish) == (day(10), day(20))
+
+
+# --- a generated work breakdown -----------------------------------------------------------------
+def _three_level_plan(seed: int, manual_share: float):
+    """3 phases x 3 groups of 1-5 leaves (some milestones), random links of all four types between
+    leaves and a few on summaries, on the CN calendar; `manual_share` of the leaves manual, some of
+    them on days off, some started."""
+    import random
+
+    rnd = random.Random(seed)
+    b = a_plan(region="CN")
+    leaves: list[str] = []
+    for p in range(3):
+        b.summary(f"P{p}")
+        for g in range(3):
+            b.summary(f"G{p}{g}", parent=f"P{p}")
+            for k in range(rnd.randint(1, 5)):
+                code = f"T{p}{g}{k}"
+                if rnd.random() < manual_share:
+                    first = MONDAY + dt.timedelta(days=rnd.randint(0, 60))  # weekends and holidays too
+                    last = first + dt.timedelta(days=rnd.randint(0, 12))
+                    started = rnd.random() < 0.3
+                    b.manual(code, first, last, parent=f"G{p}{g}", progress=0.5 if started else 0.0,
+                             actual_start=first if started else None)
+                else:
+                    days = rnd.choice((0, 1, 3, 5, 8))
+                    b.task(code, days or None, parent=f"G{p}{g}", milestone=not days)
+                leaves.append(code)
+    for n, code in enumerate(leaves[1:], start=1):
+        for pred in rnd.sample(leaves[max(0, n - 6):n], min(n, rnd.randint(0, 2))):
+            b.link(pred, code, rnd.choice(("FS", "SS", "FF", "SF")), rnd.choice((0, 0, 2, -1)))
+    b.link("P0", "P1").link("G10", "G11", "SS", 2).link("P1", "P2", "FS", 0, threshold=0.5)
+    return b
+
+
+@pytest.mark.parametrize("manual_share", [0.0, 0.3])
+@pytest.mark.parametrize("seed", range(8))
+def test_every_summary_spans_the_shown_dates_of_the_leaves_under_it(seed, manual_share):
+    from planner.schedule import plan_calendar
+
+    b = _three_level_plan(seed, manual_share)
+    plan = b.build()
+    r = schedule_plan(plan, MONDAY + dt.timedelta(days=30))
+    cal = plan_calendar(plan)
+    under: dict[str, list[str]] = {}
+    for t in plan.tasks:
+        if t.code.startswith("T"):
+            under.setdefault(f"G{t.code[1:3]}", []).append(t.code)
+            under.setdefault(f"P{t.code[1]}", []).append(t.code)
+    for summary, codes in under.items():
+        s = _timing(r, b, summary)
+        leaves = [_timing(r, b, c) for c in codes]
+        assert s.start == min(t.start for t in leaves), summary
+        assert s.finish == max(t.finish for t in leaves), summary
+        assert s.duration == max(cal.count_working_days(s.start, s.finish), 0), summary
+        assert s.late_start == min(t.late_start for t in leaves), summary
+        assert s.late_finish == max(t.late_finish for t in leaves), summary
+        assert s.total_float == min(t.total_float for t in leaves), summary
+    every_leaf = [_timing(r, b, c) for c in under["P0"] + under["P1"] + under["P2"]]
+    assert (r.project_start, r.project_finish) == (min(t.start for t in every_leaf), max(t.finish for t in every_leaf))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_summary_gate_is_done_when_every_leaf_under_it_is(seed):
+    import random
+
+    from planner.schedule.network import _gates_progress, build
+
+    shape = build(_three_level_plan(seed, 0.0).build()).shape
+    rnd = random.Random(seed)
+    n = len(shape.parent)
+    for share in (0.0, 0.7, 0.95, 1.0):
+        done = [rnd.random() < share for _ in range(n)]
+        progress, started = [0.5] * n, [False] * n
+        _gates_progress(shape, progress, started, done)
+        for sm, leaves in shape.leaves.items():
+            assert done[sm] == started[sm] == all(done[leaf] for leaf in leaves)
+            assert progress[sm] == (1.0 if done[sm] else 0.0)
