@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import UniqueConstraint
-from sqlalchemy import and_, func, or_
+from sqlalchemy import UniqueConstraint, and_, func, or_
 from sqlmodel import Session, SQLModel, select
 
 from planner import model as m
@@ -271,14 +270,10 @@ def place_after(j: Journal, row: SQLModel, anchor: SQLModel | None, scope: Any =
         after = after.where(or_(table.order > anchor.order, and_(table.order == anchor.order, table.id > anchor.id)))
         last = (anchor.order, anchor.id)
     else:
-        last = (-1, 0)  # order 0 sorts after it whatever the id
-        first = j.s.exec(after.order_by(table.order, table.id).limit(1)).first()
-        if first is not None:
-            last = (first.order - 1, first.id) if first.order > 0 else (-1, 0)
+        last = (0, -1)  # first: order 0 (never below: 序号 in an export is the order), the rest moved up as needed
     moved = []
     following = j.s.exec(after.order_by(table.order, table.id).execution_options(yield_per=64))
-    for r in [row]:  # the row itself, then as many of the following as must move up
-        last = _above(last, r, moved)
+    last = _above(last, row, moved)  # the row itself, then as many of the following as must move up
     for r in following:
         if (r.order, r.id) > last:
             break  # the rest are above it already (and keep their own sequence)

@@ -190,3 +190,11 @@ def test_inserting_into_a_long_list_rewrites_only_the_rows_that_must_move():
         assert _shown(p).index("T-280") == 10
     finally:
         p.close()
+
+
+def test_a_task_moved_to_the_top_goes_first_without_a_negative_order(sample):
+    before = _shown(sample)
+    for code in ("EC-02", "BM-01"):
+        sample.run(tasks.move_task, _id(sample, code), 0)
+    assert _shown(sample) == ["BM-01", "EC-02"] + [c for c in before if c not in ("EC-02", "BM-01")]
+    assert min(t.order for t in sample.read(load_plan).tasks) >= 0
