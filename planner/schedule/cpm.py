@@ -330,13 +330,16 @@ def free_float(res: Pass, duration: list[int], u: int) -> int:
     return ff if ff > 0 else 0
 
 
-def _find_cycle(n: int, pred: list[int], succ: list[int], indeg: list[int], codes) -> list[str]:
-    """Tasks left after Kahn all have an unprocessed predecessor: walk back until one repeats."""
+def loop_left(n: int, pred: list[int], succ: list[int], waiting: list[int]) -> list[int]:
+    """A loop among the nodes Kahn's algorithm left (`waiting[v]` > 0), in link direction.
+
+    Every node left has a predecessor left, so walking back along such links comes round to a
+    node already seen; the nodes from there on are a cycle."""
     back: dict[int, int] = {}
     for p, s in zip(pred, succ):
-        if indeg[s] and indeg[p] and s not in back:
+        if waiting[s] and waiting[p] and s not in back:
             back[s] = p
-    v = next(x for x in range(n) if indeg[x])
+    v = next(x for x in range(n) if waiting[x])
     seen: dict[int, int] = {}
     path: list[int] = []
     while v not in seen:
@@ -344,7 +347,13 @@ def _find_cycle(n: int, pred: list[int], succ: list[int], indeg: list[int], code
         path.append(v)
         v = back[v]
     loop = path[seen[v]:]
-    loop.reverse()  # we walked successor -> predecessor; report in link direction
+    loop.reverse()  # walked successor -> predecessor; in link direction now
+    return loop
+
+
+def _find_cycle(n: int, pred: list[int], succ: list[int], indeg: list[int], codes) -> list[str]:
+    """Tasks left after Kahn all have an unprocessed predecessor: a loop among them, named."""
+    loop = loop_left(n, pred, succ, indeg)
     # start at the smallest code so the message does not depend on where the walk began
     names = [codes[x] if codes else str(x) for x in loop]
     first = min(range(len(names)), key=lambda j: names[j])

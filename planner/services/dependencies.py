@@ -134,19 +134,9 @@ def find_cycle(edges: Iterable[tuple[Any, Any]]) -> list[Any] | None:
                 order.append(v)
     if len(order) == n:
         return None
-    back: dict[int, int] = {}  # a node left -> one node left before it
-    for p, q in zip(pred, succ):
-        if waiting[p] and waiting[q] and q not in back:
-            back[q] = p
-    v = next(x for x in range(n) if waiting[x])
-    seen: dict[int, int] = {}
-    path: list[int] = []
-    while v not in seen:
-        seen[v] = len(path)
-        path.append(v)
-        v = back[v]
-    loop = path[seen[v]:]
-    loop.reverse()  # walked from successor to predecessor: along the arrows now
+    from planner.schedule.cpm import loop_left
+
+    loop = loop_left(n, pred, succ, waiting)
     nodes = list(number)
     return [nodes[x] for x in loop] + [nodes[loop[0]]]
 
