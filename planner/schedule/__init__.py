@@ -8,11 +8,11 @@ Notation (weeks, months, dates, dependency phrases) is re-exported from `notatio
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from dataclasses import replace
 from itertools import compress
 from operator import add
 
+from planner.collector import paused
 from planner.schedule.calendar import WorkCalendar, calendar_for
 from planner.schedule.cpm import critical_chain
 from planner.schedule.links import ParsedLink, format_link, format_links, parse_dependencies
@@ -77,13 +77,8 @@ def schedule_plan(plan, status_date: dt.date | None = None, *,
     status_date = status_date or plan.programme.status_date or dt.date.today()
     # the passes allocate big lists; a cyclic-GC pass triggered mid-way walks every object of
     # a big loaded plan and costs more than the whole schedule, so collect only after
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _schedule(plan, status_date, progress_since)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _schedule(plan, status_date: dt.date, progress_since: ScheduleResult | None) -> ScheduleResult:

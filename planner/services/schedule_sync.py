@@ -10,13 +10,13 @@ moved here; tasks without dates stay undated (they are placed when the plan is s
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from sqlalchemy import text
 from sqlmodel import Session, select
 
 from planner import model as m
+from planner.collector import paused
 from planner.columns import columns
 from planner.errors import CycleError, PlannerError
 from planner.services.journal import Journal
@@ -49,13 +49,8 @@ def sync_schedule(j: Journal) -> None:
     # as in `schedule_plan`: reading and scheduling allocate ~25,000 rows and big lists on a
     # 10,000-task plan; a cyclic-GC pass triggered mid-way walks everything the app holds
     # (its plan snapshot, the views' rows) and cost several times the work itself
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         _sync(j, s)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _sync(j: Journal, s: Session) -> None:
