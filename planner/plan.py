@@ -95,28 +95,15 @@ class Plan:
     def predecessors_of(self) -> dict[int, list[m.Dependency]]:
         from planner.columns import columns
 
-        out: dict[int, list[m.Dependency]] = {}
         (successors,) = columns(self.dependencies, ("successor_id",))  # not the ORM attribute per link
-        for successor, d in zip(successors, self.dependencies):
-            if successor in out:
-                out[successor].append(d)
-            else:
-                out[successor] = [d]
-        return out
+        return _grouped(successors, self.dependencies)
 
     @cached_property
     def successor_ids_of(self) -> dict[int, list[int]]:
         """Task id -> the ids of the tasks linked after it (walks forward along the links)."""
         from planner.columns import columns
 
-        out: dict[int, list[int]] = {}
-        predecessors, successors = columns(self.dependencies, ("predecessor_id", "successor_id"))
-        for predecessor, successor in zip(predecessors, successors):
-            if predecessor in out:
-                out[predecessor].append(successor)
-            else:
-                out[predecessor] = [successor]
-        return out
+        return _grouped(*columns(self.dependencies, ("predecessor_id", "successor_id")))
 
     @cached_property
     def readings_of(self) -> dict[int, list[m.Reading]]:
@@ -178,6 +165,17 @@ def __getattr__(name: str):
     if name in ("TABLE_OF_LIST", "LIST_OF_TABLE", "_ORDERED"):
         return _maps()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _grouped(keys, values) -> dict:
+    """key -> the values beside it, in their order (lists read column-wise)."""
+    out: dict = {}
+    for key, value in zip(keys, values):
+        if key in out:
+            out[key].append(value)
+        else:
+            out[key] = [value]
+    return out
 
 
 def load_plan(session: Session) -> Plan:

@@ -157,12 +157,12 @@ class _PredecessorCodes(Mapping):
     def _read(self, code: str) -> set[str] | None:
         plan = self._plan
         task = plan.task_by_code.get(code)
-        links = plan.predecessors_of.get(vars(task)["id"]) if task is not None else None
+        links = plan.predecessors_of.get(task.id) if task is not None else None
         if not links:
             return None
         by_id = plan.task_by_id
-        tasks = [by_id.get(vars(d)["predecessor_id"]) for d in links]
-        return {vars(t)["code"] for t in tasks if t is not None} or None
+        tasks = [by_id.get(d.predecessor_id) for d in links]
+        return {t.code for t in tasks if t is not None} or None
 
     def __iter__(self):
         return (code for code in self._plan.task_by_code if code in self)
